@@ -1,0 +1,104 @@
+"""Execute the notebooks headless, in order, in one process: ``python -m analysis.run``.
+
+``make figures`` calls this. Notebooks ``notebooks/NN_*.ipynb`` run in the order of their number,
+each in a fresh kernel driven by papermill from this one process. The corpus and options reach a
+notebook through its cell tagged ``parameters``. Executed copies go to ``build/notebooks/`` (ignored
+by git); the committed notebooks are never written. The first failing cell stops the run, and the
+message names the notebook and the cell.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from analysis import paths
+
+KERNEL = "python3"
+#: Generated files in a figures folder: these are cleared before a full run, so a figure that a
+#: notebook no longer makes cannot linger as a stale file.
+GENERATED = ("[0-9][0-9]_*.png", "[0-9][0-9]_*.svg", "[0-9][0-9]_*.csv", "findings.csv")
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook cell raised; the message names the notebook and the cell."""
+
+
+def notebooks(only: list[str] | None = None) -> list[Path]:
+    """The notebooks in run order (by their NN_ prefix), optionally only those named."""
+    found = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    if only:
+        found = [nb for nb in found if any(nb.name.startswith(o) for o in only)]
+    return found
+
+
+def clear_generated(out_dir: Path) -> None:
+    """Delete the files a full run regenerates (figures, their CSVs, findings.csv)."""
+    for pattern in GENERATED:
+        for path in out_dir.glob(pattern):
+            path.unlink()
+
+
+def run(
+    corpus_dir: str | None = None,
+    out_dir: str | Path | None = None,
+    only: list[str] | None = None,
+    *,
+    build_dir: Path | None = None,
+) -> list[Path]:
+    """Execute the notebooks; return the paths of the executed copies."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    out = Path(out_dir) if out_dir is not None else paths.figures_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ["FRAMING_FIGURES_DIR"] = str(out.resolve())
+    build = build_dir or paths.BUILD / "notebooks"
+    build.mkdir(parents=True, exist_ok=True)
+    if not only:
+        clear_generated(out)
+    parameters = {"corpus_dir": str(Path(corpus_dir).resolve())} if corpus_dir else {}
+    executed = []
+    for notebook in notebooks(only):
+        target = build / notebook.name
+        print(f"running {notebook.relative_to(paths.ROOT)}", flush=True)
+        try:
+            papermill.execute_notebook(
+                str(notebook),
+                str(target),
+                parameters=parameters,
+                kernel_name=KERNEL,
+                cwd=str(paths.ROOT),
+                progress_bar=False,
+            )
+        except PapermillExecutionError as exc:
+            raise NotebookFailed(
+                f"{notebook.relative_to(paths.ROOT)}: cell {exc.exec_count} failed: "
+                f"{exc.ename}: {exc.evalue} (executed copy: {target.relative_to(paths.ROOT)})"
+            ) from None
+        executed.append(target)
+    return executed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", help="corpus folder with articles.csv (default: seeds/)")
+    parser.add_argument("--out", help="figures folder (default: figures/, or build/<name>/figures)")
+    parser.add_argument("--only", nargs="*", help="run only notebooks whose name starts so")
+    args = parser.parse_args(argv)
+    out = args.out
+    if args.corpus and not out:
+        out = paths.BUILD / Path(args.corpus).resolve().name / "figures"
+    try:
+        run(args.corpus, out, args.only)
+    except NotebookFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"figures written to {out or paths.figures_dir()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

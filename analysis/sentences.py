@@ -1,0 +1,27 @@
+"""English sentence splitting, by syntok.
+
+syntok (a rule-based segmenter, no model to download) keeps "U.S.", "Mr", "No. 10", decimals
+and ". . ." inside a sentence and puts a closing quote mark with the sentence it closes. Spans
+are returned rather than strings, so the sentence text is always an exact slice of the
+paragraph as written.
+"""
+
+from __future__ import annotations
+
+import syntok.segmenter as segmenter
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences of ``paragraph``, in order.
+
+    ``paragraph[start:end]`` is the sentence without surrounding white space.
+    """
+    spans = []
+    for para in segmenter.analyze(paragraph):
+        for sentence in para:
+            start = sentence[0].offset
+            last = sentence[-1]
+            end = last.offset + len(last.value)
+            if paragraph[start:end].strip():
+                spans.append((start, end))
+    return spans

@@ -1,0 +1,52 @@
+"""Text helpers shared by every module: one word pattern, one typography fold.
+
+The cleaned corpus keeps typography exactly as written (curly quotes, dashes, ". . .").
+Code that needs to compare or count words folds the text itself with :func:`fold_typography`
+and finds words with :data:`WORD_PATTERN`, so every count in the suite uses the same definition.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A word: an initialism with dots ("U.S."), or letters and digits joined by inner hyphens,
+#: apostrophes, or a comma or point between digits ("de-escalation", "Russia's", "130,000", "3.5").
+WORD_PATTERN = r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:(?:[-'’]|(?<=\d)[.,](?=\d))[^\W_]+)*"
+WORD_RE = re.compile(WORD_PATTERN)
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "−": "-",
+        "\u00a0": " ",
+        "…": "...",
+    }
+)
+
+
+def fold_typography(text: str) -> str:
+    """Return ``text`` with curly quotes made straight, dashes made hyphens, NBSP made spaces.
+
+    Only for comparing and counting: the corpus tables keep the text as the outlet wrote it.
+    """
+    return text.translate(_TYPOGRAPHY)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as written (case kept), by :data:`WORD_PATTERN`."""
+    return WORD_RE.findall(text)
+
+
+def count_words(text: str) -> int:
+    """How many words ``text`` has, by :data:`WORD_PATTERN`."""
+    return sum(1 for _ in WORD_RE.finditer(text))
