@@ -204,7 +204,12 @@ def _read_one(path: Path, row: dict[str, object]) -> dict[str, object]:
         "n_chars_raw": len(text),
         "n_chars_removed": sum(len(r["text"]) for r in removed),
     }
-    return {"article": article, "paragraphs": paragraphs, "sentences": sentences, "removed": removed}
+    return {
+        "article": article,
+        "paragraphs": paragraphs,
+        "sentences": sentences,
+        "removed": removed,
+    }
 
 
 def _merge_metadata(
@@ -314,7 +319,9 @@ def load_corpus(
         article_id = Path(name).stem
         if article_id in taken:
             raise CorpusError(f"{corpus_dir / name}: article_id {article_id!r} is already taken")
-        rows.append(_complete_row({"article_id": article_id, "file": name, "outlet": UNKNOWN_OUTLET}))
+        rows.append(
+            _complete_row({"article_id": article_id, "file": name, "outlet": UNKNOWN_OUTLET})
+        )
     if not rows:
         raise CorpusError(f"{corpus_dir}: no articles (no manifest rows and no .txt files)")
 
@@ -322,7 +329,9 @@ def load_corpus(
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(jobs) >= PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(_read_one_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+            parts = list(
+                pool.map(_read_one_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+            )
     else:
         parts = [_read_one(path, row) for path, row in jobs]
     return _assemble(parts, source=str(corpus_dir))

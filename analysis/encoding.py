@@ -58,9 +58,7 @@ def decode_bytes(raw: bytes, *, name: str) -> tuple[str, str]:
             f"{control.start()}), not article text"
         )
     if _HTML.match(text):
-        raise CorpusError(
-            f"{name}: is an HTML page; extract the article text to a .txt file first"
-        )
+        raise CorpusError(f"{name}: is an HTML page; extract the article text to a .txt file first")
     return text, encoding
 
 
@@ -87,6 +85,6 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             raise CorpusError(
                 f"{name}: undecodable bytes: byte {utf8_error.start} "
-                f"({raw[utf8_error.start:utf8_error.start + 1]!r}) is not UTF-8, "
+                f"({raw[utf8_error.start : utf8_error.start + 1]!r}) is not UTF-8, "
                 "and the file is not cp1252 or UTF-16 with a byte-order mark either"
             ) from None

@@ -48,6 +48,11 @@ OUTLET_COLOURS = {
 _FALLBACK = ["#56B4E9", "#CC79A7", "#F0E442", "#000000", "#999999"]
 
 
+def subplots(*args: object, **kwargs: object) -> tuple[plt.Figure, object]:
+    """``plt.subplots`` with the house style in force (importing this module applies it)."""
+    return plt.subplots(*args, **kwargs)
+
+
 def outlet_colour(outlet: str) -> str:
     """The outlet's fixed colour; an outlet from another corpus gets one by its name's hash."""
     if outlet in OUTLET_COLOURS:

@@ -1,0 +1,62 @@
+"""Figures and findings are written the same way, byte for byte, every time."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from analysis.figures import save_figure
+from analysis.findings import format_value, read_findings, record_finding
+
+
+def _figure():
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.bar(["a", "b"], [1.5, 2.25])
+    ax.set_title("Test (N = 2)")
+    return fig
+
+
+def test_save_figure_is_byte_identical(tmp_path):
+    data = pd.DataFrame({"x": ["a", "b"], "y": [1.5, 2.25]})
+    first = save_figure(_figure(), "99_test", data, out_dir=tmp_path / "one")
+    second = save_figure(_figure(), "99_test", data, out_dir=tmp_path / "two")
+    for kind in ("png", "svg", "csv"):
+        assert first[kind].read_bytes() == second[kind].read_bytes(), kind
+    assert first["csv"].read_text() == "x,y\na,1.5\nb,2.25\n"
+
+
+def test_save_figure_rejects_bad_slug(tmp_path):
+    with pytest.raises(ValueError, match="slug"):
+        save_figure(_figure(), "My Figure", pd.DataFrame(), out_dir=tmp_path)
+
+
+def test_findings_upsert_sorted(tmp_path):
+    record_finding("b.second", 2, unit="n", description="two", notebook="01", out_dir=tmp_path)
+    record_finding(
+        "a.first", 0.123456, unit="x", description="one", notebook="01", out_dir=tmp_path
+    )
+    record_finding("b.second", 3, unit="n", description="three", notebook="01", out_dir=tmp_path)
+    table = read_findings(tmp_path / "findings.csv")
+    assert table["key"].tolist() == ["a.first", "b.second"]
+    assert table["value"].tolist() == ["0.1235", "3"]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (3, "3"),
+        (True, "true"),
+        (0.5, "0.5"),
+        (1234.5678, "1235"),
+        (float("nan"), "nan"),
+        ("x", "x"),
+    ],
+)
+def test_format_value(value, text):
+    assert format_value(value) == text
+
+
+def test_finding_keys_are_checked(tmp_path):
+    with pytest.raises(ValueError, match="dotted lower-case"):
+        record_finding("Bad Key", 1, unit="", description="", notebook="01", out_dir=tmp_path)

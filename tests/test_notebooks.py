@@ -1,0 +1,71 @@
+"""The notebooks run headless, and the committed figures/ are exactly what they produce now.
+
+All notebooks are executed once per test session (as ``make figures`` does, through
+``analysis.run``) into a temporary figures folder; every committed file under figures/ must be
+byte-identical to the fresh one, and no fresh file may be missing from figures/. A stale figure,
+CSV or finding fails here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import paths, run
+
+NOTEBOOKS = run.notebooks()
+
+
+@pytest.fixture(scope="session")
+def fresh_figures(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("figures")
+    build = tmp_path_factory.mktemp("executed")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("FRAMING_FIGURES_DIR", str(out))
+        run.run(None, out, build_dir=build)
+    return out
+
+
+def test_there_are_notebooks_in_order():
+    names = [nb.name for nb in NOTEBOOKS]
+    assert names[0] == "01_corpus.ipynb"
+    numbers = [int(n[:2]) for n in names]
+    assert numbers == sorted(set(numbers)), "two notebooks share a number"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_committed_without_outputs_and_with_parameters(notebook):
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert all(c.get("outputs") == [] and c.get("execution_count") is None for c in code)
+    assert "parameters" in code[0].get("metadata", {}).get("tags", []), "first code cell"
+    source = "".join(code[0]["source"])
+    assert "corpus_dir" in source
+    assert "../" not in "".join("".join(c["source"]) for c in code), "no relative paths"
+    assert "sys.path" not in "".join("".join(c["source"]) for c in code)
+
+
+@pytest.mark.notebook
+def test_committed_figures_are_what_the_code_produces(fresh_figures):
+    committed = {p.name for p in paths.figures_dir().glob("*") if p.is_file()}
+    fresh = {p.name for p in fresh_figures.glob("*") if p.is_file()}
+    assert fresh - committed == set(), "figures made by the notebooks but not committed"
+    assert committed - fresh == set(), "committed figures that no notebook makes any more"
+    stale = sorted(
+        name
+        for name in fresh
+        if (fresh_figures / name).read_bytes() != (paths.figures_dir() / name).read_bytes()
+    )
+    assert stale == [], f"stale figures (run `make figures`): {stale}"
+
+
+@pytest.mark.notebook
+def test_every_figure_has_png_svg_and_csv(fresh_figures):
+    pngs = {p.stem for p in fresh_figures.glob("*.png")}
+    assert pngs, "no figures"
+    for stem in pngs:
+        assert (fresh_figures / f"{stem}.svg").is_file()
+        assert (fresh_figures / f"{stem}.csv").is_file()
+    assert (fresh_figures / "findings.csv").is_file()
