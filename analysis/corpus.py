@@ -13,6 +13,7 @@ problem; nothing is ever half-loaded.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import warnings
 from collections.abc import Iterable, Mapping
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis import cache, paths
 from analysis.clean import clean_text
 from analysis.encoding import decode_bytes
 from analysis.errors import CorpusError
@@ -132,6 +133,8 @@ def read_article(path: str | os.PathLike, **metadata: object) -> Corpus:
     path = Path(path)
     row = {"article_id": path.stem, "file": path.name, "outlet": UNKNOWN_OUTLET, **metadata}
     parts = _read_one(path, _complete_row(row))
+    for note in parts["notes"]:
+        warnings.warn(note, CorpusWarning, stacklevel=2)
     return _assemble([parts], source=str(path))
 
 
@@ -153,14 +156,18 @@ def _as_bool(value: object, *, default: bool) -> bool:
     return str(value).strip().lower() in {"true", "1", "yes", "y"}
 
 
-def _read_one(path: Path, row: dict[str, object]) -> dict[str, object]:
-    """Decode, check and clean one file. Returns plain Python rows (cheap to pickle)."""
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise CorpusError(f"{path}: file not found") from None
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read file ({exc.strerror})") from None
+
+
+def _read_one(path: Path, row: dict[str, object]) -> dict[str, object]:
+    """Decode, check and clean one file. Returns plain Python rows (cheap to pickle)."""
+    raw = _read_bytes(path)
     expected = str(row.get("sha256") or "").strip().lower()
     if expected and hashlib.sha256(raw).hexdigest() != expected:
         raise CorpusError(
@@ -173,7 +180,7 @@ def _read_one(path: Path, row: dict[str, object]) -> dict[str, object]:
         raise CorpusError(f"{path}: no article text left after cleaning")
 
     article_id = str(row["article_id"])
-    meta = _merge_metadata(path, row, cleaned.metadata)
+    meta, notes = _merge_metadata(path, row, cleaned.metadata)
     paragraphs = [
         {"article_id": article_id, "paragraph": i, "text": p}
         for i, p in enumerate(cleaned.paragraphs, start=1)
@@ -209,36 +216,37 @@ def _read_one(path: Path, row: dict[str, object]) -> dict[str, object]:
         "paragraphs": paragraphs,
         "sentences": sentences,
         "removed": removed,
+        "notes": notes,
     }
 
 
 def _merge_metadata(
     path: Path, row: Mapping[str, object], found: Mapping[str, str]
-) -> dict[str, object]:
-    """Manifest row + metadata found in the text. The manifest wins; conflicts warn."""
+) -> tuple[dict[str, object], list[str]]:
+    """Manifest row + metadata found in the text. The manifest wins.
+
+    Returns the merged metadata and one note per conflict, for the caller to warn with.
+    """
     meta: dict[str, object] = dict(row)
+    notes = []
     for key in TEXT_METADATA:
         text_value = found.get(key, "")
         manifest_value = str(row.get(key) or "").strip()
         if manifest_value and text_value and manifest_value != text_value:
-            warnings.warn(
+            notes.append(
                 f"{path}: {key} in the text ({text_value!r}) differs from the manifest "
-                f"({manifest_value!r}); using the manifest",
-                CorpusWarning,
-                stacklevel=2,
+                f"({manifest_value!r}); using the manifest"
             )
         meta[key] = manifest_value or text_value
     dateline = _parse_date(found.get("dateline", ""))
     published = str(row.get("published") or "").strip()
     if published and dateline and dateline != published:
-        warnings.warn(
+        notes.append(
             f"{path}: dateline {found['dateline']!r} differs from the manifest's published "
-            f"{published!r}; using the manifest",
-            CorpusWarning,
-            stacklevel=2,
+            f"{published!r}; using the manifest"
         )
     meta["published"] = published or dateline
-    return meta
+    return meta, notes
 
 
 _DATE_FORMATS = ("%B %d, %Y", "%d %B %Y", "%Y-%m-%d", "%b %d, %Y", "%d %b %Y")
@@ -326,15 +334,35 @@ def load_corpus(
         raise CorpusError(f"{corpus_dir}: no articles (no manifest rows and no .txt files)")
 
     jobs = [(corpus_dir / str(r["file"]), r) for r in rows]
+    key = cache.content_key(
+        "corpus",
+        [str(corpus_dir).encode()]
+        + [json.dumps(row, sort_keys=True, default=str).encode() for _, row in jobs]
+        + [_read_bytes(path) for path, _ in jobs],
+    )
+    corpus, notes = cache.cached(key, lambda: _load(jobs, workers=workers, source=str(corpus_dir)))
+    for note in notes:
+        warnings.warn(note, CorpusWarning, stacklevel=2)
+    return corpus
+
+
+def _load(
+    jobs: list[tuple[Path, dict[str, object]]], *, workers: int | None, source: str
+) -> tuple[Corpus, list[str]]:
+    """Clean every file (in parallel when there are many) and assemble the corpus.
+
+    Returns the corpus and the texts of the metadata-conflict warnings, so that a cached load
+    warns exactly as a fresh one does.
+    """
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(jobs) >= PARALLEL_THRESHOLD:
+        chunksize = max(1, len(jobs) // (workers * 8))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(
-                pool.map(_read_one_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-            )
+            parts = list(pool.map(_read_one_job, jobs, chunksize=chunksize))
     else:
         parts = [_read_one(path, row) for path, row in jobs]
-    return _assemble(parts, source=str(corpus_dir))
+    notes = [note for part in parts for note in part["notes"]]
+    return _assemble(parts, source=source), notes
 
 
 def _read_one_job(job: tuple[Path, dict[str, object]]) -> dict[str, object]:

@@ -1,0 +1,77 @@
+"""A cache keyed by content: the same inputs and the same code give the same key.
+
+Notebooks all start by loading and cleaning the same corpus. Rather than redo that work in every
+kernel, :func:`load_corpus` stores its result under a key made from the bytes of every input file,
+the manifest rows, and the source of the ``analysis`` package itself (its ``.py`` files and
+lexicons). A changed article, manifest row, rule or word list gives a new key, so a stale result
+can never be served: the cache is never trusted because a file merely exists.
+
+The cache lives in ``build/cache/`` (``FRAMING_CACHE_DIR`` overrides it; ``FRAMING_CACHE=0``
+switches it off). Entries are pickles written by this package for this package: do not point the
+cache folder at files from elsewhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from analysis import paths
+
+T = TypeVar("T")
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def enabled() -> bool:
+    return os.environ.get("FRAMING_CACHE", "1") != "0"
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("FRAMING_CACHE_DIR", paths.BUILD / "cache"))
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """sha256 over the package's source and lexicon files (names and bytes, in sorted order)."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in _PACKAGE.rglob("*") if p.suffix in {".py", ".yml", ".yaml", ".csv"})
+    for path in files:
+        digest.update(str(path.relative_to(_PACKAGE)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def content_key(kind: str, parts: Iterable[bytes]) -> str:
+    """A key for ``kind`` from the code fingerprint and ``parts`` (each hashed in order)."""
+    digest = hashlib.sha256(f"{kind}\0{code_fingerprint()}".encode())
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return f"{kind}-{digest.hexdigest()[:32]}"
+
+
+def cached(key: str, compute: Callable[[], T]) -> T:
+    """Return the value stored under ``key``, or compute, store and return it.
+
+    Writes are atomic (a temporary file renamed into place), so two kernels that compute the same
+    key at once both end with a complete entry.
+    """
+    if not enabled():
+        return compute()
+    path = cache_dir() / f"{key}.pkl"
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (FileNotFoundError, EOFError, pickle.UnpicklingError):
+        pass
+    value = compute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as fh:
+        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(fh.name, path)
+    return value

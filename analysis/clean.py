@@ -1,0 +1,1116 @@
+"""Separate a scraped news article's body from its metadata and web junk, recording every removal.
+
+``clean_text`` takes the decoded text of one article (BOM stripped, line endings ``"\\n"``) and
+returns a :class:`CleanedText`: the body paragraphs, the metadata found around them (topic,
+headline, standfirst, byline, dateline, url, credits) and a log of every removed piece with the
+reason and its character offset in the input. The input is never changed; every removed
+piece is recorded verbatim, so that ``text[r.position:r.position + len(r.text)] == r.text`` holds
+for every :class:`Removal` ``r``, and every letter and digit of the input ends up in exactly one
+of paragraphs, metadata values and removals. The one documented exception is a
+``standfirst-repeat``: the input holds the paragraph twice, the body and the ``standfirst-repeat``
+removals hold one copy each, and the metadata standfirst holds a third, derived copy.
+
+The rules are small pure functions (``str -> str`` or ``str -> bool``) with keyword-only
+options; :data:`STEPS` composes them, in order, over an internal draft that keeps track of where
+each character came from. Word lists live in ``analysis/lexicons/boilerplate.yml``, read once,
+lazily, by :func:`lexicon`.
+
+The rules are general: none is keyed to an outlet. They err on the side of keeping text: a line
+is removed only when its form is unambiguous (a caption ends in a credit, a related link has an
+opener and a separator, a boilerplate line is short and matches the list).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+import yaml
+
+from analysis.paths import LEXICONS
+
+LEXICON_PATH = LEXICONS / "boilerplate.yml"
+
+REASONS: dict[str, str] = {
+    "link-markup": "link syntax: `[`, `](target)` or an autolink's `<` `>`; the link text is kept",
+    "emphasis": "bold/italic markers `**`, `__`, `*`, `_`; the emphasised words are kept",
+    "heading-marker": "a markdown `#` heading marker at the start of a line",
+    "caption": "a photo or graphic caption ending in a credit (©, 'Photograph: …', agency)",
+    "duplicate-caption": "a caption repeating the caption just before it",
+    "related-link": "a teaser for another article: an opener and a separator ('Also Read | …')",
+    "boilerplate": "site chrome: 'Advertisement', 'Skip to content', 'Follow us on …' and the like",
+    "relative-date": "a scrape-time relative date ('YESTERDAY', '2 HOURS AGO'), wrong once stored",
+    "field-label": "a label whose value went to metadata ('By' before a byline, 'Original url:')",
+    "standfirst-repeat": "a standfirst repeating a later body paragraph; the body keeps that copy",
+    "repeated-fragment": "a page-break fragment that the next paragraph repeats in full",
+}
+
+_T = TypeVar("_T")
+
+METADATA_KEYS = ("topic", "headline", "standfirst", "byline", "dateline", "url", "credits")
+"""The metadata fields ``clean_text`` may fill, in the order ``CleanedText.metadata`` lists them."""
+
+_SEPARATOR = " | "  # joins several values of one metadata field (e.g. two credit lines)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One piece of the input that is not in the body, and why."""
+
+    text: str  # the exact removed text, as it stood in the input
+    reason: str  # a key of REASONS
+    position: int  # character offset in the input text where the removed text starts
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """The body of one article, its metadata and the log of everything removed."""
+
+    paragraphs: tuple[str, ...]  # body paragraphs, in order
+    metadata: dict[str, str]  # topic, headline, standfirst, byline, dateline, url, credits
+    removed: tuple[Removal, ...]  # in order of position
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon: read once, lazily
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of ``boilerplate.yml``, compiled into the sets and patterns the rules use."""
+
+    boilerplate_lines: frozenset[str]
+    boilerplate_prefixes: tuple[str, ...]
+    related_link: re.Pattern[str]
+    caption_label: re.Pattern[str]
+    agency: re.Pattern[str]
+    relative_date: re.Pattern[str]  # the whole text is a relative date
+    relative_date_tail: re.Pattern[str]  # a relative date ending the text, in group 1
+    credit_openers: tuple[str, ...]
+    credit_closers: tuple[str, ...]
+    copyright_markers: tuple[str, ...]
+    source_label: re.Pattern[str]
+    dateline: re.Pattern[str]
+    name_particles: frozenset[str]
+
+
+def _alternation(items: Iterable[str], *, flexible_space: bool = False) -> str:
+    """A regex alternation of literal items, longest first so that 'Getty Images' beats 'Getty'."""
+    escaped = [re.escape(item) for item in sorted(set(items), key=len, reverse=True)]
+    if flexible_space:
+        escaped = [item.replace(r"\ ", r"\s+") for item in escaped]
+    return "|".join(escaped)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load and compile ``analysis/lexicons/boilerplate.yml`` (once; never at import time)."""
+    with LEXICON_PATH.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+
+    def items(key: str) -> list[str]:
+        return [str(item) for item in data[key]["items"]]
+
+    rel = data["relative_dates"]
+    relative = (
+        rf"(?:{_alternation(rel['phrases'], flexible_space=True)}"
+        rf"|(?:\d{{1,3}}|an?)\s+(?:{_alternation(rel['units'])})s?\s+ago)"
+    )
+    months = _alternation(items("months"))
+    weekdays = _alternation(items("weekdays"))
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    date = (
+        rf"(?:(?:{months})\.?\s+{day},?\s+\d{{4}}|{day}\s+(?:{months})\.?,?\s+\d{{4}}"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    )
+    clock = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
+    prefix = rf"(?:(?:{_alternation(items('dateline_prefixes'))})(?:\s+on)?:?\s+)?"
+    return Lexicon(
+        boilerplate_lines=frozenset(_norm_line(line) for line in items("boilerplate_lines")),
+        boilerplate_prefixes=tuple(p.casefold() for p in items("boilerplate_prefixes")),
+        related_link=re.compile(
+            rf"(?:{_alternation(items('related_link_openers'), flexible_space=True)})"
+            r"\s*[|:>»›–—-]+\s*\S",
+            re.IGNORECASE,
+        ),
+        caption_label=re.compile(
+            rf"(?:^|(?<=[.!?”\"’)\]] ))(?:{_alternation(items('caption_markers'))})"
+            r"\s*(?P<credit>\S.{0,200})$"
+        ),
+        agency=re.compile(rf"(?<![\w-])(?:{_alternation(items('agencies'))})(?![\w-])"),
+        relative_date=re.compile(rf"(?:updated\s+)?{relative}", re.IGNORECASE),
+        relative_date_tail=re.compile(rf"\s((?:updated\s+)?{relative})\W{{0,3}}$", re.IGNORECASE),
+        credit_openers=tuple(item.casefold() for item in items("credit_openers")),
+        credit_closers=tuple(item.casefold() for item in items("credit_closers")),
+        copyright_markers=tuple(item.casefold() for item in items("copyright_markers")),
+        source_label=re.compile(
+            rf"\s*(?P<label>(?:{_alternation(items('source_labels'), flexible_space=True)})\s*:)"
+            r"\s*(?P<url>\S*)\s*",
+            re.IGNORECASE,
+        ),
+        dateline=re.compile(rf"{prefix}(?:(?:{weekdays})\.?,?\s+)?{date}{clock}\.?", re.IGNORECASE),
+        name_particles=frozenset(item.casefold() for item in items("name_particles")),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Text with its origin: the bookkeeping that lets every removal carry its input offset
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Text cut out of the input, with the input offset of each of its contiguous segments.
+
+    ``starts[k]`` is where segment k begins in ``text``; ``origins[k]`` is where that segment
+    begins in the input, or -1 for a synthetic joiner (the space put between joined lines).
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    origins: tuple[int, ...]
+
+
+def _span(text: str, position: int) -> _Span:
+    return _Span(text, (0,), (position,))
+
+
+def _pieces(span: _Span, start: int, end: int) -> Iterable[tuple[int, int, int]]:
+    """The part [start, end) of ``span`` split where it is not contiguous in the input.
+
+    Yields (start, end, origin of start) per piece; origin is -1 inside a joiner.
+    """
+    k = bisect.bisect_right(span.starts, start) - 1
+    while start < end:
+        seg_end = span.starts[k + 1] if k + 1 < len(span.starts) else len(span.text)
+        stop = min(end, seg_end)
+        if stop > start:
+            origin = span.origins[k]
+            yield start, stop, (origin + start - span.starts[k] if origin >= 0 else -1)
+        start = stop
+        k += 1
+
+
+def _cut(span: _Span, cuts: Sequence[tuple[int, int, str]]) -> tuple[_Span, tuple[Removal, ...]]:
+    """Delete the ranges ``cuts`` (start, end, reason; sorted, disjoint) from ``span``.
+
+    Returns the remaining span and one Removal per contiguous input piece that was deleted,
+    trimmed of surrounding whitespace (whitespace is never recorded).
+    """
+    if not cuts:
+        return span, ()
+    removed: list[Removal] = []
+    text_parts: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    length = 0
+    kept_from = 0
+
+    def keep(a: int, b: int) -> None:
+        nonlocal length
+        for x, y, origin in _pieces(span, a, b):
+            starts.append(length)
+            origins.append(origin)
+            text_parts.append(span.text[x:y])
+            length += y - x
+
+    for a, b, reason in cuts:
+        keep(kept_from, a)
+        for x, y, origin in _pieces(span, a, b):
+            piece = span.text[x:y]
+            stripped = piece.strip()
+            if stripped and origin >= 0:
+                lead = len(piece) - len(piece.lstrip())
+                removed.append(Removal(stripped, reason, origin + lead))
+        kept_from = b
+    keep(kept_from, len(span.text))
+    if not starts:
+        return _Span("", (0,), (-1,)), tuple(removed)
+    return _Span("".join(text_parts), tuple(starts), tuple(origins)), tuple(removed)
+
+
+def _trim(span: _Span) -> _Span:
+    """``span`` without leading and trailing whitespace."""
+    text = span.text
+    lead = len(text) - len(text.lstrip())
+    tail = len(text.rstrip())
+    cuts = [c for c in ((0, lead, ""), (tail, len(text), "")) if c[1] > c[0]]
+    return _cut(span, cuts)[0] if cuts else span
+
+
+def _concat(spans: Sequence[_Span]) -> _Span:
+    """The spans joined with single spaces (joiners have no input origin)."""
+    text_parts: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    length = 0
+    for i, span in enumerate(spans):
+        if i:
+            text_parts.append(" ")
+            starts.append(length)
+            origins.append(-1)
+            length += 1
+        starts.extend(length + s for s in span.starts)
+        origins.extend(span.origins)
+        text_parts.append(span.text)
+        length += len(span.text)
+    return _Span("".join(text_parts), tuple(starts), tuple(origins))
+
+
+# ---------------------------------------------------------------------------------------------
+# Inline markup rules: each finds the ranges to delete; public str -> str wrappers apply them
+# ---------------------------------------------------------------------------------------------
+
+_Cuts = list[tuple[int, int, str]]
+
+_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
+_LINK = re.compile(r"(!?\[)[^\[\]\n]{0,1000}(\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,200}\")?\))")
+_AUTOLINK = re.compile(r"(<)(?:https?|ftp)://[^\s<>]{1,2000}(>)")
+_STRONG = re.compile(r"(?<![\w*\\])(\*\*|__)(?=[^\s*_])[^\n]{0,500}?[^\s*_\\](\1)(?![\w*])")
+_EM = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])(?:[^\n]{0,500}?[^\s*_\\])?(\1)(?![\w*])")
+
+
+def _heading_cuts(text: str) -> _Cuts:
+    match = _HEADING.match(text)
+    return [(match.start(1), match.end(1), "heading-marker")] if match else []
+
+
+def _paired_cuts(pattern: re.Pattern[str], reason: str) -> Callable[[str], _Cuts]:
+    def find(text: str) -> _Cuts:
+        cuts: _Cuts = []
+        for match in pattern.finditer(text):
+            cuts.append((match.start(1), match.end(1), reason))
+            cuts.append((match.start(2), match.end(2), reason))
+        return cuts
+
+    return find
+
+
+_link_cuts = _paired_cuts(_LINK, "link-markup")
+_autolink_cuts = _paired_cuts(_AUTOLINK, "link-markup")
+_strong_cuts = _paired_cuts(_STRONG, "emphasis")
+_em_cuts = _paired_cuts(_EM, "emphasis")
+
+# Order matters: links go before emphasis so that an underscore inside a link target is never
+# read as an italic marker, and bold before italic so that '**' is not read as two '*'.
+_MARKUP_FINDERS: tuple[Callable[[str], _Cuts], ...] = (
+    _heading_cuts,
+    _link_cuts,
+    _autolink_cuts,
+    _strong_cuts,
+    _em_cuts,
+)
+
+
+def _strip(
+    span: _Span, finders: Iterable[Callable[[str], _Cuts]]
+) -> tuple[_Span, tuple[Removal, ...]]:
+    removed: list[Removal] = []
+    for find in finders:
+        span, found = _cut(span, find(span.text))
+        removed.extend(found)
+    return span, tuple(removed)
+
+
+def strip_markdown_links(text: str) -> str:
+    """Replace ``[text](target)`` by ``text`` and ``<https://…>`` by the bare address.
+
+    Scraped articles keep the link syntax of their HTML-to-markdown conversion; the words are
+    part of the article, the brackets and targets are not. Bracketed insertions that are not
+    links ("pursu[ing]", "[Ukraine]") are left alone.
+    """
+    return _strip(_span(text, 0), (_link_cuts, _autolink_cuts))[0].text
+
+
+def strip_emphasis(text: str) -> str:
+    """Remove paired bold/italic markers (``**x**``, ``__x__``, ``*x*``, ``_x_``), keeping ``x``.
+
+    Emphasis is typography, not wording. Unpaired stars and underscores inside words
+    (``snake_case``, ``5 * 3``) are left alone.
+    """
+    return _strip(_span(text, 0), (_strong_cuts, _em_cuts))[0].text
+
+
+def strip_heading_marker(text: str) -> str:
+    """Remove a markdown heading marker (``#`` … ``######`` and a space) opening the line."""
+    return _strip(_span(text, 0), (_heading_cuts,))[0].text
+
+
+def strip_markup(text: str) -> str:
+    """Apply every inline markup rule, in the pipeline's order: heading, links, emphasis."""
+    return _strip(_span(text, 0), _MARKUP_FINDERS)[0].text
+
+
+def collapse_whitespace(text: str) -> str:
+    """Strip the ends and turn every run of whitespace into a single space.
+
+    Line-wrapping and double spaces carry no meaning in a paragraph; typography (quotes,
+    dashes, ". . .") is not whitespace and is kept exactly.
+    """
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentence shape
+# ---------------------------------------------------------------------------------------------
+
+_FINAL = ".!?…"
+_CLOSING = "\"'”’»)]*_"
+_OPENING = "\"'“‘«(["
+_BOUNDARY = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"“‘'(«]?[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with . ! ? or …, possibly followed by closing quotes/brackets."""
+    stripped = text.rstrip().rstrip(_CLOSING)
+    return bool(stripped) and stripped[-1] in _FINAL
+
+
+def is_title_like(text: str, *, max_words: int = 20) -> bool:
+    """True for a headline-shaped line: capitalised, at most ``max_words`` words, one phrase.
+
+    A title has no sentence-final punctuation, does not end in ':' ';' ',' or a dash, and holds
+    no sentence boundary inside ('… said. But …').
+    """
+    if len(text) > 40 * max_words:
+        return False
+    line = collapse_whitespace(text)
+    if not line or len(line.split()) > max_words or ends_sentence(line) or line[-1] in ":;,–—-":
+        return False
+    first = line.lstrip(_OPENING)[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return _BOUNDARY.search(line) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Line rules: junk that is removed whole
+# ---------------------------------------------------------------------------------------------
+
+_BOLD_CREDIT = re.compile(r"\*\*([^*\n]{1,100})\*\*\s*$")
+_PAREN_CREDIT = re.compile(r"\(([^()\n]{1,100})\)\s*$")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+
+
+def _norm_line(text: str) -> str:
+    return collapse_whitespace(text).rstrip(" .:!|>»›").casefold()
+
+
+def _is_credit_like(credit: str, *, max_words: int = 10) -> bool:
+    """A photo credit: short, and naming an agency, or in 'Name/Agency' or 'X via Y' form."""
+    if not credit.strip() or len(credit.split()) > max_words:
+        return False
+    return "/" in credit or " via " in credit or lexicon().agency.search(credit) is not None
+
+
+def is_copyright_line(text: str) -> bool:
+    """True for a copyright notice: '© 2026 Example Ltd', 'Copyright … All rights reserved.'."""
+    line = collapse_whitespace(text).casefold()
+    if not line or len(line.split()) > 30:
+        return False
+    if "all rights reserved" in line:
+        return True
+    opens = line.startswith(lexicon().copyright_markers)
+    return opens and _YEAR.search(line) is not None
+
+
+def _is_caption(raw: str, text: str) -> bool:
+    """``is_caption`` on the raw line and its markup-free, collapsed form."""
+    if not text or len(text) > 2000:
+        return False
+    # '… Putin. **Mikhail Klimentyev / TASS**': a bold credit closing the line.
+    bold = _BOLD_CREDIT.search(raw)
+    if bold:
+        before = strip_markup(raw[: bold.start()]).strip()
+        if (not before or ends_sentence(before)) and _is_credit_like(bold.group(1)):
+            return True
+    if is_copyright_line(text):
+        return False
+    # '… in the Kremlin © Mikhail Klimentyev/Sputnik/AFP/Getty'
+    mark = text.rfind("©")
+    if mark >= 0:
+        tail = text[mark + 1 :].strip()
+        if tail and len(tail.split()) <= 10 and not ends_sentence(tail):
+            return True
+    # '… Photograph: Jane Doe/Reuters'
+    label = lexicon().caption_label.search(text)
+    if label and len(label.group("credit").split()) <= 10:
+        return True
+    # '… of Ukraine and Russia (Statista/The Independent)', '(AFP via Getty Images)'
+    paren = _PAREN_CREDIT.search(text)
+    if paren and _is_credit_like(paren.group(1)):
+        before = text[: paren.start()].strip()
+        return not before or not ends_sentence(before)
+    return False
+
+
+def is_caption(line: str) -> bool:
+    """True when ``line`` is a photo or graphic caption ending in a credit.
+
+    A caption is not article text: it describes a picture the text-only scrape does not have.
+    Recognised endings: '© Credit', a bold credit ('**Name / TASS**') after a full sentence, a
+    bracketed agency credit ('(Getty Images)', '(Statista/The Independent)') and a credit label
+    ('Photograph: …', 'Photo: …'; case-sensitive, opening the line or following a sentence).
+    A credit is short (at most ten words) and, unless labelled, names an agency or has the
+    'Name/Agency' form, so a sentence that merely mentions a photograph is not a caption.
+    Copyright notices ('© 2026 Example Ltd') are credits, not captions.
+    """
+    return _is_caption(line, collapse_whitespace(strip_markup(line)))
+
+
+def is_related_link(line: str) -> bool:
+    """True for a teaser line that links to another article: 'Also Read | …', 'Read more: …'.
+
+    Only an opener from the lexicon followed by a separator (| : > » › – —) counts; a sentence
+    such as 'Read more about the talks in our explainer.' is kept, because without the
+    separator it cannot be told apart from article prose.
+    """
+    return _is_related_link(collapse_whitespace(strip_markup(line)))
+
+
+def _is_related_link(text: str) -> bool:
+    """``is_related_link`` on markup-free, collapsed text."""
+    return (
+        len(text) <= 400
+        and len(text.split()) <= 40
+        and lexicon().related_link.match(text) is not None
+    )
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for site chrome: a whole line from the lexicon ('Advertisement', 'Skip to content')
+    or a short line (at most 15 words) opening with a listed prefix ('Follow us on …').
+
+    These lines are navigation, ads and promos that the scraper picked up with the article.
+    """
+    return _is_boilerplate(collapse_whitespace(strip_markup(line)))
+
+
+def _is_boilerplate(text: str) -> bool:
+    """``is_boilerplate`` on markup-free, collapsed text."""
+    if not text or len(text) > 300:
+        return False
+    lex = lexicon()
+    norm = _norm_line(text)
+    if norm in lex.boilerplate_lines:
+        return True
+    return len(text.split()) <= 15 and norm.startswith(lex.boilerplate_prefixes)
+
+
+def _junk_reason(raw: str, text: str) -> str | None:
+    """Why a line goes whole (``raw`` as in the input, ``text`` markup-free), or None."""
+    if _is_caption(raw, text):
+        return "caption"
+    if _is_related_link(text):
+        return "related-link"
+    if _is_boilerplate(text):
+        return "boilerplate"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraph rules: metadata and page breaks
+# ---------------------------------------------------------------------------------------------
+
+_BY = re.compile(r"\s*(by)\s+", re.IGNORECASE)
+_NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?|ftp)://\S+")
+_URL_TAIL = re.compile(r"[\w\-./?=&%#~+:@!$,;*'()]{1,500}")
+
+
+def is_dateline(text: str) -> bool:
+    """True for a line that is only a date: 'February 15, 2022', 'Tuesday 15 February 2022 10:43
+    GMT', 'Updated: 2022-02-15'. A dated sentence is not a dateline."""
+    line = collapse_whitespace(text)
+    return len(line) <= 80 and lexicon().dateline.fullmatch(line) is not None
+
+
+def is_relative_date(text: str) -> bool:
+    """True when ``text`` is only a relative date ('YESTERDAY', '2 hours ago', 'Updated today')."""
+    line = collapse_whitespace(text).rstrip(" .")
+    return len(line) <= 40 and lexicon().relative_date.fullmatch(line) is not None
+
+
+def _capitalised(word: str) -> bool:
+    return word.lstrip(_OPENING)[:1].isupper()
+
+
+def is_name_list(text: str, *, require_place: bool = True) -> bool:
+    """True for 'Name Surname in Place, Name Surname in Place and Name Surname in Place'.
+
+    Each name is two to four capitalised words (lowercase particles such as 'de', 'van' are
+    allowed); with ``require_place=False`` one-word names are allowed ('Reuters') and no
+    ' in Place' is needed. This is the shape of a byline without 'By'.
+    """
+    words_total = len(text.split())
+    if not words_total or words_total > 40:
+        return False
+    particles = lexicon().name_particles
+    has_place = False
+    for part in _NAME_SEPARATOR.split(text.strip()):
+        words = part.split()
+        if "in" in words:
+            k = words.index("in")
+            name, place = words[:k], words[k + 1 :]
+            if not 1 <= len(place) <= 3 or not all(_capitalised(w) for w in place):
+                return False
+            has_place = True
+        else:
+            name = words
+        shortest = 2 if require_place else 1
+        if not shortest <= len(name) <= 4 or not _capitalised(name[0]):
+            return False
+        if not all(_capitalised(w) or w.casefold() in particles for w in name):
+            return False
+    return has_place or not require_place
+
+
+def _byline_cuts(text: str, *, plain: bool) -> _Cuts | None:
+    """Where the label 'By' and a trailing relative date sit in a byline, or None if ``text`` is
+    not a byline. ``plain`` allows bylines without 'By' (names with places)."""
+    if len(text) > 400:
+        return None
+    cuts: _Cuts = []
+    start, end = 0, len(text)
+    label = _BY.match(text)
+    if label:
+        cuts.append((label.start(1), label.end(1), "field-label"))
+        start = label.end()
+    elif not plain:
+        return None
+    date = lexicon().relative_date_tail.search(text, start)
+    if date:
+        cuts.append((date.start(1), date.end(), "relative-date"))
+        end = date.start()
+    if not is_name_list(text[start:end], require_place=not label):
+        return None
+    return cuts
+
+
+def parse_byline(text: str, *, plain: bool = True) -> str | None:
+    """The names of a byline line, or None if ``text`` is not one.
+
+    'By Jane Doe' gives 'Jane Doe'; 'Max Seddon in Moscow, **Polina Ivanova** in Kyiv
+    YESTERDAY' gives 'Max Seddon in Moscow, Polina Ivanova in Kyiv': emphasis and the
+    scrape-time relative date are dropped. With ``plain=False`` only 'By …' lines count.
+    """
+    span = _span(strip_markup(text), 0)
+    cuts = _byline_cuts(span.text, plain=plain)
+    if cuts is None:
+        return None
+    return collapse_whitespace(_cut(span, cuts)[0].text)
+
+
+def is_credit_line(text: str) -> bool:
+    """True for a reporting or copyright credit: 'Additional reporting by …', 'AFP contributed
+    reporting.', 'Copyright … All rights reserved.', '© 2026 Example Ltd'."""
+    line = collapse_whitespace(text)
+    folded = line.casefold()
+    if not line or len(line.split()) > 40:
+        return False
+    lex = lexicon()
+    if folded.startswith(lex.credit_openers) or is_copyright_line(line):
+        return True
+    return folded.rstrip(" .)").endswith(lex.credit_closers) and len(line.split()) <= 25
+
+
+def _opens_like_credit(text: str) -> bool:
+    lex = lexicon()
+    return text.casefold().startswith(lex.credit_openers + lex.copyright_markers)
+
+
+def is_url_fragment(text: str) -> bool:
+    """True for one token of URL characters with a URL-ish character in it ('g-scholz-a76396'):
+    the rest of an address that a page break split."""
+    token = text.strip()
+    return (
+        _URL_TAIL.fullmatch(token) is not None
+        and not ends_sentence(token)
+        and any(c.isdigit() or c in "-./?=&%#_" for c in token)
+    )
+
+
+def is_repeated_fragment(fragment: str, following: str, *, min_words: int = 3) -> bool:
+    """True when ``fragment`` is an unfinished paragraph that ``following`` repeats and completes.
+
+    Page-break artefacts print the start of a paragraph, break, then print the whole paragraph.
+    Joining would duplicate the words, so the fragment is dropped instead.
+    """
+    head = collapse_whitespace(fragment)
+    full = collapse_whitespace(following)
+    return (
+        len(head.split()) >= min_words
+        and not ends_sentence(head)
+        and len(full) > len(head)
+        and full.startswith(head)
+        and full[len(head)] == " "
+    )
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What ``should_join`` needs to know about the paragraph so far (kept incrementally, so that
+    joining a long run of fragments stays linear)."""
+
+    words: int
+    chars: int
+    curly_open: int
+    curly_close: int
+    straight: int
+    boundary: bool
+    last: str
+
+
+def _shape(text: str) -> _Shape:
+    return _Shape(
+        words=len(text.split()),
+        chars=len(text),
+        curly_open=text.count("“"),
+        curly_close=text.count("”"),
+        straight=text.count('"'),
+        boundary=_BOUNDARY.search(text) is not None,
+        last=text,
+    )
+
+
+def _add_shapes(a: _Shape, b: _Shape) -> _Shape:
+    return _Shape(
+        words=a.words + b.words,
+        chars=a.chars + 1 + b.chars,
+        curly_open=a.curly_open + b.curly_open,
+        curly_close=a.curly_close + b.curly_close,
+        straight=a.straight + b.straight,
+        boundary=a.boundary or b.boundary,
+        last=b.last,
+    )
+
+
+def _should_join(previous: _Shape, following: str, *, min_words: int) -> bool:
+    tail = previous.last.rstrip()
+    head = following.lstrip()
+    if not tail or not head or ends_sentence(tail) or tail[-1] in ":;":
+        return False
+    if _opens_like_credit(head):
+        return False
+    open_quote = previous.curly_open > previous.curly_close or previous.straight % 2 == 1
+    if head[0] in "“\"‘'" and open_quote:
+        return False  # a quotation continued in a new paragraph: “… / “…
+    if head[0].islower() or tail[-1] in ",–—-":
+        return True
+    return previous.words >= min_words or previous.boundary
+
+
+def should_join(previous: str, following: str, *, min_words: int = 12) -> bool:
+    """True when ``previous`` is a paragraph that a page break cut mid-sentence and ``following``
+    is its continuation, so the two should be one paragraph.
+
+    ``previous`` must not end a sentence (. ! ? …, closing quotes allowed) nor end in ':' or
+    ';' (a lead-in to a quote or list). Then a lowercase start of ``following`` or a trailing
+    comma or dash of ``previous`` is enough; a capitalised ``following`` is joined only when
+    ``previous`` reads as prose, not as a heading: at least ``min_words`` words or a sentence
+    boundary inside. Never joined: a ``following`` that opens a credit line, or one that opens
+    a quotation while ``previous`` has an unclosed one (the convention for a quotation running
+    over several paragraphs).
+    """
+    return _should_join(
+        _shape(collapse_whitespace(previous)), collapse_whitespace(following), min_words=min_words
+    )
+
+
+def join_broken_paragraphs(paragraphs: Sequence[str], *, min_words: int = 12) -> tuple[str, ...]:
+    """Rejoin paragraphs cut by page breaks (see ``should_join``) with a single space, and drop
+    fragments that the next paragraph repeats (see ``is_repeated_fragment``)."""
+    groups = _join_groups(
+        [collapse_whitespace(p) for p in paragraphs],
+        text=lambda p: p,
+        min_words=min_words,
+    )
+    return tuple(" ".join(group) for kept, group in groups if kept)
+
+
+def _join_groups(
+    items: Sequence[_T], *, text: Callable[[_T], str], min_words: int
+) -> list[tuple[bool, list[_T]]]:
+    """Fold ``items`` into groups to be joined; each group is (kept, items), kept=False for a
+    repeated fragment. Only neighbours are compared, so the fold is linear."""
+    groups: list[tuple[bool, list[_T]]] = []
+    group: list[_T] = []
+    shape: _Shape | None = None
+    for item in items:
+        following = text(item)
+        if group and shape is not None:
+            if shape.chars < len(following) and is_repeated_fragment(
+                " ".join(text(g) for g in group), following
+            ):
+                groups.append((False, group))
+                group = []
+            elif _should_join(shape, following, min_words=min_words):
+                group.append(item)
+                shape = _add_shapes(shape, _shape(following))
+                continue
+            else:
+                groups.append((True, group))
+        group = [item]
+        shape = _shape(following)
+    if group:
+        groups.append((True, group))
+    return groups
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraph splitting
+# ---------------------------------------------------------------------------------------------
+
+
+def _raw_lines(text: str) -> list[tuple[int, str, int]]:
+    """Non-blank lines as (input offset, raw line, paragraph number).
+
+    When blank lines separate the text, a paragraph is a block of consecutive non-blank lines;
+    otherwise every line is a paragraph (some sites put one paragraph per line).
+    """
+    lines = text.split("\n")
+    blank = [not line.strip() for line in lines]
+    filled = [i for i, b in enumerate(blank) if not b]
+    blocks = bool(filled) and any(blank[filled[0] : filled[-1]])
+    out: list[tuple[int, str, int]] = []
+    position = 0
+    number = 0
+    previous_blank = True
+    for line, is_blank in zip(lines, blank, strict=True):
+        if not is_blank:
+            if previous_blank or not blocks:
+                number += 1
+            out.append((position, line, number))
+        previous_blank = is_blank
+        position += len(line) + 1
+    return out
+
+
+def split_paragraphs(text: str) -> tuple[str, ...]:
+    """The raw paragraphs of ``text``: blank-line blocks, or lines when there are no blank lines.
+
+    Lines inside a block are joined with a space; nothing else is changed.
+    """
+    paragraphs: dict[int, list[str]] = {}
+    for _, line, number in _raw_lines(text):
+        paragraphs.setdefault(number, []).append(line.strip())
+    return tuple(" ".join(lines) for lines in paragraphs.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# The pipeline
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A line or paragraph in the making: markup-free text with its origin, the raw input lines
+    it came from (for removing it whole) and its markup removals (recorded only if it is kept)."""
+
+    span: _Span
+    lines: tuple[tuple[int, str], ...]
+    markup: tuple[Removal, ...]
+    heading: bool
+    text: str  # span.text, whitespace collapsed
+
+
+def _unit(position: int, raw: str) -> _Unit:
+    span, markup = _strip(_span(raw, position), _MARKUP_FINDERS)
+    heading = any(r.reason == "heading-marker" for r in markup)
+    span = _trim(span)
+    return _Unit(span, ((position, raw),), markup, heading, collapse_whitespace(span.text))
+
+
+def _merge(units: Sequence[_Unit]) -> _Unit:
+    if len(units) == 1:
+        return units[0]
+    return _Unit(
+        span=_concat([u.span for u in units]),
+        lines=tuple(line for u in units for line in u.lines),
+        markup=tuple(r for u in units for r in u.markup),
+        heading=False,
+        text=" ".join(u.text for u in units),
+    )
+
+
+def _whole(unit: _Unit, reason: str) -> tuple[Removal, ...]:
+    """Remove ``unit`` whole: its raw input lines, markup included, one Removal per line."""
+    return tuple(
+        Removal(raw.strip(), reason, position + len(raw) - len(raw.lstrip()))
+        for position, raw in unit.lines
+    )
+
+
+def _as_value(
+    unit: _Unit, cuts: Sequence[tuple[int, int, str]] = ()
+) -> tuple[str, tuple[Removal, ...]]:
+    """Move ``unit`` to metadata: its text minus ``cuts``, with its markup and cuts recorded."""
+    span, removed = _cut(unit.span, cuts)
+    return collapse_whitespace(span.text), unit.markup + removed
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """The state the pipeline steps pass along."""
+
+    source: str
+    units: tuple[_Unit, ...] = ()
+    numbers: tuple[int, ...] = ()  # paragraph number of each unit while units are still lines
+    metadata: tuple[tuple[str, str], ...] = ()
+    removed: tuple[Removal, ...] = ()
+
+
+def _split_lines(draft: _Draft) -> _Draft:
+    """Cut the input into non-blank lines and strip each line's inline markup (heading marker,
+    links, emphasis). The markup removals wait on the line: they are recorded if its text is
+    kept, and are part of the line's own removal if the whole line goes."""
+    lines = _raw_lines(draft.source)
+    return replace(
+        draft,
+        units=tuple(_unit(position, raw) for position, raw, _ in lines),
+        numbers=tuple(number for _, _, number in lines),
+    )
+
+
+def _drop_junk_lines(draft: _Draft) -> _Draft:
+    """Remove whole lines that are captions, related links or boilerplate (see ``is_caption``,
+    ``is_related_link``, ``is_boilerplate``). A caption equal to the caption just before it is
+    recorded as ``duplicate-caption``. Lines, not paragraphs, are tested, because sites put a
+    caption and its repeat on consecutive lines of one block."""
+    units: list[_Unit] = []
+    numbers: list[int] = []
+    removed = list(draft.removed)
+    previous_caption: str | None = None
+    for unit, number in zip(draft.units, draft.numbers, strict=True):
+        reason = _junk_reason(unit.lines[0][1], unit.text) if unit.text else None
+        if reason == "caption":
+            if unit.text == previous_caption:
+                reason = "duplicate-caption"
+            previous_caption = unit.text
+        else:
+            previous_caption = None
+        if reason:
+            removed.extend(_whole(unit, reason))
+        else:
+            units.append(unit)
+            numbers.append(number)
+    return replace(draft, units=tuple(units), numbers=tuple(numbers), removed=tuple(removed))
+
+
+def _group_paragraphs(draft: _Draft) -> _Draft:
+    """Join the remaining lines of each paragraph (blank-line block, or line) with a space.
+
+    A line left empty by markup stripping ('[](#)') only contributes its markup removals. A
+    joined block that reads as junk as a whole is removed whole, as a line would have been."""
+    units: list[_Unit] = []
+    removed = list(draft.removed)
+    i = 0
+    while i < len(draft.units):
+        j = i
+        while j < len(draft.units) and draft.numbers[j] == draft.numbers[i]:
+            j += 1
+        group = [u for u in draft.units[i:j] if u.text]
+        for empty in draft.units[i:j]:
+            if not empty.text:
+                removed.extend(empty.markup)
+        i = j
+        if not group:
+            continue
+        unit = _merge(group)
+        reason = _junk_reason(unit.text, unit.text) if len(group) > 1 else None
+        if reason:
+            removed.extend(_whole(unit, reason))
+        else:
+            units.append(unit)
+    return replace(draft, units=tuple(units), numbers=(), removed=tuple(removed))
+
+
+def _take_source_url(draft: _Draft) -> _Draft:
+    """Move 'Original url:'/'Source:'-style blocks to metadata ``url``.
+
+    The address may sit on the label's line or on the next paragraph, and a page break may have
+    split it: up to three following URL fragments ('g-scholz-talks-a76396') are appended. The
+    label is recorded as ``field-label``; an autolink's '<' '>' as ``link-markup``. A label
+    without an address after it is left in the body."""
+    units = draft.units
+    kept: list[_Unit] = []
+    metadata = list(draft.metadata)
+    removed = list(draft.removed)
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        label = lexicon().source_label.fullmatch(unit.span.text)
+        if label is None:
+            kept.append(unit)
+            i += 1
+            continue
+        value, label_removed = _as_value(
+            unit, [(label.start("label"), label.end("label"), "field-label")]
+        )
+        parts = [value] if value else []
+        j = i + 1
+        if not parts and j < len(units) and _URL.fullmatch(units[j].text):
+            parts.append(units[j].text)
+            j += 1
+        if not parts or not _URL.fullmatch(parts[0]):
+            kept.append(unit)
+            i += 1
+            continue
+        while j < len(units) and j - i <= 4 and is_url_fragment(units[j].text):
+            parts.append(units[j].text)
+            j += 1
+        removed.extend(label_removed)
+        removed.extend(r for u in units[i + 1 : j] for r in u.markup)
+        metadata.append(("url", "".join(parts)))
+        i = j
+    return replace(draft, units=tuple(kept), metadata=tuple(metadata), removed=tuple(removed))
+
+
+def _take_header(draft: _Draft) -> _Draft:
+    """Move the header paragraphs at the top of the article to metadata, stopping at the first
+    body paragraph.
+
+    In any order at the top: datelines (``is_dateline``), relative dates (removed), bylines
+    (``parse_byline``; the plain 'Names in Places' form only after the headline). Then:
+    ``topic``, a title-like label of at most three words right above another title-like line;
+    ``headline``, the first title-like line or ``#`` heading (none if the article opens with a
+    sentence); ``standfirst``, title-like lines after the headline, or a first paragraph after
+    the headline that a later paragraph repeats verbatim: the body keeps the later copy, the
+    header copy's words are logged as ``standfirst-repeat`` (its markup as usual) and metadata
+    holds the text. Several standfirst lines are joined with ' | '."""
+    units = draft.units
+    metadata = list(draft.metadata)
+    removed = list(draft.removed)
+    later: set[str] | None = None
+    headline = topic = False
+    standfirst = False
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        text = unit.text
+        if is_relative_date(text):
+            removed.extend(_whole(unit, "relative-date"))
+            i += 1
+            continue
+        if is_dateline(text):
+            field, cuts = "dateline", []
+        elif (byline := _byline_cuts(unit.span.text, plain=headline)) is not None:
+            field, cuts = "byline", byline
+        elif not headline:
+            if not (unit.heading or is_title_like(text)):
+                break
+            following = units[i + 1] if i + 1 < len(units) else None
+            if (
+                not topic
+                and not unit.heading
+                and is_title_like(text, max_words=3)
+                and following is not None
+                and (following.heading or is_title_like(following.text))
+            ):
+                field, cuts, topic = "topic", [], True
+            else:
+                field, cuts, headline = "headline", [], True
+        elif is_title_like(text):
+            field, cuts, standfirst = "standfirst", [], True
+        elif not standfirst:
+            if later is None:
+                later = {u.text for u in units[i + 1 :]}
+            if text not in later:
+                break
+            # The markup goes as usual; the words are logged as standfirst-repeat and copied
+            # to metadata, so the log plus the body's copy account for the input's two copies.
+            field, cuts, standfirst = (
+                "standfirst",
+                [(0, len(unit.span.text), "standfirst-repeat")],
+                True,
+            )
+            value, value_removed = unit.text, _as_value(unit, cuts)[1]
+            metadata.append((field, value))
+            removed.extend(value_removed)
+            i += 1
+            continue
+        else:
+            break
+        value, value_removed = _as_value(unit, cuts)
+        metadata.append((field, value))
+        removed.extend(value_removed)
+        i += 1
+    return replace(draft, units=units[i:], metadata=tuple(metadata), removed=tuple(removed))
+
+
+def _join_broken(draft: _Draft) -> _Draft:
+    """Rejoin paragraphs cut mid-sentence by a page break (``should_join``) and remove page-break
+    fragments that the next paragraph repeats (``is_repeated_fragment``). A joined paragraph
+    that reads as junk as a whole ('Skip to' + 'content') is removed whole."""
+    units: list[_Unit] = []
+    removed = list(draft.removed)
+    for kept, group in _join_groups(draft.units, text=lambda u: u.text, min_words=12):
+        unit = _merge(group)
+        reason = None if kept else "repeated-fragment"
+        if kept and len(group) > 1:
+            reason = _junk_reason(unit.text, unit.text)
+        if reason:
+            removed.extend(_whole(unit, reason))
+        else:
+            units.append(unit)
+    return replace(draft, units=tuple(units), removed=tuple(removed))
+
+
+def _take_credits(draft: _Draft) -> _Draft:
+    """Move the credit lines that end the article (``is_credit_line``: reporting credits and
+    copyright notices) to metadata ``credits``, in text order. Only the tail is searched, so
+    a body sentence opening 'Reporting by the BBC …' stays in the body."""
+    units = draft.units
+    i = len(units)
+    while i > 0 and is_credit_line(units[i - 1].text):
+        i -= 1
+    metadata = list(draft.metadata)
+    removed = list(draft.removed)
+    for unit in units[i:]:
+        value, value_removed = _as_value(unit)
+        metadata.append(("credits", value))
+        removed.extend(value_removed)
+    return replace(draft, units=units[:i], metadata=tuple(metadata), removed=tuple(removed))
+
+
+def _keep_body(draft: _Draft) -> _Draft:
+    """Record the inline markup removed from the body paragraphs."""
+    removed = draft.removed + tuple(r for unit in draft.units for r in unit.markup)
+    return replace(draft, removed=removed)
+
+
+STEPS: tuple[Callable[[_Draft], _Draft], ...] = (
+    _split_lines,
+    _drop_junk_lines,
+    _group_paragraphs,
+    _take_source_url,
+    _take_header,
+    _join_broken,
+    _take_credits,
+    _keep_body,
+)
+"""The cleaning pipeline, in order. Header and source url are taken before joining, so that a
+headline (which has no final full stop) is never joined to the first paragraph; credits after
+joining, so that the body's last paragraph is final when the tail is searched."""
+
+
+def clean_text(text: str) -> CleanedText:
+    """Separate one article's body paragraphs from its metadata and junk (see the module doc).
+
+    Several values of one metadata field (two credit lines) are joined with ' | '.
+    """
+    draft = _Draft(source=text)
+    for step in STEPS:
+        draft = step(draft)
+    values: dict[str, list[str]] = {}
+    for key, value in draft.metadata:
+        if value:
+            values.setdefault(key, []).append(value)
+    metadata = {key: _SEPARATOR.join(values[key]) for key in METADATA_KEYS if key in values}
+    removed = tuple(sorted(draft.removed, key=lambda r: r.position))
+    return CleanedText(tuple(u.text for u in draft.units), metadata, removed)
