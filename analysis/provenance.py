@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from analysis import figures
-from analysis.corpus import Corpus
+from analysis.clean import REASONS
+from analysis.corpus import TEXT_METADATA, Corpus
 
 ARTICLE_COLUMNS = [
     "article_id",
@@ -20,19 +22,61 @@ ARTICLE_COLUMNS = [
 ]
 
 
+def reasons() -> pd.DataFrame:
+    """What each removal reason means: the cleaner's reasons, then the metadata fields."""
+    rows = [{"reason": r, "meaning": m} for r, m in REASONS.items()]
+    rows += [
+        {"reason": f"metadata: {field}", "meaning": f"kept as the article's {field}, not body"}
+        for field in TEXT_METADATA
+    ]
+    return pd.DataFrame(rows)
+
+
 def article_table(corpus: Corpus) -> pd.DataFrame:
     """One row per article: outlet, version, headline and the counts after cleaning."""
     return corpus.articles[ARTICLE_COLUMNS].reset_index(drop=True)
 
 
-def removals_by_reason(corpus: Corpus) -> pd.DataFrame:
-    """Characters and pieces removed, one row per article × reason (every pair, zeros included).
+def outside_body(corpus: Corpus) -> pd.DataFrame:
+    """Everything the cleaner took out of the body: the removal log plus the metadata fields.
 
-    Columns: ``article_id``, ``reason``, ``pieces``, ``chars``, ``share_of_raw`` (removed
-    characters over the decoded file's characters). Articles keep the corpus's order; reasons are
-    sorted by the characters they removed across the corpus, largest first.
+    One row per piece: ``article_id``, ``text``, ``reason``. Metadata fields (headline, byline,
+    credits, ...) are not junk, so their reason says where they went: ``metadata: headline``.
     """
-    removed = corpus.removed.assign(chars=corpus.removed["text"].str.len())
+    metadata = (
+        corpus.articles.melt(
+            id_vars="article_id",
+            value_vars=list(TEXT_METADATA),
+            var_name="field",
+            value_name="text",
+        )
+        .query("text != ''")
+        .assign(reason=lambda t: "metadata: " + t["field"])
+    )
+    order = {a: i for i, a in enumerate(corpus.article_ids)}
+    pieces = pd.concat(
+        [
+            corpus.removed[["article_id", "text", "reason"]],
+            metadata[["article_id", "text", "reason"]],
+        ],
+        ignore_index=True,
+    )
+    return pieces.sort_values("article_id", key=lambda s: s.map(order), kind="stable").reset_index(
+        drop=True
+    )
+
+
+def removals_by_reason(corpus: Corpus) -> pd.DataFrame:
+    """Characters and pieces taken out of the body, one row per article × reason (zeros included).
+
+    Reasons are the cleaner's (see ``analysis.clean.REASONS``) plus ``metadata: <field>`` for
+    text kept as metadata (:func:`outside_body`). Columns: ``article_id``, ``reason``,
+    ``pieces``, ``chars``, ``share_of_raw`` (characters over the decoded file's characters).
+    Articles keep the corpus's order; reasons are sorted by characters across the corpus, largest
+    first.
+    """
+    pieces = outside_body(corpus)
+    removed = pieces.assign(chars=pieces["text"].str.len())
     counts = removed.groupby(["article_id", "reason"], sort=False).agg(
         pieces=("text", "size"), chars=("chars", "sum")
     )
@@ -47,23 +91,36 @@ def removals_by_reason(corpus: Corpus) -> pd.DataFrame:
 
 
 def plot_removals(table: pd.DataFrame) -> plt.Figure:
-    """Horizontal stacked bars: characters removed per article, one colour per reason.
+    """An annotated grid: characters taken out, one row per reason, one column per article.
 
-    ``table`` is :func:`removals_by_reason`'s output.
+    ``table`` is :func:`removals_by_reason`'s output. Junk reasons come first, then the
+    ``metadata:`` rows; an empty cell means nothing of that kind was found.
     """
-    wide = table.pivot(index="article_id", columns="reason", values="chars")
-    wide = wide.reindex(
-        index=list(dict.fromkeys(table["article_id"]))[::-1],
-        columns=list(dict.fromkeys(table["reason"])),
+    wide = table.pivot(index="reason", columns="article_id", values="chars")
+    reasons = list(dict.fromkeys(table["reason"]))
+    reasons = [r for r in reasons if not r.startswith("metadata")] + [
+        r for r in reasons if r.startswith("metadata")
+    ]
+    wide = wide.reindex(index=reasons, columns=list(dict.fromkeys(table["article_id"])))
+    fig, ax = figures.subplots(figsize=(1.3 * wide.shape[1] + 3.5, 0.38 * len(wide) + 1.8))
+    ax.imshow(np.log1p(wide.to_numpy(dtype=float)), cmap="Blues", aspect="auto", vmin=0)
+    for (i, j), chars in np.ndenumerate(wide.to_numpy()):
+        if chars:
+            dark = np.log1p(chars) > 0.6 * np.log1p(wide.to_numpy().max())
+            ax.text(
+                j,
+                i,
+                f"{chars:,}",
+                ha="center",
+                va="center",
+                color="white" if dark else "black",
+                fontsize=9,
+            )
+    ax.set_xticks(range(wide.shape[1]), wide.columns, rotation=0)
+    ax.set_yticks(range(len(wide)), wide.index)
+    ax.tick_params(axis="x", top=True, labeltop=True, bottom=False, labelbottom=False)
+    ax.grid(False)
+    ax.set_title(
+        f"Characters taken out of each article, by reason (N = {wide.shape[1]} articles)", pad=28
     )
-    fig, ax = figures.subplots(figsize=(9, 0.5 * len(wide) + 2.2))
-    left = pd.Series(0, index=wide.index)
-    colours = plt.get_cmap("tab20").colors
-    for i, reason in enumerate(wide.columns):
-        ax.barh(wide.index, wide[reason], left=left, label=reason, color=colours[i % 20])
-        left = left + wide[reason]
-    ax.set_xlabel("characters removed from the raw file")
-    ax.set_title(f"What the cleaner removed, by reason (N = {len(wide)} articles)")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title="reason")
-    ax.grid(axis="y", visible=False)
     return fig
