@@ -53,6 +53,14 @@ def outside_body(corpus: Corpus) -> pd.DataFrame:
         .query("text != ''")
         .assign(reason=lambda t: "metadata: " + t["field"])
     )
+    # A standfirst that repeated a body paragraph is already in the log as `standfirst-repeat`;
+    # counting its metadata copy too would count the same raw characters twice.
+    repeated = set(
+        corpus.removed.loc[corpus.removed["reason"] == "standfirst-repeat", "article_id"]
+    )
+    metadata = metadata[
+        ~((metadata["field"] == "standfirst") & metadata["article_id"].isin(repeated))
+    ]
     order = {a: i for i, a in enumerate(corpus.article_ids)}
     pieces = pd.concat(
         [

@@ -33,3 +33,11 @@ def test_metadata_rows_hold_the_metadata(seed_corpus):
     pieces = provenance.outside_body(seed_corpus)
     headline = pieces.query("article_id == 'ap' and reason == 'metadata: headline'")["text"]
     assert headline.tolist() == [_raw_lines("002_7bdc0b2365966776.txt")[0]]
+
+
+def test_a_repeated_standfirst_is_counted_once(seed_corpus):
+    """AP's standfirst repeats its second paragraph: its raw characters count once."""
+    table = provenance.removals_by_reason(seed_corpus).set_index(["article_id", "reason"])
+    standfirst = seed_corpus.articles.set_index("article_id").loc["ap", "standfirst"]
+    assert table.loc[("ap", "standfirst-repeat"), "chars"] == len(standfirst)
+    assert table.loc[("ap", "metadata: standfirst"), "chars"] == 0
