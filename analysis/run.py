@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from analysis import paths
+from analysis.readme import update_readme
 
 KERNEL = "python3"
 #: Generated files in a figures folder: these are cleared before a full run, so a figure that a
@@ -96,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     except NotebookFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if out is None and update_readme():
+        print("README.md: headline findings table updated from figures/findings.csv")
     print(f"figures written to {out or paths.figures_dir()}")
     return 0
 

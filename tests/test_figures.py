@@ -60,3 +60,21 @@ def test_format_value(value, text):
 def test_finding_keys_are_checked(tmp_path):
     with pytest.raises(ValueError, match="dotted lower-case"):
         record_finding("Bad Key", 1, unit="", description="", notebook="01", out_dir=tmp_path)
+
+
+def test_readme_findings_table_is_drawn_from_findings_csv():
+    from analysis import paths
+    from analysis.readme import README, rendered_readme
+
+    text = README.read_text(encoding="utf-8")
+    findings = read_findings(paths.ROOT / "figures" / "findings.csv")
+    assert rendered_readme(text, findings) == text, "run `make figures` to redraw the README table"
+
+
+def test_render_findings_names_missing_keys():
+    from analysis.readme import render_findings
+
+    table = pd.DataFrame([{"key": "a.b", "value": "1", "unit": "n", "description": "d"}])
+    assert render_findings(["a.b"], table).splitlines()[-1] == "| d | 1 n | `a.b` |"
+    with pytest.raises(KeyError, match="x.y"):
+        render_findings(["x.y"], table)
