@@ -1,0 +1,300 @@
+"""Reading words in context: a concordance (KWIC), log-Dice collocates and an explorer.
+
+A statistic says a word is distinctive; only the lines it stands in say how it is used.
+:func:`kwic` lists every occurrence of a word, phrase, glob or regex with the words around it,
+matched exactly as :func:`analysis.vocabulary.find_matches` defines (whole words of
+:data:`analysis.text.WORD_PATTERN`). :func:`collocates` ranks the words found near it by log-Dice.
+:func:`explorer` is the interactive version for JupyterLab, with a static table when run headless.
+
+Like the rest of :mod:`analysis.vocabulary`, every function reads the canonical articles unless
+``canonical=False``, and the text of ``voice`` (all / writer / quoted).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from analysis.text import WORD_RE
+from analysis.vocabulary import (
+    find_matches,
+    normalise,
+    stop_word_list,
+    term_table,
+    voice_text,
+)
+
+KWIC_COLUMNS = ["article_id", "outlet", "paragraph", "start", "left", "match", "right"]
+_SPACE = re.compile(r"\s+")
+
+
+def _matches(corpus, pattern, *, case: bool, canonical: bool, voice: str):
+    """The corpus (canonical or not), and every text unit of ``voice`` in which ``pattern``
+    occurs, with the (start, end) spans of its occurrences, in corpus order."""
+    corpus = corpus.canonical() if canonical else corpus
+    units = voice_text(corpus, voice).reset_index(drop=True)
+    if not isinstance(pattern, re.Pattern):
+        find_matches(pattern, "", case=case)  # an invalid pattern fails here, not per unit
+    spans = [find_matches(pattern, t, case=case) for t in units["text"]]
+    found = units.assign(spans=spans)
+    return corpus, found[[bool(s) for s in spans]]
+
+
+def _word_spans(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of the words of ``text``."""
+    spans = np.array([m.span() for m in WORD_RE.finditer(text)], dtype=np.int64).reshape(-1, 2)
+    return spans[:, 0], spans[:, 1]
+
+
+def _window(starts, ends, start: int, end: int, window: int) -> tuple[int, int]:
+    """Offsets of the ``window``-th word before ``start`` and the end of the ``window``-th word
+    after ``end`` (or ``start``/``end`` themselves when there are no words on that side)."""
+    before = int(np.searchsorted(ends, start, side="right"))
+    after = int(np.searchsorted(starts, end, side="left"))
+    left = int(starts[max(before - window, 0)]) if before else start
+    right = int(ends[min(after + window, len(ends)) - 1]) if after < len(ends) else end
+    return left, right
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def kwic(
+    corpus,
+    pattern: str | re.Pattern,
+    window: int = 8,
+    *,
+    case: bool = False,
+    canonical: bool = True,
+    voice: str = "all",
+) -> pd.DataFrame:
+    """Every occurrence of ``pattern`` with ``window`` words of context on each side.
+
+    ``pattern`` is a word, a phrase, a glob (``"withdraw*"``), alternatives (``"Kyiv|Kiev"``) or a
+    compiled regex (see :func:`analysis.vocabulary.find_matches`). Context stays within the
+    paragraph (or, for ``voice`` writer/quoted, within the sentence piece) and is shown as written,
+    white space collapsed. Returns one row per occurrence: article_id, outlet, paragraph, start
+    (offset of the match in the paragraph or piece), left, match, right; in corpus order.
+    """
+    corpus, found = _matches(corpus, pattern, case=case, canonical=canonical, voice=voice)
+    outlets = corpus.articles.set_index("article_id")["outlet"]
+    rows = []
+    for unit in found.itertuples(index=False):
+        text = unit.text
+        starts, ends = _word_spans(text)
+        for start, end in unit.spans:
+            lo, hi = _window(starts, ends, start, end, window)
+            rows.append(
+                (
+                    unit.article_id,
+                    outlets[unit.article_id],
+                    unit.paragraph,
+                    start,
+                    _clean(text[lo:start]),
+                    _clean(text[start:end]),
+                    _clean(text[end:hi]),
+                )
+            )
+    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
+
+
+def concordance(
+    corpus, terms: list[str], window: int = 8, *, max_lines: int = 6, **options
+) -> pd.DataFrame:
+    """:func:`kwic` lines for several ``terms``, at most ``max_lines`` each (the first in corpus
+    order), stacked with a ``term`` column first and ``lines`` (the term's total occurrences)."""
+    tables = []
+    for term in terms:
+        lines = kwic(corpus, term, window, **options)
+        tables.append(lines.head(max_lines).assign(term=term, lines=len(lines)))
+    if not tables:
+        return pd.DataFrame(columns=["term", "lines", *KWIC_COLUMNS])
+    return pd.concat(tables, ignore_index=True)[["term", "lines", *KWIC_COLUMNS]]
+
+
+def collocates(
+    corpus,
+    pattern: str | re.Pattern,
+    *,
+    window: int = 5,
+    min_count: int = 2,
+    case: bool = False,
+    canonical: bool = True,
+    voice: str = "all",
+) -> pd.DataFrame:
+    """Words found within ``window`` words of ``pattern``, ranked by log-Dice (Rychlý 2008).
+
+    ``log_dice = 14 + log2(2 f_xy / (f_x + f_y))``: f_xy is how often the word stands within the
+    window of an occurrence of the node, f_x how often the node occurs, f_y how often the word
+    occurs in the same text (counted by the suite's tokenisation, stop words removed). 14 is the
+    maximum (the two always occur together); each point less halves the association. Words with
+    f_xy below ``min_count`` are left out. Returns term, cooccurrences, term_count, node_count,
+    log_dice; sorted by log_dice, then term.
+    """
+    corpus, found = _matches(corpus, pattern, case=case, canonical=canonical, voice=voice)
+    stop = set(stop_word_list(True))
+    near: Counter[str] = Counter()
+    node_count = 0
+    for text, spans in zip(found["text"], found["spans"], strict=True):
+        starts, ends = _word_spans(text)
+        words = [normalise(text[s:e]) for s, e in zip(starts, ends, strict=True)]
+        for start, end in spans:
+            node_count += 1
+            first = int(np.searchsorted(ends, start, side="right"))
+            last = int(np.searchsorted(starts, end, side="left"))
+            around = words[max(first - window, 0) : first] + words[last : last + window]
+            near.update(w for w in around if w not in stop and "'" not in w)
+    columns = ["term", "cooccurrences", "term_count", "node_count", "log_dice"]
+    if not near:
+        return pd.DataFrame(columns=columns)
+    totals = term_table(corpus, by="article_id", canonical=False, voice=voice).sum(axis=1)
+    table = pd.DataFrame({"term": list(near), "cooccurrences": list(near.values())}).query(
+        "cooccurrences >= @min_count"
+    )
+    table["term_count"] = table["term"].map(totals).fillna(0).astype("int64")
+    table["node_count"] = node_count
+    table["log_dice"] = 14 + np.log2(
+        2 * table["cooccurrences"] / (table["node_count"] + table["term_count"])
+    )
+    return table.sort_values(["log_dice", "term"], ascending=[False, True], kind="stable")[
+        columns
+    ].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- showing lines
+
+
+def kwic_html(lines: pd.DataFrame, *, max_lines: int = 30) -> str:
+    """KWIC lines as an HTML table (left context right-aligned, match in bold), by outlet."""
+    rows = []
+    for line in lines.head(max_lines).itertuples(index=False):
+        rows.append(
+            "<tr>"
+            f"<td>{html.escape(line.outlet)}</td>"
+            f"<td style='text-align:right'>{html.escape(line.left)}</td>"
+            f"<td><b>{html.escape(line.match)}</b></td>"
+            f"<td style='text-align:left'>{html.escape(line.right)}</td>"
+            "</tr>"
+        )
+    more = len(lines) - max_lines
+    footer = f"<p>… and {more} more lines</p>" if more > 0 else ""
+    if not rows:
+        return "<p>No occurrences.</p>"
+    return f"<table><tbody>{''.join(rows)}</tbody></table>{footer}"
+
+
+class KwicExplorer:
+    """Type a term, see its lines by outlet. In JupyterLab it is an ipywidgets text box and table;
+    anywhere without a widget front end (a headless run, a rendered notebook) the same object
+    shows a static KWIC table of the initial term."""
+
+    def __init__(self, corpus, term: str, *, window: int = 8, max_lines: int = 30, **options):
+        self.corpus, self.window, self.max_lines, self.options = corpus, window, max_lines, options
+        self.lines = kwic(corpus, term, window, **options)
+        self.term = term
+        self._widget = None
+
+    def lines_for(self, term: str) -> pd.DataFrame:
+        """The KWIC lines for ``term`` (an invalid or empty pattern gives no lines)."""
+        try:
+            return kwic(self.corpus, term, self.window, **self.options)
+        except (ValueError, re.error):
+            return pd.DataFrame(columns=KWIC_COLUMNS)
+
+    def widget(self):
+        """The interactive widget (built on first use)."""
+        if self._widget is None:
+            import ipywidgets as widgets
+
+            box = widgets.Text(value=self.term, description="term", continuous_update=False)
+            outlet = widgets.Dropdown(
+                options=["all", *pd.unique(self.corpus.articles["outlet"])], description="outlet"
+            )
+            table = widgets.HTML(kwic_html(self.lines, max_lines=self.max_lines))
+
+            def update(_change=None):
+                lines = self.lines_for(box.value)
+                if outlet.value != "all":
+                    lines = lines[lines["outlet"] == outlet.value]
+                table.value = f"<p>{len(lines)} lines</p>" + kwic_html(
+                    lines, max_lines=self.max_lines
+                )
+
+            box.observe(update, names="value")
+            outlet.observe(update, names="value")
+            self._widget = widgets.VBox([widgets.HBox([box, outlet]), table])
+        return self._widget
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        static = {
+            "text/html": f"<p>KWIC for {html.escape(self.term)!r}: {len(self.lines)} lines</p>"
+            + kwic_html(self.lines, max_lines=self.max_lines),
+            "text/plain": self.lines[["outlet", "left", "match", "right"]]
+            .head(self.max_lines)
+            .to_string(index=False),
+        }
+        try:
+            bundle = self.widget()._repr_mimebundle_(include=include, exclude=exclude) or {}
+        except ImportError:
+            return static
+        return {**bundle, **static}
+
+
+def explorer(corpus, term: str, *, window: int = 8, max_lines: int = 30, **options) -> KwicExplorer:
+    """An interactive concordance starting from ``term`` (see :class:`KwicExplorer`); ``options``
+    go to :func:`kwic` (``case``, ``canonical``, ``voice``)."""
+    return KwicExplorer(corpus, term, window=window, max_lines=max_lines, **options)
+
+
+def plot_kwic(lines: pd.DataFrame, *, title: str, width: int = 58):
+    """KWIC lines drawn as a figure: outlet, left context right-aligned up to the match in bold,
+    right context; contexts cut to ``width`` characters each (the CSV keeps them whole). Lines
+    with a ``term`` column (:func:`concordance`) get a header per term with its number of lines."""
+    import matplotlib.pyplot as plt
+
+    from analysis.figures import outlet_colour
+
+    size = 8.0
+    char = 0.602 * size / 72  # inches per character of DejaVu Sans Mono
+    outlet_w = int(lines["outlet"].str.len().max()) + 2 if len(lines) else 10
+    match_w = int(lines["match"].str.len().max()) if len(lines) else 5
+    total = outlet_w + 2 * width + match_w + 2
+    rows = []  # (kind, payload) in drawing order
+    for term, group in lines.groupby("term", sort=False) if "term" in lines else [(None, lines)]:
+        if term is not None:
+            shown = f"{len(group)} of {group['lines'].iloc[0]}"
+            rows.append(("header", f"{term}  ({shown} lines)"))
+        rows += [("line", line) for line in group.itertuples(index=False)]
+    # one axis unit is one character: the axes span exactly ``total`` characters of the figure
+    line = 0.2  # inches per line
+    width_in, height_in = total * char + 0.2, 0.6 + line * max(len(rows), 1)
+    fig = plt.figure(figsize=(width_in, height_in))
+    ax = fig.add_axes(
+        (
+            0.1 / width_in,
+            0.1 / height_in,
+            total * char / width_in,
+            line * max(len(rows), 1) / height_in,
+        )
+    )
+    ax.set_xlim(0, total)
+    ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
+    ax.axis("off")
+    text = {"family": "monospace", "fontsize": size, "va": "center"}
+    for y, (kind, item) in enumerate(rows):
+        if kind == "header":
+            ax.text(0, y, item, fontweight="bold", **text)
+            continue
+        left = item.left if len(item.left) <= width else "…" + item.left[-(width - 1) :]
+        right = item.right if len(item.right) <= width else item.right[: width - 1] + "…"
+        ax.text(0, y, item.outlet, color=outlet_colour(item.outlet), **text)
+        ax.text(outlet_w + width, y, left, ha="right", **text)
+        ax.text(outlet_w + width + 1, y, item.match, ha="left", fontweight="bold", **text)
+        ax.text(outlet_w + width + 2 + len(item.match), y, right, ha="left", **text)
+    ax.set_title(title, fontsize=10)
+    return fig

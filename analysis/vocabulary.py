@@ -1,0 +1,1101 @@
+"""Which words set each outlet apart: one way to count words, honest statistics, naming choices.
+
+Counting
+    One tokenisation policy (:func:`vectorizer`, :func:`analyse`), built on
+    :data:`analysis.text.WORD_PATTERN` so the whole suite counts words one way: typography folded,
+    lower-cased, hyphenated words kept whole ("de-escalation"), possessives folded ("Russia's" ->
+    "russia"), numbers kept ("130,000"), scikit-learn's English stop words removed (switchable;
+    contractions such as "don't" go with them), optional bigrams. :func:`term_table` counts a corpus
+    into a sparse document x term matrix and sums it by group into a term x group table.
+
+Grouping
+    Every function that compares groups takes ``by`` (a column of ``corpus.articles``, default
+    ``"outlet"``) and ``canonical`` (default ``True``: only the articles the manifest marks
+    canonical, so an outlet with two versions of a story counts once).
+
+Voice
+    ``voice="all"`` counts the body paragraphs; ``"writer"`` the outlet's own voice and
+    ``"quoted"`` the quoted text, by ``corpus.sentences["voice"]`` (see :func:`voice_text`).
+
+Statistics
+    :func:`log_odds_z` (Monroe, Colaresi and Quinn 2008) and :func:`keyness` (signed G², Hardie's
+    log ratio, Benjamini-Hochberg q). Scores come with the counts they rest on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.special import xlogy
+from scipy.stats import chi2
+
+from analysis import paths
+from analysis.errors import CorpusError
+from analysis.text import WORD_PATTERN, WORD_RE, fold_typography
+
+#: The voices a count can be restricted to, and the sentence labels each one takes whole.
+VOICES = {"all": (), "writer": ("authorial",), "quoted": ("quoted",)}
+#: Quotation kinds whose words are the speaker's, not the writer's (scare quotes stay the writer's).
+QUOTED_KINDS = ("full", "partial")
+DEFAULT_ALPHA0 = 100.0
+
+# --------------------------------------------------------------------------- tokenisation policy
+
+_POSSESSIVE = re.compile(r"'s\b(?<=[^\W_]'s)")  # literal first: far faster to search
+_CONTRACTION = re.compile(r"[^\W\d_]+(?:n't|'(?:re|ve|ll|d|m))")
+
+
+def normalise(text: str) -> str:
+    """``text`` as the counters see it: typography folded, lower-cased, possessive 's dropped.
+
+    "Russia’s" and "Russia's" both become "russia"; a plural possessive ("allies’") is already
+    the bare word, because :data:`~analysis.text.WORD_PATTERN` never ends a word on an apostrophe.
+    The clitic 's of "it's" / "that's" goes too, which only ever leaves a stop word.
+    """
+    return _POSSESSIVE.sub("", fold_typography(text).lower())
+
+
+def content_tokens(text: str) -> list[str]:
+    """The words of normalised ``text`` without contractions ("don't", "we're", "they've").
+
+    A contraction is a function word in every case, so it goes wherever stop words go.
+    """
+    return [t for t in WORD_RE.findall(text) if "'" not in t or not _CONTRACTION.fullmatch(t)]
+
+
+def stop_word_list(stop_words: bool | Iterable[str] = True) -> list[str] | None:
+    """The stop words the policy removes: scikit-learn's English list (``True``), none
+    (``False``), or the caller's own words, normalised like the text."""
+    if stop_words is True:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return sorted(ENGLISH_STOP_WORDS)
+    if stop_words is False or stop_words is None:
+        return None
+    return sorted({normalise(w) for w in stop_words})
+
+
+def vectorizer(*, stop_words: bool | Iterable[str] = True, ngrams: int = 1):
+    """The suite's one tokenisation policy, as a scikit-learn ``CountVectorizer``.
+
+    Text goes through :func:`normalise`, words are found with ``WORD_PATTERN``, stop words (and,
+    with them, contractions) are removed, and ``ngrams=2`` adds bigrams of the remaining words
+    (scikit-learn forms n-grams after stop words are removed, so "threat of invasion" gives
+    "threat invasion"). Counts are int64 in a sparse matrix.
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    if ngrams not in (1, 2):
+        raise ValueError(f"ngrams must be 1 (words) or 2 (words and bigrams), not {ngrams!r}")
+    stop = stop_word_list(stop_words)
+    return CountVectorizer(
+        preprocessor=normalise,
+        tokenizer=content_tokens if stop is not None else None,
+        token_pattern=None if stop is not None else WORD_PATTERN,
+        lowercase=False,
+        stop_words=stop,
+        ngram_range=(1, ngrams),
+        dtype=np.int64,
+    )
+
+
+def analyse(text: str, *, stop_words: bool | Iterable[str] = True, ngrams: int = 1) -> list[str]:
+    """The terms :func:`vectorizer` counts in ``text``, in order (words first, then bigrams)."""
+    return vectorizer(stop_words=stop_words, ngrams=ngrams).build_analyzer()(text)
+
+
+# --------------------------------------------------------------------------- text by voice
+
+
+def voice_text(corpus, voice: str = "all") -> pd.DataFrame:
+    """The text to count for ``voice``: a DataFrame of ``article_id``, ``paragraph``, ``text``.
+
+    ``"all"``: every body paragraph (headline and standfirst are not counted).
+    ``"writer"`` / ``"quoted"``: sentences that ``corpus.sentences["voice"]`` labels
+    ``authorial`` / ``quoted``. A ``mixed`` sentence is split at the quotations of
+    ``corpus.quotes`` (kinds ``full`` and ``partial``; scare quotes stay the writer's) when that
+    table gives their ``start``/``end`` in the paragraph; without it, mixed sentences belong to
+    neither voice (use ``voice="all"`` to count them); so does a mixed sentence that no
+    quotation overlaps.
+
+    Raises :class:`~analysis.CorpusError` naming the missing column if the corpus has no voice.
+    """
+    if voice not in VOICES:
+        raise ValueError(f"voice must be one of {sorted(VOICES)}, not {voice!r}")
+    if voice == "all":
+        return corpus.paragraphs[["article_id", "paragraph", "text"]]
+    sentences = corpus.sentences
+    if "voice" not in sentences.columns:
+        raise CorpusError(
+            f"voice={voice!r} needs the column 'voice' in corpus.sentences (added when quotations "
+            f"are attributed); this corpus's sentences have {list(sentences.columns)}. "
+            "Use voice='all' to count all text."
+        )
+    whole = sentences.loc[
+        sentences["voice"].isin(VOICES[voice]), ["article_id", "paragraph", "text"]
+    ]
+    mixed = sentences[sentences["voice"] == "mixed"]
+    parts = _split_mixed(mixed, corpus.quotes)
+    parts = parts.loc[parts["voice"] == voice, ["article_id", "paragraph", "text"]]
+    return pd.concat([whole, parts], ignore_index=True)
+
+
+def _split_mixed(mixed: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
+    """Mixed sentences cut into their ``quoted`` pieces and the ``writer`` text around them."""
+    columns = ["article_id", "paragraph", "voice", "text"]
+    needed = {"article_id", "paragraph", "start", "end", "kind"}
+    if mixed.empty or quotes is None or not needed <= set(quotes.columns):
+        return pd.DataFrame(columns=columns)
+    spans = quotes.loc[
+        quotes["kind"].isin(QUOTED_KINDS), ["article_id", "paragraph", "start", "end"]
+    ]
+    pairs = (
+        mixed.reset_index(drop=True)
+        .reset_index(names="row")
+        .merge(spans, on=["article_id", "paragraph"], suffixes=("", "_q"))
+    )
+    # the part of each quotation inside the sentence, as offsets into the sentence text
+    lo = np.maximum(pairs["start_q"], pairs["start"]) - pairs["start"]
+    hi = np.minimum(pairs["end_q"], pairs["end"]) - pairs["start"]
+    pairs = pairs.assign(lo=lo, hi=hi)[hi > lo]
+    rows = []
+    for (_row, article_id, paragraph, text), cuts in pairs.groupby(
+        ["row", "article_id", "paragraph", "text"], sort=True
+    ):
+        writer, cursor = [], 0
+        for lo_, hi_ in sorted(zip(cuts["lo"], cuts["hi"], strict=True)):
+            rows.append((article_id, paragraph, "quoted", text[lo_:hi_]))
+            writer.append(text[cursor:lo_])
+            cursor = max(cursor, hi_)
+        writer.append(text[cursor:])
+        rows.append((article_id, paragraph, "writer", " ".join(writer)))
+    return pd.DataFrame(rows, columns=columns)
+
+
+# --------------------------------------------------------------------------- counting
+
+
+def groups_of(corpus, by: str = "outlet") -> pd.Series:
+    """Each article's group (the ``by`` column of ``corpus.articles``), indexed by article_id."""
+    if by not in corpus.articles.columns:
+        raise ValueError(
+            f"by={by!r} is not a column of corpus.articles; choose one of "
+            f"{list(corpus.articles.columns)}"
+        )
+    return corpus.articles.set_index("article_id", drop=False)[by].astype(str)
+
+
+def _sum_by(matrix: sparse.csr_matrix, labels: pd.Series, order: list[str]) -> sparse.csr_matrix:
+    """Rows of ``matrix`` summed by ``labels`` (one row per label in ``order``), staying sparse."""
+    codes = pd.Categorical(labels, categories=order).codes
+    indicator = sparse.csr_matrix(
+        (np.ones(len(codes), dtype=np.int64), (codes, np.arange(len(codes)))),
+        shape=(len(order), len(codes)),
+    )
+    return indicator @ matrix
+
+
+#: Below this many text units (paragraphs or sentence pieces), counting in one process is faster.
+PARALLEL_UNITS = 20_000
+
+
+def _count_chunk(job: tuple[list[str], list[str] | bool, int]) -> tuple[list[str], object]:
+    """Count one chunk of texts: its sorted terms and its sparse unit x term counts."""
+    texts, stop_words, ngrams = job
+    counter = vectorizer(stop_words=stop_words, ngrams=ngrams)
+    try:
+        counts = counter.fit_transform(texts)
+    except ValueError:  # no text, or nothing but stop words
+        return [], sparse.csr_matrix((len(texts), 0), dtype=np.int64)
+    return counter.get_feature_names_out().tolist(), counts.tocsr()
+
+
+def count_texts(
+    texts: list[str],
+    *,
+    stop_words: bool | Iterable[str] = True,
+    ngrams: int = 1,
+    workers: int | None = None,
+) -> tuple[sparse.csr_matrix, list[str]]:
+    """Sparse text x term counts by the suite's policy (:func:`vectorizer`), and the sorted terms.
+
+    Above :data:`PARALLEL_UNITS` texts the work is split into one chunk per worker (default: all
+    cores) and the chunks' vocabularies merged; the result is the same whatever the workers.
+    """
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    stop = stop_words if isinstance(stop_words, bool) else list(stop_words)
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(texts) < PARALLEL_UNITS:
+        terms, counts = _count_chunk((texts, stop, ngrams))
+        return counts, terms
+    bounds = np.linspace(0, len(texts), workers + 1).astype(int)
+    jobs = [(texts[lo:hi], stop, ngrams) for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        parts = list(pool.map(_count_chunk, jobs))
+    terms = sorted(set().union(*(t for t, _ in parts)))
+    column = {t: i for i, t in enumerate(terms)}
+    blocks = []
+    for chunk_terms, counts in parts:
+        remap = np.array([column[t] for t in chunk_terms], dtype=np.int64)
+        block = sparse.csr_matrix(
+            (counts.data, remap[counts.indices], counts.indptr), shape=(counts.shape[0], len(terms))
+        )
+        block.sort_indices()
+        blocks.append(block)
+    return sparse.vstack(blocks, format="csr"), terms
+
+
+def count_matrix(
+    corpus,
+    *,
+    by: str = "outlet",
+    voice: str = "all",
+    canonical: bool = True,
+    stop_words: bool | Iterable[str] = True,
+    ngrams: int = 1,
+    workers: int | None = None,
+) -> tuple[sparse.csr_matrix, list[str], list[str]]:
+    """Sparse group x term counts, with the group labels and the terms.
+
+    Groups come in the order of their first article in ``corpus.articles`` (the manifest order)
+    and include groups with no text in ``voice`` (a row of zeros); terms are sorted. Use this
+    directly for many groups (e.g. ``by="article_id"`` on a large corpus), where a dense table
+    would not fit in memory; :func:`term_table` is the same counts as a DataFrame.
+    """
+    corpus = corpus.canonical() if canonical else corpus
+    groups = groups_of(corpus, by)
+    order = list(pd.unique(groups))
+    units = voice_text(corpus, voice)
+    documents, terms = count_texts(
+        units["text"].tolist(), stop_words=stop_words, ngrams=ngrams, workers=workers
+    )
+    by_group = _sum_by(documents, units["article_id"].map(groups), order)
+    return by_group.tocsr(), order, terms
+
+
+def term_table(
+    corpus,
+    *,
+    by: str = "outlet",
+    voice: str = "all",
+    canonical: bool = True,
+    stop_words: bool | Iterable[str] = True,
+    ngrams: int = 1,
+) -> pd.DataFrame:
+    """Term x group counts: one row per term (sorted), one column per group.
+
+    Groups are ``corpus.articles[by]`` (default: outlet) over the canonical articles unless
+    ``canonical=False``; text is chosen by ``voice`` (:func:`voice_text`) and tokenised by the
+    suite's policy (:func:`vectorizer`). Filter rare terms with :func:`frequent_terms` *after*
+    computing statistics, so that group sizes count every word.
+    """
+    matrix, groups, terms = count_matrix(
+        corpus, by=by, voice=voice, canonical=canonical, stop_words=stop_words, ngrams=ngrams
+    )
+    return pd.DataFrame(
+        matrix.T.toarray(),
+        index=pd.Index(terms, name="term", dtype=object),
+        columns=pd.Index(groups, name=by, dtype=object),
+    )
+
+
+def frequent_terms(counts: pd.DataFrame, min_count: int) -> pd.Index:
+    """The terms used at least ``min_count`` times over all groups together."""
+    return counts.index[counts.sum(axis=1) >= min_count]
+
+
+def group_sizes(counts: pd.DataFrame) -> pd.DataFrame:
+    """Per group: ``tokens`` (terms counted) and ``types`` (distinct terms): every score's N."""
+    return (
+        pd.DataFrame({"tokens": counts.sum(axis=0), "types": (counts > 0).sum(axis=0)})
+        .rename_axis(counts.columns.name)
+        .reset_index()
+    )
+
+
+# --------------------------------------------------------------------------- statistics
+
+
+def log_odds_z(counts: pd.DataFrame, alpha0: float = DEFAULT_ALPHA0) -> pd.DataFrame:
+    """z-scores of the log-odds ratio with an informative Dirichlet prior, each group vs the rest.
+
+    Monroe, Colaresi and Quinn (2008), "Fightin' Words", Political Analysis 16(4): 372-403.
+    For term w, group i and the sum j of all other groups, with counts y, group sizes n and
+    prior α_w = alpha0 x (the term's share of the pooled counts), so that α0 = Σ α_w = alpha0::
+
+        δ_w = log[(y_iw + α_w) / (n_i + α0 - y_iw - α_w)]
+            - log[(y_jw + α_w) / (n_j + α0 - y_jw - α_w)]
+        σ²_w = 1 / (y_iw + α_w) + 1 / (y_jw + α_w)
+        z_w = δ_w / σ_w
+
+    ``alpha0`` is the prior's weight in pseudo-words: larger values pull every group's rates
+    towards the pooled rates. Returns a DataFrame of the same shape as ``counts``; positive z
+    means the group uses the term more than the others do. Terms never used score NaN.
+    """
+    y = counts.to_numpy(dtype=float)
+    pooled = y.sum(axis=1, keepdims=True)
+    alpha = alpha0 * pooled / pooled.sum()
+    n = y.sum(axis=0, keepdims=True)
+    y_rest, n_rest = pooled - y, n.sum() - n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = np.log((y + alpha) / (n + alpha0 - y - alpha)) - np.log(
+            (y_rest + alpha) / (n_rest + alpha0 - y_rest - alpha)
+        )
+        z = delta / np.sqrt(1 / (y + alpha) + 1 / (y_rest + alpha))
+    return pd.DataFrame(z, index=counts.index, columns=counts.columns)
+
+
+def benjamini_hochberg(p: Iterable[float]) -> np.ndarray:
+    """Benjamini-Hochberg adjusted p-values (q): the smallest FDR at which each test is rejected.
+
+    ``q_(k) = min over j >= k of p_(j) x m / j`` for the p-values sorted ascending, capped at 1.
+    """
+    p = np.asarray(p, dtype=float)
+    if p.size == 0:
+        return p
+    order = np.argsort(p, kind="stable")
+    ranked = p[order] * p.size / np.arange(1, p.size + 1)
+    q = np.empty_like(p)
+    q[order] = np.minimum(np.minimum.accumulate(ranked[::-1])[::-1], 1.0)
+    return q
+
+
+def keyness(
+    counts: pd.DataFrame,
+    target: str,
+    *,
+    reference: str | Iterable[str] | None = None,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """How strongly each term marks the ``target`` group against a reference (default: the rest).
+
+    One row per term (index ``term``), sorted by ``g2`` descending:
+
+    - ``count_target``, ``count_reference``: the raw counts; ``size_target``, ``size_reference``:
+      the groups' sizes in counted words (all terms of ``counts``, before any filter);
+    - ``g2``: the log-likelihood ratio G² of the 2 x 2 table (term / other words x target /
+      reference), ``2 Σ O ln(O/E)``, signed positive where the target's relative frequency is
+      higher. It is the full four-cell statistic of ``scipy.stats.chi2_contingency(...,
+      lambda_="log-likelihood", correction=False)``; Rayson's two-cell version is a little smaller;
+    - ``log_ratio``: Hardie's (2014) Log Ratio, log₂ of the ratio of relative frequencies; a zero
+      count is replaced by 0.5 (Hardie's convention), so it stays finite;
+    - ``p``: from χ² with one degree of freedom; ``q``: Benjamini-Hochberg across the terms kept.
+
+    Terms used fewer than ``min_count`` times in target and reference together are dropped
+    *before* the BH adjustment, so the family of tests is the terms with enough data to test.
+    """
+    if target not in counts.columns:
+        raise ValueError(f"target {target!r} is not a group; groups are {list(counts.columns)}")
+    if reference is None:
+        rest = [g for g in counts.columns if g != target]
+    else:
+        rest = [reference] if isinstance(reference, str) else list(reference)
+    if not rest or target in rest:
+        raise ValueError("keyness needs a reference of one or more groups other than the target")
+    a = counts[target].to_numpy(dtype=float)
+    b = counts[rest].sum(axis=1).to_numpy(dtype=float)
+    size_a, size_b = a.sum(), b.sum()
+    g2 = _g2_two_by_two(a, b, size_a, size_b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        higher = a * size_b > b * size_a
+        log_ratio = np.log2(
+            (np.where(a == 0, 0.5, a) / size_a) / (np.where(b == 0, 0.5, b) / size_b)
+        )
+    table = pd.DataFrame(
+        {
+            "count_target": counts[target].to_numpy(),
+            "count_reference": counts[rest].sum(axis=1).to_numpy(),
+            "size_target": int(size_a),
+            "size_reference": int(size_b),
+            "g2": np.where(higher, g2, -g2),
+            "log_ratio": log_ratio,
+            "p": chi2.sf(g2, df=1),
+        },
+        index=counts.index,
+    )
+    table = table[(a + b) >= min_count]
+    table["q"] = benjamini_hochberg(table["p"])
+    return _sort_desc(table, "g2")
+
+
+def _g2_two_by_two(a: np.ndarray, b: np.ndarray, size_a: float, size_b: float) -> np.ndarray:
+    """G² = 2 Σ O ln(O/E) over the four cells [[a, b], [size_a - a, size_b - b]] (0 ln 0 = 0)."""
+    total = size_a + size_b
+    observed = np.stack([a, b, size_a - a, size_b - b])
+    term, other = a + b, total - (a + b)
+    expected = np.stack(
+        [
+            term * size_a / total,
+            term * size_b / total,
+            other * size_a / total,
+            other * size_b / total,
+        ]
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g2 = 2 * xlogy(observed, observed / expected).sum(axis=0)
+    return np.maximum(np.nan_to_num(g2), 0.0)
+
+
+def _sort_desc(table: pd.DataFrame, column: str) -> pd.DataFrame:
+    """``table`` sorted by ``column`` descending, ties by its index (the term) ascending."""
+    order = np.lexsort((table.index.to_numpy(dtype=str), -table[column].to_numpy()))
+    return table.iloc[order]
+
+
+def distinctive_terms(
+    counts: pd.DataFrame,
+    *,
+    alpha0: float = DEFAULT_ALPHA0,
+    min_count: int = 3,
+    n: int = 10,
+) -> pd.DataFrame:
+    """The ``n`` terms with the highest log-odds z for each group, with the counts beside them.
+
+    z comes from :func:`log_odds_z` on the full table; terms used fewer than ``min_count`` times
+    in all groups together are then left out. Columns: group, rank, term, z, count (in the group),
+    count_rest (in all other groups), size (the group's counted words), size_rest.
+    """
+    z = log_odds_z(counts, alpha0)
+    keep = frequent_terms(counts, min_count)
+    sizes = counts.sum(axis=0)
+    rows = []
+    for group in counts.columns:
+        scored = pd.DataFrame(
+            {
+                "z": z.loc[keep, group],
+                "count": counts.loc[keep, group],
+                "count_rest": counts.loc[keep].drop(columns=group).sum(axis=1),
+            }
+        )
+        top = _sort_desc(scored, "z").head(n).rename_axis("term").reset_index()
+        top.insert(0, "group", group)
+        top.insert(1, "rank", np.arange(1, len(top) + 1))
+        rows.append(top.assign(size=int(sizes[group]), size_rest=int(sizes.sum() - sizes[group])))
+    return pd.concat(rows, ignore_index=True)
+
+
+def surfaced_terms(top: pd.DataFrame, *, per_group: int = 1) -> list[str]:
+    """The terms the statistics put first: each group's top ``per_group`` terms of
+    :func:`distinctive_terms`, without repeats, in group order (to read in context with KWIC)."""
+    return list(pd.unique(top.loc[top["rank"] <= per_group, "term"]))
+
+
+def keyness_by_group(counts: pd.DataFrame, *, min_count: int = 3) -> pd.DataFrame:
+    """:func:`keyness` of every group against all the others, stacked (column ``group``)."""
+    return pd.concat(
+        [
+            keyness(counts, g, min_count=min_count)
+            .rename_axis("term")
+            .reset_index()
+            .assign(group=g)
+            for g in counts.columns
+        ],
+        ignore_index=True,
+    )[
+        [
+            "group",
+            "term",
+            "count_target",
+            "count_reference",
+            "size_target",
+            "size_reference",
+            "g2",
+            "log_ratio",
+            "p",
+            "q",
+        ]
+    ]
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def article_labels(corpus) -> pd.Series:
+    """A readable label per article: its id, and its outlet when the id does not say it."""
+    articles = corpus.articles.set_index("article_id")
+    return pd.Series(
+        [f"{i}\n({o})" for i, o in articles["outlet"].items()], index=articles.index, name="label"
+    )
+
+
+def similarity(
+    corpus,
+    *,
+    voice: str = "all",
+    stop_words: bool | Iterable[str] = True,
+    ngrams: int = 1,
+    max_articles: int = 2000,
+) -> pd.DataFrame:
+    """TF-IDF cosine similarity between every pair of articles (a square DataFrame, 1 on the
+    diagonal), over all articles including non-canonical versions.
+
+    The IDF weights are learnt from the canonical articles only, so that two versions of one story
+    do not make their shared words look common; every article is then weighted with them
+    (scikit-learn's smoothed IDF, l2-normalised rows). All pairs is quadratic: above
+    ``max_articles`` this raises, and large corpora should search candidate pairs instead.
+    """
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    ids = corpus.article_ids
+    if len(ids) > max_articles:
+        raise ValueError(
+            f"similarity compares every pair: {len(ids)} articles is more than max_articles="
+            f"{max_articles}; compare a subset, or raise the limit knowingly"
+        )
+    matrix, order, _terms = count_matrix(
+        corpus, by="article_id", voice=voice, canonical=False, stop_words=stop_words, ngrams=ngrams
+    )
+    canonical = corpus.articles.set_index("article_id").loc[order, "canonical"].to_numpy()
+    fit_on = matrix[canonical] if canonical.any() else matrix
+    weights = TfidfTransformer().fit(fit_on).transform(matrix)
+    cosine = (weights @ weights.T).toarray()
+    np.fill_diagonal(cosine, 1.0)
+    return pd.DataFrame(cosine, index=pd.Index(order, name="article_id"), columns=order)
+
+
+def similarity_pairs(sim: pd.DataFrame) -> pd.DataFrame:
+    """The upper triangle of a similarity matrix as rows: article_a, article_b, cosine."""
+    i, j = np.triu_indices(len(sim), k=1)
+    return pd.DataFrame(
+        {"article_a": sim.index[i], "article_b": sim.columns[j], "cosine": sim.to_numpy()[i, j]}
+    )
+
+
+def vocabulary_overlap(counts: pd.DataFrame, *, examples: int = 5) -> pd.DataFrame:
+    """Per group: how many of its terms all groups share, some share, or only it uses.
+
+    Columns: group, types (distinct terms it uses), shared_by_all, shared_with_some, unique,
+    unique_share (unique / types), and ``unique_examples``: its most used unique terms with
+    their counts. Run it on a stop-word-free table to compare content words.
+    """
+    used = counts > 0
+    n_groups = used.sum(axis=1)
+    rows = []
+    for group in counts.columns:
+        mine = used[group]
+        unique = mine & (n_groups == 1)
+        top = counts.loc[unique, group].sort_index()
+        top = top.iloc[np.argsort(-top.to_numpy(), kind="stable")].head(examples)
+        rows.append(
+            {
+                "group": group,
+                "types": int(mine.sum()),
+                "shared_by_all": int((mine & (n_groups == len(counts.columns))).sum()),
+                "shared_with_some": int(
+                    (mine & (n_groups > 1) & (n_groups < len(counts.columns))).sum()
+                ),
+                "unique": int(unique.sum()),
+                "unique_share": unique.sum() / max(int(mine.sum()), 1),
+                "unique_examples": ", ".join(f"{t} ({c})" for t, c in top.items()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- naming choices
+
+_GLOB = {"*": r"(?:[^\W_]|[-'’](?=[^\W_]))*", "?": r"[^\W_]", "'": "['’]", "’": "['’]"}
+#: A match starts where a word of WORD_PATTERN starts ...
+_STARTS_WORD = re.compile(r"(?<![^\W_])(?<![^\W_][-'’])(?!(?<=\d[.,])\d)")
+#: ... and ends where it ends, or before a possessive 's ("Nato" matches "Nato's").
+_ENDS_WORD = r"(?![^\W_])(?!-[^\W_])(?!['’](?!s(?![^\W_]))[^\W_])(?!(?<=\d)[.,]\d)"
+
+
+@cache
+def _pattern_body(pattern: str, case: bool) -> re.Pattern:
+    """The regex for ``pattern`` without its start-of-word check (see :func:`find_matches`).
+
+    Without ``case`` the pattern is lower-cased and meant for lower-cased text: a literal regex
+    is searched far faster than one compiled with IGNORECASE.
+    """
+    alternatives = [a.split() for a in (pattern if case else pattern.lower()).split("|")]
+    if not all(alternatives):
+        raise ValueError(f"empty word, phrase or alternative in pattern {pattern!r}")
+    body = "|".join(
+        r"\s+".join("".join(_GLOB.get(ch, re.escape(ch)) for ch in word) for word in words)
+        for words in alternatives
+    )
+    return re.compile(f"(?:{body}){_ENDS_WORD}")
+
+
+def pattern_regex(pattern: str | re.Pattern, *, case: bool = False) -> re.Pattern:
+    """One compiled regex for ``pattern``, matching exactly what :func:`find_matches` finds
+    (word boundaries included; IGNORECASE unless ``case``), for use with pandas ``str``
+    methods or another regex. A compiled ``re.Pattern`` is returned unchanged."""
+    if isinstance(pattern, re.Pattern):
+        return pattern
+    body = _pattern_body(pattern, True).pattern
+    return re.compile(_STARTS_WORD.pattern + body, 0 if case else re.IGNORECASE)
+
+
+def find_matches(
+    pattern: str | re.Pattern, text: str, *, case: bool = False, lowered: str | None = None
+) -> list[tuple[int, int]]:
+    """Where ``pattern`` occurs in ``text``: (start, end) offsets, left to right, not overlapping.
+
+    ``pattern`` is a word, a phrase, a glob, or alternatives of those: ``"invasion"`` matches the
+    whole word (and "invasion's"), not "invasions"; ``"pull* back"`` is a phrase (words separated
+    by white space only) with a glob (``*`` continues a word across inner hyphens and
+    apostrophes, ``?`` is one letter or digit); ``"withdraw|withdrew"`` is either. Matches begin
+    and end on word boundaries of :data:`~analysis.text.WORD_PATTERN`, so "attack" is not found
+    inside "ground-attack", nor "Donbas" inside "Donbass". Straight and curly apostrophes match
+    each other. ``case=False`` ignores case (pass ``lowered=text.lower()`` when searching one
+    text for many patterns). A compiled ``re.Pattern`` is used as it is, for full regex control.
+    """
+    if isinstance(pattern, re.Pattern):
+        return [m.span() for m in pattern.finditer(text)]
+    haystack = text if case else (lowered if lowered is not None else text.lower())
+    if len(haystack) != len(text):  # a character whose lower case is longer: rare, slower path
+        body, haystack = re.compile(_pattern_body(pattern, True).pattern, re.IGNORECASE), text
+    else:
+        body = _pattern_body(pattern, case)
+    spans, position = [], 0
+    while (found := body.search(haystack, position)) is not None:
+        start, end = found.span()
+        if _STARTS_WORD.match(haystack, start):
+            spans.append((start, end))
+            position = max(end, start + 1)
+        else:
+            position = start + 1
+    return spans
+
+
+def count_matches(
+    texts: Iterable[str], pattern: str | re.Pattern, *, case: bool = False
+) -> np.ndarray:
+    """How many times ``pattern`` (see :func:`find_matches`) occurs in each of ``texts``."""
+    return np.fromiter((len(find_matches(pattern, t, case=case)) for t in texts), dtype=np.int64)
+
+
+_SEPARATOR = "\n\x00\n"
+NAMING_COLUMNS = ("concept", "kind", "variant", "pattern", "note", "source")
+
+
+def naming_lexicon(path: str | Path | None = None) -> pd.DataFrame:
+    """The naming-choices lexicon (``analysis/lexicons/naming.csv`` unless ``path`` is given).
+
+    One row per variant: ``concept``, ``kind`` (spelling / word-choice), ``variant`` (its label),
+    ``pattern`` (what to match, see :func:`pattern_regex`; empty means the variant itself),
+    ``note``, ``source``. Add a row to compare a new variant; no code changes.
+    A concept whose variants differ only in case (Nato / NATO) is matched case-sensitively.
+    """
+    path = Path(path) if path is not None else paths.LEXICONS / "naming.csv"
+    return _read_naming(path.resolve()).copy()
+
+
+@cache
+def _read_naming(path: Path) -> pd.DataFrame:
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in NAMING_COLUMNS if c not in table.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {missing}")
+    table["pattern"] = table["pattern"].where(table["pattern"].str.strip() != "", table["variant"])
+    folded = table["variant"].str.lower()
+    table["case"] = folded.groupby(table["concept"]).transform(
+        lambda v: v.duplicated(keep=False).any()
+    )
+    return table
+
+
+def naming_choices(
+    corpus,
+    lexicon: pd.DataFrame | None = None,
+    *,
+    by: str = "outlet",
+    voice: str = "all",
+    canonical: bool = True,
+) -> pd.DataFrame:
+    """How often each group uses each variant of each concept: one row per concept x variant x
+    group, with ``count`` and ``share`` (of the concept's matches in that group; NaN if none).
+
+    Groups are ``corpus.articles[by]`` over the canonical articles unless ``canonical=False``.
+    """
+    lexicon = naming_lexicon() if lexicon is None else lexicon
+    corpus = corpus.canonical() if canonical else corpus
+    groups = groups_of(corpus, by)
+    order = list(pd.unique(groups))
+    units = voice_text(corpus, voice)
+    # one text per group; the separator is neither a word, a joiner nor white space, so no match
+    # can run from one paragraph into the next
+    joined = units.groupby(units["article_id"].map(groups), sort=False)["text"].agg(_SEPARATOR.join)
+    texts = {g: joined.get(g, "") for g in order}
+    lowered = {g: t.lower() for g, t in texts.items()}
+    rows = [
+        (
+            entry.concept,
+            entry.kind,
+            entry.variant,
+            group,
+            len(
+                find_matches(
+                    entry.pattern, texts[group], case=bool(entry.case), lowered=lowered[group]
+                )
+            ),
+        )
+        for entry in lexicon.itertuples(index=False)
+        for group in order
+    ]
+    table = pd.DataFrame(rows, columns=["concept", "kind", "variant", "group", "count"])
+    concept_total = table.groupby(["concept", "group"], sort=False)["count"].transform("sum")
+    table["share"] = table["count"] / concept_total.where(concept_total > 0)
+    return table
+
+
+def naming_table(choices: pd.DataFrame) -> pd.DataFrame:
+    """One row per concept, one column per group, each cell the variants used with their counts
+    ("NATO 12 · Nato 1", most used first; "—" if the group names the concept in no listed way)."""
+    used = choices[choices["count"] > 0].sort_values(
+        ["concept", "group", "count", "variant"], ascending=[True, True, False, True], kind="stable"
+    )
+    cells = used.groupby(["concept", "group"], sort=False).apply(
+        lambda g: " · ".join(f"{v} {c}" for v, c in zip(g["variant"], g["count"], strict=True)),
+        include_groups=False,
+    )
+    concepts = list(pd.unique(choices["concept"]))
+    groups = list(pd.unique(choices["group"]))
+    return (
+        cells.unstack("group")
+        .reindex(index=concepts, columns=groups)
+        .astype(object)
+        .fillna("—")
+        .rename_axis(index="concept", columns=None)
+    )
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def _slug(text: str) -> str:
+    """A findings-key part: lower-case, runs of anything but letters and digits made one '-'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold_typography(str(text)).lower()).strip("-") or "x"
+
+
+def findings_rows(
+    sizes: pd.DataFrame,
+    top: pd.DataFrame,
+    keyed: pd.DataFrame,
+    pairs: pd.DataFrame,
+    overlap: pd.DataFrame,
+    choices: pd.DataFrame,
+    *,
+    fdr: float = 0.05,
+) -> pd.DataFrame:
+    """The citable numbers of the vocabulary analysis as rows (key, value, unit, description,
+    figure), ready for :func:`analysis.findings.record_finding`. Keys start ``vocabulary.`` and
+    name groups and terms by slug, so they are stable for a given corpus."""
+    rows = []
+    for g in sizes.itertuples(index=False):
+        group = _slug(g[0])
+        rows.append(
+            (
+                f"vocabulary.tokens.{group}",
+                int(g.tokens),
+                "words",
+                f"content words counted for {g[0]} (stop words removed)",
+                "03_distinctive_terms",
+            )
+        )
+        rows.append(
+            (
+                f"vocabulary.types.{group}",
+                int(g.types),
+                "terms",
+                f"distinct content words used by {g[0]}",
+                "03_distinctive_terms",
+            )
+        )
+    for t in top[top["rank"] == 1].itertuples(index=False):
+        rows.append(
+            (
+                f"vocabulary.log_odds_z.{_slug(t.group)}.{_slug(t.term)}",
+                float(t.z),
+                "z",
+                f"log-odds z of '{t.term}' for {t.group} vs the rest, its most distinctive "
+                f"term ({t.count} uses vs {t.count_rest} elsewhere)",
+                "03_distinctive_terms",
+            )
+        )
+    for group, rows_g in keyed.groupby("group", sort=False):
+        rows.append(
+            (
+                f"vocabulary.keyness.significant.{_slug(group)}",
+                int(((rows_g["q"] < fdr) & (rows_g["g2"] > 0)).sum()),
+                "terms",
+                f"terms {group} uses significantly more than the rest (G², BH q < {fdr})",
+                "03_keyness",
+            )
+        )
+    for p in pairs.itertuples(index=False):
+        rows.append(
+            (
+                f"vocabulary.similarity.{_slug(p.article_a)}.{_slug(p.article_b)}",
+                float(p.cosine),
+                "cosine",
+                f"TF-IDF cosine similarity of {p.article_a} and {p.article_b}",
+                "03_similarity",
+            )
+        )
+    for o in overlap.itertuples(index=False):
+        rows.append(
+            (
+                f"vocabulary.overlap.unique.{_slug(o.group)}",
+                int(o.unique),
+                "terms",
+                f"content words only {o.group} uses",
+                "03_overlap",
+            )
+        )
+    if len(overlap):
+        rows.append(
+            (
+                "vocabulary.overlap.shared_by_all",
+                int(overlap["shared_by_all"].iloc[0]),
+                "terms",
+                "content words every group uses",
+                "03_overlap",
+            )
+        )
+    split = choices[choices["count"] > 0].groupby("concept")["variant"].nunique()
+    rows.append(
+        (
+            "vocabulary.naming.concepts_split",
+            int((split > 1).sum()),
+            "concepts",
+            "naming concepts written with more than one variant across the groups",
+            "03_naming_choices",
+        )
+    )
+    return pd.DataFrame(rows, columns=["key", "value", "unit", "description", "figure"])
+
+
+def record_findings(rows: pd.DataFrame, *, notebook: str) -> pd.DataFrame:
+    """Record every row of :func:`findings_rows` in findings.csv; return the rows recorded."""
+    from analysis.findings import record_finding
+
+    for r in rows.itertuples(index=False):
+        record_finding(
+            r.key,
+            r.value,
+            unit=r.unit,
+            description=r.description,
+            notebook=notebook,
+            figure=r.figure,
+        )
+    return rows
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _panels(n: int, *, width: float, height: float, columns: int = 2):
+    """A grid of ``n`` panels (unused ones hidden), returned as a figure and a flat list of axes."""
+    import matplotlib.pyplot as plt
+
+    cols = min(columns, max(n, 1))
+    rows = -(-max(n, 1) // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(width * cols, height * rows), squeeze=False)
+    flat = axes.ravel().tolist()
+    for ax in flat[n:]:
+        ax.set_visible(False)
+    return fig, flat[:n]
+
+
+def plot_distinctive(top: pd.DataFrame, *, n_articles: int, alpha0: float = DEFAULT_ALPHA0):
+    """Bars of the log-odds z of each group's most distinctive terms, with their counts beside
+    (uses in the group / uses in all other groups). ``top`` is :func:`distinctive_terms`."""
+    from analysis.figures import outlet_colour
+
+    groups = list(pd.unique(top["group"]))
+    n = int(top["rank"].max()) if len(top) else 0
+    fig, axes = _panels(len(groups), width=5.6, height=0.9 + 0.32 * n)
+    for ax, group in zip(axes, groups, strict=True):
+        rows = top[top["group"] == group].iloc[::-1]
+        ax.barh(rows["term"], rows["z"], color=outlet_colour(group))
+        for y, r in enumerate(rows.itertuples(index=False)):
+            ax.annotate(
+                f"{r.count} / {r.count_rest}",
+                (max(r.z, 0), y),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8,
+            )
+        ax.set_title(f"{group} ({rows['size'].iloc[0]:,} words)", fontsize=10)
+        ax.set_xlabel("log-odds z vs all other groups")
+        ax.margins(x=0.25)
+        ax.grid(axis="y", visible=False)
+    fig.suptitle(
+        f"Most distinctive words per group, N = {n_articles} articles (canonical)\n"
+        f"log-odds z, informative Dirichlet prior α0 = {alpha0:g}; "
+        "labels: uses in group / uses elsewhere",
+        x=0.01,
+        ha="left",
+        fontsize=11,
+        fontweight="bold",
+    )
+    fig.tight_layout()
+    return fig
+
+
+def plot_keyness(keyed: pd.DataFrame, *, n_articles: int, fdr: float = 0.05, label: int = 3):
+    """Per group, every term's effect size (Hardie's log ratio, x) against its evidence (|G²|, y),
+    with the ``label`` most over-used terms named with their counts (group / rest). Filled points
+    pass Benjamini-Hochberg at ``fdr``; the dashed line is G² = 3.84 (p = 0.05 for one test)."""
+    from analysis.figures import outlet_colour
+
+    groups = list(pd.unique(keyed["group"]))
+    fig, axes = _panels(len(groups), width=5.6, height=4.0)
+    for ax, group in zip(axes, groups, strict=True):
+        rows = keyed[keyed["group"] == group]
+        sig = rows["q"] < fdr
+        colour = outlet_colour(group)
+        ax.scatter(
+            rows.loc[~sig, "log_ratio"],
+            rows.loc[~sig, "g2"].abs(),
+            s=14,
+            facecolors="none",
+            edgecolors=colour,
+            linewidths=0.8,
+            alpha=0.7,
+        )
+        ax.scatter(rows.loc[sig, "log_ratio"], rows.loc[sig, "g2"].abs(), s=16, color=colour)
+        ax.axhline(chi2.isf(0.05, 1), color="0.4", linestyle="--", linewidth=0.8)
+        ax.axvline(0, color="0.4", linewidth=0.6)
+        for i, (x, y, text) in enumerate(_point_labels(rows[rows["g2"] > 0], label)):
+            ax.annotate(
+                text,
+                (x, y),
+                xytext=(-3, 4 if i % 2 == 0 else -10),
+                textcoords="offset points",
+                ha="right",
+                fontsize=8,
+            )
+        ax.margins(x=0.08, y=0.1)
+        ax.set_title(f"{group}: {int(sig.sum())} of {len(rows)} terms at q < {fdr:g}", fontsize=10)
+        ax.set_xlabel("log ratio (log2 of relative frequency, group / rest)")
+        ax.set_ylabel("|G²|")
+    fig.suptitle(
+        f"Keyness of each group against all others, N = {n_articles} articles (canonical)",
+        x=0.01,
+        ha="left",
+        fontsize=11,
+        fontweight="bold",
+    )
+    fig.tight_layout()
+    return fig
+
+
+def _point_labels(rows: pd.DataFrame, n: int, *, names: int = 3) -> list[tuple]:
+    """Labels for the first ``n`` distinct points of a keyness table: terms at the same point
+    (same counts) share one label, "huge, johnson, rule (3/0)", so no label sits on another."""
+    keys = list(zip(rows["log_ratio"].round(9), rows["g2"].round(9), strict=True))
+    labels: dict[tuple, list] = {}
+    for key, r in zip(keys, rows.itertuples(index=False), strict=True):
+        if key not in labels and len(labels) == n:
+            break
+        labels.setdefault(key, [r.count_target, r.count_reference, []])[2].append(r.term)
+    out = []
+    for (x, y), (a, b, terms) in labels.items():
+        shown = ", ".join(terms[:names]) + (f" +{len(terms) - names}" if len(terms) > names else "")
+        out.append((x, y, f"{shown} ({a}/{b})"))
+    return out
+
+
+def plot_similarity(sim: pd.DataFrame, labels: pd.Series):
+    """Annotated heatmap of the pairwise TF-IDF cosine similarities (:func:`similarity`)."""
+    import matplotlib.pyplot as plt
+
+    size = 1.6 + 1.1 * len(sim)
+    fig, ax = plt.subplots(figsize=(size + 1.2, size))
+    image = ax.imshow(sim.to_numpy(), cmap="Blues", vmin=0, vmax=1)
+    names = [labels.get(i, i) for i in sim.index]
+    ax.set_xticks(range(len(sim)), names, rotation=45, ha="right")
+    ax.set_yticks(range(len(sim)), names)
+    ax.grid(False)
+    for (i, j), value in np.ndenumerate(sim.to_numpy()):
+        ax.text(
+            j,
+            i,
+            f"{value:.2f}",
+            ha="center",
+            va="center",
+            color="white" if value > 0.6 else "black",
+            fontsize=9,
+        )
+    fig.colorbar(image, ax=ax, shrink=0.8, label="cosine similarity")
+    ax.set_title(f"TF-IDF cosine similarity, N = {len(sim)} articles")
+    fig.tight_layout()
+    return fig
+
+
+def plot_overlap(overlap: pd.DataFrame, *, n_articles: int):
+    """Stacked bars: each group's distinct content words, split into shared by all groups, shared
+    with some, and used by no other group (:func:`vocabulary_overlap`)."""
+    import matplotlib.pyplot as plt
+
+    parts = [
+        ("shared_by_all", "used by all groups", "#0072B2"),
+        ("shared_with_some", "shared with some", "#56B4E9"),
+        ("unique", "used by this group only", "#E69F00"),
+    ]
+    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.55 * len(overlap)))
+    left = np.zeros(len(overlap))
+    y = np.arange(len(overlap))[::-1]
+    for column, label, colour in parts:
+        values = overlap[column].to_numpy()
+        ax.barh(y, values, left=left, color=colour, label=label)
+        for yi, lo, v in zip(y, left, values, strict=True):
+            if v:
+                ax.text(lo + v / 2, yi, str(v), ha="center", va="center", fontsize=8)
+        left = left + values
+    ax.set_yticks(y, overlap["group"])
+    ax.set_xlabel("distinct content words (stop words removed)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncols=3)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(f"Vocabulary overlap, N = {n_articles} articles (canonical)")
+    fig.tight_layout()
+    return fig
+
+
+def plot_naming(table: pd.DataFrame, *, n_articles: int):
+    """The naming-choices table (:func:`naming_table`) drawn as a figure, one row per concept."""
+    import textwrap
+
+    import matplotlib.pyplot as plt
+
+    wrap = 22
+    cells = [[textwrap.fill(str(v), wrap) for v in row] for row in table.to_numpy()]
+    lines = [max(c.count("\n") + 1 for c in row) for row in cells]
+    fig, ax = plt.subplots(figsize=(2.2 + 2.1 * table.shape[1], 0.8 + 0.24 * (sum(lines) + 2)))
+    ax.axis("off")
+    drawn = ax.table(
+        cellText=cells,
+        rowLabels=[textwrap.fill(c, 18) for c in table.index],
+        colLabels=[textwrap.fill(str(c), wrap) for c in table.columns],
+        cellLoc="left",
+        rowLoc="left",
+        loc="upper left",
+    )
+    drawn.auto_set_font_size(False)
+    drawn.set_fontsize(8)
+    unit = 1 / (sum(lines) + 2)
+    for (row, col), cell in drawn.get_celld().items():
+        height = 2 if row == 0 else lines[row - 1]
+        cell.set_height(unit * height)
+        cell.set_edgecolor("0.8")
+        if row == 0:
+            cell.set_text_props(fontweight="bold")
+        elif col >= 0 and cell.get_text().get_text() == "—":
+            cell.set_facecolor("0.95")
+    ax.set_title(
+        f"Naming choices by group (counts in body text), N = {n_articles} articles (canonical)"
+    )
+    return fig

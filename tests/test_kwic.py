@@ -1,0 +1,108 @@
+"""The concordance, log-Dice collocates and the explorer's static fallback."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+import pytest
+from test_vocabulary import make_corpus
+
+from analysis import kwic as k
+
+
+@pytest.fixture
+def corpus():
+    return make_corpus(
+        {
+            "a": [
+                "One two three troops withdraw from the border, four five.",
+                "Nato’s troops stay; the ground-attack jets stay too.",
+            ],
+            "a_old": ["troops troops troops"],
+            "b": ["NATO troops pulled back from the border.", "No troop movement."],
+        },
+        {"a": "Outlet A", "a_old": "Outlet A", "b": "Outlet B"},
+        canonical={"a_old": False},
+    )
+
+
+def test_kwic_lines_with_context(corpus):
+    lines = k.kwic(corpus, "troops", window=2)
+    assert list(lines.columns) == k.KWIC_COLUMNS
+    assert lines[["article_id", "paragraph"]].values.tolist() == [["a", 1], ["a", 2], ["b", 1]]
+    first = lines.iloc[0]
+    assert (first["left"], first["match"], first["right"]) == (
+        "two three",
+        "troops",
+        "withdraw from",
+    )
+    assert lines.iloc[1]["left"] == "Nato’s"  # fewer words than the window: what there is
+    assert lines.iloc[0]["start"] == len("One two three ")
+
+
+def test_kwic_patterns(corpus):
+    assert k.kwic(corpus, "pull* back")["match"].tolist() == ["pulled back"]
+    assert k.kwic(corpus, "Nato", case=True)["match"].tolist() == ["Nato"]
+    assert k.kwic(corpus, "nato")["match"].tolist() == ["Nato", "NATO"]
+    assert k.kwic(corpus, "attack").empty  # "ground-attack" is one word
+    assert k.kwic(corpus, re.compile(r"troops? \w+"))["match"].tolist() == [
+        "troops withdraw",
+        "troops stay",
+        "troops pulled",
+        "troop movement",
+    ]
+    assert len(k.kwic(corpus, "troops", canonical=False)) == 6  # the old version's three too
+
+
+def test_kwic_context_ends_at_paragraph_edges(corpus):
+    line = k.kwic(corpus, "movement", window=5).iloc[0]
+    assert (line["left"], line["right"]) == ("No troop", "")  # words only, not the full stop
+
+
+def test_concordance_caps_lines_per_term(corpus):
+    lines = k.concordance(corpus, ["troops", "border"], window=1, max_lines=2)
+    assert lines["term"].tolist() == ["troops", "troops", "border", "border"]
+    assert lines.groupby("term")["lines"].first().to_dict() == {"troops": 3, "border": 2}
+
+
+def test_collocates_log_dice_by_hand(corpus):
+    table = k.collocates(corpus, "troops", window=1, min_count=1).set_index("term")
+    # node "troops" occurs 3 times in the canonical articles (f_x = 3). Within one word:
+    # "three"/"withdraw", "nato"/"stay", "nato"/"pulled"; stop words do not count.
+    assert table.loc["nato", "cooccurrences"] == 2
+    # f_y(nato) = 2 (Nato’s, NATO); log-Dice = 14 + log2(2 * 2 / (3 + 2))
+    assert table.loc["nato", "log_dice"] == pytest.approx(14 + math.log2(4 / 5))
+    # "stay" occurs twice in the text but once beside the node
+    assert table.loc["stay", ["cooccurrences", "term_count", "node_count"]].tolist() == [1, 2, 3]
+    assert table.loc["stay", "log_dice"] == pytest.approx(14 + math.log2(2 / 5))
+    assert table.index[0] == "nato"  # sorted by log-Dice
+    assert k.collocates(corpus, "troops", window=1, min_count=2)["term"].tolist() == ["nato"]
+
+
+def test_collocates_of_an_absent_term(corpus):
+    assert k.collocates(corpus, "tanks").empty
+
+
+def test_explorer_falls_back_to_a_static_table(corpus):
+    explorer = k.explorer(corpus, "troops", window=2)
+    bundle = explorer._repr_mimebundle_()
+    assert "<b>troops</b>" in bundle["text/html"]
+    assert "withdraw from" in bundle["text/plain"]
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert explorer.lines_for("no such word").empty
+    assert explorer.lines_for("a||b").empty  # an invalid pattern shows no lines, no error
+
+
+def test_kwic_html_escapes_and_caps():
+    lines = pd.DataFrame({"outlet": ["A <b>"], "left": ["x & y"], "match": ["m"], "right": ["z"]})
+    html = k.kwic_html(pd.concat([lines] * 3), max_lines=2)
+    assert "A &lt;b&gt;" in html and "x &amp; y" in html and "1 more lines" in html
+    assert k.kwic_html(lines.iloc[:0]) == "<p>No occurrences.</p>"
+
+
+def test_kwic_on_the_seed_corpus(seed_corpus):
+    lines = k.kwic(seed_corpus, "Donbas|Donbass", case=True)
+    assert set(lines["outlet"]) == {"Financial Times", "The Independent", "The Moscow Times"}
+    assert (lines["match"].isin(["Donbas", "Donbass"])).all()
