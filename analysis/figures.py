@@ -45,7 +45,7 @@ OUTLET_COLOURS = {
     "The Independent": "#D55E00",
     "The Moscow Times": "#009E73",
 }
-_FALLBACK = ["#56B4E9", "#CC79A7", "#F0E442", "#000000", "#999999"]
+_FALLBACK = ["#56B4E9", "#CC79A7", "#000000", "#7F7F7F", "#8C564B"]
 
 
 def subplots(*args: object, **kwargs: object) -> tuple[plt.Figure, object]:

@@ -16,6 +16,7 @@ import pytest
 from analysis import paths, run
 
 NOTEBOOKS = run.notebooks()
+OTHER_CORPUS = Path(__file__).resolve().parent / "fixtures" / "other_corpus"
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +26,17 @@ def fresh_figures(tmp_path_factory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("FRAMING_FIGURES_DIR", str(out))
         run.run(None, out, build_dir=build)
+    return out
+
+
+@pytest.fixture(scope="session")
+def other_corpus_figures(tmp_path_factory) -> Path:
+    """Every notebook run on a corpus from elsewhere (tests/fixtures/other_corpus)."""
+    out = tmp_path_factory.mktemp("other-figures")
+    build = tmp_path_factory.mktemp("other-executed")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("FRAMING_FIGURES_DIR", str(out))
+        run.run(str(OTHER_CORPUS), out, build_dir=build)
     return out
 
 
@@ -69,3 +81,15 @@ def test_every_figure_has_png_svg_and_csv(fresh_figures):
         assert (fresh_figures / f"{stem}.svg").is_file()
         assert (fresh_figures / f"{stem}.csv").is_file()
     assert (fresh_figures / "findings.csv").is_file()
+
+
+@pytest.mark.notebook
+def test_another_corpus_gets_a_complete_set_of_figures(fresh_figures, other_corpus_figures):
+    """`make figures CORPUS=...`: every figure the seeds get, another corpus gets too."""
+    seeds = {p.name for p in fresh_figures.glob("*") if p.is_file()}
+    other = {p.name for p in other_corpus_figures.glob("*") if p.is_file()}
+    assert seeds - other == set()
+    assert not any(other_corpus_figures.glob("*.png")) or all(
+        (other_corpus_figures / f"{p.stem}.csv").is_file()
+        for p in other_corpus_figures.glob("*.png")
+    )
