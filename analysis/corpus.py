@@ -67,7 +67,8 @@ class Corpus:
     ``sentences``: ``article_id``, ``paragraph``, ``sentence`` (1-based within the article),
     ``start``/``end`` (character offsets into the paragraph), ``text``.
     ``removed``: ``article_id``, ``text``, ``reason``, ``position`` (offset in the decoded file).
-    ``quotes``: one row per direct quotation with its speaker (see :mod:`analysis.quotes`).
+    ``quotes``: one row per direct quotation with its speaker (see :mod:`analysis.quotes`);
+    a loaded corpus always has it, and its ``sentences`` carry ``voice`` and ``quoted_share``.
     """
 
     articles: pd.DataFrame
@@ -135,7 +136,15 @@ def read_article(path: str | os.PathLike, **metadata: object) -> Corpus:
     parts = _read_one(path, _complete_row(row))
     for note in parts["notes"]:
         warnings.warn(note, CorpusWarning, stacklevel=2)
-    return _assemble([parts], source=str(path))
+    return annotate(_assemble([parts], source=str(path)))
+
+
+def annotate(corpus: Corpus) -> Corpus:
+    """Add what every analysis needs to a freshly assembled corpus: the quotations with their
+    speakers (``corpus.quotes``) and each sentence's ``voice`` and ``quoted_share``."""
+    from analysis import quotes
+
+    return quotes.annotate(corpus)
 
 
 def _complete_row(row: Mapping[str, object]) -> dict[str, object]:
@@ -362,7 +371,7 @@ def _load(
     else:
         parts = [_read_one(path, row) for path, row in jobs]
     notes = [note for part in parts for note in part["notes"]]
-    return _assemble(parts, source=source), notes
+    return annotate(_assemble(parts, source=source)), notes
 
 
 def _read_one_job(job: tuple[Path, dict[str, object]]) -> dict[str, object]:

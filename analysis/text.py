@@ -50,3 +50,12 @@ def words(text: str) -> list[str]:
 def count_words(text: str) -> int:
     """How many words ``text`` has, by :data:`WORD_PATTERN`."""
     return sum(1 for _ in WORD_RE.finditer(text))
+
+
+def outlet_slug(outlet: str) -> str:
+    """A finding-key slug of an outlet's name: "The Moscow Times" -> "moscow-times".
+
+    Every notebook keys its per-outlet findings with this, so one outlet has one slug everywhere.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-")
+    return re.sub(r"^the-", "", slug) or "unknown"

@@ -37,7 +37,7 @@ from scipy.stats import chi2
 
 from analysis import paths
 from analysis.errors import CorpusError
-from analysis.text import WORD_PATTERN, WORD_RE, fold_typography
+from analysis.text import WORD_PATTERN, WORD_RE, fold_typography, outlet_slug
 
 #: The voices a count can be restricted to, and the sentence labels each one takes whole.
 VOICES = {"all": (), "writer": ("authorial",), "quoted": ("quoted",)}
@@ -793,7 +793,7 @@ def findings_rows(
     name groups and terms by slug, so they are stable for a given corpus."""
     rows = []
     for g in sizes.itertuples(index=False):
-        group = _slug(g[0])
+        group = outlet_slug(g[0])
         rows.append(
             (
                 f"vocabulary.tokens.{group}",
@@ -815,7 +815,7 @@ def findings_rows(
     for t in top[top["rank"] == 1].itertuples(index=False):
         rows.append(
             (
-                f"vocabulary.log_odds_z.{_slug(t.group)}.{_slug(t.term)}",
+                f"vocabulary.log_odds_z.{outlet_slug(t.group)}.{_slug(t.term)}",
                 float(t.z),
                 "z",
                 f"log-odds z of '{t.term}' for {t.group} vs the rest, its most distinctive "
@@ -826,7 +826,7 @@ def findings_rows(
     for group, rows_g in keyed.groupby("group", sort=False):
         rows.append(
             (
-                f"vocabulary.keyness.significant.{_slug(group)}",
+                f"vocabulary.keyness.significant.{outlet_slug(group)}",
                 int(((rows_g["q"] < fdr) & (rows_g["g2"] > 0)).sum()),
                 "terms",
                 f"terms {group} uses significantly more than the rest (G², BH q < {fdr})",
@@ -846,7 +846,7 @@ def findings_rows(
     for o in overlap.itertuples(index=False):
         rows.append(
             (
-                f"vocabulary.overlap.unique.{_slug(o.group)}",
+                f"vocabulary.overlap.unique.{outlet_slug(o.group)}",
                 int(o.unique),
                 "terms",
                 f"content words only {o.group} uses",

@@ -1,0 +1,2040 @@
+"""Quotations: find every direct quotation, say what kind it is, and who said it.
+
+Detection (:func:`quote_spans`) reads the double quote marks of each paragraph -- curly or
+straight, mixed as outlets mix them -- and decides whether each opens or closes by what stands
+either side of it (a mark after a space opens, a mark before a space or punctuation closes; the
+glyph decides only when the context cannot). A quotation whose paragraph ends open and whose next
+paragraph starts with an opening mark runs on into it: one quotation over several paragraphs,
+the journalistic convention. A mark that never finds its partner does not crash anything: the
+quotation closes at the end of its paragraph (or opens at its start) and is flagged
+``unbalanced``. Headlines, where outlets use single quotes ("Putin Says 'Ready'"), are read for
+single quotes as well; their quotations have ``paragraph`` 0.
+
+Attribution (:func:`find_quotes`) works sentence by sentence within a paragraph, on the text
+outside the quotation marks. It finds the reporting verbs ("cues", ``lexicons/cues.yml``) and,
+for each, its subject: an actor of ``lexicons/actors.yml`` (by name, role or "the <title>"), a
+pronoun (he/she: the last person named as speaking; who: the actor just before), or failing
+those the words the text uses ("a senior official"). A quotation then takes, in this order:
+
+0. ``so-called``: a quotation after "so-called" is the writer's distance, nobody's words;
+1. ``in-quote``: a subject just before the quote whose first word is a cue (he "stressed ...");
+2. ``after``: a cue right after the closing mark ("..., the chancellor said" / "said Mr Kuleba");
+3. ``before``: the nearest cue before it in the sentence ("Scholz said ... 'not on the agenda'"),
+   where a cue without a subject (", adding", "and said") inherits the previous cue's, a passive
+   cue ("was welcomed as ... by Mr Scholz") takes its "by" agent, and a cue inside another's
+   complement ("Putin said Nato countries told him ...") defers to the outer one;
+4. ``after``: any later cue in the sentence ('"Of course" Russia doesn't want war, Putin said');
+5. ``according to``: "according to X" in the sentence; ``colon``: "X: '...'";
+6. ``carried``: the speaker of an earlier sentence of the same paragraph;
+   ``continued``: a quotation that opens its paragraph carries on the speaker of the paragraph
+   before (when that paragraph quoted or reported someone);
+7. otherwise none: a quotation of one to three words is then a ``scare`` quote (the writer's
+   distance from a word), a longer one stays unattributed.
+
+A speaker the lexicon does not know keeps the text's words, with a name pulled out of a title
+("Ukraine's envoy to the UN, Sergiy Kyslytsya, said" -> "Sergiy Kyslytsya"), its side from a
+country word if there is one, and its type from its head noun ("a senior official":
+anonymous). Function words the rules read sentences with are data too (``cues.yml``).
+
+``kind`` is ``full`` when the quotation stands as the speaker's own sentence (it begins with a
+capital or a digit and the writer's sentence does not run on through its closing mark, or it
+resumes a full quotation its attribution interrupted), ``partial`` when the writer's sentence
+runs into or through it ("said diplomatic options were 'not by any means exhausted'"), ``scare``
+as above.
+
+:func:`find_attributions` lists every reporting verb with its speaker, reported speech included.
+:func:`sentence_voice` marks each sentence authorial, quoted or mixed. Everything is per paragraph
+and per article, with the regexes compiled once and tried only where a listed word starts: linear
+in the size of the corpus, on all cores for a large one. The hand-labelled gold set
+``tests/fixtures/quotes_gold.csv`` measures it (:func:`evaluate`); the figures are in-sample (the
+rules were written on those texts) and ``tests/test_quotes.py`` records how the rules fared on
+held-out text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import re
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from analysis import paths
+from analysis.actors import (
+    ActorLexicon,
+    Mention,
+    find_mentions,
+    first_word,
+    load_actors,
+    resolve,
+    scan,
+    surface_key,
+)
+from analysis.text import count_words, fold_typography
+
+QUOTE_COLUMNS = [
+    "article_id",
+    "paragraph",
+    "paragraph_end",
+    "quote",
+    "text",
+    "kind",
+    "speaker",
+    "speaker_side",
+    "speaker_type",
+    "cue",
+    "start",
+    "end",
+    "unbalanced",
+    "n_words",
+    "attribution",
+    "speaker_text",
+]
+KINDS = ("full", "partial", "scare")
+VOICES = ("authorial", "quoted", "mixed")
+#: A quotation of at most this many words with no attribution is a scare quote.
+SCARE_MAX_WORDS = 3
+#: Paragraph breaks inside a multi-paragraph quotation are kept as this in ``text``.
+PARAGRAPH_JOIN = "\n"
+
+DOUBLE_MARKS = '“”"„‟'
+_MARK_RE = re.compile(f"[{DOUBLE_MARKS}]")
+_OPEN_GLYPHS = "“„‟"
+_CLOSE_GLYPHS = "”"
+#: What may stand just before an opening mark / just after a closing one.
+_BEFORE_OPEN = "([{—–-/:‘'"
+_AFTER_CLOSE = ".,;:!?)]}—–-…’'"
+#: A single-quoted phrase, in headlines only (in a body the apostrophes make it unreliable).
+_SINGLE_RE = re.compile(r"(?<![\w’'])['‘](?=\S)(.+?)(?<=\S)['’](?!\w)")
+
+#: A sentence ends at . ! ? or … (with closing marks or brackets after it) before white space
+#: and a capital, a digit or an opening mark.
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*(\s+)(?=[“\"‘'(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Prof|Sen|Rep|Gov|Jr|Sr|No|vs|Jan|Feb|Mar|Apr"
+    r"|Aug|Sept|Sep|Oct|Nov|Dec)|\b(?:[A-Z]\.)+[A-Z])\.[”\"’')\]]*$"
+)
+#: Clause breaks: a cue before one of these does not reach a quotation after it.
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|although|though)\b")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\b")
+#: At most this many words between a subject and its verb ("Putin on Tuesday said").
+_GAP_MAX_WORDS = 4
+_NP_MAX_WORDS = 8
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_BY_AGENT = re.compile(r"^[^“”\"]*?\bby\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+_DIRECTLY = re.compile(r"[\s,:]*(?:(?:a|an|the)\s+)?")
+_AFTER_QUOTE = re.compile(r"[”\"’'],?\s*$|,\s*[”\"’']\s*$")
+_HONORIFIC_OR_ARTICLE = re.compile(r"\s+(?:(?:a|an|the)|(?:Mr|Mrs|Ms|Miss|Dr)\.?)\s+")
+
+
+# --------------------------------------------------------------------------- lexicon of cues
+
+#: The function-word lists ``cues.yml`` must give the attribution rules (see that file).
+FUNCTION_WORDS = (
+    "determiners",
+    "clause_words",
+    "prepositions",
+    "auxiliaries",
+    "verb_before",
+    "past_forms",
+)
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """The reporting verbs of ``cues.yml``: lemma and group by form, and one compiled regex."""
+
+    lemma_of: dict[str, str]
+    group_of: dict[str, str]
+    pattern: re.Pattern[str]
+    source: str
+    not_followed_by: dict[str, frozenset[str]] = field(default_factory=dict)
+    first_words: frozenset[str] = frozenset()
+    function_words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def frame(self) -> pd.DataFrame:
+        """The verbs as a table: lemma, group, forms (joined by " | ")."""
+        forms: dict[str, list[str]] = {}
+        for form, lemma in self.lemma_of.items():
+            forms.setdefault(lemma, []).append(form)
+        return pd.DataFrame(
+            [
+                {"lemma": lemma, "group": self.group_of[lemma], "forms": " | ".join(fs)}
+                for lemma, fs in forms.items()
+            ]
+        )
+
+
+@functools.cache
+def load_cues(path: str | Path | None = None) -> CueLexicon:
+    """The reporting verbs (default ``analysis/lexicons/cues.yml``), parsed once and cached.
+
+    Raises ``ValueError`` if a form is listed under two lemmas or a verb has no group.
+    """
+    path = Path(path) if path is not None else paths.LEXICONS / "cues.yml"
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    lemma_of: dict[str, str] = {}
+    group_of: dict[str, str] = {}
+    not_followed_by: dict[str, frozenset[str]] = {}
+    for verb in data.get("verbs") or ():
+        lemma, group = str(verb["lemma"]), str(verb.get("group") or "")
+        if not group:
+            raise ValueError(f"{path}: verb {lemma!r} has no group")
+        group_of[lemma] = group
+        stops = verb.get("not_followed_by") or ()
+        not_followed_by[lemma] = frozenset(str(w).casefold() for w in stops)
+        for form in verb.get("forms") or (lemma,):
+            form = str(form).casefold()
+            if lemma_of.setdefault(form, lemma) != lemma:
+                raise ValueError(f"{path}: form {form!r} is listed under two lemmas")
+    forms = sorted(lemma_of, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
+    pattern = re.compile(rf"(?<![\w’'-])(?:{body})(?![\w’'-])", re.IGNORECASE)
+    source = str(data.get("source") or "").strip()
+    first_words = frozenset(first_word(f) for f in lemma_of)
+    function_words = {
+        str(kind): frozenset(str(w).casefold() for w in words or ())
+        for kind, words in (data.get("function_words") or {}).items()
+    }
+    missing = set(FUNCTION_WORDS) - set(function_words)
+    if missing:
+        raise ValueError(f"{path}: function_words lacks {sorted(missing)}")
+    return CueLexicon(
+        lemma_of, group_of, pattern, source, not_followed_by, first_words, function_words
+    )
+
+
+def _words(kind: str) -> frozenset[str]:
+    """A list of function words from ``cues.yml`` (see :data:`FUNCTION_WORDS`)."""
+    return load_cues().function_words[kind]
+
+
+# --------------------------------------------------------------------------- detection
+
+
+@dataclass
+class Span:
+    """A quotation's place in an article: ``pieces`` are ``(paragraph index, start, end)`` of the
+    quoted text in each paragraph it covers (marks excluded); ``close_mark`` is the index of the
+    closing mark in the last paragraph (``None`` if it never closed)."""
+
+    pieces: list[tuple[int, int, int]] = field(default_factory=list)
+    open_mark: int | None = None
+    close_mark: int | None = None
+    unbalanced: bool = False
+
+    @property
+    def paragraph(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][1]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][2]
+
+
+_OPEN, _CLOSE, _EITHER = "open", "close", "either"
+
+
+def mark_role(text: str, i: int) -> str:
+    """Whether the quote mark at ``text[i]`` opens or closes a quotation.
+
+    By its neighbours first (after a space or an opening bracket/dash, before a letter: opens;
+    after a letter or punctuation, before a space or punctuation: closes); where both or neither
+    hold, by the glyph (“ opens, ” closes, " either).
+    """
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    can_open = (before.isspace() or before in _BEFORE_OPEN) and not after.isspace()
+    can_close = not before.isspace() and (after.isspace() or after in _AFTER_CLOSE)
+    if can_open != can_close:
+        return _OPEN if can_open else _CLOSE
+    if text[i] in _OPEN_GLYPHS:
+        return _OPEN
+    if text[i] in _CLOSE_GLYPHS:
+        return _CLOSE
+    return _EITHER
+
+
+def _lead(text: str) -> int:
+    """Index of the first non-space character (``len(text)`` if none)."""
+    return len(text) - len(text.lstrip())
+
+
+def quote_spans(paragraphs: Sequence[str]) -> list[Span]:
+    """The double-quoted spans of one article's paragraphs, in order (see the module docstring).
+
+    A quotation left open at the end of a paragraph runs on if the next paragraph begins with an
+    opening mark; otherwise it ends with its paragraph and is flagged ``unbalanced``. A closing
+    mark with no opening one makes a flagged span from the start of its paragraph.
+    """
+    done: list[Span] = []
+    running: Span | None = None
+    for p, text in enumerate(paragraphs):
+        marks = [(m.start(), mark_role(text, m.start())) for m in _MARK_RE.finditer(text)]
+        current: Span | None = None
+        begin = 0
+        if running is not None:
+            if marks and marks[0][0] == _lead(text) and marks[0][1] != _CLOSE:
+                current, begin = running, marks[0][0] + 1
+                marks = marks[1:]
+            else:
+                running.unbalanced = True
+                done.append(running)
+            running = None
+        for i, role in marks:
+            if current is None:
+                if role == _CLOSE:
+                    done.append(Span([(p, _lead(text), i)], None, i, unbalanced=True))
+                else:
+                    current, begin = Span(open_mark=i), i + 1
+            elif role == _OPEN:
+                current.pieces.append((p, begin, len(text[:i].rstrip())))
+                current.unbalanced = True
+                done.append(current)
+                current, begin = Span(open_mark=i), i + 1
+            else:
+                current.pieces.append((p, begin, i))
+                current.close_mark = i
+                done.append(current)
+                current = None
+        if current is not None:
+            current.pieces.append((p, begin, len(text.rstrip())))
+            running = current
+    if running is not None:
+        running.unbalanced = True
+        done.append(running)
+    return sorted(done, key=lambda s: (s.paragraph, s.start))
+
+
+def single_quote_spans(text: str) -> list[Span]:
+    """Single-quoted spans of a headline ("Putin Says 'Ready' to Work ..."), paragraph index 0.
+
+    An apostrophe inside or at the end of a word ("Russia's", "allies'") never opens one.
+    """
+    return [
+        Span([(0, m.start(1), m.end(1))], m.start(), m.end(1)) for m in _SINGLE_RE.finditer(text)
+    ]
+
+
+# --------------------------------------------------------------------------- words in a quotation
+
+_IN_WORD_BRACKET = re.compile(r"(?<=\w)\[(\w+)\]|\[(\w+)\](?=\w)")
+_INSERTION = re.compile(r"\s*[\[(][^\])]*[\])]")
+
+
+def spoken_text(text: str) -> str:
+    """The speaker's own words in a quotation: editorial insertions in brackets or parentheses
+    removed ("[Ukraine]", "(on the Ukrainian side)"), a bracket that completes a word kept as
+    its letters ("pursu[ing]" -> "pursuing"). Ellipses are not words and need nothing."""
+    text = _IN_WORD_BRACKET.sub(lambda m: m.group(1) or m.group(2), text)
+    return _INSERTION.sub("", text)
+
+
+def spoken_words(text: str) -> int:
+    """How many words the speaker said in a quotation (:func:`spoken_text`, by the house word
+    definition :data:`analysis.text.WORD_PATTERN`)."""
+    return count_words(spoken_text(text))
+
+
+def quote_kind(text: str, after: str, *, attributed: bool) -> str:
+    """``scare``, ``full`` or ``partial`` for a quotation of ``text`` followed by ``after`` (the
+    rest of its sentence outside the marks). See the module docstring for the definitions."""
+    if not attributed and spoken_words(text) <= SCARE_MAX_WORDS:
+        return "scare"
+    first = next((ch for ch in spoken_text(text) if ch.isalnum()), "")
+    if first.isupper() or first.isdigit():
+        ends_clause = bool(re.search(r"[.,!?…:;]\W*$", text.rstrip()))
+        rest = after.lstrip()
+        runs_on = bool(rest) and not ends_clause and rest[0] not in ",.;:!?—–-)"
+        if not runs_on:
+            return "full"
+    return "partial"
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said something: canonical ``name`` (or the text's own words), ``side``, ``type``, and
+    ``text`` -- the words the article used for them there ("the chancellor", "he")."""
+
+    name: str
+    side: str
+    type: str
+    text: str
+
+    @property
+    def is_person(self) -> bool:
+        return self.type == "person"
+
+
+NOBODY = Speaker("", "", "", "")
+
+
+@dataclass
+class Cue:
+    """A reporting verb in a paragraph, with the subject the attribution rules found for it."""
+
+    start: int
+    end: int
+    lemma: str
+    window: int  # index of its sentence window in the paragraph
+    form: str = ""  # as written, case folded ("said", "according to")
+    subject: Speaker | None = None
+    subject_start: int | None = None
+    inherits: bool = False  # no subject of its own: takes the previous cue's
+    fallback: Speaker | None = None  # for a participle with no cue before it: the sentence's
+
+    @property
+    def participle(self) -> bool:
+        """An -ing form (", saying"), whose subject is the clause's, never its own."""
+        return self.form.endswith("ing")
+
+
+@dataclass
+class _Paragraph:
+    """One paragraph prepared for attribution: its text, quotation pieces, sentence windows,
+    candidate subjects and cues (all outside the quotation marks)."""
+
+    text: str
+    covered: list[tuple[int, int]]  # quoted text with its marks
+    windows: list[tuple[int, int]]
+    candidates: list[tuple[int, int, Mention | str]]
+    cues: list[Cue]
+
+    def window_of(self, pos: int) -> int:
+        for index, (start, end) in enumerate(self.windows):
+            if start <= pos < end:
+                return index
+        return len(self.windows) - 1
+
+    def outside(self, start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in self.covered)
+
+
+def _covered(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quoted stretches including their marks (a mark just outside a piece is part of it)."""
+    out = []
+    for start, end in pieces:
+        s = start - 1 if start > 0 and text[start - 1] in DOUBLE_MARKS + "'‘’" else start
+        e = end + 1 if end < len(text) and text[end] in DOUBLE_MARKS + "'‘’" else end
+        out.append((s, e))
+    return out
+
+
+def sentence_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of ``text`` for attribution: split after . ! ? … outside quotation marks,
+    never after an abbreviation ("Mr.", "U.S."), so a quotation of several sentences and its
+    "he said" stay in one window. Windows tile the text: ``[(0, b1), (b1, b2), ..., (bn, len)]``."""
+    bounds = [0]
+    for match in _SENTENCE_END.finditer(text):
+        gap = match.start(1)
+        if any(s < gap < e for s, e in covered):
+            continue
+        if _ABBREVIATION.search(text, 0, gap):
+            continue
+        bounds.append(match.end(1))
+    bounds.append(len(text))
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _cue_matches(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
+    """Reporting verbs outside quotation marks, skipping nouns ("a call", "the warning") and -ing
+    forms that are not participles of reporting (", saying" and "by saying" are)."""
+    found = []
+    for match in scan(cues.pattern, cues.first_words, text):
+        start, end = match.span()
+        if not para.outside(start, end):
+            continue
+        before = text[:start].rstrip()
+        previous = before.rsplit(None, 1)[-1].casefold() if before else ""
+        if previous in _words("determiners"):
+            continue
+        form = match.group(0).casefold()
+        single = " " not in form  # "according to" is a phrase, not a verb
+        if (
+            single
+            and not _past(form)
+            and not form.endswith("ing")
+            and not _verb_position(para, start)
+        ):
+            continue
+        bare = before.rstrip(DOUBLE_MARKS + "’")
+        if form.endswith("ing") and not (
+            not bare or bare.endswith((",", ":", "—", "–")) or previous in {"by", "while"}
+        ):
+            continue
+        lemma = cues.lemma_of[" ".join(form.split())]
+        following = text[end:].split(maxsplit=1)
+        if following and following[0].casefold() in cues.not_followed_by[lemma]:
+            continue
+        found.append(Cue(start, end, lemma, para.window_of(start), form=form))
+    return found
+
+
+#: Adjectives of nationality: "Western claims", "Russian reports" are nouns after them.
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ern|ish|ese)$")
+
+
+def _past(form: str) -> bool:
+    return form.endswith("ed") or form in _words("past_forms")
+
+
+def _verb_position(para: _Paragraph, start: int) -> bool:
+    """Whether a present or base form at ``start`` ("says", "call", "claims") stands where a
+    verb would: right after its subject (an actor, a pronoun, a capitalised name), an adverb or
+    an auxiliary, or at the start of the sentence. "a conference call" and "Western claims"
+    do not."""
+    before = para.text[:start].rstrip()
+    if not before or before.endswith((".", ":", ";", "“", '"')):
+        return True
+    if any(end == len(before) for _, end, _ in para.candidates):
+        return True
+    previous = before.rsplit(None, 1)[-1]
+    if previous.casefold() in _words("verb_before") or previous.endswith("ly"):
+        return True
+    return previous[:1].isupper() and not _DEMONYM.match(previous)
+
+
+def _prepare(
+    text: str, pieces: list[tuple[int, int]], mentions: list[Mention], cues: CueLexicon
+) -> _Paragraph:
+    covered = _covered(text, pieces)
+    para = _Paragraph(text, covered, sentence_windows(text, covered), [], [])
+    candidates: list[tuple[int, int, Mention | str]] = [
+        (m.start, m.end, m) for m in mentions if para.outside(m.start, m.end)
+    ]
+    candidates += [
+        (m.start(), m.end(), m.group(0).casefold())
+        for m in _PRONOUN.finditer(text)
+        if para.outside(m.start(), m.end())
+    ]
+    para.candidates = sorted(candidates, key=lambda c: c[0])
+    para.cues = _cue_matches(text, para, cues)
+    return para
+
+
+class _Attributor:
+    """Attribution state for one article: the lexicons and the last speakers named."""
+
+    def __init__(self, actors: ActorLexicon, cues: CueLexicon) -> None:
+        self.actors = actors
+        self.cues = cues
+        self.last_person: Speaker | None = None
+        self.last_speaker: Speaker | None = None
+        self.speakers: list[Speaker] = []
+
+    # ---- who a candidate is
+    def speaker_of(self, para: _Paragraph, candidate: tuple[int, int, Mention | str]) -> Speaker:
+        start, end, what = candidate
+        if isinstance(what, Mention):
+            recent = self.recent_with_head(what.title) if what.kind == "title" else None
+            if recent is not None and (what.actor is None or what.resolved == "only"):
+                return dataclasses.replace(recent, text=what.surface)
+            if what.actor is None:
+                return self.unknown(what.surface)
+            actor = self.actors.by_name[what.actor]
+            return Speaker(actor.name, actor.side, actor.type, what.surface)
+        if what == "who":
+            before = [c for c in para.candidates if c[1] <= start and isinstance(c[2], Mention)]
+            if before and re.fullmatch(r"\s*,?\s*", para.text[before[-1][1] : start]):
+                return dataclasses.replace(self.speaker_of(para, before[-1]), text="who")
+            return self.unknown("who")
+        if self.last_person is not None:
+            return dataclasses.replace(self.last_person, text=para.text[start:end])
+        return self.unknown(para.text[start:end])
+
+    def unknown(self, words: str) -> Speaker:
+        """A speaker the lexicon does not know, under the text's own words.
+
+        A description ending in a name is the named person ("Ukraine's defence minister Oleksii
+        Reznikov" -> "Oleksii Reznikov", a person); a description whose head noun is one of the
+        lexicon's ``anonymous_heads`` is anonymous ("a senior European diplomat"); anything else
+        is of unknown type. The side comes from a country word in the description, if any.
+        """
+        words = " ".join(words.split()).strip(" ,")
+        known = resolve(words, self.actors)
+        if known is not None:
+            return Speaker(known.name, known.side, known.type, words)
+        country, side = self.actors.country_of(words)
+        side = side if country else "unknown"
+        name = self.actors.trailing_name(words)
+        if name:
+            return Speaker(name, side, "person", words)
+        tokens = words.split()
+        head = tokens[-1].casefold() if tokens else ""
+        type_ = "anonymous" if head in self.actors.anonymous_heads else "unknown"
+        return Speaker(words, side, type_, words)
+
+    # ---- the subject of a cue
+    def subject_before(self, para: _Paragraph, cue: Cue, floor: int) -> tuple[Speaker, int] | None:
+        """The cue's subject to its left: the nearest actor mention or pronoun separated from the
+        verb by at most a few words ("Putin on Tuesday said", "The Kremlin has cast") or by the
+        comma closing an appositive ("Blinken, US secretary of state, said")."""
+        text = para.text
+        for candidate in reversed(para.candidates):
+            start, end, _ = candidate
+            if end > cue.start:
+                continue
+            if start < floor:
+                break
+            gap = text[end : cue.start]
+            if not _is_subject_gap(gap):
+                break
+            if "," in gap and not _opens_chunk(text, start):
+                break
+            preceding = text[:start].rstrip().rsplit(None, 1)
+            if preceding and preceding[-1].casefold() in _words("prepositions"):
+                break
+            return self.speaker_of(para, candidate), start
+        found = _np_before(text, floor, cue.start)
+        if found is not None:
+            return self.unknown(found[0]), found[1]
+        return None
+
+    def subject_after(self, para: _Paragraph, cue: Cue) -> Speaker | None:
+        """An inverted subject right after the cue ("said Igor Konashenkov", "warned the prime
+        minister", "according to Russia's foreign ministry")."""
+        rest = para.text[cue.end :]
+        skip = len(rest) - len(rest.lstrip())
+        for candidate in para.candidates:
+            if candidate[0] == cue.end + skip or (
+                candidate[0] > cue.end
+                and _HONORIFIC_OR_ARTICLE.fullmatch(para.text[cue.end : candidate[0]])
+            ):
+                return self.speaker_of(para, candidate)
+        words = _np_after(rest)
+        return self.unknown(words) if words else None
+
+    def attach_subjects(self, para: _Paragraph) -> None:
+        """Find each cue's subject, in reading order, updating the last speakers as it goes."""
+        for index, cue in enumerate(para.cues):
+            window_start = para.windows[cue.window][0]
+            floor = max(
+                [window_start]
+                + [e for s, e in para.covered if e <= cue.start]
+                + [c.end for c in para.cues[:index] if c.window == cue.window]
+                + [m.end() for m in _CLAUSE_BREAK.finditer(para.text, 0, cue.start)]
+            )
+            if cue.participle:
+                # ", saying ...", "telling Sky News ...": the subject is the clause's.
+                cue.inherits = True
+                cue.fallback = self.sentence_subject(para, cue)
+            elif _PASSIVE_BEFORE.search(para.text, 0, cue.start):
+                cue.subject = self.by_agent(para, cue)
+            elif cue.lemma == "according to":
+                cue.subject = self.subject_after(para, cue)
+            else:
+                found = self.subject_before(para, cue, floor)
+                if found is not None:
+                    cue.subject, cue.subject_start = found
+                elif self._inverted(para, cue):
+                    cue.subject = self.subject_after(para, cue)
+                else:
+                    # "and said", "but added": a second verb of the same subject.
+                    lead = para.text[floor : cue.start].strip(" ,").split()
+                    cue.inherits = not lead or lead[-1].casefold() in {"and", "but", "or", "then"}
+            if cue.subject is not None and cue.subject.name:
+                self.remember(cue.subject)
+
+    def _inverted(self, para: _Paragraph, cue: Cue) -> bool:
+        """A cue right after a quotation's closing mark (and a comma) may have its subject after
+        it: '"...," said Mr Kuleba', '"...", warned the prime minister'."""
+        return bool(_AFTER_QUOTE.search(para.text, para.windows[cue.window][0], cue.start))
+
+    def sentence_subject(self, para: _Paragraph, cue: Cue) -> Speaker | None:
+        """The subject of the sentence a participle hangs on: its first actor or pronoun, if no
+        comma comes before it ("The German chancellor tried ..., saying ...")."""
+        start = para.windows[cue.window][0]
+        for candidate in para.candidates:
+            if start <= candidate[0] < cue.start:
+                if "," in para.text[start : candidate[0]]:
+                    return None
+                return self.speaker_of(para, candidate)
+        return None
+
+    def by_agent(self, para: _Paragraph, cue: Cue) -> Speaker | None:
+        """The agent of a passive cue: "was welcomed as a 'good signal' by Mr Scholz"."""
+        window_end = para.windows[cue.window][1]
+        for candidate in para.candidates:
+            if cue.end <= candidate[0] < window_end and _BY_AGENT.match(
+                _mask(para, cue.end, candidate[0])
+            ):
+                return self.speaker_of(para, candidate)
+        return None
+
+    def remember(self, speaker: Speaker) -> None:
+        self.last_speaker = speaker
+        self.speakers.append(speaker)
+        if speaker.is_person:
+            self.last_person = speaker
+
+    def recent_with_head(self, title: str) -> Speaker | None:
+        """The last speaker the lexicon does not know whose description ends in ``title``
+        ("a Western intelligence official" for "the official")."""
+        for speaker in reversed(self.speakers):
+            if speaker.name not in self.actors.by_name and surface_key(speaker.text).endswith(
+                " " + title
+            ):
+                return speaker
+        return None
+
+
+def _mask(para: _Paragraph, start: int, end: int) -> str:
+    """``para.text[start:end]`` with quoted stretches blanked out."""
+    chars = list(para.text[start:end])
+    for s, e in para.covered:
+        for i in range(max(s, start), min(e, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _opens_chunk(text: str, start: int) -> bool:
+    """Whether the words at ``start`` open their comma-delimited stretch, as an appositive does
+    ("Blinken, US secretary of state, said"; not "Scholz, speaking after Putin, said")."""
+    return not text[:start].rstrip().rsplit(",", 1)[-1].strip() or text[:start].rstrip() == ""
+
+
+def _is_subject_gap(gap: str) -> bool:
+    """Whether ``gap`` can separate a subject from its verb: nothing, the comma of an
+    appositive, or up to four words none of which starts a new clause or is a quote mark."""
+    if not gap.strip() or re.fullmatch(r"\s*,\s*", gap):
+        return True
+    if any(ch in gap for ch in DOUBLE_MARKS + ",;:()"):
+        return False
+    words = gap.split()
+    return len(words) <= _GAP_MAX_WORDS and not any(
+        w.casefold() in _words("clause_words") or w.casefold() in _words("prepositions") - {"on"}
+        for w in words
+    )
+
+
+#: What may stand between "said" and the subject of a verb in its complement clause.
+_COMPLEMENT = re.compile(r"\s*(?:that\s+)?(?:(?:the|a|an)\s+)?")
+_SO_CALLED = re.compile(r"\bso[-‑\s]called\s*$", re.IGNORECASE)
+_CHUNK = re.compile(r"[^,;:()“”\"—–]+")
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _np_before(text: str, floor: int, cue_start: int) -> tuple[str, int] | None:
+    """Words just before a cue that could be its subject when no actor or pronoun is there, and
+    where they start; ``None`` if there are none.
+
+    The stretch back to a comma, quote mark, clause word ("and", "that") or the sentence start,
+    auxiliaries and adverbs dropped ("A senior official has said"); one to six words starting
+    with a capital or an article. When a comma stands right before the cue, the subject is the
+    appositive if it is a name ("A spokeswoman for the State Department, Jalina Porter, said"),
+    else the noun phrase before it ("A senior diplomat, speaking on condition of anonymity,
+    said").
+    """
+    chunks = [(m.start(), m.group(0)) for m in _CHUNK.finditer(text, floor, cue_start)]
+    if not chunks:
+        return None
+    last_start, last = chunks[-1]
+    if last.strip() or len(chunks) < 2:
+        return _noun_phrase(last_start, last)
+    # "..., <appositive>, said": the cue follows a comma.
+    appositive = _noun_phrase(*chunks[-2])
+    if appositive is not None and _is_name(appositive[0]):
+        return appositive
+    return _noun_phrase(*chunks[-3]) if len(chunks) >= 3 else None
+
+
+def _noun_phrase(start: int, chunk: str) -> tuple[str, int] | None:
+    """The noun phrase ending ``chunk`` (see :func:`_np_before`) and its offset, or ``None``."""
+    spans = [(m.start() + start, m.group(0)) for m in re.finditer(r"\S+", chunk)]
+    while (
+        spans
+        and spans[-1][1].casefold() in _words("auxiliaries")
+        or (spans and spans[-1][1].casefold().endswith("ly") and spans[-1][1].islower())
+    ):
+        spans.pop()
+    for i in range(len(spans) - 1, -1, -1):
+        if spans[i][1].casefold() in _words("clause_words"):
+            spans = spans[i + 1 :]
+            break
+    if not 1 <= len(spans) <= _NP_MAX_WORDS:
+        return None
+    first = spans[0][1]
+    if not (first[:1].isupper() or first.casefold() in _ARTICLES):
+        return None
+    prepositions = _words("prepositions")
+    if first.casefold() in prepositions or spans[-1][1].casefold() in prepositions:
+        return None
+    return " ".join(w for _, w in spans), spans[0][0]
+
+
+def _is_name(words: str) -> bool:
+    """Two to four capitalised words, optionally after an honorific: "Jalina Porter"."""
+    tokens = words.split()
+    if tokens and tokens[0].rstrip(".") in {"Mr", "Mrs", "Ms", "Miss", "Dr"}:
+        tokens = tokens[1:]
+    return 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens)
+
+
+def _np_after(rest: str) -> str:
+    """An inverted subject the lexicon does not know: capitalised words ("said John Smith") or
+    an indefinite description up to the next comma or stop ("said a senior official")."""
+    match = re.match(
+        r"\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)", rest
+    )
+    if match:
+        return match.group(1)
+    match = re.match(r"\s+((?:an?|the)\s+[^,.;:“”\"]{1,60}?)(?=[,.;:]|$)", rest)
+    if match and len(match.group(1).split()) <= _NP_MAX_WORDS:
+        return match.group(1)
+    return ""
+
+
+# --------------------------------------------------------------------------- one article
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    """Who said a quotation, with which verb (lemma), by which rule, and -- if a cue did it --
+    which one (``(paragraph index, cue index)``)."""
+
+    speaker: Speaker | None
+    cue: str
+    rule: str
+    source: tuple[int, int] | None = None
+
+
+UNATTRIBUTED = _Attribution(None, "", "none")
+
+
+@dataclass
+class _Found:
+    span: Span
+    text: str
+    kind: str
+    attribution: _Attribution
+
+
+@dataclass
+class _Article:
+    """What one article (or headline) yields: its quotations and every cue with a speaker."""
+
+    quotes: list[_Found]
+    reported: list[tuple[int, Cue, Speaker, bool]]  # paragraph index, cue, speaker, quoted
+
+
+def _resolve_cue(para: _Paragraph, index: int) -> tuple[Speaker | None, str, int]:
+    """The speaker of the cue ``para.cues[index]``, its lemma, and the index of the cue whose
+    attribution it is: its own subject; for a cue without one (", adding", "and said") the
+    previous cue's in the same sentence; for a cue in the complement of an earlier one ("Putin
+    said Nato countries told him ..."), the earlier one's speaker and verb."""
+    cue = para.cues[index]
+    earlier = [i for i in range(index) if para.cues[i].window == cue.window]
+    if cue.subject is None:
+        if cue.inherits and earlier:
+            speaker, _, _ = _resolve_cue(para, earlier[-1])
+            return speaker, cue.lemma, index
+        return cue.fallback, cue.lemma, index
+    if earlier and cue.subject_start is not None:
+        outer = para.cues[earlier[-1]]
+        between = para.text[outer.end : cue.subject_start]
+        if outer.subject is not None and _COMPLEMENT.fullmatch(between):
+            return _resolve_cue(para, earlier[-1])
+    return cue.subject, cue.lemma, index
+
+
+def _by_cue(para: _Paragraph, p: int, index: int, rule: str) -> _Attribution:
+    speaker, lemma, source = _resolve_cue(para, index)
+    if lemma == "according to":
+        rule = "according to"
+    return _Attribution(speaker, lemma, rule, (p, source))
+
+
+def _attribute(
+    span: Span, paras: list[_Paragraph], state: _Attributor, memory: dict
+) -> _Attribution:
+    """The attribution of one quotation, by the rules of the module docstring, in order."""
+    p_first, p_last = span.paragraph, span.pieces[-1][0]
+    first, last = paras[p_first], paras[p_last]
+    open_at = span.open_mark if span.open_mark is not None else span.start
+    window = first.window_of(open_at)
+    w_start = first.windows[window][0]
+    close_at = span.close_mark if span.close_mark is not None else span.end
+    last_window = last.window_of(max(close_at - 1, 0))
+
+    # 0. the so-called "people's republics": the writer's distance, nobody's words.
+    if _SO_CALLED.search(first.text, 0, open_at):
+        return _Attribution(None, "", "so-called")
+
+    # 1. he "stressed ...": a subject right before the mark, a cue as the quotation's first word.
+    words = first.text[span.start :].split(maxsplit=1)
+    lemma = state.cues.lemma_of.get(words[0].strip(".,").casefold()) if words else None
+    subject = [
+        c for c in first.candidates if c[1] <= open_at and not first.text[c[1] : open_at].strip()
+    ]
+    if lemma and subject:
+        return _Attribution(state.speaker_of(first, subject[-1]), lemma, "in-quote")
+
+    # 2. a cue whose subject (or which itself) follows the closing mark directly.
+    after = [i for i, c in enumerate(last.cues) if c.start >= close_at and c.window == last_window]
+    if (
+        after
+        and span.close_mark is not None
+        and _follows_directly(last.text, close_at + 1, last.cues[after[0]])
+    ):
+        return _by_cue(last, p_last, after[0], "after")
+
+    # 3. the nearest cue before it in the sentence, this side of a clause break.
+    floor = max([w_start] + [m.end() for m in _CLAUSE_BREAK.finditer(first.text, w_start, open_at)])
+    before = [i for i, c in enumerate(first.cues) if floor <= c.start and c.end <= open_at]
+    if before:
+        found = _by_cue(first, p_first, before[-1], "before")
+        if found.speaker is not None:
+            return found
+
+    # 4. any later cue in the sentence with a subject of its own.
+    for i in after:
+        if last.cues[i].subject is not None:
+            return _by_cue(last, p_last, i, "after")
+
+    # 5. "X: '...'"
+    head = first.text[w_start:open_at].rstrip()
+    if head.endswith(":"):
+        colon = [c for c in first.candidates if w_start <= c[0] and c[1] <= len(head) - 1]
+        if colon and not first.text[colon[-1][1] : len(head) - 1].strip():
+            return _Attribution(state.speaker_of(first, colon[-1]), "", "colon")
+
+    # 6. carried within the paragraph, or continued from the paragraph before.
+    earlier = _latest(memory, p_first, window)
+    if earlier is not None:
+        return _Attribution(earlier, "", "carried")
+    if open_at == _lead(first.text) and window == 0 and ("paragraph", p_first - 1) in memory:
+        return _Attribution(memory[("paragraph", p_first - 1)], "", "continued")
+    return UNATTRIBUTED
+
+
+def _follows_directly(text: str, after_close: int, cue: Cue) -> bool:
+    """Whether ``cue`` attributes the quotation that closes just before ``after_close``: its own
+    subject starts right there ('"...," the chancellor said') or the cue itself does, with its
+    subject after it ('"...," said Igor Konashenkov')."""
+    if cue.subject is None:
+        return False
+    start = cue.subject_start if cue.subject_start is not None else cue.start
+    return bool(_DIRECTLY.fullmatch(text[after_close:start]))
+
+
+def _latest(memory: dict, p: int, window: int) -> Speaker | None:
+    """The speaker last reported or quoted in paragraph ``p`` before its sentence ``window``."""
+    best = None
+    for w in range(window):
+        for kind in ("cue", "quote"):
+            best = memory.get((kind, p, w), best)
+    return best
+
+
+def _read_article(
+    texts: Sequence[str], spans: list[Span], actors: ActorLexicon, cues: CueLexicon
+) -> _Article:
+    """Attribute the quotation ``spans`` of an article whose paragraphs are ``texts``, reading
+    in order so that "he" and "the chancellor" mean who they mean at that point."""
+    spans = sorted(spans, key=lambda s: (s.paragraph, s.start))
+    pieces: dict[int, list[tuple[int, int]]] = {}
+    for span in spans:
+        for p, s, e in span.pieces:
+            pieces.setdefault(p, []).append((s, e))
+    mentions = find_mentions(texts, actors)
+    paras = [_prepare(t, pieces.get(p, []), mentions[p], cues) for p, t in enumerate(texts)]
+    state = _Attributor(actors, cues)
+    memory: dict = {}
+    found: list[_Found] = []
+    queue = list(spans)
+    for p, para in enumerate(paras):
+        state.attach_subjects(para)
+        for i, cue in enumerate(para.cues):
+            speaker, _, _ = _resolve_cue(para, i)
+            if speaker is not None and speaker.name:
+                memory[("cue", p, cue.window)] = speaker
+        while queue and queue[0].paragraph == p:
+            span = queue.pop(0)
+            attribution = _attribute(span, paras, state, memory)
+            window = para.window_of(span.open_mark if span.open_mark is not None else span.start)
+            if attribution.speaker is not None and attribution.speaker.name:
+                for q, _, _ in span.pieces:
+                    memory[("quote", q, window if q == p else 0)] = attribution.speaker
+            resumes = bool(found) and _resumes(found[-1], span, para, p)
+            found.append(_describe(span, texts, paras, attribution, resumes=resumes))
+        last = _latest(memory, p, len(para.windows))
+        if last is not None:
+            memory[("paragraph", p)] = last
+    quoted = {f.attribution.source for f in found if f.attribution.source is not None}
+    reported = []
+    for p, para in enumerate(paras):
+        for i, cue in enumerate(para.cues):
+            speaker = cue.subject or _resolve_cue(para, i)[0]
+            if speaker is not None and speaker.name:
+                reported.append((p, cue, speaker, (p, i) in quoted))
+    return _Article(found, reported)
+
+
+def _resumes(previous: _Found, span: Span, para: _Paragraph, p: int) -> bool:
+    """Whether ``span`` resumes a full quotation interrupted by its attribution:
+    '"We're not closing the door," Biden said, "but we're ready for anything."'"""
+    source = previous.attribution.source
+    if previous.kind != "full" or previous.attribution.rule != "after" or source is None:
+        return False
+    if previous.span.pieces[-1][0] != p or previous.span.close_mark is None or source[0] != p:
+        return False
+    if span.open_mark is None:
+        return False
+    between = para.text[previous.span.close_mark + 1 : span.open_mark]
+    cue = para.cues[source[1]]
+    inside = previous.span.close_mark < cue.start < span.open_mark
+    return inside and bool(re.fullmatch(r"[^“”\".;:]{1,80},\s*", between))
+
+
+def _describe(
+    span: Span,
+    texts: Sequence[str],
+    paras: list[_Paragraph],
+    attribution: _Attribution,
+    *,
+    resumes: bool = False,
+) -> _Found:
+    """The quotation's text and kind, given its attribution (``resumes``: it carries on a full
+    quotation its attribution interrupted, so it is full whatever its first letter)."""
+    text = PARAGRAPH_JOIN.join(texts[q][s:e] for q, s, e in span.pieces)
+    last = paras[span.pieces[-1][0]]
+    after = ""
+    if span.close_mark is not None:
+        window_end = last.windows[last.window_of(span.close_mark)][1]
+        after = _mask(last, span.close_mark + 1, window_end)
+    speaker = attribution.speaker
+    kind = quote_kind(text, after, attributed=speaker is not None and bool(speaker.name))
+    if resumes and kind == "partial":
+        kind = "full"
+    return _Found(span, text, kind, attribution)
+
+
+def _read_with_headline(
+    texts: Sequence[str], headline: str, actors: ActorLexicon, cues: CueLexicon
+) -> tuple[_Article, _Article]:
+    """The headline (read on its own, with single quotes too) and the body of one article."""
+    head = _Article([], [])
+    if headline:
+        spans = quote_spans([headline]) + single_quote_spans(headline)
+        head = _read_article([headline], spans, actors, cues)
+    return head, _read_article(texts, quote_spans(texts), actors, cues)
+
+
+# --------------------------------------------------------------------------- tables
+
+ATTRIBUTION_COLUMNS = [
+    "article_id",
+    "paragraph",
+    "start",
+    "end",
+    "cue",
+    "speaker",
+    "speaker_side",
+    "speaker_type",
+    "speaker_text",
+    "quoted",
+]
+
+
+#: Below this many articles, one process is faster than starting workers.
+PARALLEL_THRESHOLD = 200
+
+_Job = tuple[str, list[int], list[str], str]  # article_id, paragraph numbers, texts, headline
+
+
+def _jobs(paragraphs: pd.DataFrame, headlines: pd.Series | None) -> list[_Job]:
+    """One job per article, in the order the articles first appear in ``paragraphs``."""
+    headline_of = {} if headlines is None else headlines.fillna("").astype(str).to_dict()
+    ordered = paragraphs.sort_values(["article_id", "paragraph"], kind="stable")
+    groups = {
+        article_id: (group["paragraph"].tolist(), group["text"].tolist())
+        for article_id, group in ordered.groupby("article_id", sort=False)
+    }
+    return [
+        (article_id, *groups[article_id], headline_of.get(article_id, ""))
+        for article_id in dict.fromkeys(paragraphs["article_id"])
+    ]
+
+
+def _quote_rows(job: _Job) -> list[dict]:
+    """The rows of :func:`find_quotes` for one article."""
+    article_id, numbers, texts, headline = job
+    head, body = _read_with_headline(texts, headline, load_actors(), load_cues())
+    items = [(0, 0, f) for f in head.quotes] + [
+        (numbers[f.span.paragraph], numbers[f.span.pieces[-1][0]], f) for f in body.quotes
+    ]
+    rows = []
+    for index, (first, last, item) in enumerate(items, start=1):
+        speaker = item.attribution.speaker or NOBODY
+        rows.append(
+            {
+                "article_id": article_id,
+                "paragraph": first,
+                "paragraph_end": last,
+                "quote": index,
+                "text": item.text,
+                "kind": item.kind,
+                "speaker": speaker.name,
+                "speaker_side": speaker.side,
+                "speaker_type": speaker.type,
+                "cue": item.attribution.cue,
+                "start": item.span.start,
+                "end": item.span.end,
+                "unbalanced": item.span.unbalanced,
+                "n_words": spoken_words(item.text),
+                "attribution": item.attribution.rule,
+                "speaker_text": speaker.text,
+            }
+        )
+    return rows
+
+
+def _attribution_rows(job: _Job) -> list[dict]:
+    """The rows of :func:`find_attributions` for one article."""
+    article_id, numbers, texts, headline = job
+    head, body = _read_with_headline(texts, headline, load_actors(), load_cues())
+    rows = []
+    for where, article in ((None, head), (numbers, body)):
+        for p, cue, speaker, quoted in article.reported:
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "paragraph": 0 if where is None else where[p],
+                    "start": cue.start,
+                    "end": cue.end,
+                    "cue": cue.lemma,
+                    "speaker": speaker.name,
+                    "speaker_side": speaker.side,
+                    "speaker_type": speaker.type,
+                    "speaker_text": speaker.text,
+                    "quoted": quoted,
+                }
+            )
+    return rows
+
+
+def _rows_of_chunk(jobs: list[_Job], rows_of) -> list[dict]:
+    return [row for job in jobs for row in rows_of(job)]
+
+
+def _map_articles(jobs: list[_Job], rows_of, workers: int | None) -> list[dict]:
+    """``rows_of`` over every article, on all local cores for a large corpus (``workers``,
+    default ``os.cpu_count()``); the rows come back in article order whatever the workers."""
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(jobs) < PARALLEL_THRESHOLD:
+        return _rows_of_chunk(jobs, rows_of)
+    size = max(1, len(jobs) // (workers * 8))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        parts = pool.map(functools.partial(_rows_of_chunk, rows_of=rows_of), chunks)
+        return [row for part in parts for row in part]
+
+
+def find_quotes(
+    paragraphs: pd.DataFrame,
+    *,
+    headlines: pd.Series | None = None,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Every direct quotation in ``paragraphs`` (and ``headlines``, indexed by article_id).
+
+    One row per quotation: ``article_id``, ``paragraph`` (1-based; 0 = the headline) and
+    ``paragraph_end`` (the last paragraph it covers), ``quote`` (1-based within the article,
+    headline first), ``text`` (as written, paragraphs joined by a newline), ``kind``
+    (full/partial/scare), ``speaker`` (canonical name from ``actors.yml``, or the text's own
+    words for a speaker it does not know; "" if none), ``speaker_side``, ``speaker_type``
+    (person/institution/anonymous/unknown), ``cue`` (reporting-verb lemma or ""), ``start`` (in
+    the first paragraph, just after the opening mark) and ``end`` (in the last paragraph, at the
+    closing mark), so that for a one-paragraph quotation ``text == paragraph_text[start:end]``;
+    ``unbalanced`` (a mark without its partner), ``n_words`` (:func:`spoken_words`),
+    ``attribution`` (which rule found the speaker) and ``speaker_text`` (the words used for the
+    speaker there). Articles are read independently, on ``workers`` processes for a large
+    corpus; the table is the same whatever their number.
+    """
+    rows = _map_articles(_jobs(paragraphs, headlines), _quote_rows, workers)
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(
+        {
+            "paragraph": "int64",
+            "paragraph_end": "int64",
+            "quote": "int64",
+            "start": "int64",
+            "end": "int64",
+            "unbalanced": bool,
+            "n_words": "int64",
+        }
+    )
+
+
+def find_attributions(
+    paragraphs: pd.DataFrame,
+    *,
+    headlines: pd.Series | None = None,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Every reporting verb with a speaker, whether it introduces a quotation or reported speech
+    ("a U.S. defense official said Russian units were moving closer").
+
+    One row per cue: ``article_id``, ``paragraph`` (0 = headline), ``start``/``end`` of the verb,
+    ``cue`` (lemma), ``speaker``, ``speaker_side``, ``speaker_type``, ``speaker_text``, and
+    ``quoted`` (it attributes a direct quotation in :func:`find_quotes`). A verb without a
+    subject of its own (", adding") takes the previous verb's, as for quotations. Unlike the
+    quotations, these attributions have no gold set: treat them as unvalidated.
+    """
+    rows = _map_articles(_jobs(paragraphs, headlines), _attribution_rows, workers)
+    return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS).astype(
+        {"paragraph": "int64", "start": "int64", "end": "int64", "quoted": bool}
+    )
+
+
+# --------------------------------------------------------------------------- voice of sentences
+
+#: A sentence with at least this share of its characters inside quotation marks is ``quoted``.
+QUOTED_FROM = 0.5
+_COUNTED = re.compile(f"[^\\s{DOUBLE_MARKS}]")
+
+
+def quote_pieces(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The body stretches quotations cover, one row per quotation and paragraph: ``article_id``,
+    ``paragraph``, ``start``, ``end`` (``end`` is a large number where a quotation runs on to
+    the end of its paragraph). Headline quotations (paragraph 0) are left out."""
+    body = quotes.loc[
+        quotes["paragraph"] > 0, ["article_id", "paragraph", "paragraph_end", "start", "end"]
+    ]
+    span = (body["paragraph_end"] - body["paragraph"] + 1).to_numpy()
+    rows = body.loc[body.index.repeat(span)].reset_index(drop=True)
+    step = rows.groupby(
+        rows.index.to_series().map(dict(enumerate(body.index.repeat(span)))), sort=False
+    ).cumcount()
+    open_end = 2**31
+    is_first, is_last = step == 0, rows["paragraph"] + step == rows["paragraph_end"]
+    return pd.DataFrame(
+        {
+            "article_id": rows["article_id"],
+            "paragraph": rows["paragraph"] + step,
+            "start": rows["start"].where(is_first, 0),
+            "end": rows["end"].where(is_last, open_end),
+        }
+    )
+
+
+def sentence_voice(
+    sentences: pd.DataFrame, quotes: pd.DataFrame, *, quoted_from: float = QUOTED_FROM
+) -> pd.DataFrame:
+    """``sentences`` with ``quoted_share`` and ``voice`` added.
+
+    ``quoted_share``: of the sentence's characters that are not white space or double quote
+    marks, the share that lie inside a quotation (0-1; 0 for a sentence with no such character).
+    ``voice``: ``authorial`` if the share is 0 (the writer's words only), ``quoted`` if it is at
+    least ``quoted_from`` (default 0.5: mostly the source's words, typically a quotation with
+    its "he said"), ``mixed`` otherwise (the writer's sentence carrying a quoted phrase).
+    """
+    pieces = quote_pieces(quotes)
+    keyed = sentences.reset_index(drop=True)
+    total = keyed["text"].str.count(_COUNTED.pattern).to_numpy()
+    pairs = keyed.reset_index().merge(pieces, on=["article_id", "paragraph"], suffixes=("", "_q"))
+    lo = pairs[["start", "start_q"]].max(axis=1) - pairs["start"]
+    hi = pairs[["end", "end_q"]].min(axis=1) - pairs["start"]
+    inside = [
+        len(_COUNTED.findall(text[a:b])) if b > a else 0
+        for text, a, b in zip(pairs["text"], lo, hi, strict=True)
+    ]
+    quoted = pd.Series(inside, index=pairs["index"]).groupby(level=0).sum()
+    quoted = quoted.reindex(keyed.index, fill_value=0).to_numpy()
+    share = pd.Series(quoted / total.clip(min=1), index=keyed.index)
+    out = sentences.copy()
+    out["quoted_share"] = share.to_numpy()
+    out["voice"] = pd.Series("mixed", index=out.index)
+    out.loc[out["quoted_share"] == 0, "voice"] = "authorial"
+    out.loc[out["quoted_share"] >= quoted_from, "voice"] = "quoted"
+    return out
+
+
+def annotate(corpus):
+    """The corpus with ``quotes`` (:func:`find_quotes`, headlines included) and with
+    ``sentences`` carrying ``voice`` and ``quoted_share`` (:func:`sentence_voice`).
+
+    A corpus that has both already is returned as it is."""
+    if corpus.quotes is not None and "voice" in corpus.sentences.columns:
+        return corpus
+    headlines = corpus.articles.set_index("article_id")["headline"]
+    quotes = find_quotes(corpus.paragraphs, headlines=headlines)
+    sentences = sentence_voice(corpus.sentences, quotes)
+    return dataclasses.replace(corpus, sentences=sentences, quotes=quotes)
+
+
+# --------------------------------------------------------------------------- accuracy
+
+#: The hand-labelled quotations of the five seed articles (see its ``note`` column).
+GOLD_PATH = paths.ROOT / "tests" / "fixtures" / "quotes_gold.csv"
+_Z95 = 1.959963984540054
+
+
+def read_gold(path: str | Path | None = None) -> pd.DataFrame:
+    """The gold quotations: ``article_id``, ``paragraph``, ``paragraph_end``, ``text_begins``
+    (the quotation's first words), ``speaker``, ``kind``, ``cue``, ``note``."""
+    gold = pd.read_csv(path or GOLD_PATH, dtype=str, keep_default_na=False)
+    return gold.astype({"paragraph": "int64", "paragraph_end": "int64"})
+
+
+def match_gold(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Pair detected quotations with gold ones, one to one.
+
+    A detection matches a gold quotation in the same article and paragraph whose text begins
+    with the gold's ``text_begins`` (typography folded). One row per gold quotation (``status``
+    ``matched`` or ``missed``) and per detection in a gold article with no partner (``extra``),
+    with the gold and found ``speaker``, ``kind``, ``cue`` and ``paragraph_end`` side by side.
+    """
+    found = quotes[quotes["article_id"].isin(set(gold["article_id"]))]
+    pool: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    for index, row in found.iterrows():
+        key = (row["article_id"], int(row["paragraph"]))
+        pool.setdefault(key, []).append((index, fold_typography(row["text"])))
+    used: set[int] = set()
+    rows = []
+    for g in gold.itertuples(index=False):
+        begins = fold_typography(g.text_begins)
+        hit = next(
+            (
+                i
+                for i, text in pool.get((g.article_id, g.paragraph), [])
+                if i not in used and text.startswith(begins)
+            ),
+            None,
+        )
+        row = {
+            "article_id": g.article_id,
+            "paragraph": g.paragraph,
+            "text_begins": g.text_begins,
+            "gold_speaker": g.speaker,
+            "gold_kind": g.kind,
+            "gold_cue": g.cue,
+            "gold_paragraph_end": g.paragraph_end,
+        }
+        if hit is None:
+            rows.append({**row, "status": "missed"})
+            continue
+        used.add(hit)
+        rows.append({**row, **_found_columns(found.loc[hit]), "status": "matched"})
+    for index, row in found.iterrows():
+        if index not in used:
+            rows.append(
+                {
+                    "article_id": row["article_id"],
+                    "paragraph": int(row["paragraph"]),
+                    **_found_columns(row),
+                    "status": "extra",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _found_columns(row: pd.Series) -> dict:
+    return {
+        "text": row["text"],
+        "speaker": row["speaker"],
+        "kind": row["kind"],
+        "cue": row["cue"],
+        "paragraph_end": int(row["paragraph_end"]),
+    }
+
+
+def wilson_interval(k: int, n: int, z: float = _Z95) -> tuple[float, float]:
+    """The Wilson score interval for ``k`` successes in ``n`` trials (default 95%); (nan, nan)
+    for ``n == 0``. Unlike the normal approximation it stays inside [0, 1] and is informative
+    at k = n: 100 of 100 gives (0.963, 1)."""
+    if n == 0:
+        return float("nan"), float("nan")
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def evaluate(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Detection and attribution measured against the gold (:func:`match_gold`).
+
+    One row per measure: ``detection_precision`` (matched / detected, in the gold's articles),
+    ``detection_recall`` (matched / gold), and, over the matched quotations, ``extent`` (same
+    last paragraph), ``attribution`` (same speaker; "" for a scare quote counts as a speaker),
+    ``kind`` and ``cue``. Columns ``correct``, ``total``, ``value`` and the Wilson 95% interval
+    ``ci_low``/``ci_high``.
+    """
+    pairs = match_gold(quotes, gold)
+    matched = pairs[pairs["status"] == "matched"]
+    detected = int((pairs["status"] != "missed").sum())
+    counts = {
+        "detection_precision": (len(matched), detected),
+        "detection_recall": (len(matched), len(gold)),
+        "extent": (
+            int((matched["paragraph_end"] == matched["gold_paragraph_end"]).sum()),
+            len(matched),
+        ),
+        "attribution": (int((matched["speaker"] == matched["gold_speaker"]).sum()), len(matched)),
+        "kind": (int((matched["kind"] == matched["gold_kind"]).sum()), len(matched)),
+        "cue": (int((matched["cue"] == matched["gold_cue"]).sum()), len(matched)),
+    }
+    rows = []
+    for measure, (correct, total) in counts.items():
+        low, high = wilson_interval(correct, total)
+        rows.append(
+            {
+                "measure": measure,
+                "correct": correct,
+                "total": total,
+                "value": correct / total if total else float("nan"),
+                "ci_low": low,
+                "ci_high": high,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def accuracy(corpus, gold_path: str | Path | None = None) -> pd.DataFrame:
+    """:func:`evaluate` of ``corpus.quotes`` against the gold (default :data:`GOLD_PATH`), or an
+    empty table if the gold does not describe this corpus (:func:`gold_applies`)."""
+    gold = read_gold(gold_path)
+    if not gold_applies(corpus, gold):
+        return pd.DataFrame(columns=["measure", "correct", "total", "value", "ci_low", "ci_high"])
+    return evaluate(_require_quotes(corpus), gold)
+
+
+def gold_applies(corpus, gold: pd.DataFrame) -> bool:
+    """Whether the gold describes this corpus: every gold article is in it, with the same
+    paragraphs (a different corpus, or a re-cleaned one, would make the figures meaningless)."""
+    texts = corpus.paragraphs.set_index(["article_id", "paragraph"])["text"]
+    headlines = dict(
+        zip(corpus.articles["article_id"], corpus.articles["headline"].fillna(""), strict=True)
+    )
+    for g in gold.itertuples(index=False):
+        text = (
+            headlines.get(g.article_id, "")
+            if g.paragraph == 0
+            else texts.get((g.article_id, g.paragraph), "")
+        )
+        if fold_typography(g.text_begins) not in fold_typography(text):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- notebook 02 tables
+
+SIDE_ORDER = ("Russia", "Ukraine", "West", "other", "unknown")
+#: Colour of each side in every figure of notebook 02 (Okabe-Ito, colour-blind safe).
+SIDE_COLOURS = {
+    "Russia": "#D55E00",
+    "Ukraine": "#0072B2",
+    "West": "#009E73",
+    "other": "#CC79A7",
+    "unknown": "#999999",
+}
+UNATTRIBUTED_LABEL = "(unattributed)"
+
+
+def _require_quotes(corpus) -> pd.DataFrame:
+    if corpus.quotes is None:
+        raise ValueError("corpus.quotes is missing: run analysis.quotes.annotate(corpus) first")
+    return corpus.quotes
+
+
+def _with_outlet(corpus, table: pd.DataFrame) -> pd.DataFrame:
+    outlets = corpus.articles[["article_id", "outlet"]]
+    return table.merge(outlets, on="article_id", how="left", validate="many_to_one")
+
+
+def _sources(corpus) -> pd.DataFrame:
+    """The quotations that report someone's words (scare quotes left out), with ``outlet`` and
+    ``side`` ("unknown" for a speaker of unknown side, ``UNATTRIBUTED_LABEL`` as speaker)."""
+    quotes = _require_quotes(corpus)
+    quotes = _with_outlet(corpus, quotes[quotes["kind"] != "scare"])
+    quotes["speaker"] = quotes["speaker"].where(quotes["speaker"] != "", UNATTRIBUTED_LABEL)
+    side = quotes["speaker_side"].where(quotes["speaker_side"].isin(SIDE_ORDER), "unknown")
+    return quotes.assign(side=side)
+
+
+def _articles_per_outlet(corpus) -> pd.Series:
+    return corpus.articles.groupby("outlet")["article_id"].nunique().rename("articles")
+
+
+def quotes_by_speaker(corpus) -> pd.DataFrame:
+    """Quotations and quoted words per outlet and speaker (scare quotes left out).
+
+    Columns: ``outlet``, ``articles`` (the outlet's articles in the corpus), ``speaker``,
+    ``side``, ``speaker_type``, ``quotes``, ``quoted_words``, ``share_of_words`` (of the outlet's
+    quoted words). Sorted by outlet, then most quoted words first (ties by name). Give it
+    ``corpus.canonical()`` to compare outlets.
+    """
+    quotes = _sources(corpus)
+    table = (
+        quotes.groupby(["outlet", "speaker", "side", "speaker_type"], sort=True)
+        .agg(quotes=("quote", "size"), quoted_words=("n_words", "sum"))
+        .reset_index()
+        .join(_articles_per_outlet(corpus), on="outlet")
+    )
+    total = table.groupby("outlet")["quoted_words"].transform("sum")
+    table["share_of_words"] = table["quoted_words"] / total.where(total > 0)
+    columns = [
+        "outlet",
+        "articles",
+        "speaker",
+        "side",
+        "speaker_type",
+        "quotes",
+        "quoted_words",
+        "share_of_words",
+    ]
+    return (
+        table[columns]
+        .sort_values(
+            ["outlet", "quoted_words", "speaker"], ascending=[True, False, True], kind="stable"
+        )
+        .reset_index(drop=True)
+    )
+
+
+def quotes_by_side(corpus) -> pd.DataFrame:
+    """Quotations and quoted words per outlet and side, every side listed (zeros included).
+
+    Columns: ``outlet``, ``articles``, ``side`` (in :data:`SIDE_ORDER`), ``quotes``,
+    ``quoted_words``, ``share_of_quotes``, ``share_of_words`` (within the outlet).
+    """
+    quotes = _sources(corpus)
+    outlets = _articles_per_outlet(corpus).reset_index()
+    grid = outlets.merge(pd.DataFrame({"side": list(SIDE_ORDER)}), how="cross")
+    counts = (
+        quotes.groupby(["outlet", "side"])
+        .agg(quotes=("quote", "size"), quoted_words=("n_words", "sum"))
+        .reset_index()
+    )
+    table = grid.merge(counts, on=["outlet", "side"], how="left").fillna(
+        {"quotes": 0, "quoted_words": 0}
+    )
+    table = table.astype({"quotes": "int64", "quoted_words": "int64"})
+    for column in ("quotes", "quoted_words"):
+        total = table.groupby("outlet")[column].transform("sum")
+        table["share_of_" + column.split("_")[-1]] = table[column] / total.where(total > 0)
+    table["side"] = pd.Categorical(table["side"], categories=list(SIDE_ORDER), ordered=True)
+    table = table.sort_values(["outlet", "side"], kind="stable").reset_index(drop=True)
+    return table.astype({"side": str})
+
+
+def anonymous_sourcing(corpus, attributions: pd.DataFrame) -> pd.DataFrame:
+    """How much of each outlet's sourcing is anonymous.
+
+    Two denominators, because anonymous sources are mostly paraphrased, not quoted: the direct
+    quotations (scare quotes left out) and all attributions (every reporting verb with a
+    speaker, quotation or reported speech, from :func:`find_attributions`). Columns: ``outlet``,
+    ``articles``, ``quotes``, ``anonymous_quotes``, ``share_quotes``, ``attributions``,
+    ``anonymous_attributions``, ``share_attributions``, ``anonymous_speakers`` (who, with counts).
+    """
+    quotes = _sources(corpus)
+    attributions = _with_outlet(
+        corpus, attributions[attributions["article_id"].isin(corpus.articles["article_id"])]
+    )
+    rows = []
+    for outlet, articles in _articles_per_outlet(corpus).items():
+        q = quotes[quotes["outlet"] == outlet]
+        a = attributions[attributions["outlet"] == outlet]
+        anonymous = a[a["speaker_type"] == "anonymous"]
+        rows.append(
+            {
+                "outlet": outlet,
+                "articles": articles,
+                "quotes": len(q),
+                "anonymous_quotes": int((q["speaker_type"] == "anonymous").sum()),
+                "attributions": len(a),
+                "anonymous_attributions": len(anonymous),
+                "anonymous_speakers": _counted(anonymous["speaker"]),
+            }
+        )
+    table = pd.DataFrame(rows)
+    table["share_quotes"] = table["anonymous_quotes"] / table["quotes"].where(table["quotes"] > 0)
+    table["share_attributions"] = table["anonymous_attributions"] / table["attributions"].where(
+        table["attributions"] > 0
+    )
+    columns = [
+        "outlet",
+        "articles",
+        "quotes",
+        "anonymous_quotes",
+        "share_quotes",
+        "attributions",
+        "anonymous_attributions",
+        "share_attributions",
+        "anonymous_speakers",
+    ]
+    return table[columns].reset_index(drop=True)
+
+
+def _counted(values: pd.Series) -> str:
+    """'a (2), b (1)': values with their counts, most frequent first, ties by name."""
+    counts = values.value_counts()
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ", ".join(f"{value} ({count})" for value, count in order)
+
+
+def reporting_verbs(corpus, attributions: pd.DataFrame) -> pd.DataFrame:
+    """Reporting verbs per outlet: how often each lemma introduces a quotation or reported
+    speech.
+
+    One row per outlet and lemma used: ``outlet``, ``articles``, ``cue``, ``group`` (from
+    ``cues.yml``), ``quoted`` (quotations it attributes), ``reported`` (reported speech, no
+    quotation), ``total``, ``share`` (of the outlet's attributions). Quotations carried on
+    without a verb of their own are not counted. Sorted by outlet, group, most used first.
+    """
+    groups = load_cues().group_of
+    attributions = _with_outlet(
+        corpus, attributions[attributions["article_id"].isin(corpus.articles["article_id"])]
+    )
+    table = (
+        attributions.assign(reported=~attributions["quoted"])
+        .groupby(["outlet", "cue"])
+        .agg(quoted=("quoted", "sum"), reported=("reported", "sum"))
+        .reset_index()
+        .join(_articles_per_outlet(corpus), on="outlet")
+        .astype({"quoted": "int64", "reported": "int64"})
+    )
+    table["group"] = table["cue"].map(groups).fillna("unlisted")
+    table["total"] = table["quoted"] + table["reported"]
+    table["share"] = table["total"] / table.groupby("outlet")["total"].transform("sum")
+    rank = {g: i for i, g in enumerate(dict.fromkeys(groups.values()))}
+    table["_group"] = table["group"].map(rank)
+    table = table.sort_values(
+        ["outlet", "_group", "total", "cue"], ascending=[True, True, False, True], kind="stable"
+    )
+    columns = ["outlet", "articles", "cue", "group", "quoted", "reported", "total", "share"]
+    return table[columns].reset_index(drop=True)
+
+
+def scare_quotes(corpus) -> pd.DataFrame:
+    """Every scare quote with its sentence: ``outlet``, ``article_id``, ``paragraph``, ``text``,
+    ``sentence`` (the sentence it sits in, as written)."""
+    quotes = _require_quotes(corpus)
+    scare = _with_outlet(corpus, quotes[quotes["kind"] == "scare"])
+    sentences = corpus.sentences
+    context = []
+    for row in scare.itertuples(index=False):
+        here = sentences[
+            (sentences["article_id"] == row.article_id)
+            & (sentences["paragraph"] == row.paragraph)
+            & (sentences["start"] <= row.start)
+            & (sentences["end"] >= row.start)
+        ]
+        context.append(here["text"].iloc[0] if len(here) else "")
+    scare = scare.assign(sentence=context)
+    columns = ["outlet", "article_id", "paragraph", "text", "sentence"]
+    return scare[columns].sort_values(["outlet", "paragraph"], kind="stable").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- notebook 02 figures
+
+
+def _title_n(table: pd.DataFrame) -> str:
+    """ "4 articles": the articles behind a per-outlet table (its ``articles`` column)."""
+    articles = int(table.drop_duplicates("outlet")["articles"].sum())
+    return f"{articles} article{'s' if articles != 1 else ''}"
+
+
+def plot_words_by_side(by_side: pd.DataFrame):
+    """Stacked bars: each outlet's quoted words by the side of the speaker (shares, with the
+    word counts written in). ``by_side`` is :func:`quotes_by_side`'s table."""
+    import matplotlib.pyplot as plt
+
+    outlets = list(dict.fromkeys(by_side["outlet"]))
+    fig, ax = plt.subplots(figsize=(9, 0.8 * len(outlets) + 1.8))
+    left = pd.Series(0.0, index=outlets)
+    for side in SIDE_ORDER:
+        part = by_side[by_side["side"] == side].set_index("outlet").reindex(outlets)
+        share = part["share_of_words"].fillna(0.0)
+        if not share.any():
+            continue
+        ax.barh(outlets, share, left=left, color=SIDE_COLOURS[side], label=side)
+        for outlet, value, words in zip(outlets, share, part["quoted_words"], strict=True):
+            if value >= 0.06:
+                ax.text(
+                    left[outlet] + value / 2,
+                    outlet,
+                    f"{value:.0%}\n{int(words)} w",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white",
+                )
+        left += share
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
+    ax.set_xlabel("share of the outlet's quoted words")
+    ax.legend(ncol=len(SIDE_ORDER), loc="upper center", bbox_to_anchor=(0.5, -0.25))
+    ax.grid(axis="y", visible=False)
+    quotes, words = int(by_side["quotes"].sum()), int(by_side["quoted_words"].sum())
+    ax.set_title(
+        f"Whose words each outlet quotes, by side\n"
+        f"N = {quotes} quotations, {words} quoted words, {_title_n(by_side)}"
+    )
+    fig.tight_layout()
+    return fig
+
+
+def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8):
+    """One panel per outlet: quoted words per speaker (the ``top`` most quoted), coloured by
+    side, with the number of quotations written in. ``by_speaker`` is
+    :func:`quotes_by_speaker`'s table."""
+    import matplotlib.pyplot as plt
+
+    outlets = list(dict.fromkeys(by_speaker["outlet"]))
+    heights = [min(top, (by_speaker["outlet"] == o).sum()) for o in outlets]
+    fig, axes = plt.subplots(
+        len(outlets),
+        1,
+        figsize=(9, 0.32 * sum(heights) + 1.1 * len(outlets) + 0.6),
+        gridspec_kw={"height_ratios": [max(h, 1) for h in heights]},
+        squeeze=False,
+    )
+    limit = by_speaker["quoted_words"].max() * 1.25 if len(by_speaker) else 1
+    for ax, outlet in zip(axes[:, 0], outlets, strict=True):
+        rows = by_speaker[by_speaker["outlet"] == outlet].head(top)
+        colours = [SIDE_COLOURS.get(s, SIDE_COLOURS["unknown"]) for s in rows["side"]]
+        ax.barh(rows["speaker"], rows["quoted_words"], color=colours)
+        for speaker, words, quotes in zip(
+            rows["speaker"], rows["quoted_words"], rows["quotes"], strict=True
+        ):
+            ax.text(words, speaker, f" {words} w, {quotes} q", va="center", fontsize=8)
+        ax.set_xlim(0, limit)
+        ax.invert_yaxis()
+        ax.grid(axis="y", visible=False)
+        rest = (by_speaker["outlet"] == outlet).sum() - len(rows)
+        ax.set_title(outlet + (f" (+{rest} more)" if rest > 0 else ""), fontsize=10)
+    axes[-1, 0].set_xlabel("quoted words (w); quotations (q)")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=SIDE_COLOURS[s]) for s in SIDE_ORDER]
+    fig.legend(
+        handles, SIDE_ORDER, ncol=len(SIDE_ORDER), loc="lower center", bbox_to_anchor=(0.5, -0.02)
+    )
+    quotes = int(by_speaker["quotes"].sum())
+    fig.suptitle(
+        f"Who is quoted, and at what length\nN = {quotes} quotations, {_title_n(by_speaker)}",
+        x=0.01,
+        ha="left",
+        fontweight="bold",
+    )
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+def plot_anonymous(anonymous: pd.DataFrame):
+    """Share of anonymous sources per outlet among direct quotations and among all attributions,
+    with the counts ("k of n") written in. ``anonymous`` is :func:`anonymous_sourcing`'s table."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    outlets = anonymous["outlet"].tolist()
+    y = np.arange(len(outlets))
+    fig, ax = plt.subplots(figsize=(9, 0.9 * len(outlets) + 1.6))
+    bars = [
+        ("share_quotes", "anonymous_quotes", "quotes", "direct quotations", "#999999"),
+        (
+            "share_attributions",
+            "anonymous_attributions",
+            "attributions",
+            "all attributions (quoted or reported)",
+            "#56B4E9",
+        ),
+    ]
+    for offset, (share, k, n, label, colour) in zip((-0.2, 0.2), bars, strict=True):
+        values = anonymous[share].fillna(0.0)
+        ax.barh(y + offset, values, height=0.38, color=colour, label=label)
+        for yy, value, kk, nn in zip(y + offset, values, anonymous[k], anonymous[n], strict=True):
+            ax.text(value, yy, f" {kk} of {nn}", va="center", fontsize=8)
+    ax.set_yticks(y, outlets)
+    ax.invert_yaxis()
+    top = max(0.1, float(anonymous[["share_quotes", "share_attributions"]].max().max()) * 1.4)
+    ax.set_xlim(0, top)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
+    ax.set_xlabel("share attributed to an anonymous source")
+    ax.legend(loc="lower right")
+    ax.grid(axis="y", visible=False)
+    ax.set_title(
+        f"Anonymous sourcing\nN = {int(anonymous['quotes'].sum())} quotations, "
+        f"{int(anonymous['attributions'].sum())} attributions, "
+        f"{_title_n(anonymous)}"
+    )
+    fig.tight_layout()
+    return fig
+
+
+def plot_reporting_verbs(verbs: pd.DataFrame):
+    """A table of counts: reporting verbs (rows, by group) against outlets (columns); each cell
+    shows quoted + reported uses. ``verbs`` is :func:`reporting_verbs`'s table."""
+    import matplotlib.pyplot as plt
+
+    outlets = list(dict.fromkeys(verbs["outlet"]))
+    order = verbs.groupby(["group", "cue"])["total"].sum().reset_index()
+    rank = {g: i for i, g in enumerate(dict.fromkeys(load_cues().group_of.values()))}
+    order = order.assign(_g=order["group"].map(rank)).sort_values(
+        ["_g", "total", "cue"], ascending=[True, False, True]
+    )
+    rows = [f"{cue} ({group})" for group, cue in zip(order["group"], order["cue"], strict=True)]
+    grid = (
+        verbs.assign(row=verbs["cue"] + " (" + verbs["group"] + ")")
+        .pivot_table(index="row", columns="outlet", values="total", aggfunc="sum", fill_value=0)
+        .reindex(index=rows, columns=outlets, fill_value=0)
+    )
+    detail = verbs.assign(row=verbs["cue"] + " (" + verbs["group"] + ")").set_index(
+        ["row", "outlet"]
+    )
+    fig, ax = plt.subplots(figsize=(2.0 * len(outlets) + 3, 0.32 * len(rows) + 1.6))
+    ax.imshow(
+        grid.to_numpy(), cmap="Blues", aspect="auto", vmin=0, vmax=max(1, grid.to_numpy().max())
+    )
+    for i, row in enumerate(rows):
+        for j, outlet in enumerate(outlets):
+            if (row, outlet) in detail.index:
+                cell = detail.loc[(row, outlet)]
+                dark = grid.iloc[i, j] > grid.to_numpy().max() / 2
+                ax.text(
+                    j,
+                    i,
+                    f"{int(cell['quoted'])} + {int(cell['reported'])}",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if dark else "black",
+                )
+    ax.set_xticks(range(len(outlets)), outlets)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.xaxis.tick_top()
+    ax.grid(False)
+    ax.set_title(
+        f"Reporting verbs by outlet: quoted + reported uses\n"
+        f"N = {int(verbs['total'].sum())} attributions, {_title_n(verbs)}",
+        pad=28,
+    )
+    fig.tight_layout()
+    return fig
+
+
+def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
+    """Scare quotes per outlet (zeros shown), each bar labelled with the quoted words.
+    ``scare`` is :func:`scare_quotes`'s table; ``outlets`` every outlet compared."""
+    import matplotlib.pyplot as plt
+
+    counts = scare.groupby("outlet").size().reindex(list(outlets), fill_value=0)
+    words = scare.groupby("outlet")["text"].agg(lambda t: ", ".join(f"“{w}”" for w in t))
+    fig, ax = plt.subplots(figsize=(9, 0.6 * len(outlets) + 1.4))
+    ax.barh(counts.index, counts.to_numpy(), color="#999999")
+    for outlet, count in counts.items():
+        ax.text(count, outlet, f"  {count}  {words.get(outlet, '')}", va="center", fontsize=9)
+    ax.set_xlim(0, max(3, counts.max() * 2))
+    ax.invert_yaxis()
+    ax.set_xlabel("scare quotes (1-3 quoted words, no speaker)")
+    ax.grid(axis="y", visible=False)
+    ax.set_title(f"Scare quotes\nN = {len(scare)} in {len(outlets)} articles")
+    fig.tight_layout()
+    return fig
+
+
+def plot_accuracy(evaluation: pd.DataFrame):
+    """Each accuracy measure with its Wilson 95% interval and "k/n" written in.
+    ``evaluation`` is :func:`evaluate`'s table."""
+    import matplotlib.pyplot as plt
+
+    labels = {
+        "detection_precision": "detection: precision",
+        "detection_recall": "detection: recall",
+        "extent": "extent (last paragraph)",
+        "attribution": "attribution (speaker)",
+        "kind": "kind (full/partial/scare)",
+        "cue": "reporting verb",
+    }
+    table = evaluation.assign(label=evaluation["measure"].map(labels))
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(table) + 1.6))
+    errors = [table["value"] - table["ci_low"], table["ci_high"] - table["value"]]
+    ax.barh(table["label"], table["value"], color="#0072B2", xerr=errors, capsize=3)
+    for label, value, k, n in zip(
+        table["label"], table["value"], table["correct"], table["total"], strict=True
+    ):
+        ax.text(0.02, label, f"{k}/{n} = {value:.0%}", va="center", fontsize=8, color="white")
+    ax.set_xlim(0, 1.05)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
+    ax.set_xlabel("share correct, with Wilson 95% interval")
+    ax.grid(axis="y", visible=False)
+    ax.set_title(
+        f"Quotation finder against the hand-labelled gold\n"
+        f"N = {int(table['total'].iloc[1])} quotations in the seed articles "
+        "(in-sample: the rules were written on these texts)"
+    )
+    fig.tight_layout()
+    return fig
+
+
+# --------------------------------------------------------------------------- notebook 02 findings
+
+
+def _finding(key: str, value: object, unit: str, description: str, figure: str) -> dict:
+    return {"key": key, "value": value, "unit": unit, "description": description, "figure": figure}
+
+
+def source_findings(
+    by_side: pd.DataFrame,
+    by_speaker: pd.DataFrame,
+    anonymous: pd.DataFrame,
+    verbs: pd.DataFrame,
+    scare: pd.DataFrame,
+) -> pd.DataFrame:
+    """The citable numbers of notebook 02, one row each: ``key`` (``sources.*``, by outlet slug,
+    e.g. ``sources.quotes.moscow-times``), ``value``, ``unit``, ``description``, ``figure``."""
+    from analysis.text import outlet_slug
+
+    rows = []
+    for outlet, part in by_side.groupby("outlet", sort=True):
+        slug, n = outlet_slug(outlet), _articles_phrase(part)
+        rows.append(
+            _finding(
+                f"sources.quotes.{slug}",
+                int(part["quotes"].sum()),
+                "quotations",
+                f"Direct quotations in {outlet} ({n}; scare quotes left out, headlines included)",
+                "02_words_by_side",
+            )
+        )
+        rows.append(
+            _finding(
+                f"sources.quoted-words.{slug}",
+                int(part["quoted_words"].sum()),
+                "words",
+                f"Words quoted in {outlet} ({n}; editorial insertions left out)",
+                "02_words_by_side",
+            )
+        )
+        for side in ("Russia", "Ukraine", "West"):
+            share = part.loc[part["side"] == side, "share_of_words"].iloc[0]
+            rows.append(
+                _finding(
+                    f"sources.words-share.{side.lower()}.{slug}",
+                    share,
+                    "share of quoted words",
+                    f"Share of {outlet}'s quoted words spoken by {side}-side speakers ({n})",
+                    "02_words_by_side",
+                )
+            )
+    for outlet, part in by_speaker.groupby("outlet", sort=True):
+        top, slug = part.iloc[0], outlet_slug(outlet)
+        rows.append(
+            _finding(
+                f"sources.top-speaker.{slug}",
+                top["speaker"],
+                "name",
+                f"Most-quoted speaker in {outlet} by quoted words ({_articles_phrase(part)})",
+                "02_words_by_speaker",
+            )
+        )
+        rows.append(
+            _finding(
+                f"sources.top-speaker-share.{slug}",
+                top["share_of_words"],
+                "share of quoted words",
+                f"Share of {outlet}'s quoted words spoken by {top['speaker']}",
+                "02_words_by_speaker",
+            )
+        )
+    for row in anonymous.itertuples(index=False):
+        slug = outlet_slug(row.outlet)
+        rows.append(
+            _finding(
+                f"sources.anonymous-share.quotes.{slug}",
+                row.share_quotes,
+                "share of quotations",
+                f"Anonymous share of {row.outlet}'s direct "
+                f"quotations ({row.anonymous_quotes} of {row.quotes})",
+                "02_anonymous",
+            )
+        )
+        rows.append(
+            _finding(
+                f"sources.anonymous-share.attributions.{slug}",
+                row.share_attributions,
+                "share of attributions",
+                f"Anonymous share of {row.outlet}'s attributions, quoted or "
+                f"reported ({row.anonymous_attributions} of {row.attributions})",
+                "02_anonymous",
+            )
+        )
+    for outlet, part in verbs.groupby("outlet", sort=True):
+        slug, total = outlet_slug(outlet), part["total"].sum()
+        say = part.loc[part["cue"] == "say", "total"].sum()
+        neutral = part.loc[part["group"] == "neutral", "total"].sum()
+        rows.append(
+            _finding(
+                f"sources.say-share.{slug}",
+                say / total,
+                "share of attributions",
+                f"Share of {outlet}'s attributions made with 'say' ({say} of {total})",
+                "02_reporting_verbs",
+            )
+        )
+        rows.append(
+            _finding(
+                f"sources.neutral-share.{slug}",
+                neutral / total,
+                "share of attributions",
+                f"Share of {outlet}'s attributions made with a neutral verb ({neutral} of {total})",
+                "02_reporting_verbs",
+            )
+        )
+    counts = scare.groupby("outlet").size()
+    for outlet in sorted(set(by_side["outlet"])):
+        rows.append(
+            _finding(
+                f"sources.scare-quotes.{outlet_slug(outlet)}",
+                int(counts.get(outlet, 0)),
+                "scare quotes",
+                f"Scare quotes in {outlet}",
+                "02_scare_quotes",
+            )
+        )
+    return pd.DataFrame(rows)
+
+
+def _articles_phrase(part: pd.DataFrame) -> str:
+    n = int(part["articles"].iloc[0])
+    return f"{n} article{'s' if n != 1 else ''}"
+
+
+def accuracy_findings(evaluation: pd.DataFrame) -> pd.DataFrame:
+    """The accuracy measures as citable numbers (``sources.accuracy.*``), interval in the
+    description, plus the size of the gold set."""
+    rows = [
+        _finding(
+            "sources.gold.quotations",
+            int(evaluation["total"].iloc[1]),
+            "quotations",
+            "Hand-labelled quotations in the seed articles (tests/fixtures/quotes_gold.csv)",
+            "02_accuracy",
+        )
+    ]
+    for row in evaluation.itertuples(index=False):
+        rows.append(
+            _finding(
+                f"sources.accuracy.{row.measure.replace('_', '-')}",
+                row.value,
+                "share",
+                f"{row.measure.replace('_', ' ')}: {row.correct} of {row.total} (Wilson 95% "
+                f"interval {row.ci_low:.3f}-{row.ci_high:.3f}); in-sample",
+                "02_accuracy",
+            )
+        )
+    return pd.DataFrame(rows)
