@@ -53,6 +53,7 @@ held-out text.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import os
@@ -131,6 +132,46 @@ _BY_AGENT = re.compile(r"^[^“”\"]*?\bby\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _DIRECTLY = re.compile(r"[\s,:]*(?:(?:a|an|the)\s+)?")
 _AFTER_QUOTE = re.compile(r"[”\"’'],?\s*$|,\s*[”\"’']\s*$")
 _HONORIFIC_OR_ARTICLE = re.compile(r"\s+(?:(?:a|an|the)|(?:Mr|Mrs|Ms|Miss|Dr)\.?)\s+")
+
+
+# --------------------------------------------------------------------------- bounded look-backs
+# Rules look at the few words before a position. Slicing ``text[:start]`` or searching a
+# ``$``-anchored pattern from 0 would cost the whole prefix at every position: quadratic in a
+# long paragraph. These helpers look back a bounded stretch instead.
+
+#: Longest look-back any rule needs (an abbreviation, an auxiliary and an adverb, a word).
+_LOOKBACK = 80
+
+
+def _end_before_space(text: str, end: int) -> int:
+    """The end of ``text[:end].rstrip()``, found without copying the prefix."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The last whitespace-separated word before ``start`` ("" at the start of the text)."""
+    end = _end_before_space(text, start)
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
+
+
+def _next_word(text: str, end: int) -> str:
+    """The first whitespace-separated word after ``end`` ("" at the end of the text)."""
+    match = _NEXT_WORD.match(text, end)
+    return match.group(1) if match else ""
+
+
+_NEXT_WORD = re.compile(r"\s*(\S+)")
+
+
+def _search_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    """``pattern.search(text, 0, end)`` for a pattern anchored at ``end`` ($) whose match is
+    shorter than :data:`_LOOKBACK` characters."""
+    return pattern.search(text, max(0, end - _LOOKBACK), end)
 
 
 # --------------------------------------------------------------------------- lexicon of cues
@@ -413,12 +454,17 @@ class _Paragraph:
     windows: list[tuple[int, int]]
     candidates: list[tuple[int, int, Mention | str]]
     cues: list[Cue]
+    candidate_ends: set[int] = field(default_factory=set)
+    _starts: list[int] | None = None
 
     def window_of(self, pos: int) -> int:
-        for index, (start, end) in enumerate(self.windows):
-            if start <= pos < end:
-                return index
-        return len(self.windows) - 1
+        """The index of the window holding ``pos`` (the last one for a position past the end)."""
+        starts = [start for start, _ in self.windows] if self._starts is None else self._starts
+        self._starts = starts
+        index = bisect.bisect_right(starts, pos) - 1
+        if index < 0 or pos >= self.windows[-1][1]:
+            return len(self.windows) - 1
+        return index
 
     def outside(self, start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in self.covered)
@@ -443,7 +489,7 @@ def sentence_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tupl
         gap = match.start(1)
         if any(s < gap < e for s, e in covered):
             continue
-        if _ABBREVIATION.search(text, 0, gap):
+        if _search_before(_ABBREVIATION, text, gap):
             continue
         bounds.append(match.end(1))
     bounds.append(len(text))
@@ -458,8 +504,7 @@ def _cue_matches(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
         start, end = match.span()
         if not para.outside(start, end):
             continue
-        before = text[:start].rstrip()
-        previous = before.rsplit(None, 1)[-1].casefold() if before else ""
+        previous = _previous_word(text, start).casefold()
         if previous in _words("determiners"):
             continue
         form = match.group(0).casefold()
@@ -471,14 +516,14 @@ def _cue_matches(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
             and not _verb_position(para, start)
         ):
             continue
-        bare = before.rstrip(DOUBLE_MARKS + "’")
+        bare = text[max(0, start - _LOOKBACK) : start].rstrip().rstrip(DOUBLE_MARKS + "’")
         if form.endswith("ing") and not (
             not bare or bare.endswith((",", ":", "—", "–")) or previous in {"by", "while"}
         ):
             continue
         lemma = cues.lemma_of[" ".join(form.split())]
-        following = text[end:].split(maxsplit=1)
-        if following and following[0].casefold() in cues.not_followed_by[lemma]:
+        following = _next_word(text, end)
+        if following and following.casefold() in cues.not_followed_by[lemma]:
             continue
         found.append(Cue(start, end, lemma, para.window_of(start), form=form))
     return found
@@ -497,12 +542,12 @@ def _verb_position(para: _Paragraph, start: int) -> bool:
     verb would: right after its subject (an actor, a pronoun, a capitalised name), an adverb or
     an auxiliary, or at the start of the sentence. "a conference call" and "Western claims"
     do not."""
-    before = para.text[:start].rstrip()
-    if not before or before.endswith((".", ":", ";", "“", '"')):
+    before_end = _end_before_space(para.text, start)
+    if before_end == 0 or para.text[before_end - 1] in '.:;“"':
         return True
-    if any(end == len(before) for _, end, _ in para.candidates):
+    if before_end in para.candidate_ends:
         return True
-    previous = before.rsplit(None, 1)[-1]
+    previous = _previous_word(para.text, start)
     if previous.casefold() in _words("verb_before") or previous.endswith("ly"):
         return True
     return previous[:1].isupper() and not _DEMONYM.match(previous)
@@ -522,6 +567,7 @@ def _prepare(
         if para.outside(m.start(), m.end())
     ]
     para.candidates = sorted(candidates, key=lambda c: c[0])
+    para.candidate_ends = {end for _, end, _ in para.candidates}
     para.cues = _cue_matches(text, para, cues)
     return para
 
@@ -584,7 +630,9 @@ class _Attributor:
         verb by at most a few words ("Putin on Tuesday said", "The Kremlin has cast") or by the
         comma closing an appositive ("Blinken, US secretary of state, said")."""
         text = para.text
-        for candidate in reversed(para.candidates):
+        # Candidates are sorted by start: only those starting before the cue can be its subject.
+        first_after = bisect.bisect_left(para.candidates, cue.start, key=lambda c: c[0])
+        for candidate in reversed(para.candidates[:first_after]):
             start, end, _ = candidate
             if end > cue.start:
                 continue
@@ -595,8 +643,8 @@ class _Attributor:
                 break
             if "," in gap and not _opens_chunk(text, start):
                 break
-            preceding = text[:start].rstrip().rsplit(None, 1)
-            if preceding and preceding[-1].casefold() in _words("prepositions"):
+            preceding = _previous_word(text, start)
+            if preceding and preceding.casefold() in _words("prepositions"):
                 break
             return self.speaker_of(para, candidate), start
         found = _np_before(text, floor, cue.start)
@@ -622,17 +670,24 @@ class _Attributor:
         """Find each cue's subject, in reading order, updating the last speakers as it goes."""
         for index, cue in enumerate(para.cues):
             window_start = para.windows[cue.window][0]
+            # Cues are in reading order and quotations do not overlap, so the nearest closed
+            # quotation and the previous cue of this sentence are found without a scan.
+            closed = bisect.bisect_right(para.covered, cue.start, key=lambda c: c[1])
             floor = max(
                 [window_start]
-                + [e for s, e in para.covered if e <= cue.start]
-                + [c.end for c in para.cues[:index] if c.window == cue.window]
-                + [m.end() for m in _CLAUSE_BREAK.finditer(para.text, 0, cue.start)]
+                + ([para.covered[closed - 1][1]] if closed else [])
+                + (
+                    [para.cues[index - 1].end]
+                    if index and para.cues[index - 1].window == cue.window
+                    else []
+                )
+                + [m.end() for m in _CLAUSE_BREAK.finditer(para.text, window_start, cue.start)]
             )
             if cue.participle:
                 # ", saying ...", "telling Sky News ...": the subject is the clause's.
                 cue.inherits = True
                 cue.fallback = self.sentence_subject(para, cue)
-            elif _PASSIVE_BEFORE.search(para.text, 0, cue.start):
+            elif _search_before(_PASSIVE_BEFORE, para.text, cue.start):
                 cue.subject = self.by_agent(para, cue)
             elif cue.lemma == "according to":
                 cue.subject = self.subject_after(para, cue)
@@ -704,7 +759,8 @@ def _mask(para: _Paragraph, start: int, end: int) -> str:
 def _opens_chunk(text: str, start: int) -> bool:
     """Whether the words at ``start`` open their comma-delimited stretch, as an appositive does
     ("Blinken, US secretary of state, said"; not "Scholz, speaking after Putin, said")."""
-    return not text[:start].rstrip().rsplit(",", 1)[-1].strip() or text[:start].rstrip() == ""
+    comma = text.rfind(",", 0, start)
+    return _end_before_space(text, start) <= comma + 1
 
 
 def _is_subject_gap(gap: str) -> bool:
@@ -837,7 +893,8 @@ def _resolve_cue(para: _Paragraph, index: int) -> tuple[Speaker | None, str, int
     previous cue's in the same sentence; for a cue in the complement of an earlier one ("Putin
     said Nato countries told him ..."), the earlier one's speaker and verb."""
     cue = para.cues[index]
-    earlier = [i for i in range(index) if para.cues[i].window == cue.window]
+    # The cues of one sentence window are consecutive: the one before is the only candidate.
+    earlier = [index - 1] if index and para.cues[index - 1].window == cue.window else []
     if cue.subject is None:
         if cue.inherits and earlier:
             speaker, _, _ = _resolve_cue(para, earlier[-1])
@@ -871,7 +928,7 @@ def _attribute(
     last_window = last.window_of(max(close_at - 1, 0))
 
     # 0. the so-called "people's republics": the writer's distance, nobody's words.
-    if _SO_CALLED.search(first.text, 0, open_at):
+    if _search_before(_SO_CALLED, first.text, open_at):
         return _Attribution(None, "", "so-called")
 
     # 1. he "stressed ...": a subject right before the mark, a cue as the quotation's first word.
