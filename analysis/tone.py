@@ -1,0 +1,1330 @@
+"""Tone: how an outlet sounds, and whether the tone is the writer's own or the sources'.
+
+Four measures, each a function that returns a tidy table:
+
+- **Sentiment** (:func:`sentence_sentiment`, :func:`sentiment_by_voice`, :func:`sentiment_drivers`):
+  VADER (Hutto & Gilbert 2014) on every sentence, never on a whole article (VADER is built for
+  short texts; on a long text its sum saturates towards +-1). Means per outlet and voice carry a
+  seeded bootstrap interval, and the lexicon words behind each outlet's score are listed, so a
+  reader can judge whether VADER measures tone or topic.
+- **Readability and style** (:func:`readability_scores`, :func:`readability`): textstat's
+  formulas, computed from one count of words, sentences and syllables per text and equal to
+  textstat's own values; lexical diversity by MTLD and MATTR.
+- **Stance markers** (:func:`stance_markers`, :func:`escalation_language`): hedges, boosters and
+  escalation/de-escalation terms per 1,000 words, from the lists in ``analysis/lexicons/``.
+- **Verbs of attribution** (:func:`attribution_verbs`, :func:`doubt_speakers`): the reporting verb
+  of each quotation (``corpus.quotes.cue``) and every reporting verb in the text, grouped by
+  ``analysis/lexicons/cues.yml``.
+
+The voice of a sentence (``corpus.sentences.voice``: authorial, quoted or mixed) and the cue of a
+quotation come from :mod:`analysis.quotes`. Cross-outlet comparisons should be given
+``corpus.canonical()`` so that an outlet with two versions of a story counts once.
+Text is folded (:func:`analysis.text.fold_typography`) before scoring and counting: VADER and
+textstat only know the straight apostrophe, so "doesn’t" would otherwise not read as a negation
+and "Russia’s" would not be found in the pronouncing dictionary.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from analysis import paths
+from analysis.errors import CorpusError
+from analysis.text import WORD_PATTERN, fold_typography, outlet_slug, words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.corpus import Corpus
+
+#: Seed of every random draw in this module (bootstrap resampling).
+SEED = 20220215
+#: Confidence level of every interval in this module.
+CONFIDENCE = 0.95
+#: Bootstrap resamples per interval.
+N_RESAMPLES = 9999
+#: Groups with fewer sentences than this are flagged ``small_sample``: their interval is itself
+#: unreliable (percentile intervals under-cover for small samples) and is best read as indicative.
+SMALL_SAMPLE = 30
+#: VADER's own thresholds for calling a text positive (>= 0.05) or negative (<= -0.05).
+VADER_POSITIVE, VADER_NEGATIVE = 0.05, -0.05
+#: Below this many texts, scoring in one process is faster than starting worker processes.
+PARALLEL_THRESHOLD = 20_000
+#: How the voices of ``corpus.sentences`` are called in finding keys and figures.
+VOICE_NAMES = {"authorial": "writer", "quoted": "quoted", "mixed": "mixed"}
+#: The language textstat is asked for (its default); fixes the syllable rules and word lists.
+TEXTSTAT_LANG = "en_US"
+#: The notebook the findings of this module belong to.
+NOTEBOOK = "04_tone"
+#: The textstat whose formulas :func:`scores_from_counts` reproduces (named in findings).
+TEXTSTAT_VERSION = "0.7.8"
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def _require(table: pd.DataFrame | None, columns: Iterable[str], where: str) -> pd.DataFrame:
+    """``table`` if it has ``columns``; otherwise a :class:`CorpusError` naming what is missing."""
+    if table is None:
+        raise CorpusError(
+            f"{where} is missing: it is found by analysis.quotes when the corpus is loaded "
+            "(the sources issue)"
+        )
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise CorpusError(
+            f"{where} has no column(s) {missing}; 'voice' and 'cue' are added by analysis.quotes "
+            "when the corpus is loaded (the sources issue)"
+        )
+    return table
+
+
+def _sentences_with_outlet(corpus: Corpus) -> pd.DataFrame:
+    """``corpus.sentences`` with each article's ``outlet``, in corpus order."""
+    outlets = corpus.articles[["article_id", "outlet"]]
+    return corpus.sentences.merge(outlets, on="article_id", how="left", validate="many_to_one")
+
+
+def _map_in_chunks(
+    func: Callable[[list[str]], list], texts: list[str], *, workers: int | None
+) -> list:
+    """``func(texts)``, split into ordered chunks over ``workers`` processes when there are many.
+
+    ``func`` takes a list of texts and returns one result per text; the results come back in the
+    order of ``texts`` whatever the number of workers, so the output never depends on it.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(texts) < PARALLEL_THRESHOLD:
+        return func(texts)
+    size = math.ceil(len(texts) / (workers * 4))
+    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [result for part in pool.map(func, chunks) for result in part]
+
+
+# --------------------------------------------------------------------------- sentiment
+
+
+@functools.cache
+def _analyzer():
+    """VADER's analyzer, built once per process (it reads its lexicon file)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def vader_lexicon() -> dict[str, float]:
+    """VADER's own lexicon (lower-case word -> mean valence, -4 to +4), read from the analyzer."""
+    return _analyzer().lexicon
+
+
+def _score_texts(texts: list[str]) -> list[tuple[float, float, float, float]]:
+    """VADER's ``(neg, neu, pos, compound)`` for each text (module level, so workers can run it)."""
+    analyzer = _analyzer()
+    scores = (analyzer.polarity_scores(text) for text in texts)
+    return [(s["neg"], s["neu"], s["pos"], s["compound"]) for s in scores]
+
+
+def sentence_sentiment(
+    corpus: Corpus, *, fold: bool = True, workers: int | None = None
+) -> pd.DataFrame:
+    """One row per sentence with VADER's ``neg``, ``neu``, ``pos`` and ``compound``.
+
+    Columns: ``article_id``, ``outlet``, ``paragraph``, ``sentence``, ``voice`` (when the corpus
+    has it), ``text`` (as written) and the four scores, computed by vaderSentiment's
+    ``polarity_scores`` on the sentence text after :func:`fold_typography` (``fold=False``
+    scores the text as written, which misses negations spelt with a curly apostrophe). Each
+    sentence is scored on its own: VADER is meant for short texts. Large corpora are scored on
+    all local cores (``workers``); the result does not depend on the number of workers.
+    """
+    sentences = _sentences_with_outlet(corpus)
+    columns = ["article_id", "outlet", "paragraph", "sentence", "voice", "text"]
+    table = sentences[[c for c in columns if c in sentences.columns]].copy()
+    texts = [fold_typography(t) if fold else t for t in table["text"]]
+    scores = np.array(_map_in_chunks(_score_texts, texts, workers=workers), dtype=float)
+    scores = scores.reshape(len(texts), 4)
+    for i, name in enumerate(("neg", "neu", "pos", "compound")):
+        table[name] = scores[:, i]
+    return table.reset_index(drop=True)
+
+
+def mean_interval(
+    values: Sequence[float] | np.ndarray,
+    *,
+    confidence: float = CONFIDENCE,
+    n_resamples: int = N_RESAMPLES,
+    seed: int = SEED,
+) -> tuple[float, float, float]:
+    """The mean of ``values`` and its bootstrap interval, as ``(mean, low, high)``.
+
+    A percentile bootstrap by ``scipy.stats.bootstrap`` with its own generator seeded by ``seed``,
+    so the interval is the same on every run and does not depend on which other groups were
+    resampled before. Percentile rather than scipy's default BCa: BCa's jackknife costs time
+    quadratic in the group size, which a corpus of millions of sentences cannot afford. On the
+    seed groups (outlet x voice, 6 to 40 sentences) the two bounds differ by 0.016 in the median
+    and by up to 0.13 in the smallest group: below :data:`SMALL_SAMPLE` sentences no bootstrap
+    interval is reliable, which is why such groups are flagged. Fewer than two values give a
+    NaN interval.
+    Resamples are drawn in batches so that memory stays near ten million floats per group.
+    """
+    from scipy import stats
+
+    data = np.asarray(values, dtype=float)
+    if len(data) == 0:
+        return math.nan, math.nan, math.nan
+    mean = float(data.mean())
+    if len(data) < 2:
+        return mean, math.nan, math.nan
+    result = stats.bootstrap(
+        (data,),
+        np.mean,
+        n_resamples=n_resamples,
+        confidence_level=confidence,
+        method="percentile",
+        vectorized=True,
+        batch=max(1, 10_000_000 // len(data)),
+        rng=np.random.default_rng(seed),
+    )
+    return mean, float(result.confidence_interval.low), float(result.confidence_interval.high)
+
+
+def sentiment_by_voice(
+    scores: pd.DataFrame,
+    *,
+    by: Sequence[str] = ("outlet", "voice"),
+    confidence: float = CONFIDENCE,
+    seed: int = SEED,
+) -> pd.DataFrame:
+    """Mean VADER compound per group (default: outlet x voice) with a bootstrap interval.
+
+    ``scores`` is :func:`sentence_sentiment`'s table. One row per group, sorted by ``by``:
+    ``n_sentences``, ``mean_compound``, ``ci_low``/``ci_high`` (:func:`mean_interval`),
+    ``median_compound``, the shares of sentences VADER calls positive (compound >= 0.05),
+    negative (<= -0.05) and neutral (in between), and ``small_sample`` (fewer than
+    :data:`SMALL_SAMPLE` sentences). The interval treats sentences as independent draws, which
+    sentences of one article are not: it describes these texts, not an outlet's habits.
+    """
+    _require(scores, [*by, "compound"], "the sentence scores")
+    rows = []
+    for keys, group in scores.groupby(list(by), sort=True):
+        compound = group["compound"].to_numpy()
+        mean, low, high = mean_interval(compound, confidence=confidence, seed=seed)
+        rows.append(
+            {
+                **dict(zip(by, keys, strict=True)),
+                "n_sentences": len(compound),
+                "mean_compound": mean,
+                "ci_low": low,
+                "ci_high": high,
+                "median_compound": float(np.median(compound)),
+                "share_positive": float(np.mean(compound >= VADER_POSITIVE)),
+                "share_negative": float(np.mean(compound <= VADER_NEGATIVE)),
+                "share_neutral": float(
+                    np.mean((compound > VADER_NEGATIVE) & (compound < VADER_POSITIVE))
+                ),
+                "small_sample": len(compound) < SMALL_SAMPLE,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _describe_emojis(text: str, emojis: dict[str, str]) -> str:
+    """VADER's first step: each emoji replaced by its description (as ``polarity_scores`` does)."""
+    out, prev_space = [], True
+    for char in text:
+        if char in emojis:
+            if not prev_space:
+                out.append(" ")
+            out.append(emojis[char])
+            prev_space = False
+        else:
+            out.append(char)
+            prev_space = char == " "
+    return "".join(out).strip()
+
+
+def token_valences(text: str) -> list[tuple[str, float]]:
+    """Each token of ``text`` as VADER splits it, with the valence VADER adds to its sum.
+
+    The valence is the lexicon's after VADER's rules: negation within three words flips and
+    damps it ("not want war": "war" turns positive), boosters and capitals scale it, "but"
+    halves what comes before and raises what follows by half. Tokens outside the lexicon, and
+    boosters themselves, get 0. The steps are those of vaderSentiment 3.3.2's
+    ``polarity_scores``, in its order, with its own methods, so that
+    ``analyzer.score_valence([v for _, v in token_valences(t)], t)`` equals
+    ``polarity_scores(t)`` (a test checks this on every seed sentence).
+    """
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    analyzer = _analyzer()
+    sentitext = SentiText(_describe_emojis(text, analyzer.emojis))
+    tokens = sentitext.words_and_emoticons
+    valences: list[float] = []
+    for i, token in enumerate(tokens):
+        is_kind_of = (
+            token.lower() == "kind" and i < len(tokens) - 1 and tokens[i + 1].lower() == "of"
+        )
+        if token.lower() in BOOSTER_DICT or is_kind_of:
+            valences.append(0)
+            continue
+        valences = analyzer.sentiment_valence(0, sentitext, token, i, valences)
+    valences = analyzer._but_check(tokens, valences)
+    return list(zip(tokens, valences, strict=True))
+
+
+def _lexicon_valences(texts: list[str]) -> list[list[tuple[str, float]]]:
+    """For each text (folded here), ``(word, valence)`` of every token that VADER's lexicon rates
+    and that adds to its sum (:func:`token_valences`). Module level, so workers can run it."""
+    lexicon = vader_lexicon()
+    rows = []
+    for text in texts:
+        pairs = ((token.lower(), v) for token, v in token_valences(fold_typography(text)))
+        rows.append([(word, v) for word, v in pairs if word in lexicon and v != 0])
+    return rows
+
+
+def sentiment_drivers(
+    scores: pd.DataFrame,
+    *,
+    by: Sequence[str] = ("outlet",),
+    top: int | None = 10,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """The VADER lexicon words behind each group's sentence scores, strongest first.
+
+    ``scores`` is :func:`sentence_sentiment`'s table (its text is folded and re-tokenised here,
+    on all local cores for a large table). One row per group x word (lower case, as VADER looks
+    it up): ``lexicon_valence`` (the word's mean rating in VADER's lexicon), ``n``
+    (occurrences), ``valence_sum`` (what the word added to the group's VADER sums after
+    negation, boosting and "but"), ``flipped`` (occurrences whose sign VADER's rules reversed:
+    negation, "least") and ``share`` (of the group's absolute valence). Sorted by ``|valence_sum|`` then
+    word; ``top`` words per group (``None``: all). VADER's compound is a squashed sum of these
+    valences, so the words with the largest sums are the ones that move a group's mean.
+    """
+    _require(scores, [*by, "text"], "the sentence scores")
+    per_text = _map_in_chunks(_lexicon_valences, scores["text"].tolist(), workers=workers)
+    keys = scores[list(by)].reset_index(drop=True)
+    table = keys.loc[keys.index.repeat([len(pairs) for pairs in per_text])].reset_index(drop=True)
+    flat = [pair for pairs in per_text for pair in pairs]
+    table["word"] = [word for word, _ in flat]
+    table["valence"] = np.array([valence for _, valence in flat], dtype=float)
+    table["lexicon_valence"] = table["word"].map(vader_lexicon()).astype(float)
+    table["flipped"] = np.sign(table["valence"]) != np.sign(table["lexicon_valence"])
+    drivers = (
+        table.groupby([*by, "word"], sort=True)
+        .agg(
+            lexicon_valence=("lexicon_valence", "first"),
+            n=("valence", "size"),
+            valence_sum=("valence", "sum"),
+            flipped=("flipped", "sum"),
+        )
+        .reset_index()
+    )
+    drivers["abs_sum"] = drivers["valence_sum"].abs()
+    drivers["share"] = drivers["abs_sum"] / drivers.groupby(list(by))["abs_sum"].transform("sum")
+    drivers = drivers.sort_values(
+        [*by, "abs_sum", "word"], ascending=[True] * len(by) + [False, True]
+    )
+    if top is not None:
+        drivers = drivers.groupby(list(by), sort=False).head(top)
+    return drivers.drop(columns="abs_sum").reset_index(drop=True)
+
+
+def folding_effect(corpus: Corpus) -> pd.DataFrame:
+    """The sentences whose VADER compound changes when typography is folded, and by how much.
+
+    One row per changed sentence: ``article_id``, ``sentence``, ``text``, ``compound_as_written``,
+    ``compound_folded``. Shows what scoring the text as written would get wrong (mostly
+    negations spelt with a curly apostrophe, "doesn’t", which VADER does not recognise).
+    """
+    written = sentence_sentiment(corpus, fold=False)
+    folded = sentence_sentiment(corpus, fold=True)
+    table = written[["article_id", "sentence", "text"]].assign(
+        compound_as_written=written["compound"], compound_folded=folded["compound"]
+    )
+    return table[table["compound_as_written"] != table["compound_folded"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- readability
+
+#: The keys of :func:`readability_scores`, each named after the textstat function it equals.
+READABILITY_METRICS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "dale_chall_readability_score",
+    "words_per_sentence",
+    "avg_syllables_per_word",
+)
+
+
+@dataclass(frozen=True)
+class TextCounts:
+    """What every textstat formula needs, counted once per text by textstat's own rules.
+
+    ``words``: textstat's words (punctuation removed, contractions kept whole);
+    ``sentences``: textstat's sentences (runs ending in . ! or ?, ignoring runs of two words or
+    fewer); ``letters``: word characters; ``syllables``: CMU dictionary, else Pyphen;
+    ``polysyllables``: words of three or more syllables; ``unfamiliar``: words not on the
+    Dale-Chall list of easy words; ``hard``: unfamiliar words of three or more syllables.
+    """
+
+    words: int
+    sentences: int
+    letters: int
+    syllables: int
+    polysyllables: int
+    unfamiliar: int
+    hard: int
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _word_profile(word: str) -> tuple[int, bool, bool, bool]:
+    """``(syllables, polysyllabic, hard, unfamiliar)`` of one textstat word, by textstat's rules.
+
+    Each part is computed the way the textstat metric that uses it computes it, with textstat's
+    own functions: syllables by CMU dictionary else Pyphen on the lower-cased word (as
+    ``count_syllables`` on a whole text); "polysyllabic" by ``count_syllables(word) >= 3`` (as
+    ``count_polysyllable_words``); "hard" and "unfamiliar" by ``is_difficult_word`` with
+    syllable thresholds 3 (Gunning fog) and 0 (Dale-Chall). The parts differ from a single
+    syllable count only for rare characters whose lower case adds a combining mark ("İ"), but
+    identical means identical. Cached across texts: a corpus repeats its vocabulary.
+    """
+    from textstat.backend import counts, utils, validations
+
+    lower = word.lower()
+    try:
+        syllables = sum(
+            1 for phone in utils.get_cmudict(TEXTSTAT_LANG)[lower][0] if phone[-1].isdigit()
+        )
+    except (TypeError, IndexError, KeyError):
+        syllables = len(utils.get_pyphen(TEXTSTAT_LANG).positions(lower)) + 1
+    return (
+        syllables,
+        counts.count_syllables(word, TEXTSTAT_LANG) >= 3,
+        validations.is_difficult_word(word, 3, TEXTSTAT_LANG),
+        validations.is_difficult_word(word, 0, TEXTSTAT_LANG),
+    )
+
+
+def count_text(text: str) -> TextCounts:
+    """Count ``text``'s words, sentences, letters and syllables once, by textstat's rules.
+
+    Tokenises once with textstat's ``list_words`` and profiles each distinct word once (cached
+    across texts), where calling textstat's metrics one by one re-tokenises the text and
+    re-counts syllables for nearly every metric.
+    """
+    from textstat.backend import counts, selections
+
+    profiles = [_word_profile(token) for token in selections.list_words(text)]
+    return TextCounts(
+        words=len(profiles),
+        sentences=counts.count_sentences(text),
+        letters=counts.count_letters(text),
+        syllables=sum(p[0] for p in profiles),
+        polysyllables=sum(p[1] for p in profiles),
+        hard=sum(p[2] for p in profiles),
+        unfamiliar=sum(p[3] for p in profiles),
+    )
+
+
+def _per(numerator: float, denominator: float) -> float:
+    """``numerator / denominator``, or 0.0 when the denominator is 0 (textstat's convention)."""
+    return numerator / denominator if denominator else 0.0
+
+
+def scores_from_counts(c: TextCounts) -> dict[str, float]:
+    """textstat 0.7.8's readability formulas (English) evaluated on one set of counts.
+
+    Each line is the formula of the textstat function of the same name, with its constants,
+    its order of operations (so the floats are identical, not just close) and its 0.0 for an
+    empty text. The Gunning fog "complex word" is textstat's: not on the Dale-Chall easy list
+    and three syllables or more; the Dale-Chall "difficult word" is any word not on the list
+    (textstat does not accept regular inflections of listed words, so this scores higher than
+    the published formula).
+    """
+    wps = _per(c.words, c.sentences)
+    spw = _per(c.syllables, c.words)
+    flesch = wps != 0 and spw != 0
+    letters = _per(c.letters, c.words) * 100
+    sentences = _per(c.sentences, c.words) * 100
+    unfamiliar = 100 * c.unfamiliar / c.words if c.words else 0.0
+    dale_chall = (0.1579 * unfamiliar) + (0.0496 * wps) if c.words else 0.0
+    if unfamiliar > 5:
+        dale_chall += 3.6365
+    return {
+        "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw if flesch else 0.0,
+        "flesch_kincaid_grade": (0.39 * wps) + (11.8 * spw) - 15.59 if flesch else 0.0,
+        "gunning_fog": 0.4 * (wps + 100 * c.hard / c.words) if c.words else 0.0,
+        "smog_index": (
+            (1.043 * (30 * (c.polysyllables / c.sentences)) ** 0.5) + 3.1291 if c.sentences else 0.0
+        ),
+        "coleman_liau_index": (
+            (0.058 * letters) - (0.296 * sentences) - 15.8 if letters and sentences else 0.0
+        ),
+        "dale_chall_readability_score": dale_chall,
+        "words_per_sentence": wps,
+        "avg_syllables_per_word": spw,
+    }
+
+
+def readability_scores(text: str) -> dict[str, float]:
+    """textstat's readability of ``text``, from one count (:func:`count_text`).
+
+    Keys (:data:`READABILITY_METRICS`) are textstat's function names and the values equal
+    ``textstat.<name>(text)`` exactly (``avg_syllables_per_word`` is syllables per word,
+    ``words_per_sentence`` the mean sentence length in words). Needs no network: the CMU
+    dictionary, Pyphen's patterns and the easy-word list ship with the pinned packages.
+    """
+    return scores_from_counts(count_text(text))
+
+
+def diversity_tokens(text: str) -> list[str]:
+    """The lower-case words of ``text`` (:data:`analysis.text.WORD_PATTERN`, typography folded)."""
+    return words(fold_typography(text).lower())
+
+
+def _mtld_pass(tokens: Sequence[str], threshold: float) -> float:
+    """Factors counted over one direction of MTLD, including the final partial factor."""
+    factors, types, count = 0.0, set(), 0
+    ttr = 1.0
+    for token in tokens:
+        count += 1
+        types.add(token)
+        ttr = len(types) / count
+        if ttr <= threshold:
+            factors += 1
+            types, count, ttr = set(), 0, 1.0
+    return factors + (1 - ttr) / (1 - threshold)
+
+
+def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
+    """Measure of Textual Lexical Diversity (McCarthy & Jarvis 2010) of ``tokens``.
+
+    The mean number of tokens it takes the running type-token ratio to fall to ``threshold``,
+    read forwards and backwards and averaged; the last, incomplete stretch counts as the
+    fraction of a factor it has used up. Unlike the raw type-token ratio it hardly depends on
+    the length of the text, so articles of different lengths compare. NaN when no factor is
+    completed or begun (every token distinct).
+    Hand-written, following Kyle's reference implementation (``lexical-diversity``, the
+    algorithm of TAALED), because none of the pinned libraries (textstat, scikit-learn, ...)
+    provides MTLD or MATTR.
+    """
+    tokens = list(tokens)
+    forward = _mtld_pass(tokens, threshold)
+    backward = _mtld_pass(tokens[::-1], threshold)
+    if forward == 0 or backward == 0:
+        return math.nan
+    return (len(tokens) / forward + len(tokens) / backward) / 2
+
+
+def mattr(tokens: Sequence[str], *, window: int = 50) -> float:
+    """Moving-average type-token ratio (Covington & McFall 2010) of ``tokens``.
+
+    The type-token ratio of every run of ``window`` consecutive tokens, averaged; a text shorter
+    than the window gets its plain type-token ratio (NaN if empty). Linear time: a repeated
+    token lowers the type count of exactly the windows that hold it and its previous
+    occurrence, which a difference array adds up for all windows at once.
+    Hand-written for the same reason as :func:`mtld`.
+    """
+    n = len(tokens)
+    if n == 0:
+        return math.nan
+    if n < window:
+        return len(set(tokens)) / n
+    codes = pd.factorize(pd.Series(list(tokens), dtype=object))[0]
+    order = np.argsort(codes, kind="stable")
+    same = codes[order[1:]] == codes[order[:-1]]
+    current, previous = order[1:][same], order[:-1][same]
+    n_windows = n - window + 1
+    first = np.maximum(current - window + 1, 0)
+    last = np.minimum(previous, n_windows - 1)
+    inside = first <= last
+    repeats = np.zeros(n_windows + 1)
+    np.add.at(repeats, first[inside], 1)
+    np.add.at(repeats, last[inside] + 1, -1)
+    types = window - np.cumsum(repeats[:-1])
+    return float(types.mean() / window)
+
+
+def _article_texts(corpus: Corpus) -> pd.DataFrame:
+    """Per article and scope: the body (paragraphs) and the writer's voice (authorial sentences).
+
+    Columns ``article_id``, ``outlet``, ``scope`` ("body" or "writer"), ``text`` (typography
+    folded). The body joins paragraphs with blank lines; the writer's text joins the sentences
+    the sources engineer marks ``authorial`` (mixed sentences, part quotation, are left out).
+    """
+    sentences = _require(corpus.sentences, ["voice"], "corpus.sentences")
+    body = corpus.paragraphs.groupby("article_id", sort=False)["text"].agg("\n\n".join)
+    writer = (
+        sentences[sentences["voice"] == "authorial"]
+        .groupby("article_id", sort=False)["text"]
+        .agg("\n".join)
+    )
+    rows = []
+    for article_id, outlet in corpus.articles[["article_id", "outlet"]].itertuples(index=False):
+        for scope, texts in (("body", body), ("writer", writer)):
+            text = fold_typography(texts.get(article_id, ""))
+            rows.append({"article_id": article_id, "outlet": outlet, "scope": scope, "text": text})
+    return pd.DataFrame(rows)
+
+
+def _text_profiles(texts: list[str]) -> list[dict[str, float]]:
+    """Counts, readability and lexical diversity of each text (module level, for workers)."""
+    rows = []
+    for text in texts:
+        counts = count_text(text)
+        tokens = diversity_tokens(text)
+        rows.append(
+            {
+                "n_words": counts.words,
+                "n_sentences": counts.sentences,
+                **scores_from_counts(counts),
+                "mtld": mtld(tokens),
+                "mattr": mattr(tokens),
+            }
+        )
+    return rows
+
+
+def readability(corpus: Corpus, *, workers: int | None = None) -> pd.DataFrame:
+    """One row per article and scope ("body", "writer"): textstat's readability and diversity.
+
+    Columns: ``article_id``, ``outlet``, ``scope``, ``n_words`` and ``n_sentences`` (textstat's
+    counts, which the formulas use; its sentence rule differs from the corpus's syntok
+    sentences), the :data:`READABILITY_METRICS`, ``mtld`` and ``mattr``. "writer" is the
+    authorial sentences alone. The body is the cleaned article, headline and standfirst
+    excluded. Many articles are profiled on all local cores (``workers``).
+    """
+    texts = _article_texts(corpus)
+    profiles = _map_in_chunks(_text_profiles, texts["text"].tolist(), workers=workers)
+    return pd.concat(
+        [texts.drop(columns="text"), pd.DataFrame(profiles, index=texts.index)], axis=1
+    )
+
+
+# --------------------------------------------------------------------------- stance markers
+
+
+@functools.cache
+def load_lexicon(name: str) -> dict:
+    """The YAML lexicon ``analysis/lexicons/<name>.yml``, read once (on first use)."""
+    import yaml
+
+    path = paths.LEXICONS / f"{name}.yml"
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _lexicon_lists(name: str) -> list[tuple[str, list[str]]]:
+    """``(category, items)`` of each list in a lexicon.
+
+    ``hedges``, ``boosters``, ``escalation``: the YAML's ``lists``. ``cues``: the reporting-verb
+    forms of ``cues.yml`` by group, as :func:`analysis.quotes.load_cues` parses them (one parse
+    for the quotations and for this count).
+    """
+    if name == "cues":
+        from analysis.quotes import load_cues
+
+        cues = load_cues()
+        by_group: dict[str, list[str]] = {}
+        for form, lemma in sorted(cues.lemma_of.items()):
+            by_group.setdefault(cues.group_of[lemma], []).append(form)
+        return sorted(by_group.items())
+    return [(entry["category"], entry["items"]) for entry in load_lexicon(name)["lists"]]
+
+
+@functools.cache
+def lexicon_terms(names: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+    """The terms of the named lexicons as word tuples -> category ("hedge", "escalation", ...).
+
+    Each term is split into words by the suite's one word pattern, lower-cased, so that it
+    matches text split the same way. A term listed under two categories is an error.
+    """
+    terms: dict[tuple[str, ...], str] = {}
+    for name in names:
+        for category, items in _lexicon_lists(name):
+            for item in items:
+                key = tuple(diversity_tokens(str(item)))
+                if terms.setdefault(key, category) != category:
+                    raise ValueError(f"{name}: {item!r} is both {terms[key]} and {category}")
+    return terms
+
+
+def match_terms(tokens: Sequence[str], terms: dict[tuple[str, ...], str]) -> list[tuple[str, str]]:
+    """``(term, category)`` for each lexicon term found in ``tokens``, in text order.
+
+    Scans once; at each position the longest term that starts there wins and the scan moves past
+    it, so overlapping terms ("certain extent" / "certain") count once.
+    """
+    lengths = sorted({len(term) for term in terms}, reverse=True)
+    found, i = [], 0
+    while i < len(tokens):
+        for length in lengths:
+            candidate = tuple(tokens[i : i + length])
+            if len(candidate) == length and candidate in terms:
+                found.append((" ".join(candidate), terms[candidate]))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+def marker_matches(corpus: Corpus, lexicons: Sequence[str]) -> pd.DataFrame:
+    """Every match of the named lexicons' terms, one row per match, for auditing the counts.
+
+    Columns: ``article_id``, ``outlet``, ``paragraph``, ``sentence``, ``voice`` (when present),
+    the sentence ``text``, ``category`` and ``term``, in corpus order.
+    """
+    terms = lexicon_terms(tuple(lexicons))
+    sentences = _sentences_with_outlet(corpus)
+    columns = ("article_id", "outlet", "paragraph", "sentence", "voice", "text")
+    keep = [c for c in columns if c in sentences]
+    rows = [
+        (*row, category, term)
+        for row in sentences[keep].itertuples(index=False)
+        for term, category in match_terms(diversity_tokens(row.text), terms)
+    ]
+    return pd.DataFrame(rows, columns=[*keep, "category", "term"])
+
+
+def poisson_interval(
+    counts: np.ndarray | pd.Series, *, confidence: float = CONFIDENCE
+) -> tuple[np.ndarray, np.ndarray]:
+    """Exact (Garwood) interval for Poisson counts, as arrays ``(low, high)`` of counts.
+
+    Treats each occurrence as independent, which words in one text are not quite; the interval
+    is a floor on the real uncertainty.
+    """
+    from scipy import stats
+
+    k = np.asarray(counts, dtype=float)
+    alpha = 1 - confidence
+    low = np.where(k > 0, stats.chi2.ppf(alpha / 2, 2 * k) / 2, 0.0)
+    high = stats.chi2.ppf(1 - alpha / 2, 2 * k + 2) / 2
+    return low, high
+
+
+def marker_rates(
+    corpus: Corpus, lexicons: Sequence[str], *, by: Sequence[str] = ("outlet", "voice")
+) -> pd.DataFrame:
+    """Occurrences of each lexicon category per 1,000 words, per group, with an exact interval.
+
+    One row per group x category (zeros included), sorted: ``words`` (the group's words, by
+    :data:`analysis.text.WORD_PATTERN`), ``count``, ``per_1000``, ``ci_low``/``ci_high``
+    (:func:`poisson_interval`, per 1,000 words) and ``terms`` (the matched terms with their
+    counts, most frequent first, so a reader sees what the rate is made of).
+    """
+    sentences = _sentences_with_outlet(corpus)
+    _require(sentences, by, "corpus.sentences")
+    words_per_group = (
+        sentences.assign(words=sentences["text"].str.count(WORD_PATTERN))
+        .groupby(list(by), sort=True)["words"]
+        .sum()
+    )
+    words_per_group = words_per_group[words_per_group > 0]
+    categories = list(dict.fromkeys(lexicon_terms(tuple(lexicons)).values()))  # lexicon order
+    groups = [key if isinstance(key, tuple) else (key,) for key in words_per_group.index]
+    grid = pd.MultiIndex.from_tuples(
+        [(*key, category) for key in groups for category in categories],
+        names=[*by, "category"],
+    )
+    matches = marker_matches(corpus, lexicons).groupby([*by, "category"])["term"]
+    table = pd.DataFrame(
+        {
+            "count": matches.size().reindex(grid, fill_value=0),
+            "terms": matches.agg(_term_summary).reindex(grid, fill_value=""),
+        }
+    ).reset_index()
+    table["words"] = words_per_group.reindex(pd.MultiIndex.from_frame(table[list(by)])).to_numpy()
+    low, high = poisson_interval(table["count"])
+    scale = 1000 / table["words"]
+    table = table.assign(per_1000=table["count"] * scale, ci_low=low * scale, ci_high=high * scale)
+    columns = [*by, "category", "words", "count", "per_1000", "ci_low", "ci_high", "terms"]
+    return table[columns]
+
+
+def _term_summary(terms: pd.Series) -> str:
+    """ "could 3; may 2" : matched terms with counts, most frequent first, ties by term."""
+    counted = terms.value_counts().rename_axis("term").reset_index()
+    counted = counted.sort_values(["count", "term"], ascending=[False, True])
+    return "; ".join(f"{t} {n}" for t, n in counted.itertuples(index=False))
+
+
+def stance_markers(corpus: Corpus) -> pd.DataFrame:
+    """Hedges and boosters per 1,000 words, by outlet and voice (see :func:`marker_rates`).
+
+    Lists: ``analysis/lexicons/hedges.yml`` and ``boosters.yml`` (Hyland 2005, adapted for news).
+    """
+    return marker_rates(corpus, ("hedges", "boosters"), by=("outlet", "voice"))
+
+
+def escalation_language(corpus: Corpus, *, by: Sequence[str] = ("outlet",)) -> pd.DataFrame:
+    """Escalation and de-escalation terms per 1,000 words, per outlet (see :func:`marker_rates`).
+
+    List: ``analysis/lexicons/escalation.yml`` (CAMEO categories, words from the seeds).
+    """
+    return marker_rates(corpus, ("escalation",), by=by)
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def cue_groups() -> dict[str, str]:
+    """Reporting-verb lemma -> group (neutral, assertive, doubt, alarmed, other).
+
+    Read from ``analysis/lexicons/cues.yml`` by :func:`analysis.quotes.load_cues`, the same
+    parse that attributes the quotations, so the groups cannot drift from the cues.
+    """
+    from analysis.quotes import load_cues
+
+    return dict(load_cues().group_of)
+
+
+def _cue_lemma(form: str) -> str:
+    """The lemma of a reporting-verb form found in text ("claimed" -> "claim")."""
+    from analysis.quotes import load_cues
+
+    return load_cues().lemma_of.get(form.casefold(), form)
+
+
+def _quotes_with_groups(corpus: Corpus) -> pd.DataFrame:
+    """``corpus.quotes`` with ``outlet`` and the ``group`` of each quotation's cue.
+
+    A quotation without a cue (scare quotes, most headline quotes) is in group "none"; a cue
+    missing from cues.yml is "unlisted".
+    """
+    quotes = _require(corpus.quotes, ["cue", "speaker"], "corpus.quotes")
+    outlets = corpus.articles[["article_id", "outlet"]]
+    quotes = quotes.merge(outlets, on="article_id", how="left", validate="many_to_one")
+    cue = quotes["cue"].fillna("").astype(str).str.lower()
+    quotes["cue"] = cue
+    quotes["group"] = np.where(cue == "", "none", cue.map(cue_groups()).fillna("unlisted"))
+    quotes["speaker"] = quotes["speaker"].fillna("").replace("", "unknown")
+    return quotes
+
+
+def reporting_verbs(corpus: Corpus) -> pd.DataFrame:
+    """Every reporting-verb form of cues.yml in the body text, direct or indirect speech.
+
+    One row per occurrence, in corpus order: ``article_id``, ``outlet``, ``sentence``, ``voice``
+    (when present), ``group``, ``cue`` (the lemma), ``form`` and the sentence ``text``. Unlike
+    the quotations' cues, this also sees indirect speech ("what Russia claims were exercises"),
+    but it is a count of forms: "states" in "separatist states" and "warning" as a noun count.
+    """
+    matches = marker_matches(corpus, ("cues",)).rename(columns={"category": "group"})
+    matches = matches.rename(columns={"term": "form"})
+    matches.insert(matches.columns.get_loc("form"), "cue", matches["form"].map(_cue_lemma))
+    return matches
+
+
+def _group_shares(table: pd.DataFrame, *, basis: str, count_name: str = "count") -> pd.DataFrame:
+    """Per outlet x group (every group of cues.yml and any other found, zeros included): count,
+    the outlet's total, share, cues."""
+    groups = sorted(set(cue_groups().values()) | set(table["group"]))
+    outlets = sorted(set(table["outlet"]))
+    grid = pd.MultiIndex.from_product([outlets, groups], names=["outlet", "group"])
+    grouped = table.groupby(["outlet", "group"])["cue"]
+    out = pd.DataFrame(
+        {
+            count_name: grouped.size().reindex(grid, fill_value=0),
+            "cues": grouped.agg(_term_summary).reindex(grid, fill_value=""),
+        }
+    ).reset_index()
+    out["total"] = out.groupby("outlet")[count_name].transform("sum")
+    out["share"] = out[count_name] / out["total"]
+    out.insert(0, "basis", basis)
+    return out[["basis", "outlet", "group", count_name, "total", "share", "cues"]]
+
+
+def attribution_verbs(corpus: Corpus) -> pd.DataFrame:
+    """The share of each reporting-verb group per outlet, on two bases.
+
+    ``basis`` "quotations": the cue of each direct quotation that has one (``corpus.quotes``,
+    quotations without a cue left out); "text": every reporting-verb form in the body
+    (:func:`reporting_verbs`), which adds indirect speech. One row per basis x outlet x group
+    (zeros included): ``count``, ``total`` (the outlet's on that basis), ``share`` and ``cues``
+    (lemmas with counts, most frequent first).
+    """
+    quotes = _quotes_with_groups(corpus)
+    quotes = quotes[quotes["group"] != "none"]
+    return pd.concat(
+        [
+            _group_shares(quotes, basis="quotations"),
+            _group_shares(reporting_verbs(corpus), basis="text"),
+        ],
+        ignore_index=True,
+    )
+
+
+def doubt_speakers(corpus: Corpus, *, group: str = "doubt") -> pd.DataFrame:
+    """Who each outlet pairs with a doubt-casting verb ("claim", "allege", "purport").
+
+    One row per occurrence, sorted by outlet and position: ``basis`` ("quotations": a direct
+    quotation with such a cue, with its ``speaker`` and ``speaker_side``; "text": the verb in
+    a paragraph where no quotation carries it, whose subject is left for the reader, ``speaker``
+    empty), ``article_id``, ``voice`` and the ``text`` (the quotation, or the sentence).
+    """
+    quotes = _quotes_with_groups(corpus)
+    quoted = quotes[quotes["group"] == group].assign(basis="quotations", sentence=np.nan)
+    found = reporting_verbs(corpus)
+    found = found[found["group"] == group]
+    keys = ["article_id", "paragraph", "cue"]
+    covered = set(quoted[keys].itertuples(index=False, name=None))
+    in_text = found[[key not in covered for key in found[keys].itertuples(index=False, name=None)]]
+    in_text = in_text.assign(basis="text", speaker="", speaker_side="")
+    columns = [
+        "outlet",
+        "basis",
+        "article_id",
+        "sentence",
+        "speaker",
+        "speaker_side",
+        "cue",
+        "voice",
+        "text",
+    ]
+    table = pd.concat(
+        [frame.reindex(columns=columns) for frame in (quoted, in_text)], ignore_index=True
+    )
+    return table.sort_values(["outlet", "basis", "article_id", "sentence"], kind="stable")
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def _key_part(text: str) -> str:
+    """``text`` as one segment of a finding key (lower case, runs of other characters -> "-")."""
+    return re.sub(r"[^a-z0-9_]+", "-", str(text).lower()).strip("-") or "unknown"
+
+
+def _finding(key: str, value: object, unit: str, description: str) -> dict[str, object]:
+    return {"key": key, "value": value, "unit": unit, "description": description}
+
+
+def _findings_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """Finding rows as a table; ``value`` stays object so counts stay integers when recorded."""
+    return pd.DataFrame(rows, columns=["key", "value", "unit", "description"], dtype=object)
+
+
+def sentiment_findings(summary: pd.DataFrame) -> pd.DataFrame:
+    """Finding rows for :func:`sentiment_by_voice`'s table: per outlet and voice, the mean compound
+    (``tone.compound.<voice>.<outlet>``) and its ``.ci_low``, ``.ci_high`` and ``.n``."""
+    rows = []
+    for r in summary.itertuples(index=False):
+        voice = VOICE_NAMES.get(r.voice, r.voice)
+        key = f"tone.compound.{_key_part(voice)}.{outlet_slug(r.outlet)}"
+        what = f"{r.outlet}, {voice} sentences (N = {r.n_sentences})"
+        unit = "VADER compound (-1 to 1)"
+        rows += [
+            _finding(key, r.mean_compound, unit, f"Mean VADER compound per sentence: {what}"),
+            _finding(f"{key}.ci_low", r.ci_low, unit, f"Lower bound, 95% bootstrap CI: {what}"),
+            _finding(f"{key}.ci_high", r.ci_high, unit, f"Upper bound, 95% bootstrap CI: {what}"),
+            _finding(f"{key}.n", r.n_sentences, "sentences", f"Sentences scored: {what}"),
+        ]
+    return _findings_frame(rows)
+
+
+def folding_findings(changed: pd.DataFrame, n_sentences: int) -> pd.DataFrame:
+    """Finding rows for :func:`folding_effect`: how many sentences' VADER compound changes when
+    curly quotes and apostrophes are folded to straight ones."""
+    return _findings_frame(
+        [
+            _finding(
+                "tone.vader.changed_by_folding",
+                len(changed),
+                "sentences",
+                f"Sentences (of {n_sentences}) whose VADER compound differs when typography is "
+                "folded before scoring",
+            )
+        ]
+    )
+
+
+def readability_findings(table: pd.DataFrame) -> pd.DataFrame:
+    """Finding rows for :func:`readability`'s table, per article and scope:
+    ``tone.readability.<metric>.<scope>.<article_id>`` (metrics, MTLD and MATTR)."""
+    metrics = [*READABILITY_METRICS, "mtld", "mattr"]
+    rows = [
+        _finding(
+            f"tone.readability.{metric}.{r['scope']}.{_key_part(r['article_id'])}",
+            r[metric],
+            "score" if metric in READABILITY_METRICS[:6] else metric.replace("_", " "),
+            f"{metric} of {r['article_id']} ({r['outlet']}), {r['scope']} "
+            f"({r['n_words']} words, textstat {TEXTSTAT_VERSION})",
+        )
+        for r in table.to_dict("records")
+        for metric in metrics
+    ]
+    return _findings_frame(rows)
+
+
+def rate_findings(rates: pd.DataFrame) -> pd.DataFrame:
+    """Finding rows for :func:`marker_rates`'s tables: ``tone.<category>.<voice>.<outlet>`` (or
+    ``tone.<category>.<outlet>`` without voice), per 1,000 words, with ``.count``."""
+    rows = []
+    for r in rates.to_dict("records"):
+        voice = VOICE_NAMES.get(r["voice"], r["voice"]) if "voice" in r else None
+        parts = [_key_part(r["category"]), *([_key_part(voice)] if voice else [])]
+        key = f"tone.{'.'.join(parts)}.{outlet_slug(r['outlet'])}"
+        what = f"{r['outlet']}{f', {voice} voice' if voice else ''} ({r['words']} words)"
+        rows += [
+            _finding(key, r["per_1000"], "per 1,000 words", f"{r['category']} terms: {what}"),
+            _finding(f"{key}.count", r["count"], "terms", f"{r['category']} terms found: {what}"),
+        ]
+    return _findings_frame(rows)
+
+
+def attribution_findings(shares: pd.DataFrame) -> pd.DataFrame:
+    """Finding rows for :func:`attribution_verbs`: ``tone.cues.<basis>.<group>.<outlet>``, the
+    share of the outlet's reporting verbs (on that basis) in the group."""
+    rows = [
+        _finding(
+            f"tone.cues.{_key_part(r.basis)}.{_key_part(r.group)}.{outlet_slug(r.outlet)}",
+            r.share,
+            "share",
+            f"{r.outlet}: {r.count} of {r.total} reporting verbs ({r.basis}) in group {r.group}",
+        )
+        for r in shares.itertuples(index=False)
+    ]
+    return _findings_frame(rows)
+
+
+def record_findings(table: pd.DataFrame, *, figure: str = "") -> pd.DataFrame:
+    """Record each row of ``table`` (``key``, ``value``, ``unit``, ``description``) as a finding.
+
+    Returns ``table`` unchanged, so a notebook can show what it recorded.
+    """
+    from analysis.findings import record_finding
+
+    for row in table.itertuples(index=False):
+        record_finding(
+            row.key,
+            row.value,
+            unit=row.unit,
+            description=row.description,
+            notebook=NOTEBOOK,
+            figure=figure,
+        )
+    return table
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _panels(n: int, *, columns: int, width: float, height: float):
+    """A figure with ``n`` panels in rows of ``columns`` (spare axes removed), and the axes."""
+    import matplotlib.pyplot as plt
+
+    rows = max(1, math.ceil(n / columns))
+    columns = max(1, min(columns, n))
+    fig, axes = plt.subplots(rows, columns, figsize=(width * columns, height * rows), squeeze=False)
+    flat = list(axes.flat)
+    for ax in flat[n:]:
+        ax.remove()
+    return fig, flat[:n]
+
+
+def _suptitle(fig, text: str) -> None:
+    fig.suptitle(text, x=0.01, ha="left", fontsize=11, fontweight="bold")
+
+
+def _voices(table: pd.DataFrame) -> list[str]:
+    """The voices present, in the order writer, quoted, mixed (then any other)."""
+    present = set(table["voice"])
+    return [v for v in VOICE_NAMES if v in present] + sorted(present - set(VOICE_NAMES))
+
+
+def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame):
+    """Per voice, every sentence's VADER compound by outlet (dots, jittered), with the mean and its
+    95% bootstrap interval (black) and N beside it; hollow means flag a small sample."""
+    from analysis.figures import outlet_colour
+
+    voices = _voices(summary)
+    outlets = sorted(set(scores["outlet"]))
+    fig, axes = _panels(len(voices), columns=3, width=4.2, height=0.9 + 0.75 * len(outlets))
+    jitter = np.random.default_rng(SEED).uniform(-0.22, 0.22, len(scores))
+    for ax, voice in zip(axes, voices, strict=True):
+        for y, outlet in enumerate(outlets):
+            mask = ((scores["voice"] == voice) & (scores["outlet"] == outlet)).to_numpy()
+            ax.scatter(
+                scores.loc[mask, "compound"],
+                y + jitter[mask],
+                s=12,
+                alpha=0.55,
+                color=outlet_colour(outlet),
+                linewidths=0,
+            )
+            row = summary[(summary["voice"] == voice) & (summary["outlet"] == outlet)]
+            if row.empty:
+                continue
+            r = row.iloc[0]
+            ax.errorbar(
+                r.mean_compound,
+                y,
+                xerr=[[r.mean_compound - r.ci_low], [r.ci_high - r.mean_compound]],
+                fmt="o",
+                color="black",
+                mfc="white" if r.small_sample else "black",
+                capsize=3,
+                markersize=5,
+                zorder=3,
+            )
+            ax.annotate(
+                f"N={r.n_sentences}",
+                (1.02, y),
+                xycoords=("axes fraction", "data"),
+                va="center",
+                fontsize=8,
+                annotation_clip=False,
+            )
+        ax.axvline(0, color="0.5", linewidth=0.7)
+        ax.set_xlim(-1.05, 1.05)
+        ax.set_yticks(range(len(outlets)), outlets if ax is axes[0] else [""] * len(outlets))
+        ax.set_ylim(len(outlets) - 0.5, -0.5)
+        ax.set_title(VOICE_NAMES.get(voice, voice), fontsize=10)
+        ax.set_xlabel("VADER compound per sentence")
+        ax.grid(axis="y", visible=False)
+    n_articles = scores["article_id"].nunique()
+    _suptitle(
+        fig,
+        f"Sentence sentiment by outlet and voice, N = {n_articles} articles, "
+        f"{len(scores):,} sentences\nmean and 95% bootstrap interval in black; hollow = fewer "
+        f"than {SMALL_SAMPLE} sentences (small sample: read the interval as indicative)",
+    )
+    fig.tight_layout()
+    return fig
+
+
+def plot_drivers(drivers: pd.DataFrame, *, n_sentences: int):
+    """Per outlet, the lexicon words with the largest summed VADER valence (bars; blue positive,
+    red negative), labelled with occurrences and how many of them VADER's negation flipped."""
+    outlets = sorted(set(drivers["outlet"]))
+    n = int(drivers.groupby("outlet").size().max()) if len(drivers) else 0
+    fig, axes = _panels(len(outlets), columns=2, width=5.2, height=0.9 + 0.3 * n)
+    for ax, outlet in zip(axes, outlets, strict=True):
+        rows = drivers[drivers["outlet"] == outlet].iloc[::-1]
+        colours = np.where(rows["valence_sum"] > 0, "#0072B2", "#D55E00")
+        ax.barh(rows["word"], rows["valence_sum"], color=colours)
+        for y, r in enumerate(rows.itertuples(index=False)):
+            label = f"×{r.n}" + (f", {r.flipped} negated" if r.flipped else "")
+            ax.annotate(
+                label,
+                (r.valence_sum, y),
+                xytext=(3 if r.valence_sum > 0 else -3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8,
+                ha="left" if r.valence_sum > 0 else "right",
+            )
+        ax.axvline(0, color="0.4", linewidth=0.7)
+        reach = max(rows["valence_sum"].abs().max(), 1.0)  # room for the labels beyond the bars
+        ax.set_xlim(
+            min(rows["valence_sum"].min(), 0) - 0.9 * reach,
+            max(rows["valence_sum"].max(), 0) + 0.6 * reach,
+        )
+        ax.set_title(outlet, fontsize=10)
+        ax.set_xlabel("summed VADER valence (after negation, boosters, 'but')")
+        ax.grid(axis="y", visible=False)
+    _suptitle(
+        fig,
+        f"The VADER lexicon words behind each outlet's sentence scores, N = {n_sentences:,} "
+        "sentences\nlabels: occurrences, and how many VADER read as negated (sign flipped)",
+    )
+    fig.tight_layout()
+    return fig
+
+
+#: Labels of the readability panels, with the direction that means harder to read.
+_READABILITY_LABELS = {
+    "flesch_reading_ease": "Flesch reading ease",
+    "flesch_kincaid_grade": "Flesch-Kincaid grade",
+    "gunning_fog": "Gunning fog (grade)",
+    "smog_index": "SMOG (grade)",
+    "coleman_liau_index": "Coleman-Liau (grade)",
+    "dale_chall_readability_score": "Dale-Chall score",
+    "words_per_sentence": "Words per sentence",
+    "avg_syllables_per_word": "Syllables per word",
+    "mtld": "MTLD (lexical diversity)",
+    "mattr": "MATTR, window 50",
+}
+
+
+def plot_readability(table: pd.DataFrame):
+    """One panel per measure: each article's value for the whole body (filled bar) and for the
+    writer's own sentences (hatched bar), in the outlet's colour."""
+    from analysis.figures import outlet_colour
+
+    articles = table.drop_duplicates("article_id")[["article_id", "outlet"]]
+    fig, axes = _panels(
+        len(_READABILITY_LABELS), columns=5, width=2.9, height=2.2 + 0.25 * len(articles)
+    )
+    for ax, (metric, label) in zip(axes, _READABILITY_LABELS.items(), strict=True):
+        for y, (article_id, outlet) in enumerate(articles.itertuples(index=False)):
+            for offset, scope, hatch in ((-0.2, "body", None), (0.2, "writer", "////")):
+                value = table.loc[
+                    (table["article_id"] == article_id) & (table["scope"] == scope), metric
+                ]
+                ax.barh(
+                    y + offset,
+                    value.iloc[0] if len(value) else np.nan,
+                    height=0.38,
+                    color=outlet_colour(outlet) if hatch is None else "white",
+                    edgecolor=outlet_colour(outlet),
+                    hatch=hatch,
+                )
+        ax.set_yticks(
+            range(len(articles)),
+            articles["article_id"] if ax in axes[::5] else [""] * len(articles),
+        )
+        ax.set_ylim(len(articles) - 0.5, -0.5)
+        ax.set_title(label, fontsize=9)
+        ax.grid(axis="y", visible=False)
+    n_words = table.loc[table["scope"] == "body", "n_words"].sum()
+    _suptitle(
+        fig,
+        f"Readability and lexical diversity, N = {len(articles)} articles ({n_words:,} words, "
+        "textstat's counts)\nfilled: whole body; hatched: the writer's own sentences only. "
+        "Higher is harder to read for every index except Flesch reading ease",
+    )
+    fig.tight_layout()
+    return fig
+
+
+def plot_rates(rates: pd.DataFrame, *, title: str):
+    """One panel per category: occurrences per 1,000 words by outlet (and voice, when present),
+    with the exact Poisson 95% interval; the count is written beside each point."""
+    import matplotlib.pyplot as plt
+
+    from analysis.figures import outlet_colour
+
+    categories = list(dict.fromkeys(rates["category"]))
+    outlets = sorted(set(rates["outlet"]))
+    voices = _voices(rates) if "voice" in rates.columns else [None]
+    right = float(rates["ci_high"].max()) * 1.2  # one scale for every panel
+    markers = dict(zip(voices, ("o", "s", "^", "D", "v"), strict=False))
+    step = 0.8 / len(voices)
+    fig, axes = _panels(
+        len(categories), columns=2, width=5.4, height=1.2 + 0.35 * len(outlets) * len(voices)
+    )
+    for ax, category in zip(axes, categories, strict=True):
+        for y, outlet in enumerate(outlets):
+            for k, voice in enumerate(voices):
+                mask = (rates["category"] == category) & (rates["outlet"] == outlet)
+                if voice is not None:
+                    mask &= rates["voice"] == voice
+                if not mask.any():
+                    continue
+                r = rates[mask].iloc[0]
+                pos = y - 0.4 + step * (k + 0.5)
+                ax.errorbar(
+                    r.per_1000,
+                    pos,
+                    xerr=[[r.per_1000 - r.ci_low], [r.ci_high - r.per_1000]],
+                    fmt=markers[voice],
+                    color=outlet_colour(outlet),
+                    capsize=2,
+                    markersize=5,
+                )
+                ax.annotate(
+                    f"{r['count']}/{r.words:,}",
+                    (r.ci_high, pos),
+                    xytext=(3, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=7,
+                )
+        ax.set_yticks(range(len(outlets)), outlets if ax is axes[0] else [""] * len(outlets))
+        ax.set_ylim(len(outlets) - 0.5, -0.5)
+        ax.set_xlim(0, right)
+        ax.set_title(category, fontsize=10)
+        ax.set_xlabel("per 1,000 words (exact Poisson 95% interval)")
+        ax.grid(axis="y", visible=False)
+    _suptitle(fig, title)
+    fig.tight_layout()
+    if voices != [None]:
+        handles = [
+            plt.Line2D([], [], marker=markers[v], color="0.3", linestyle="none") for v in voices
+        ]
+        labels = [f"{VOICE_NAMES.get(v, v)} voice" for v in voices]
+        fig.legend(handles, labels, ncols=len(voices), loc="upper right", fontsize=9)
+    return fig
+
+
+#: The cue groups in the order they are stacked, neutral first.
+_GROUP_ORDER = ("neutral", "assertive", "doubt", "alarmed", "other", "unlisted", "none")
+_GROUP_COLOURS = {
+    "neutral": "#BBBBBB",
+    "assertive": "#0072B2",
+    "doubt": "#D55E00",
+    "alarmed": "#E69F00",
+    "other": "#009E73",
+    "unlisted": "#F0E442",
+    "none": "#FFFFFF",
+}
+
+
+def plot_attribution(shares: pd.DataFrame):
+    """Per basis (quotations' cues; every reporting verb in the text), a 100% bar per outlet of
+    its reporting verbs by group, with counts in the bars and N beside each outlet."""
+    bases = list(dict.fromkeys(shares["basis"]))
+    outlets = sorted(set(shares["outlet"]))
+    groups = [g for g in _GROUP_ORDER if g in set(shares["group"])]
+    groups += sorted(set(shares["group"]) - set(groups))
+    fig, axes = _panels(len(bases), columns=1, width=9, height=1.3 + 0.45 * len(outlets))
+    for ax, basis in zip(axes, bases, strict=True):
+        rows = shares[shares["basis"] == basis]
+        left = np.zeros(len(outlets))
+        for group in groups:
+            part = rows[rows["group"] == group].set_index("outlet").reindex(outlets)
+            values = part["share"].fillna(0).to_numpy()
+            ax.barh(
+                range(len(outlets)),
+                values,
+                left=left,
+                label=group,
+                edgecolor="0.3",
+                linewidth=0.5,
+                color=_GROUP_COLOURS.get(group, "#999999"),
+            )
+            for y, (value, count) in enumerate(zip(values, part["count"].fillna(0), strict=True)):
+                if value >= 0.05:
+                    ax.text(
+                        left[y] + value / 2,
+                        y,
+                        f"{int(count)}",
+                        ha="center",
+                        va="center",
+                        fontsize=8,
+                    )
+            left += values
+        totals = rows.groupby("outlet")["total"].first().reindex(outlets).fillna(0)
+        ax.set_yticks(range(len(outlets)), [f"{o} (N={int(t)})" for o, t in totals.items()])
+        ax.set_ylim(len(outlets) - 0.5, -0.5)
+        ax.set_xlim(0, 1)
+        label = {
+            "quotations": "cues of attributed direct quotations",
+            "text": "every reporting-verb form in the text (direct and indirect speech)",
+        }
+        ax.set_title(label.get(basis, basis), fontsize=10)
+        ax.grid(axis="y", visible=False)
+    axes[-1].set_xlabel("share of the outlet's reporting verbs (numbers in bars: count)")
+    axes[0].legend(ncols=len(groups), loc="lower left", bbox_to_anchor=(0, 1.12), fontsize=8)
+    _suptitle(
+        fig,
+        f"Verbs of attribution by group (cues.yml), N = {len(outlets)} articles\n"
+        "neutral: say, tell, add; assertive: insist, stress; doubt: claim, allege; alarmed: warn",
+    )
+    fig.tight_layout()
+    return fig
