@@ -1,0 +1,1832 @@
+"""Emphasis: what each outlet puts first — headline, lead, order, frames, facts and numbers.
+
+Framing lives in selection and order as much as in words. Everything here works on *text units*
+(:func:`text_units`): the headline, the standfirst and every body sentence of an article, each
+with its zone and, for body sentences, the stretch of the article it occupies.
+
+Zones
+    ``headline`` and ``standfirst`` (from ``corpus.articles``; missing ones are simply absent),
+    ``lead`` (the first ``lead_paragraphs`` body paragraphs, two by default) and ``body`` (the
+    paragraphs after the lead). "The body as a whole" means lead and body together.
+
+Position
+    A body sentence occupies ``[start_pos, end_pos)`` of its article, in words
+    (:data:`analysis.text.WORD_PATTERN`): ``start_pos`` = words before it / words in the article
+    body, ``end_pos`` = ``start_pos`` + its words / words in the body. Headline and standfirst
+    have no position; they are reported as zones.
+
+Frames
+    Eight issue-specific frames, each a list of terms in ``analysis/lexicons/frames.yml``
+    (:func:`load_frames`). A unit carries a frame when one of its terms occurs in it (terms match
+    as :func:`analysis.vocabulary.pattern_regex` defines: whole words, ``*`` globs, ``a | b``
+    alternatives, case-insensitive, on typography-folded text). Each frame is compiled into one
+    regex and counted over all units at once (:func:`frame_hits`). Where fair, a frame is mapped
+    to a generic frame of Semetko & Valkenburg (2000) — an approximation (see the YAML header).
+
+Emphasis index (the inverted pyramid)
+    Assume a reader's attention falls linearly from the first word of the body to the last, with
+    density ``a(x) = 2 (1 - x)`` at position ``x`` in [0, 1] (it integrates to 1). The emphasis
+    index of frame *f* in an article is the share of that attention that falls on the sentences
+    carrying *f*::
+
+        E(f) = sum over sentences s carrying f of  integral from p_s to q_s of 2 (1 - x) dx
+             = sum over sentences s carrying f of  (1 - p_s)^2 - (1 - q_s)^2
+
+    with ``p_s``/``q_s`` the sentence's ``start_pos``/``end_pos``. E is in [0, 1] and is 1 when
+    every sentence carries *f*. The plain word share ``W(f) = sum (q_s - p_s)`` is what E would
+    be if attention were even; ``front_loading = E / W`` (in [0, 2]) says how much earlier than
+    average the frame sits: 1 = spread evenly, above 1 = towards the top, below 1 = towards the
+    end. Headline and standfirst are left out of E (they are reported as zones).
+
+Facts and numbers
+    Events and facts of the day, each with patterns, in ``analysis/lexicons/facts.yml``
+    (:func:`load_facts`); :func:`fact_coverage` says where each article first reports each fact
+    (headline, standfirst, lead, body) or that it does not. :func:`numeric_claims` extracts
+    troop counts, durations, distances, dates, percentages and other numbers with their unit
+    and sentence; :func:`compare_quantities` puts side by side the values that articles give
+    for the same quantity (the size of the troop build-up) and flags where they differ.
+
+Every cross-outlet comparison should be made on ``corpus.canonical()`` (one article per outlet).
+
+Scale: every step is a fixed number of vectorised passes over all units (one regex per frame,
+one per fact pattern part, one for numbers): linear in the corpus, with no pairwise step. Tag
+once with :func:`frame_mentions` and pass the result as ``mentions=`` to the frame tables; above
+:data:`PARALLEL_TEXTS` units, frame and fact matching is split over all cores.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import textwrap
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import paths
+from analysis.errors import CorpusError
+from analysis.text import WORD_PATTERN, WORD_RE, fold_typography
+
+ZONES = ("headline", "standfirst", "lead", "body")
+DISPLAY_ZONES = ("headline", "standfirst")
+BODY_ZONES = ("lead", "body")
+#: Where a fact can be first reported, most prominent first; "absent" when it is not found.
+COVERAGE_LEVELS = (*ZONES, "absent")
+UNIT_COLUMNS = [
+    "article_id",
+    "outlet",
+    "zone",
+    "paragraph",
+    "sentence",
+    "text",
+    "n_words",
+    "start_pos",
+    "end_pos",
+]
+#: Sentence voices (``corpus.sentences["voice"]``) each ``voice`` option keeps.
+VOICES = {"all": None, "writer": ("authorial",), "quoted": ("quoted",)}
+#: z for a two-sided 95% interval.
+Z95 = 1.959963984540054
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One issue-specific frame: its ``name`` (a key), ``label``, the generic frame it
+    approximates (or None) and its ``terms``."""
+
+    name: str
+    label: str
+    generic: str | None
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One event or fact of the day. ``patterns``: a unit reports the fact if it matches any of
+    them; each pattern is a tuple of parts that must all occur (each part a term or ``a | b``).
+    ``quantity``: a claim type the unit must also state a number of (or None)."""
+
+    id: str
+    label: str
+    patterns: tuple[tuple[str, ...], ...]
+    quantity: str | None = None
+
+
+def _read_yaml(path: Path) -> dict:
+    import yaml
+
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: lexicon not found") from None
+    if not isinstance(data, dict) or not str(data.get("source") or "").strip():
+        raise ValueError(f"{path}: a lexicon is a mapping that names its `source:`")
+    return data
+
+
+def _lexicon_path(path: str | Path | None, name: str) -> Path:
+    return (Path(path) if path is not None else paths.LEXICONS / name).resolve()
+
+
+def load_frames(path: str | Path | None = None) -> tuple[Frame, ...]:
+    """The frames of ``analysis/lexicons/frames.yml`` (or ``path``), in the file's order."""
+    return _read_frames(_lexicon_path(path, "frames.yml"))
+
+
+@cache
+def _read_frames(path: Path) -> tuple[Frame, ...]:
+    data = _read_yaml(path)
+    generic = data.get("generic_frames") or {}
+    frames = []
+    for entry in data.get("frames") or []:
+        name = str(entry.get("name", ""))
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_]*", name):
+            raise ValueError(f"{path}: frame name {name!r} must be lower-case letters, digits, _")
+        terms = tuple(str(t).strip() for t in entry.get("terms") or [] if str(t).strip())
+        if not terms:
+            raise ValueError(f"{path}: frame {name!r} has no terms")
+        if entry.get("generic") is not None and entry["generic"] not in generic:
+            raise ValueError(f"{path}: frame {name!r}: generic {entry['generic']!r} not declared")
+        frames.append(Frame(name, str(entry.get("label") or name), entry.get("generic"), terms))
+    names = [f.name for f in frames]
+    if not frames or len(set(names)) != len(names):
+        raise ValueError(f"{path}: frames must be listed, each name once")
+    return tuple(frames)
+
+
+def generic_frame_labels(path: str | Path | None = None) -> dict[str, str]:
+    """The generic frames declared in ``frames.yml``: name -> label (marked as approximated)."""
+    return dict(_read_yaml(_lexicon_path(path, "frames.yml")).get("generic_frames") or {})
+
+
+def frame_dictionary(frames: tuple[Frame, ...] | None = None) -> pd.DataFrame:
+    """The frame dictionary as a table to show: one row per frame with its generic frame, the
+    number of terms and the terms themselves."""
+    frames = load_frames() if frames is None else frames
+    return pd.DataFrame(
+        [
+            {
+                "frame": f.name,
+                "label": f.label,
+                "generic": f.generic or "",
+                "n_terms": len(f.terms),
+                "terms": ", ".join(f.terms),
+            }
+            for f in frames
+        ]
+    )
+
+
+def load_facts(path: str | Path | None = None) -> tuple[Fact, ...]:
+    """The facts of ``analysis/lexicons/facts.yml`` (or ``path``), in the file's order."""
+    return _read_facts(_lexicon_path(path, "facts.yml"))
+
+
+@cache
+def _read_facts(path: Path) -> tuple[Fact, ...]:
+    data = _read_yaml(path)
+    facts = []
+    for entry in data.get("facts") or []:
+        fact_id = str(entry.get("id", ""))
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", fact_id):
+            raise ValueError(f"{path}: fact id {fact_id!r} must be lower-case letters, digits, -")
+        patterns = tuple(
+            tuple(part.strip() for part in str(p).split("&")) for p in entry.get("patterns") or []
+        )
+        if not patterns or not all(all(patterns_) for patterns_ in patterns):
+            raise ValueError(f"{path}: fact {fact_id!r} needs patterns with no empty part")
+        facts.append(
+            Fact(fact_id, str(entry.get("label") or fact_id), patterns, entry.get("quantity"))
+        )
+    ids = [f.id for f in facts]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{path}: duplicate fact id")
+    return tuple(facts)
+
+
+def load_numbers(path: str | Path | None = None) -> dict:
+    """The ``numbers:`` section of ``facts.yml``: number words, scales, qualifiers, months and
+    units (each with ``unit``, ``type``, ``forms`` and optionally ``base``/``factor``)."""
+    return _read_numbers(_lexicon_path(path, "facts.yml"))
+
+
+@cache
+def _read_numbers(path: Path) -> dict:
+    numbers = _read_yaml(path).get("numbers")
+    if not numbers or not numbers.get("units"):
+        raise ValueError(f"{path}: no `numbers:` section with `units`")
+    return numbers
+
+
+# --------------------------------------------------------------------------- text units
+
+
+def article_labels(articles: pd.DataFrame) -> pd.Series:
+    """A short label per article for figures: its outlet, or "outlet (article_id)" when the
+    outlet has more than one article in ``articles``."""
+    outlets = articles.set_index("article_id")["outlet"].astype(str)
+    repeated = outlets.duplicated(keep=False)
+    return outlets.where(~repeated, outlets + " (" + outlets.index + ")").rename("label")
+
+
+def _require_columns(table: pd.DataFrame, columns: list[str], what: str) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise CorpusError(
+            f"{what} has no column(s) {missing}; they come from analysis.quotes "
+            "(quotation detection), which this corpus was loaded without"
+        )
+
+
+def text_units(corpus, *, lead_paragraphs: int = 2, voice: str = "all") -> pd.DataFrame:
+    """One row per headline, standfirst and body sentence, in reading order, with its zone and
+    position: ``article_id``, ``outlet``, ``zone``, ``paragraph``/``sentence`` (0 for headline
+    and standfirst), ``text``, ``n_words``, ``start_pos``/``end_pos`` (share of the body's
+    words before the sentence / up to its end; NaN for headline and standfirst).
+
+    ``voice="writer"`` keeps only authorial body sentences, ``"quoted"`` only quoted ones (by
+    ``corpus.sentences["voice"]``); positions are always measured on the whole body, so a
+    sentence keeps its place whatever is dropped. The index is a fresh 0..n-1 range.
+    """
+    if voice not in VOICES:
+        raise ValueError(f"voice must be one of {list(VOICES)}, not {voice!r}")
+    if lead_paragraphs < 0:
+        raise ValueError("lead_paragraphs must be >= 0")
+    articles = corpus.articles
+    order = pd.Series(range(len(articles)), index=articles["article_id"])
+    outlet = articles.set_index("article_id")["outlet"]
+
+    body = corpus.sentences.copy()
+    body["_order"] = body["article_id"].map(order)
+    body = body.sort_values(["_order", "sentence"], kind="stable")
+    body["n_words"] = body["text"].str.count(WORD_PATTERN).astype("int64")
+    words_to_end = body.groupby("article_id", sort=False)["n_words"].cumsum()
+    total = body.groupby("article_id", sort=False)["n_words"].transform("sum")
+    total = total.where(total > 0)
+    body["start_pos"] = (words_to_end - body["n_words"]) / total
+    body["end_pos"] = words_to_end / total
+    body["zone"] = np.where(body["paragraph"] <= lead_paragraphs, "lead", "body")
+    if VOICES[voice] is not None:
+        _require_columns(body, ["voice"], "corpus.sentences")
+        body = body[body["voice"].isin(VOICES[voice])]
+
+    display = articles.melt(
+        id_vars=["article_id"], value_vars=list(DISPLAY_ZONES), var_name="zone", value_name="text"
+    )
+    display["text"] = display["text"].fillna("").astype(str).str.strip()
+    display = display[display["text"] != ""].assign(
+        paragraph=0,
+        sentence=0,
+        n_words=lambda d: d["text"].str.count(WORD_PATTERN).astype("int64"),
+        start_pos=np.nan,
+        end_pos=np.nan,
+        _order=lambda d: d["article_id"].map(order),
+    )
+    units = pd.concat([display, body], ignore_index=True)
+    units["_zone"] = units["zone"].map({z: i for i, z in enumerate(ZONES)})
+    units = units.sort_values(["_order", "_zone", "sentence"], kind="stable")
+    units["outlet"] = units["article_id"].map(outlet)
+    extra = [c for c in ("voice", "quoted_share") if c in units.columns]
+    return units[UNIT_COLUMNS + extra].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- matching
+
+#: Above this many texts, matching is split over worker processes (results are identical).
+PARALLEL_TEXTS = 20_000
+
+
+def _pattern_regex(pattern: str) -> re.Pattern:
+    """The suite's one term syntax (whole words, ``*`` globs, ``a | b``), case-insensitive:
+    :func:`analysis.vocabulary.pattern_regex`."""
+    from analysis.vocabulary import pattern_regex
+
+    return pattern_regex(pattern)
+
+
+def terms_regex(terms: tuple[str, ...] | list[str]) -> re.Pattern:
+    """One case-insensitive regex matching any of ``terms``, with the word-boundary checks done
+    once for all of them (so it is fast), longest term tried first (so a phrase counts once,
+    not as its words)."""
+    return _terms_regex(tuple(terms))
+
+
+@cache
+def _terms_regex(terms: tuple[str, ...]) -> re.Pattern:
+    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    return _pattern_regex(" | ".join(ordered))
+
+
+def _folded(texts: pd.Series) -> pd.Series:
+    return texts.fillna("").astype(str).map(fold_typography)
+
+
+def _count_frames(texts: list[str], frames: tuple[Frame, ...]) -> np.ndarray:
+    """Term matches of each frame in each (folded) text: an int array, texts x frames."""
+    folded = pd.Series(texts, dtype=object).map(fold_typography)
+    columns = [folded.str.count(terms_regex(f.terms)).to_numpy(dtype=np.int64) for f in frames]
+    return np.column_stack(columns) if columns else np.zeros((len(texts), 0), dtype=np.int64)
+
+
+def _in_chunks(func, texts: list[str], *args, workers: int | None = None) -> np.ndarray:
+    """``func(texts, *args)`` (an array with one row per text), split over ``workers``
+    processes when there are more than :data:`PARALLEL_TEXTS` texts; rows come back in order."""
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(texts) <= PARALLEL_TEXTS:
+        return func(texts, *args)
+    size = math.ceil(len(texts) / (workers * 4))
+    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        parts = list(pool.map(func, chunks, *([a] * len(chunks) for a in args)))
+    return np.concatenate(parts)
+
+
+def frame_hits(
+    texts: pd.Series, frames: tuple[Frame, ...] | None = None, *, workers: int | None = None
+) -> pd.DataFrame:
+    """How many term matches of each frame each text has: one int column per frame (in the
+    dictionary's order), indexed like ``texts``. One vectorised regex count per frame; large
+    inputs are split over ``workers`` processes (default: all cores)."""
+    frames = load_frames() if frames is None else frames
+    counts = _in_chunks(
+        _count_frames, texts.fillna("").astype(str).tolist(), frames, workers=workers
+    )
+    return pd.DataFrame(counts, index=texts.index, columns=[f.name for f in frames])
+
+
+MENTION_COLUMNS = ["unit", *UNIT_COLUMNS, "frame", "hits"]
+
+
+def frame_mentions(
+    units: pd.DataFrame, frames: tuple[Frame, ...] | None = None, *, workers: int | None = None
+) -> pd.DataFrame:
+    """Tag every unit with its frames, long: one row per unit x frame it carries (``hits`` > 0
+    term matches), with the unit's columns and its index in ``units`` as ``unit``.
+
+    This is the one tagging pass; the functions below take its result as ``mentions`` so a
+    notebook tags the corpus once."""
+    frames = load_frames() if frames is None else frames
+    hits = frame_hits(units["text"], frames, workers=workers)
+    long = hits.rename_axis(index="unit", columns="frame").stack().rename("hits").reset_index()
+    long = long[long["hits"] > 0]
+    table = long.merge(units, left_on="unit", right_index=True, how="left")
+    return table.sort_values(["unit", "frame"], kind="stable").reset_index(drop=True)[
+        MENTION_COLUMNS
+    ]
+
+
+def generic_mentions(
+    mentions: pd.DataFrame, frames: tuple[Frame, ...] | None = None
+) -> pd.DataFrame:
+    """``mentions`` mapped to the generic frames the issue frames approximate: a unit counts
+    once per generic frame (its ``hits`` summed); frames without a generic one are dropped."""
+    frames = load_frames() if frames is None else frames
+    to_generic = {f.name: f.generic for f in frames if f.generic}
+    mapped = mentions.assign(frame=mentions["frame"].map(to_generic)).dropna(subset=["frame"])
+    hits = mapped.groupby(["unit", "frame"], sort=False)["hits"].sum()
+    mapped = mapped.drop_duplicates(["unit", "frame"]).drop(columns="hits")
+    return mapped.join(hits, on=["unit", "frame"]).reset_index(drop=True)[MENTION_COLUMNS]
+
+
+def _mentions_in(
+    units: pd.DataFrame, frames: tuple[Frame, ...], mentions: pd.DataFrame | None
+) -> pd.DataFrame:
+    """``mentions`` restricted to the rows of ``units`` (a subset of the table it was tagged
+    on: ``unit`` is that table's index), or ``units`` tagged now if ``mentions`` is None."""
+    if mentions is None:
+        return frame_mentions(units, frames)
+    return mentions[mentions["unit"].isin(units.index)]
+
+
+def _frame_labels(frames: tuple[Frame, ...], generic: bool) -> dict[str, str]:
+    """Frame name -> label, in order, for the issue frames or the generic ones."""
+    if not generic:
+        return {f.name: f.label for f in frames}
+    declared = generic_frame_labels()
+    names = dict.fromkeys(f.generic for f in frames if f.generic)
+    return {g: declared.get(g, g) for g in names}
+
+
+# --------------------------------------------------------------------------- shares
+
+
+def wilson_interval(k: np.ndarray, n: np.ndarray, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
+    """The Wilson score interval for ``k`` successes in ``n`` trials (NaN where ``n`` is 0)."""
+    k = np.asarray(k, dtype=float)
+    n = np.asarray(n, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = k / n
+        denominator = 1 + z**2 / n
+        centre = (p + z**2 / (2 * n)) / denominator
+        half = z / denominator * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
+    return centre - half, centre + half
+
+
+def _grid(units: pd.DataFrame, names: list[str], column: str = "frame") -> pd.DataFrame:
+    """Every article of ``units`` x every name, in order (``article_id``, ``outlet``, column)."""
+    articles = units[["article_id", "outlet"]].drop_duplicates("article_id")
+    return articles.merge(pd.DataFrame({column: names}), how="cross")
+
+
+def frame_shares(
+    units: pd.DataFrame,
+    frames: tuple[Frame, ...] | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+    zones: tuple[str, ...] = BODY_ZONES,
+    generic: bool = False,
+) -> pd.DataFrame:
+    """Share of each article's sentences (in ``zones``, by default the body as a whole) that
+    carry each frame, with counts: ``article_id``, ``outlet``, ``frame``, ``label``, ``total``
+    (sentences in the zones), ``sentences`` (carrying the frame), ``share`` and a 95% Wilson
+    interval ``ci_low``/``ci_high``. Every article x frame appears, zeros included;
+    ``generic=True`` gives the approximated generic frames instead.
+
+    A sentence may carry several frames, so shares do not add up to one. The interval treats
+    sentences as independent draws, which they are not (a story runs on); read it as a lower
+    bound on the uncertainty.
+    """
+    frames = load_frames() if frames is None else frames
+    scope = units[units["zone"].isin(zones)]
+    tagged = _mentions_in(scope, frames, mentions)
+    if generic:
+        tagged = generic_mentions(tagged, frames)
+    labels = _frame_labels(frames, generic)
+    totals = scope.groupby("article_id", sort=False).size().rename("total")
+    counts = tagged.groupby(["article_id", "frame"]).size().rename("sentences")
+    table = _grid(scope, list(labels)).join(totals, on="article_id")
+    table = table.join(counts, on=["article_id", "frame"])
+    table["sentences"] = table["sentences"].fillna(0).astype("int64")
+    table["share"] = table["sentences"] / table["total"]
+    table["ci_low"], table["ci_high"] = wilson_interval(table["sentences"], table["total"])
+    table.insert(3, "label", table["frame"].map(labels))
+    return table
+
+
+def dictionary_coverage(
+    units: pd.DataFrame,
+    frames: tuple[Frame, ...] | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+    zones: tuple[str, ...] = BODY_ZONES,
+) -> pd.DataFrame:
+    """How much of each article the frame dictionary reaches: ``sentences``, ``tagged`` (with
+    at least one frame), ``untagged`` and ``tagged_share``. Frame shares are shares of all
+    sentences, so a low ``tagged_share`` means the dictionary misses much of the article."""
+    frames = load_frames() if frames is None else frames
+    scope = units[units["zone"].isin(zones)]
+    tagged = scope.index.isin(_mentions_in(scope, frames, mentions)["unit"])
+    table = (
+        scope.assign(tagged=tagged)
+        .groupby(["article_id", "outlet"], sort=False)["tagged"]
+        .agg(sentences="size", tagged="sum")
+        .reset_index()
+    )
+    table["tagged"] = table["tagged"].astype("int64")
+    table["untagged"] = table["sentences"] - table["tagged"]
+    table["tagged_share"] = table["tagged"] / table["sentences"]
+    return table
+
+
+# --------------------------------------------------------------------------- order
+
+
+def emphasis_index(
+    units: pd.DataFrame,
+    frames: tuple[Frame, ...] | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The inverted-pyramid emphasis of each frame in each article's body (formula in the module
+    docstring): ``article_id``, ``outlet``, ``frame``, ``label``, ``sentences`` (carrying it),
+    ``first_position`` (``start_pos`` of the first; NaN if none), ``word_share`` W,
+    ``index`` E = sum of (1 - p)^2 - (1 - q)^2, and ``front_loading`` = E / W (NaN if W = 0)."""
+    frames = load_frames() if frames is None else frames
+    body = units[units["zone"].isin(BODY_ZONES)]
+    tagged = _mentions_in(body, frames, mentions)
+    tagged = tagged.assign(
+        weight=(1 - tagged["start_pos"]) ** 2 - (1 - tagged["end_pos"]) ** 2,
+        width=tagged["end_pos"] - tagged["start_pos"],
+    )
+    summary = tagged.groupby(["article_id", "frame"]).agg(
+        sentences=("unit", "size"),
+        first_position=("start_pos", "min"),
+        word_share=("width", "sum"),
+        index=("weight", "sum"),
+    )
+    table = _grid(body, [f.name for f in frames]).join(summary, on=["article_id", "frame"])
+    filled = ["sentences", "word_share", "index"]
+    table[filled] = table[filled].fillna(0)
+    table["sentences"] = table["sentences"].astype("int64")
+    table["front_loading"] = table["index"] / table["word_share"].where(table["word_share"] > 0)
+    table.insert(3, "label", table["frame"].map({f.name: f.label for f in frames}))
+    return table
+
+
+def lead_end(units: pd.DataFrame) -> pd.Series:
+    """Where each article's lead ends, as a position in [0, 1] (0 if it has no lead)."""
+    body = units[units["zone"].isin(BODY_ZONES)]
+    ends = body[body["zone"] == "lead"].groupby("article_id", sort=False)["end_pos"].max()
+    return ends.reindex(pd.unique(body["article_id"])).fillna(0.0).rename("lead_end")
+
+
+def _in_zone(grid: pd.DataFrame, tagged: pd.DataFrame, units: pd.DataFrame, zone: str) -> pd.Series:
+    """For each ``article_id`` x ``frame`` row of ``grid``: does the article's ``zone`` carry it?
+    NA where the article has no such zone (no headline is not "no frame in the headline")."""
+    has_zone = grid["article_id"].isin(units.loc[units["zone"] == zone, "article_id"])
+    hit = tagged.loc[tagged["zone"] == zone, ["article_id", "frame"]].drop_duplicates()
+    keys = pd.MultiIndex.from_frame(grid[["article_id", "frame"]])
+    found = keys.isin(pd.MultiIndex.from_frame(hit))
+    return pd.Series(found, index=grid.index, dtype="boolean").where(has_zone)
+
+
+def frame_first_mentions(
+    units: pd.DataFrame,
+    frames: tuple[Frame, ...] | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Where each frame first appears in each article: ``article_id``, ``outlet``, ``kind``
+    ("frame"), ``name``, ``label``, ``first_position`` (``start_pos`` of the first body sentence
+    carrying it; NaN if none), ``in_headline`` and ``in_lead`` (False where there is none)."""
+    frames = load_frames() if frames is None else frames
+    tagged = _mentions_in(units, frames, mentions)
+    first = tagged[tagged["zone"].isin(BODY_ZONES)].groupby(["article_id", "frame"])["start_pos"]
+    table = _grid(units, [f.name for f in frames]).join(
+        first.min().rename("first_position"), on=["article_id", "frame"]
+    )
+    for zone in ("headline", "lead"):
+        table[f"in_{zone}"] = _in_zone(table, tagged, units, zone).fillna(False).astype(bool)
+    table = table.rename(columns={"frame": "name"})
+    table.insert(2, "kind", "frame")
+    table.insert(4, "label", table["name"].map({f.name: f.label for f in frames}))
+    return table
+
+
+def actor_first_mentions(corpus, *, top: int | None = 12) -> pd.DataFrame:
+    """Where each actor first appears in each article, in the columns of
+    :func:`frame_first_mentions` (``kind`` = "actor"), from :func:`analysis.actors.mentions`.
+
+    ``analysis.actors`` measures the first mention in characters of the body (paragraphs joined
+    by one newline); it is converted here to the share of the body's *words* before it, the
+    measure every position in this module uses. ``top`` keeps the actors named by the most
+    articles (ties: most mentions, then name); None keeps all."""
+    try:
+        from analysis.actors import mentions
+    except ImportError as exc:  # pragma: no cover - depends on the sources issue
+        raise CorpusError("actor positions need analysis.actors (the sources issue)") from exc
+    table = mentions(corpus)
+    needed = ["article_id", "actor", "mentions", "first_position", "in_headline", "in_lead"]
+    missing = [c for c in needed if c not in table.columns]
+    if missing:
+        raise CorpusError(f"analysis.actors.mentions() has no column(s) {missing}")
+    table = table[table["mentions"] > 0]
+    if top is not None:
+        ranking = (
+            table.groupby("actor")
+            .agg(articles=("article_id", "nunique"), mentions=("mentions", "sum"))
+            .reset_index()
+            .sort_values(["articles", "mentions", "actor"], ascending=[False, False, True])
+        )
+        table = table[table["actor"].isin(ranking["actor"].head(top))]
+    paragraphs = corpus.paragraphs.sort_values(["article_id", "paragraph"], kind="stable")
+    bodies = paragraphs.groupby("article_id", sort=False)["text"].agg("\n".join)
+    position = np.full(len(table), np.nan)
+    for article_id, rows in table.groupby("article_id", sort=False).indices.items():
+        position[rows] = word_shares(bodies.get(article_id, ""), table["first_position"].iloc[rows])
+    outlet = corpus.articles.set_index("article_id")["outlet"]
+    table = pd.DataFrame(
+        {
+            "article_id": table["article_id"].to_numpy(),
+            "outlet": table["article_id"].map(outlet).to_numpy(),
+            "kind": "actor",
+            "name": table["actor"].to_numpy(),
+            "label": table["actor"].to_numpy(),
+            "first_position": np.asarray(position, dtype=float),
+            "in_headline": table["in_headline"].astype(bool).to_numpy(),
+            "in_lead": table["in_lead"].astype(bool).to_numpy(),
+        }
+    )
+    # actors in the order they tend to appear: by median first position, then name
+    median = table.groupby("name")["first_position"].median()
+    order = sorted(median.index, key=lambda n: (median[n], n))
+    rank = table["name"].map({n: i for i, n in enumerate(order)})
+    return table.assign(_rank=rank).sort_values(["_rank"], kind="stable").drop(columns="_rank")
+
+
+def first_mentions(
+    corpus,
+    units: pd.DataFrame,
+    frames: tuple[Frame, ...] | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+    top: int | None = 12,
+) -> pd.DataFrame:
+    """First-mention positions of frames (:func:`frame_first_mentions`) and of the ``top``
+    actors (:func:`actor_first_mentions`) in one table, frames first. ``units`` must come from
+    ``corpus`` (the same articles)."""
+    frame_rows = frame_first_mentions(units, frames, mentions=mentions)
+    actor_rows = actor_first_mentions(corpus, top=top)
+    return pd.concat([frame_rows, actor_rows], ignore_index=True)
+
+
+def word_shares(body: str, char_shares) -> np.ndarray:
+    """Positions given as shares of ``body``'s characters, as shares of its words before each
+    point (:data:`analysis.text.WORD_PATTERN`); NaN stays NaN. One pass over the body."""
+    char_shares = np.asarray(char_shares, dtype=float)
+    starts = np.array([m.start() for m in WORD_RE.finditer(body)], dtype=float)
+    if not len(starts):
+        return np.full(char_shares.shape, np.nan)
+    offsets = np.round(char_shares * len(body))
+    before = np.searchsorted(starts, np.nan_to_num(offsets, nan=0.0), side="left")
+    return np.where(np.isnan(char_shares), np.nan, before / len(starts))
+
+
+# --------------------------------------------------------------------------- headline and lead
+
+
+def headline_contrast(
+    units: pd.DataFrame,
+    frames: tuple[Frame, ...] | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """What the headline, standfirst and lead foreground against the body as a whole, per
+    article x frame: ``headline``/``standfirst`` (True/False; NA when the article has none),
+    ``lead_share`` (share of lead sentences carrying the frame), ``body_share`` (share of all
+    body sentences, lead included) and ``body_rank`` (1 = the body's most frequent frame; ties
+    share a rank)."""
+    frames = load_frames() if frames is None else frames
+    tagged = _mentions_in(units, frames, mentions)
+    body = frame_shares(units, frames, mentions=tagged, zones=BODY_ZONES)
+    lead = frame_shares(units, frames, mentions=tagged, zones=("lead",))
+    table = body[["article_id", "outlet", "frame", "label", "sentences", "total", "share"]].rename(
+        columns={"sentences": "body_sentences", "total": "body_total", "share": "body_share"}
+    )
+    table = table.merge(
+        lead[["article_id", "frame", "share"]].rename(columns={"share": "lead_share"}),
+        on=["article_id", "frame"],
+        how="left",
+    )
+    for zone in DISPLAY_ZONES:
+        table[zone] = _in_zone(table, tagged, units, zone)
+    table["body_rank"] = (
+        table.groupby("article_id", sort=False)["body_share"]
+        .rank(method="min", ascending=False)
+        .astype("int64")
+    )
+    columns = ["article_id", "outlet", "frame", "label", *DISPLAY_ZONES, "lead_share"]
+    return table[[*columns, "body_sentences", "body_total", "body_share", "body_rank"]]
+
+
+def headline_delivery(
+    units: pd.DataFrame,
+    frames: tuple[Frame, ...] | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Does the headline promise what the body delivers? One row per article with a headline:
+    ``headline``, ``headline_frames`` ("; "-joined, dictionary order), ``body_total`` (body
+    sentences), ``delivered`` (body sentences carrying at least one headline frame),
+    ``delivery_share``, ``body_top_frame`` (the body's most frequent frame; ties go to the
+    dictionary's order) and ``headline_has_top_frame``."""
+    frames = load_frames() if frames is None else frames
+    order = {f.name: i for i, f in enumerate(frames)}
+    tagged = _mentions_in(units, frames, mentions)
+    headlines = units[units["zone"] == "headline"].drop_duplicates("article_id")
+    promised = tagged[tagged["zone"] == "headline"][["article_id", "frame"]].drop_duplicates()
+    promised = promised.sort_values("frame", key=lambda f: f.map(order), kind="stable")
+    body = units[units["zone"].isin(BODY_ZONES)]
+    in_body = tagged[tagged["zone"].isin(BODY_ZONES)]
+    kept = in_body.merge(promised, on=["article_id", "frame"])
+    counts = in_body.groupby(["article_id", "frame"]).size().rename("n").reset_index()
+    counts = counts.sort_values(
+        ["article_id", "n", "frame"],
+        key=lambda c: c.map(order) if c.name == "frame" else c,
+        ascending=[True, False, True],
+        kind="stable",
+    )
+    table = headlines[["article_id", "outlet", "text"]].rename(columns={"text": "headline"})
+    table["headline_frames"] = (
+        table["article_id"].map(promised.groupby("article_id")["frame"].agg("; ".join)).fillna("")
+    )
+    table["body_total"] = table["article_id"].map(body.groupby("article_id").size()).fillna(0)
+    table["delivered"] = table["article_id"].map(kept.groupby("article_id")["unit"].nunique())
+    table[["body_total", "delivered"]] = (
+        table[["body_total", "delivered"]].fillna(0).astype("int64")
+    )
+    table["delivery_share"] = table["delivered"] / table["body_total"].where(
+        table["body_total"] > 0
+    )
+    top = counts.drop_duplicates("article_id").set_index("article_id")["frame"]
+    table["body_top_frame"] = table["article_id"].map(top).fillna("")
+    table["headline_has_top_frame"] = [
+        bool(top_frame) and top_frame in promised_frames.split("; ")
+        for top_frame, promised_frames in zip(
+            table["body_top_frame"], table["headline_frames"], strict=True
+        )
+    ]
+    return table.reset_index(drop=True)
+
+
+def headline_terms(units: pd.DataFrame, *, stop_words: bool = True) -> pd.DataFrame:
+    """The content words of each headline and how far the body carries them: one row per
+    article x headline word (lower-cased, typography folded, possessive 's dropped, scikit-learn
+    English stop words removed), with ``in_lead`` and ``body_sentences`` (body sentences, lead
+    included, containing the word as written form) and ``body_share`` of the body sentences.
+    Exact word forms: "talks" does not match "talk"."""
+    from analysis.vocabulary import content_tokens, normalise, stop_word_list
+
+    stops = set(stop_word_list(stop_words) or [])
+
+    def tokens(texts: pd.Series) -> pd.Series:
+        return texts.map(normalise).map(content_tokens)
+
+    headlines = units[units["zone"] == "headline"]
+    heads = headlines.assign(term=tokens(headlines["text"])).explode("term").dropna(subset=["term"])
+    heads = heads[~heads["term"].isin(stops)].drop_duplicates(["article_id", "term"])
+    heads["position"] = heads.groupby("article_id", sort=False).cumcount()
+    body = units[units["zone"].isin(BODY_ZONES)]
+    words = (
+        body.assign(term=tokens(body["text"]), lead=body["zone"] == "lead")
+        .explode("term")
+        .merge(heads[["article_id", "term"]], on=["article_id", "term"])  # headline words only
+        .drop_duplicates(["article_id", "sentence", "term"])
+    )
+    per_term = words.groupby(["article_id", "term"]).agg(
+        body_sentences=("sentence", "size"), in_lead=("lead", "any")
+    )
+    totals = body.groupby("article_id").size().rename("body_total")
+    table = heads[["article_id", "outlet", "position", "term"]].join(
+        per_term, on=["article_id", "term"]
+    )
+    table = table.join(totals, on="article_id")
+    table["body_sentences"] = table["body_sentences"].fillna(0).astype("int64")
+    table["in_lead"] = table["in_lead"].fillna(False).astype(bool)
+    table["body_share"] = table["body_sentences"] / table["body_total"]
+    return table.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def _match_facts(texts: list[str], facts: tuple[Fact, ...]) -> np.ndarray:
+    """Whether each text matches each fact's patterns: a bool array, texts x facts.
+
+    One vectorised search over all texts for the fact's first parts together; each further
+    part runs only on the texts still in question, so rare names make later searches cheap."""
+    folded = pd.Series(texts, dtype=object).map(fold_typography)
+    columns = []
+    for fact in facts:
+        found = np.zeros(len(folded), dtype=bool)
+        maybe = folded[folded.str.contains(terms_regex(tuple(p[0] for p in fact.patterns)))]
+        for parts in fact.patterns:
+            candidates = maybe[~found[maybe.index]]
+            for part in parts:
+                candidates = candidates[candidates.str.contains(_pattern_regex(part))]
+            found[candidates.index] = True
+        columns.append(found)
+    return np.column_stack(columns) if columns else np.zeros((len(texts), 0), dtype=bool)
+
+
+def fact_hits(
+    units: pd.DataFrame,
+    facts: tuple[Fact, ...] | None = None,
+    *,
+    claims: pd.DataFrame | None = None,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Whether each unit reports each fact: one bool column per fact id, indexed like ``units``.
+    A fact with a ``quantity`` also needs a numeric claim of that type in the unit (``claims``
+    from :func:`numeric_claims`; computed if not given). Large inputs are split over
+    ``workers`` processes (default: all cores)."""
+    facts = load_facts() if facts is None else facts
+    texts = units["text"].fillna("").astype(str).tolist()
+    hits = pd.DataFrame(
+        _in_chunks(_match_facts, texts, facts, workers=workers),
+        index=units.index,
+        columns=[f.id for f in facts],
+    )
+    if any(f.quantity for f in facts) and claims is None:
+        claims = numeric_claims(units)
+    for fact in (f for f in facts if f.quantity):
+        hits[fact.id] &= units.index.isin(claims.loc[claims["type"] == fact.quantity, "unit"])
+    return hits
+
+
+def fact_coverage(
+    units: pd.DataFrame,
+    facts: tuple[Fact, ...] | None = None,
+    *,
+    claims: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Where each article first reports each fact: one row per article x fact with ``zone`` (the
+    most prominent of headline, standfirst, lead, body where it is found, or "absent"),
+    ``sentences`` (body sentences reporting it), ``first_sentence`` and ``first_position`` (of
+    the first body sentence; NaN if none)."""
+    facts = load_facts() if facts is None else facts
+    hits = fact_hits(units, facts, claims=claims)
+    long = hits.rename_axis(index="unit", columns="fact").stack().rename("hit").reset_index()
+    long = long[long["hit"]].join(units[["article_id", "zone", "sentence", "start_pos"]], on="unit")
+    long["level"] = long["zone"].map({z: i for i, z in enumerate(COVERAGE_LEVELS)})
+    in_body = long[long["zone"].isin(BODY_ZONES)].sort_values("sentence", kind="stable")
+    body = in_body.groupby(["article_id", "fact"]).agg(
+        sentences=("unit", "size"),
+        first_sentence=("sentence", "first"),
+        first_position=("start_pos", "first"),
+    )
+    level = long.groupby(["article_id", "fact"])["level"].min().rename("level")
+    table = (
+        _grid(units, [f.id for f in facts])
+        .rename(columns={"frame": "fact"})
+        .join(level, on=["article_id", "fact"])
+        .join(body, on=["article_id", "fact"])
+    )
+    table["zone"] = table["level"].map(dict(enumerate(COVERAGE_LEVELS))).fillna("absent")
+    table["sentences"] = table["sentences"].fillna(0).astype("int64")
+    table["first_sentence"] = table["first_sentence"].astype("Int64")
+    table.insert(3, "label", table["fact"].map({f.id: f.label for f in facts}))
+    return table.drop(columns="level")
+
+
+def coverage_matrix(coverage: pd.DataFrame, labels: pd.Series | None = None) -> pd.DataFrame:
+    """The coverage as a fact x article table of zones (articles as columns, labelled by
+    ``labels`` if given), facts ordered by how many articles report them, then as listed."""
+    table = coverage.pivot(index="fact", columns="article_id", values="zone")
+    articles = list(pd.unique(coverage["article_id"]))
+    facts = list(pd.unique(coverage["fact"]))
+    table = table.reindex(index=facts, columns=articles)
+    reported = (table != "absent").sum(axis=1)
+    order = sorted(range(len(facts)), key=lambda i: (-reported.iloc[i], i))
+    table = table.iloc[order]
+    table.index = table.index.map(dict(zip(coverage["fact"], coverage["label"], strict=True)))
+    if labels is not None:
+        table.columns = [labels.get(a, a) for a in table.columns]
+    return table.rename_axis(index="fact", columns=None)
+
+
+def version_differences(corpus, facts: tuple[Fact, ...] | None = None) -> pd.DataFrame:
+    """For stories the corpus holds in more than one version (same ``story_id``): the facts
+    whose place differs between versions, one row per story x fact with ``articles`` (the
+    versions' ids, in version order) and a column ``version <v>`` per version (its zone).
+    Empty when no story has two versions."""
+    articles = corpus.articles
+    repeated = articles[articles["story_id"].duplicated(keep=False)]
+    if repeated.empty:
+        return pd.DataFrame(columns=["story_id", "fact", "label", "articles"])
+    coverage = fact_coverage(text_units(corpus.subset(repeated["article_id"])), facts)
+    coverage = coverage.merge(repeated[["article_id", "story_id", "version"]], on="article_id")
+    versions = sorted(pd.unique(repeated["version"].astype(str)), key=_natural)
+    coverage["version"] = "version " + coverage["version"].astype(str)
+    wide = coverage.pivot(index=["story_id", "fact", "label"], columns="version", values="zone")
+    wide = wide[[f"version {v}" for v in versions]]
+    ids = (
+        repeated.assign(_v=repeated["version"].astype(str).map(versions.index))
+        .sort_values("_v", kind="stable")
+        .groupby("story_id", sort=False)["article_id"]
+        .agg(", ".join)
+    )
+    order = {f: i for i, f in enumerate(pd.unique(coverage["fact"]))}
+    table = wide[wide.nunique(axis=1) > 1].reset_index()
+    table.insert(3, "articles", table["story_id"].map(ids))
+    table = table.sort_values(
+        ["story_id", "fact"], key=lambda c: c.map(order) if c.name == "fact" else c, kind="stable"
+    )
+    return table.rename_axis(columns=None).reset_index(drop=True)
+
+
+def _natural(text: str) -> tuple:
+    """A sort key that puts "2" before "10"."""
+    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text))
+
+
+# --------------------------------------------------------------------------- numbers
+
+CLAIM_COLUMNS = [
+    "unit",
+    "article_id",
+    "outlet",
+    "zone",
+    "paragraph",
+    "sentence",
+    "type",
+    "claim",
+    "qualifier",
+    "value",
+    "unit_name",
+    "base_value",
+    "base_unit",
+    "normalised",
+    "parenthetical",
+    "text",
+]
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_YEAR = r"(?:1[89]|20)\d{2}"
+
+
+def _alternatives(words) -> str:
+    """A regex alternation of ``words`` (phrases match any white space), longest first."""
+    ordered = sorted({str(w).lower() for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+
+
+@cache
+def _claim_regex(path: Path) -> re.Pattern:
+    """The one regex that finds numeric claims, built from the ``numbers:`` lexicon."""
+    numbers = _read_numbers(path)
+    words = _alternatives(numbers["number_words"])
+    number = rf"(?:{_DIGITS}|(?:{words})(?:-(?:{words}))?)"
+    full_months = _alternatives(numbers["months"])
+    months = _alternatives([*numbers["months"], *numbers.get("month_abbreviations", {})])
+    units = _alternatives(form for u in numbers["units"] for form in u["forms"])
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    date = (
+        rf"(?P<month>{months})\.?\s+(?P<day>{day})(?:,?\s+(?P<year1>{_YEAR}))?"
+        rf"|(?P<day2>{day})\s+(?P<month2>{months})\.?(?:,?\s+(?P<year2>{_YEAR}))?"
+        rf"|(?P<month3>{full_months})\s+(?P<year3>{_YEAR})"
+    )
+    time = (
+        r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>[ap])\.?m\b\.?"
+        r"|(?P<hour24>\d{1,2}):(?P<minute24>\d{2})"
+    )
+    currencies = "|".join(re.escape(c) for c in numbers["currencies"])
+    scales = _alternatives(numbers["scales"])
+    money_scales = _alternatives([*numbers["scales"], *numbers["money_scales"]])
+    money = (
+        rf"(?P<currency>{currencies})\s?(?P<money_number>{_DIGITS})"
+        rf"(?:\s?(?P<money_scale>{money_scales}))?"
+    )
+    quantity = (
+        rf"(?:(?P<qualifier>{_alternatives(numbers['qualifiers'])})\s+)?"
+        rf"(?:(?P<number>{number})(?:\s+(?P<scale>{scales}))?"
+        rf"|(?P<vague>{_alternatives(numbers['vague'])})"
+        r"|(?(qualifier)(?P<one>an?)|(?!)))"
+        r"(?:\s*-\s*|\s+|(?=%)|(?<=\d)(?=[^\W\d_]))"
+        r"(?P<mods>(?:[^\W\d_][\w'-]*\s+){0,2}?)"
+        rf"(?P<unit_form>{units})(?![\w-])"
+        rf"(?:\s+(?P<post>{_alternatives(numbers['post_qualifiers'])})(?![\w-]))?"
+    )
+    claim = (
+        rf"(?P<paren>\(\s*)?(?<![^\W_])(?<!\d[.,])(?P<claim>"
+        rf"(?P<date>{date})(?![\w])"
+        rf"|(?P<time>{time})(?![\w:])"
+        rf"|(?P<money>{money})(?![\w])"
+        rf"|(?P<quantity>{quantity})"
+        rf"|(?P<year>{_YEAR})(?![\w]|[.,]\d)"
+        rf"|(?P<other>{_DIGITS})(?![\w])"
+        r")"
+    )
+    return re.compile(claim, re.IGNORECASE)
+
+
+def _number_value(text: str, words: dict[str, float]) -> float:
+    """The value of a number as written: "130,000" -> 130000, "three" -> 3, "twenty-five" -> 25,
+    "a"/"an" -> 1; NaN if it is none of these."""
+    text = text.lower()
+    if text in {"a", "an"}:
+        return 1.0
+    if text[:1].isdigit():
+        return float(text.replace(",", ""))
+    parts = text.split("-")
+    if all(p in words for p in parts):
+        return float(sum(words[p] for p in parts))
+    return math.nan
+
+
+def numeric_claims(units: pd.DataFrame, *, lexicon: str | Path | None = None) -> pd.DataFrame:
+    """Every numeric claim in ``units``, one row each, in reading order: ``unit`` (the index of
+    its unit in ``units``), the unit's ``article_id``, ``outlet``, ``zone``, ``paragraph``,
+    ``sentence``, then ``type`` (troops, military units, people, duration, distance, percentage,
+    money, date, year, time, other: see ``facts.yml``), ``claim`` (as written, typography
+    folded), ``qualifier`` ("more than", "or more", "tens of thousands of"; "" if none),
+    ``value`` (the number; NaN for vague quantities, dates and times), ``unit_name``,
+    ``base_value`` and ``base_unit`` (converted for comparison: miles to km, days to hours),
+    ``normalised`` (as text: "130000 troops", "28.9682 km", ISO "2022-02-15" for a date, "01:00"
+    for a time), ``parenthetical`` (the claim opens a parenthesis, e.g. the conversion in
+    "30 kilometers (18 miles)") and the unit's ``text``. One vectorised regex pass over all
+    units; the units of ``facts.yml`` (or ``lexicon``) say what counts as a unit."""
+    path = _lexicon_path(lexicon, "facts.yml")
+    numbers = _read_numbers(path)
+    found = _folded(units["text"]).str.extractall(_claim_regex(path)).fillna("")
+    # "a"/"an" counts as one only right before its unit ("more than an hour", not "over a
+    # number of days")
+    found = found[~(found["one"].ne("") & found["mods"].str.strip().ne(""))]
+    if found.empty:
+        return pd.DataFrame(columns=CLAIM_COLUMNS)
+    found = found.reset_index(level="match", drop=True).rename_axis("unit").reset_index()
+    kinds = ["date", "time", "money", "quantity", "year", "other"]
+    found["kind"] = np.select([found[k].ne("") for k in kinds], kinds, default="other")
+
+    words = {str(k).lower(): float(v) for k, v in numbers["number_words"].items()}
+    forms = {
+        re.sub(r"\s+", " ", str(form).lower()): u for u in numbers["units"] for form in u["forms"]
+    }
+    scales = {
+        str(k).lower(): float(v)
+        for k, v in {**numbers["scales"], **numbers["money_scales"]}.items()
+    }
+    months = {
+        str(k).lower(): int(v)
+        for k, v in {**numbers["months"], **numbers.get("month_abbreviations", {})}.items()
+    }
+    rows = [_claim_row(r, words, forms, scales, months, numbers) for r in found.itertuples()]
+    claims = pd.DataFrame(rows, index=found.index)
+    claims["unit"] = found["unit"]
+    claims = claims.join(
+        units[["article_id", "outlet", "zone", "paragraph", "sentence", "text"]], on="unit"
+    )
+    return claims[CLAIM_COLUMNS].reset_index(drop=True)
+
+
+def _claim_row(r, words, forms, scales, months, numbers) -> dict:
+    """Type, value, units and normalised form of one regex match (a row of ``extractall``,
+    groups that did not take part as "")."""
+    row = {
+        "claim": r.claim,
+        "qualifier": "",
+        "value": math.nan,
+        "unit_name": "",
+        "base_value": math.nan,
+        "base_unit": "",
+        "normalised": "",
+        "parenthetical": bool(r.paren),
+    }
+    if r.kind == "quantity":
+        unit = forms[re.sub(r"\s+", " ", r.unit_form.lower())]
+        qualifiers = [re.sub(r"\s+", " ", q.lower()) for q in (r.qualifier, r.vague, r.post) if q]
+        value = _number_value(r.number or r.one, words) if (r.number or r.one) else math.nan
+        if r.scale:
+            value *= scales[r.scale.lower()]
+        base_value = value * float(unit.get("factor", 1))
+        base_unit = unit.get("base", unit["unit"])
+        row.update(
+            type=unit["type"],
+            qualifier=" ".join(qualifiers),
+            value=value,
+            unit_name=unit["unit"],
+            base_value=base_value,
+            base_unit=base_unit,
+            normalised="" if math.isnan(value) else f"{base_value:.6g} {base_unit}",
+        )
+    elif r.kind == "money":
+        value = float(r.money_number.replace(",", ""))
+        if r.money_scale:
+            value *= scales[r.money_scale.lower()]
+        code = numbers["currencies"][r.currency]
+        row.update(
+            type="money",
+            value=value,
+            unit_name=code,
+            base_value=value,
+            base_unit=code,
+            normalised=f"{value:.6g} {code}",
+        )
+    elif r.kind == "date":
+        month = months[(r.month or r.month2 or r.month3).lower()]
+        day = r.day or r.day2
+        year = r.year1 or r.year2 or r.year3 or "-"
+        day_part = f"-{int(day.lower().rstrip('stndrh')):02d}" if day else ""
+        row.update(type="date", unit_name="date", normalised=f"{year}-{month:02d}{day_part}")
+    elif r.kind == "time":
+        hour = int(r.hour or r.hour24)
+        minute = int(r.minute or r.minute24 or 0)
+        if r.ampm:
+            hour = hour % 12 + (12 if r.ampm.lower() == "p" else 0)
+        row.update(type="time", unit_name="time", normalised=f"{hour:02d}:{minute:02d}")
+    elif r.kind == "year":
+        year = float(r.year)
+        row.update(
+            type="year",
+            value=year,
+            unit_name="year",
+            base_value=year,
+            base_unit="year",
+            normalised=r.year,
+        )
+    else:
+        value = float(r.other.replace(",", ""))
+        row.update(type="other", value=value, base_value=value, normalised=f"{value:.6g}")
+    return row
+
+
+def quantity_claims(
+    units: pd.DataFrame,
+    facts: tuple[Fact, ...] | None = None,
+    *,
+    claims: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The numeric claims that state a quantity fact (a fact with a ``quantity``, e.g. the size
+    of the troop build-up): rows of ``claims`` (index kept as ``claim_id``) with ``fact`` and
+    ``label``, for claims of the fact's type in units that report the fact. Parenthetical
+    conversions ("(18 miles)") are left out."""
+    facts = load_facts() if facts is None else facts
+    quantity_facts = tuple(f for f in facts if f.quantity)
+    claims = numeric_claims(units) if claims is None else claims
+    hits = fact_hits(units, quantity_facts, claims=claims)
+    kept = claims[~claims["parenthetical"]].rename_axis("claim_id").reset_index()
+    parts = [
+        kept[kept["unit"].isin(hits.index[hits[f.id]]) & (kept["type"] == f.quantity)].assign(
+            fact=f.id, label=f.label
+        )
+        for f in quantity_facts
+    ]
+    if not parts:
+        return kept.assign(fact="", label="").iloc[0:0]
+    return pd.concat(parts, ignore_index=True)
+
+
+def compare_quantities(
+    units: pd.DataFrame,
+    facts: tuple[Fact, ...] | None = None,
+    *,
+    claims: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The values each article gives for each quantity fact: one row per quantity fact x
+    article with ``reported``, ``claims`` (as written, "; "-joined, in reading order),
+    ``values`` (distinct values in the base unit, ascending, "; "-joined; vague quantities
+    have none), ``articles_reporting`` and ``values_differ`` (the articles that report the
+    quantity do not all give the same set of values: a candidate disagreement to read in the
+    sentences, not a verdict)."""
+    facts = load_facts() if facts is None else facts
+    stated = quantity_claims(units, facts, claims=claims)
+    tables = []
+    for fact in (f for f in facts if f.quantity):
+        mine = stated[stated["fact"] == fact.id]
+        per_article = mine.groupby("article_id", sort=False).agg(
+            claims=("claim", lambda c: "; ".join(dict.fromkeys(c))),
+            values=("base_value", lambda v: "; ".join(f"{x:.6g}" for x in sorted(set(v.dropna())))),
+            base_unit=("base_unit", "first"),
+        )
+        table = _grid(units, [fact.id]).rename(columns={"frame": "fact"})
+        table = table.join(per_article, on="article_id")
+        table["reported"] = table["claims"].notna()
+        table[["claims", "values", "base_unit"]] = table[["claims", "values", "base_unit"]].fillna(
+            ""
+        )
+        table["articles_reporting"] = int(table["reported"].sum())
+        table["values_differ"] = bool(table.loc[table["reported"], "values"].nunique() > 1)
+        tables.append(table.assign(label=fact.label, quantity=fact.quantity))
+    columns = [
+        "article_id",
+        "outlet",
+        "fact",
+        "label",
+        "quantity",
+        "reported",
+        "claims",
+        "values",
+        "base_unit",
+        "articles_reporting",
+        "values_differ",
+    ]
+    if not tables:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(tables, ignore_index=True)[columns]
+
+
+def numbers_table(
+    claims: pd.DataFrame, comparison: pd.DataFrame, stated: pd.DataFrame
+) -> pd.DataFrame:
+    """The numbers table, long: one row per table row x article with the ``cell`` text.
+
+    First the compared quantities (``section`` "compared", from :func:`compare_quantities`,
+    with ``values_differ``), then every other numeric claim by ``type`` (``section`` "other",
+    leaving out the ``stated`` claims of :func:`quantity_claims`; a parenthetical conversion is
+    written after the claim it converts). "—" where an article states nothing."""
+    outlets = pd.concat([comparison[["article_id", "outlet"]], claims[["article_id", "outlet"]]])
+    outlets = outlets.drop_duplicates("article_id").set_index("article_id")["outlet"]
+    rows = []
+    for _, group in comparison.groupby("fact", sort=False):
+        cells = group.set_index("article_id")["claims"].replace("", "—")
+        differ = bool(group["values_differ"].iloc[0])
+        label = group["label"].iloc[0]
+        rows += [("compared", label, a, cells.get(a, "—"), differ) for a in outlets.index]
+    others = claims.drop(index=stated["claim_id"], errors="ignore")
+    for kind, group in others.groupby("type", sort=False):
+        text = group["claim"].where(~group["parenthetical"], "(" + group["claim"] + ")")
+        joined = text.groupby(group["article_id"], sort=False).agg(
+            lambda c: "; ".join(dict.fromkeys(c)).replace("; (", " (")
+        )
+        rows += [("other", kind, a, joined.get(a, "—"), False) for a in outlets.index]
+    table = pd.DataFrame(rows, columns=["section", "row", "article_id", "cell", "values_differ"])
+    table.insert(3, "outlet", table["article_id"].map(outlets))
+    return table
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def _pct(share: float) -> str:
+    return "n/a" if pd.isna(share) else f"{share:.0%}"
+
+
+def findings_rows(
+    *,
+    shares: pd.DataFrame,
+    generic_shares: pd.DataFrame,
+    coverage_by_dictionary: pd.DataFrame,
+    index: pd.DataFrame,
+    delivery: pd.DataFrame,
+    coverage: pd.DataFrame,
+    comparison: pd.DataFrame,
+) -> pd.DataFrame:
+    """The citable numbers of the emphasis analysis as rows (``key``, ``value``, ``unit``,
+    ``description``, ``figure``) for :func:`record_findings`. Keys start ``emphasis.`` and name
+    articles by ``article_id`` and frames and facts by their lexicon keys."""
+    rows = []
+
+    def add(key, value, unit, description, figure):
+        rows.append((key, value, unit, description, figure))
+
+    for r in shares.itertuples(index=False):
+        what = f"{r.outlet} ({r.article_id}): body sentences with a '{r.label}' term"
+        add(
+            f"emphasis.frames.share.{r.frame}.{r.article_id}",
+            float(r.share),
+            "share of sentences",
+            f"{what}, {r.sentences} of {r.total} (95% Wilson {_pct(r.ci_low)}-{_pct(r.ci_high)})",
+            "05_frame_shares",
+        )
+        add(
+            f"emphasis.frames.sentences.{r.frame}.{r.article_id}",
+            int(r.sentences),
+            "sentences",
+            f"{what} (of {r.total})",
+            "05_frame_shares",
+        )
+    for r in generic_shares.itertuples(index=False):
+        add(
+            f"emphasis.generic.share.{r.frame}.{r.article_id}",
+            float(r.share),
+            "share of sentences",
+            f"{r.outlet} ({r.article_id}): body sentences tagged with an issue frame mapped to "
+            f"'{r.label}', {r.sentences} of {r.total} (dictionary approximation)",
+            "05_frame_shares",
+        )
+    for r in coverage_by_dictionary.itertuples(index=False):
+        add(
+            f"emphasis.frames.tagged_share.{r.article_id}",
+            float(r.tagged_share),
+            "share of sentences",
+            f"{r.outlet} ({r.article_id}): body sentences with at least one frame term, "
+            f"{r.tagged} of {r.sentences}",
+            "05_frame_shares",
+        )
+    for r in index.itertuples(index=False):
+        add(
+            f"emphasis.index.{r.frame}.{r.article_id}",
+            float(r.index),
+            "share of attention",
+            f"{r.outlet} ({r.article_id}): emphasis index of '{r.label}' (linear inverted-pyramid "
+            f"weight; word share {r.word_share:.3f})",
+            "05_frame_strip",
+        )
+    for article_id, group in index.groupby("article_id", sort=False):
+        opening = group[group["first_position"] == group["first_position"].min()]
+        add(
+            f"emphasis.opening_frames.{article_id}",
+            "; ".join(opening["frame"]),
+            "frames",
+            f"{group['outlet'].iloc[0]} ({article_id}): the frames of the first body sentence "
+            "that carries any frame",
+            "05_first_mentions",
+        )
+    for r in delivery.itertuples(index=False):
+        add(
+            f"emphasis.headline.delivery.{r.article_id}",
+            float(r.delivery_share),
+            "share of sentences",
+            f"{r.outlet} ({r.article_id}): body sentences carrying a frame of the headline "
+            f"({r.headline_frames or 'none'}), {r.delivered} of {r.body_total}",
+            "05_headline_lead",
+        )
+    n_facts = coverage["fact"].nunique()
+    for article_id, group in coverage.groupby("article_id", sort=False):
+        outlet = group["outlet"].iloc[0]
+        add(
+            f"emphasis.facts.reported.{article_id}",
+            int((group["zone"] != "absent").sum()),
+            "facts",
+            f"{outlet} ({article_id}): facts of the day reported, of {n_facts} listed",
+            "05_facts_coverage",
+        )
+        add(
+            f"emphasis.facts.front.{article_id}",
+            int(group["zone"].isin(ZONES[:3]).sum()),
+            "facts",
+            f"{outlet} ({article_id}): facts reported in the headline, standfirst or "
+            f"lead, of {n_facts} listed",
+            "05_facts_coverage",
+        )
+    add(
+        "emphasis.facts.listed",
+        int(n_facts),
+        "facts",
+        "facts of the day in facts.yml",
+        "05_facts_coverage",
+    )
+    for r in comparison[comparison["reported"]].itertuples(index=False):
+        values = r.values.split("; ")
+        if len(values) == 1 and values[0]:
+            value = float(values[0])
+            add(
+                f"emphasis.numbers.{r.fact}.{r.article_id}",
+                int(value) if value.is_integer() else value,
+                r.base_unit,
+                f"{r.outlet} ({r.article_id}): {r.label}, as written: {r.claims}",
+                "05_numbers",
+            )
+    for fact, group in comparison.groupby("fact", sort=False):
+        add(
+            f"emphasis.numbers.{fact}.values_differ",
+            bool(group["values_differ"].iloc[0]),
+            "flag",
+            f"{group['label'].iloc[0]}: true if the articles that report it "
+            f"({group['articles_reporting'].iloc[0]}) do not all give the same value",
+            "05_numbers",
+        )
+    return pd.DataFrame(rows, columns=["key", "value", "unit", "description", "figure"])
+
+
+def record_findings(rows: pd.DataFrame, *, notebook: str) -> pd.DataFrame:
+    """Record every row of :func:`findings_rows` in findings.csv; return the rows recorded."""
+    from analysis.findings import record_finding
+
+    for r in rows.itertuples(index=False):
+        record_finding(
+            r.key,
+            r.value,
+            unit=r.unit,
+            description=r.description,
+            notebook=notebook,
+            figure=r.figure,
+        )
+    return rows
+
+
+# --------------------------------------------------------------------------- figures
+
+#: Frame colours, by the frame's place in the dictionary (tab10 without its grey and olive).
+FRAME_COLOURS = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+)
+ZONE_COLOURS = {
+    "headline": "#08306b",
+    "standfirst": "#2171b5",
+    "lead": "#6baed6",
+    "body": "#c6dbef",
+    "absent": "#ffffff",
+}
+
+
+def frame_colours(names: list[str]) -> dict[str, str]:
+    """A fixed colour per frame name, by position (cycling after eight)."""
+    return {n: FRAME_COLOURS[i % len(FRAME_COLOURS)] for i, n in enumerate(names)}
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+
+
+def _n_label(units: pd.DataFrame, zones=BODY_ZONES) -> str:
+    body = units[units["zone"].isin(zones)]
+    return f"N = {body['article_id'].nunique()} articles, {len(body)} body sentences"
+
+
+def plot_headline_lead(contrast: pd.DataFrame, units: pd.DataFrame, labels: pd.Series):
+    """Per article, one panel: the share of body sentences carrying each frame (bar), the share
+    of lead sentences (diamond), and whether the headline (star, column H) or standfirst (square,
+    column S) carries it; the panel's title is the headline. Returns the figure and the data."""
+    import matplotlib.pyplot as plt
+
+    from analysis.figures import outlet_colour
+
+    articles = list(pd.unique(contrast["article_id"]))
+    names = list(pd.unique(contrast["frame"]))
+    fig, flat = _panels(len(articles), width=7.2, height=0.42 * len(names) + 1.5)
+    headlines = units[units["zone"] == "headline"].set_index("article_id")["text"]
+    markers = {"headline": ("*", -0.09, 130), "standfirst": ("s", -0.04, 40)}
+    y = np.arange(len(names))[::-1]
+    for ax, article_id in zip(flat, articles, strict=True):
+        rows = contrast[contrast["article_id"] == article_id].set_index("frame").loc[names]
+        colour = outlet_colour(rows["outlet"].iloc[0])
+        ax.barh(y, rows["body_share"], color=colour, alpha=0.45, height=0.7)
+        ax.scatter(
+            rows["lead_share"], y, marker="D", color="black", edgecolor="white", s=30, zorder=3
+        )
+        for zone, (marker, x, size) in markers.items():
+            flags = rows[zone].fillna(False).to_numpy(dtype=bool)
+            ax.scatter(
+                np.full(flags.sum(), x),
+                y[flags],
+                marker=marker,
+                s=size,
+                color=colour,
+                edgecolor="black",
+                linewidth=0.6,
+                zorder=3,
+            )
+        ax.set_yticks(y, [_wrap(label, 28) for label in rows["label"]], fontsize=9)
+        ax.set_xticks(
+            [markers["headline"][1], markers["standfirst"][1], 0, 0.2, 0.4, 0.6, 0.8, 1],
+            ["H", "S", "0", "0.2", "0.4", "0.6", "0.8", "1"],
+        )
+        ax.set_xlim(-0.12, 1.05)
+        ax.set_ylim(-0.6, len(names) - 0.4)
+        ax.axvline(-0.015, color="0.6", linewidth=0.8)
+        headline = headlines.get(article_id, "(no headline)")
+        n_lead = int(((units["article_id"] == article_id) & (units["zone"] == "lead")).sum())
+        ax.set_title(
+            f"{labels.get(article_id, article_id)} "
+            f"(n = {int(rows['body_total'].iloc[0])} body sentences, {n_lead} in the lead)\n"
+            f"\u201c{_wrap(headline, 70)}\u201d",
+            fontsize=9.5,
+        )
+        ax.set_xlabel("share of sentences carrying the frame")
+        ax.grid(axis="y", visible=False)
+    grey = {"color": "0.55", "linestyle": ""}
+    handles = [
+        plt.Rectangle((0, 0), 1, 1, color="0.55", alpha=0.45),
+        plt.Line2D([], [], marker="D", color="black", linestyle=""),
+        plt.Line2D([], [], marker="*", markersize=13, markeredgecolor="black", **grey),
+        plt.Line2D([], [], marker="s", markeredgecolor="black", **grey),
+    ]
+    fig.legend(
+        handles,
+        [
+            "body as a whole (lead included)",
+            "lead (first paragraphs)",
+            "in the headline (H)",
+            "in the standfirst (S)",
+        ],
+        loc="lower center",
+        ncol=4,
+        bbox_to_anchor=(0.5, 0),
+    )
+    fig.suptitle(
+        f"What the headline and lead foreground, against the body ({_n_label(units)})",
+        x=0.01,
+        ha="left",
+        fontweight="bold",
+    )
+    fig.tight_layout(rect=(0, 0.04, 1, 0.97))
+    return fig, contrast
+
+
+def _panels(n: int, *, width: float, height: float, columns: int = 2):
+    """A grid of ``n`` panels (unused ones hidden): the figure and a flat list of the axes."""
+    import matplotlib.pyplot as plt
+
+    cols = min(columns, max(n, 1))
+    rows = -(-max(n, 1) // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(width * cols, height * rows), squeeze=False)
+    flat = axes.ravel().tolist()
+    for ax in flat[n:]:
+        ax.set_visible(False)
+    return fig, flat[:n]
+
+
+def plot_first_mentions(first: pd.DataFrame, ends: pd.Series, labels: pd.Series):
+    """First-mention positions, one panel per kind (frames, actors): a dot per article at the
+    position (0-1) where the frame or actor first appears, a star if it is also in the headline;
+    dashed lines mark where each article's lead ends. Returns the figure and the data."""
+    import matplotlib.pyplot as plt
+
+    from analysis.figures import outlet_colour
+
+    kinds = list(pd.unique(first["kind"]))
+    articles = list(pd.unique(first["article_id"]))
+    outlet = first.drop_duplicates("article_id").set_index("article_id")["outlet"]
+    heights = [first.loc[first["kind"] == k, "name"].nunique() for k in kinds]
+    fig, axes = plt.subplots(
+        len(kinds),
+        1,
+        figsize=(10, 0.5 * sum(heights) + 1.4 * len(kinds) + 0.8),
+        squeeze=False,
+        gridspec_kw={"height_ratios": heights},
+    )
+    # the first article at the top of each row's band, the last at the bottom
+    offsets = np.linspace(0.3, -0.3, len(articles)) if len(articles) > 1 else np.zeros(1)
+    for ax, kind in zip(axes.ravel(), kinds, strict=True):
+        table = first[first["kind"] == kind]
+        names = list(pd.unique(table["name"]))
+        label_of = dict(zip(table["name"], table["label"], strict=False))
+        ypos = {name: len(names) - 1 - i for i, name in enumerate(names)}
+        for offset, article_id in zip(offsets, articles, strict=True):
+            colour = outlet_colour(outlet[article_id])
+            mine = table[(table["article_id"] == article_id) & table["first_position"].notna()]
+            yy = mine["name"].map(ypos) + offset
+            star = mine["in_headline"].to_numpy(dtype=bool)
+            ax.scatter(
+                mine["first_position"][~star],
+                yy[~star],
+                color=colour,
+                s=34,
+                zorder=3,
+                edgecolor="white",
+                linewidth=0.5,
+            )
+            ax.scatter(
+                mine["first_position"][star],
+                yy[star],
+                color=colour,
+                s=95,
+                marker="*",
+                edgecolor="black",
+                linewidth=0.5,
+                zorder=4,
+            )
+            ax.axvline(
+                ends.get(article_id, 0.0), color=colour, linestyle="--", linewidth=1, alpha=0.8
+            )
+        ax.set_yticks(list(ypos.values()), [_wrap(label_of[n], 34) for n in ypos], fontsize=9)
+        for boundary in np.arange(len(names) - 1) + 0.5:
+            ax.axhline(boundary, color="0.88", linewidth=0.8, zorder=0)
+        ax.set_xlim(-0.02, 1.02)
+        ax.set_ylim(-0.6, len(names) - 0.4)
+        ax.set_xlabel("position of the first mention in the article body (share of words)")
+        ax.set_title(f"{kind}s", fontsize=11)
+        ax.grid(axis="y", visible=False)
+    handles = [
+        plt.Line2D([], [], marker="o", linestyle="", color=outlet_colour(outlet[a]))
+        for a in articles
+    ]
+    names = [labels.get(a, a) for a in articles]
+    handles += [
+        plt.Line2D(
+            [], [], marker="*", color="0.5", markeredgecolor="black", linestyle="", markersize=12
+        ),
+        plt.Line2D([], [], color="0.4", linestyle="--"),
+    ]
+    names += ["also in the headline", "end of the lead"]
+    fig.legend(handles, names, loc="lower center", ncol=3, bbox_to_anchor=(0.5, 0))
+    fig.suptitle(
+        f"Where each frame and actor first appears (N = {len(articles)} articles)",
+        x=0.01,
+        ha="left",
+        fontweight="bold",
+    )
+    fig.tight_layout(rect=(0, 0.08, 1, 0.97))
+    return fig, first
+
+
+def plot_frame_strip(
+    units: pd.DataFrame, tagged: pd.DataFrame, frames: tuple[Frame, ...], labels: pd.Series
+):
+    """The frames along each article: one row per article, one lane per frame, a block for each
+    body sentence carrying the frame over the stretch of the article it occupies; the headline
+    (H) and standfirst (S) sit left of 0; a dashed line marks the end of the lead. Returns the
+    figure and the plotted data (the tagged units)."""
+    import matplotlib.pyplot as plt
+
+    names = [f.name for f in frames]
+    colours = frame_colours(names)
+    articles = list(pd.unique(units["article_id"]))
+    ends = lead_end(units)
+    fig, axes = plt.subplots(
+        len(articles),
+        1,
+        figsize=(12, 0.3 * len(names) * len(articles) + 1.6),
+        sharex=True,
+        squeeze=False,
+    )
+    lane = {name: len(names) - 1 - i for i, name in enumerate(names)}
+    display_x = {"headline": (-0.11, 0.04), "standfirst": (-0.06, 0.04)}
+    for ax, article_id in zip(axes.ravel(), articles, strict=True):
+        mine = tagged[tagged["article_id"] == article_id]
+        for name in names:
+            rows = mine[mine["frame"] == name]
+            body = rows[rows["zone"].isin(BODY_ZONES)]
+            spans = list(zip(body["start_pos"], body["end_pos"] - body["start_pos"], strict=True))
+            spans += [display_x[z] for z in DISPLAY_ZONES if (rows["zone"] == z).any()]
+            ax.broken_barh(
+                spans,
+                (lane[name] - 0.38, 0.76),
+                facecolors=colours[name],
+                edgecolor="white",
+                linewidth=0.3,
+            )
+        ax.axvline(ends.get(article_id, 0.0), color="black", linestyle="--", linewidth=1)
+        ax.axvline(0, color="0.5", linewidth=0.8)
+        n = int(
+            units[(units["article_id"] == article_id) & units["zone"].isin(BODY_ZONES)].shape[0]
+        )
+        ax.set_title(f"{labels.get(article_id, article_id)} ({n} sentences)", fontsize=10)
+        ax.set_yticks(list(lane.values()), [f.label for f in frames], fontsize=8)
+        ax.set_ylim(-0.6, len(names) - 0.4)
+        ax.set_xlim(-0.12, 1.0)
+        ax.grid(axis="y", visible=False)
+    ticks = [x + width / 2 for x, width in display_x.values()]
+    axes.ravel()[-1].set_xticks(
+        [*ticks, 0, 0.2, 0.4, 0.6, 0.8, 1], ["H", "S", "0", "0.2", "0.4", "0.6", "0.8", "1"]
+    )
+    axes.ravel()[-1].set_xlabel(
+        "position in the article body (share of words); H = headline, "
+        "S = standfirst; dashed line = end of the lead"
+    )
+    fig.suptitle(
+        f"Frames along each article ({_n_label(units)})", x=0.01, ha="left", fontweight="bold"
+    )
+    fig.tight_layout(rect=(0, 0, 1, 0.98))
+    data = tagged[
+        [
+            "article_id",
+            "outlet",
+            "zone",
+            "paragraph",
+            "sentence",
+            "start_pos",
+            "end_pos",
+            "frame",
+            "hits",
+        ]
+    ]
+    return fig, data
+
+
+def plot_frame_shares(shares: pd.DataFrame, generic_shares: pd.DataFrame, labels: pd.Series):
+    """Heat maps of the share of each article's body sentences that carry each issue frame
+    (left) and each approximated generic frame (right), every cell labelled with its share and
+    its count k/n. Returns the figure and the plotted data (both tables, stacked)."""
+    import matplotlib.pyplot as plt
+
+    panels = [
+        ("Issue-specific frames", shares),
+        ("Generic frames (Semetko & Valkenburg\n2000), approximated by dictionary", generic_shares),
+    ]
+    articles = list(pd.unique(shares["article_id"]))
+    widths = [shares["frame"].nunique(), max(generic_shares["frame"].nunique(), 1)]
+    fig, axes = plt.subplots(
+        1,
+        2,
+        figsize=(1.25 * sum(widths) + 3, 0.75 * len(articles) + 2.6),
+        gridspec_kw={"width_ratios": widths},
+    )
+    for ax, (title, table) in zip(axes, panels, strict=True):
+        frames = list(pd.unique(table["frame"]))
+        grid = table.pivot(index="article_id", columns="frame", values="share").reindex(
+            index=articles, columns=frames
+        )
+        ax.imshow(grid.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
+        for i, article_id in enumerate(articles):
+            for j, frame in enumerate(frames):
+                r = table[(table["article_id"] == article_id) & (table["frame"] == frame)].iloc[0]
+                ax.text(
+                    j,
+                    i,
+                    f"{r.share:.0%}\n{r.sentences}/{r.total}",
+                    ha="center",
+                    va="center",
+                    fontsize=8.5,
+                    color="white" if r.share > 0.55 else "black",
+                )
+        label_of = dict(zip(table["frame"], table["label"], strict=False))
+        short = [label_of[f].split(" (")[0] for f in frames]  # the panel title says the rest
+        ax.set_xticks(range(len(frames)), [_wrap(label, 16) for label in short], fontsize=8.5)
+        ax.set_yticks(range(len(articles)), [labels.get(a, a) for a in articles])
+        ax.set_title(title, fontsize=10.5)
+        ax.grid(False)
+        ax.tick_params(length=0)
+    axes[1].set_yticklabels([])
+    n_sentences = int(shares.drop_duplicates("article_id")["total"].sum())
+    fig.suptitle(
+        f"Share of body sentences carrying each frame (N = {len(articles)} articles, "
+        f"{n_sentences} sentences; a sentence can carry several frames)",
+        x=0.01,
+        ha="left",
+        fontweight="bold",
+    )
+    fig.tight_layout(rect=(0, 0, 1, 0.95))
+    data = pd.concat(
+        [shares.assign(level="issue"), generic_shares.assign(level="generic")], ignore_index=True
+    )
+    return fig, data
+
+
+def plot_coverage(coverage: pd.DataFrame, labels: pd.Series):
+    """The facts coverage matrix: one row per fact (most reported first), one column per
+    article, each cell coloured by where the article first reports the fact (headline,
+    standfirst, lead, body) or white when it does not. Returns the figure and the data."""
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    matrix = coverage_matrix(coverage)
+    articles = list(pd.unique(coverage["article_id"]))
+    level = matrix.map(COVERAGE_LEVELS.index)
+    counts = coverage.pivot(index="label", columns="article_id", values="sentences").reindex(
+        index=matrix.index, columns=articles
+    )
+    fig, ax = plt.subplots(figsize=(2.0 * len(articles) + 5, 0.36 * len(matrix) + 1.8))
+    cmap = ListedColormap([ZONE_COLOURS[z] for z in COVERAGE_LEVELS])
+    ax.imshow(
+        level.to_numpy(dtype=float),
+        cmap=cmap,
+        vmin=-0.5,
+        vmax=len(COVERAGE_LEVELS) - 0.5,
+        aspect="auto",
+    )
+    for i in range(len(matrix)):
+        for j in range(len(articles)):
+            zone = matrix.iat[i, j]
+            text = "—" if zone == "absent" else f"{zone} ({counts.iat[i, j]})"
+            dark = zone in ("headline", "standfirst")
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if dark else ("0.6" if zone == "absent" else "black"),
+            )
+    ax.set_xticks(range(len(articles)), [_wrap(labels.get(a, a), 18) for a in articles])
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(matrix)), [_wrap(f, 60) for f in matrix.index], fontsize=8.5)
+    ax.set_xticks(np.arange(len(articles) + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(len(matrix) + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="0.85", linewidth=0.6)
+    ax.grid(which="major", visible=False)
+    ax.tick_params(which="both", length=0)
+    handles = [Patch(facecolor=ZONE_COLOURS[z], edgecolor="0.7", label=z) for z in COVERAGE_LEVELS]
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.01),
+        ncol=5,
+        title="first reported in (number of body sentences reporting it)",
+    )
+    ax.set_title(
+        f"Which outlet reports which fact of the day, and where (N = {len(articles)} "
+        f"articles, {len(matrix)} facts)",
+        pad=28,
+    )
+    fig.tight_layout()
+    return fig, coverage
+
+
+def plot_numbers(table: pd.DataFrame, labels: pd.Series):
+    """The numbers table as a figure: compared quantities first (rows where the outlets' values
+    differ shaded red), then the other numeric claims by type; one column per article. Returns
+    the figure and the table."""
+    import matplotlib.pyplot as plt
+
+    articles = list(pd.unique(table["article_id"]))
+    keys = list(dict.fromkeys(zip(table["section"], table["row"], strict=True)))
+    cells = table.set_index(["section", "row", "article_id"])["cell"]
+    differ = table.groupby(["section", "row"], sort=False)["values_differ"].any()
+    text = [[_wrap(cells.get((s, r, a), "—"), 24) for a in articles] for s, r in keys]
+    row_labels = [_wrap(r if s == "compared" else f"other: {r}", 30) for s, r in keys]
+    lines = [
+        max(1, *(t.count("\n") + 1 for t in row), lab.count("\n") + 1)
+        for row, lab in zip(text, row_labels, strict=True)
+    ]
+    fig, ax = plt.subplots(figsize=(2.3 * len(articles) + 3, 0.26 * (sum(lines) + 2) + 1.2))
+    ax.axis("off")
+    grid = ax.table(
+        cellText=text,
+        rowLabels=row_labels,
+        colLabels=[_wrap(labels.get(a, a), 22) for a in articles],
+        cellLoc="left",
+        rowLoc="left",
+        loc="upper left",
+        bbox=[0.22, 0, 0.78, 1],
+    )
+    grid.auto_set_font_size(False)
+    grid.set_fontsize(8.5)
+    header = 2
+    unit = 1 / (sum(lines) + header)
+    for (i, j), cell in grid.get_celld().items():
+        cell.set_edgecolor("0.8")
+        if i == 0:
+            cell.set_height(header * unit)
+            cell.set_text_props(fontweight="bold")
+            cell.set_facecolor("0.93")
+            continue
+        cell.set_height(lines[i - 1] * unit)
+        if differ.iloc[i - 1]:
+            cell.set_facecolor("#fde0dd")
+        elif keys[i - 1][0] == "compared" and j >= 0:
+            cell.set_facecolor("#f7f7f7")
+    ax.set_title(
+        f"Numeric claims by outlet (N = {len(articles)} articles); red: the outlets' values differ",
+        loc="left",
+    )
+    fig.tight_layout()
+    return fig, table
