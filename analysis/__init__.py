@@ -21,14 +21,25 @@ _LAZY = {
     "read_article": "analysis.corpus",
     "save_figure": "analysis.figures",
     "record_finding": "analysis.findings",
+    "record_findings": "analysis.findings",
 }
 
-__all__ = ["CorpusError", "__version__", *_LAZY]
+__all__ = [
+    "Corpus",
+    "CorpusError",
+    "CorpusWarning",
+    "__version__",
+    "load_corpus",
+    "read_article",
+    "record_finding",
+    "record_findings",
+    "save_figure",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.corpus import Corpus, CorpusWarning, load_corpus, read_article
     from analysis.figures import save_figure
-    from analysis.findings import record_finding
+    from analysis.findings import record_finding, record_findings
 
 
 def __getattr__(name: str) -> object:

@@ -1357,22 +1357,6 @@ def findings_rows(
     return pd.DataFrame(rows, columns=["key", "value", "unit", "description", "figure"])
 
 
-def record_findings(rows: pd.DataFrame, *, notebook: str) -> pd.DataFrame:
-    """Record every row of :func:`findings_rows` in findings.csv; return the rows recorded."""
-    from analysis.findings import record_finding
-
-    for r in rows.itertuples(index=False):
-        record_finding(
-            r.key,
-            r.value,
-            unit=r.unit,
-            description=r.description,
-            notebook=notebook,
-            figure=r.figure,
-        )
-    return rows
-
-
 # --------------------------------------------------------------------------- figures
 
 #: Frame colours, by the frame's place in the dictionary (tab10 without its grey and olive).

@@ -40,6 +40,43 @@ def format_value(value: object) -> str:
     return str(value)
 
 
+def record_findings(
+    rows: pd.DataFrame, *, notebook: str, figure: str = "", out_dir: str | Path | None = None
+) -> pd.DataFrame:
+    """Record many findings at once and return ``rows`` unchanged (so a notebook can show them).
+
+    ``rows`` has ``key``, ``value``, ``unit``, ``description`` and optionally ``figure`` (which
+    wins over the ``figure`` argument where it is not empty). One read and one write of the file,
+    however many rows.
+    """
+    if rows.empty:
+        return rows
+    bad = [k for k in rows["key"] if not _KEY.match(k)]
+    if bad:
+        raise ValueError(f"finding keys must be dotted lower-case, e.g. 'corpus.words.ap': {bad}")
+    figures = rows["figure"] if "figure" in rows.columns else pd.Series("", index=rows.index)
+    new = pd.DataFrame(
+        {
+            "key": rows["key"],
+            "value": [format_value(v) for v in rows["value"]],
+            "unit": rows["unit"],
+            "description": rows["description"],
+            "notebook": notebook,
+            "figure": figures.fillna("").replace("", figure),
+        }
+    )
+    _upsert(new, findings_path(out_dir))
+    return rows
+
+
+def _upsert(new: pd.DataFrame, path: Path) -> None:
+    """Replace the rows of ``new``'s keys in the findings file (creating it), sorted by key."""
+    table = read_findings(path)
+    table = pd.concat([table[~table["key"].isin(new["key"])], new], ignore_index=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_table(table.drop_duplicates("key", keep="last").sort_values("key", kind="stable"), path)
+
+
 def record_finding(
     key: str,
     value: object,
@@ -57,8 +94,6 @@ def record_finding(
     """
     if not _KEY.match(key):
         raise ValueError(f"finding key {key!r} must be dotted lower-case, e.g. 'corpus.words.ap'")
-    path = findings_path(out_dir)
-    table = read_findings(path)
     row = {
         "key": key,
         "value": format_value(value),
@@ -67,9 +102,7 @@ def record_finding(
         "notebook": notebook,
         "figure": figure,
     }
-    table = pd.concat([table[table["key"] != key], pd.DataFrame([row])], ignore_index=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_table(table.sort_values("key", kind="stable"), path)
+    _upsert(pd.DataFrame([row]), findings_path(out_dir))
     return value
 
 

@@ -62,8 +62,6 @@ PARALLEL_THRESHOLD = 20_000
 VOICE_NAMES = {"authorial": "writer", "quoted": "quoted", "mixed": "mixed"}
 #: The language textstat is asked for (its default); fixes the syllable rules and word lists.
 TEXTSTAT_LANG = "en_US"
-#: The notebook the findings of this module belong to.
-NOTEBOOK = "04_tone"
 #: The textstat whose formulas :func:`scores_from_counts` reproduces (named in findings).
 TEXTSTAT_VERSION = "0.7.8"
 
@@ -999,25 +997,6 @@ def attribution_findings(shares: pd.DataFrame) -> pd.DataFrame:
         for r in shares.itertuples(index=False)
     ]
     return _findings_frame(rows)
-
-
-def record_findings(table: pd.DataFrame, *, figure: str = "") -> pd.DataFrame:
-    """Record each row of ``table`` (``key``, ``value``, ``unit``, ``description``) as a finding.
-
-    Returns ``table`` unchanged, so a notebook can show what it recorded.
-    """
-    from analysis.findings import record_finding
-
-    for row in table.itertuples(index=False):
-        record_finding(
-            row.key,
-            row.value,
-            unit=row.unit,
-            description=row.description,
-            notebook=NOTEBOOK,
-            figure=figure,
-        )
-    return table
 
 
 # --------------------------------------------------------------------------- figures

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.figures import save_figure
-from analysis.findings import format_value, read_findings, record_finding
+from analysis.findings import format_value, read_findings, record_finding, record_findings
 
 
 def _figure():
@@ -78,3 +78,24 @@ def test_render_findings_names_missing_keys():
     assert render_findings(["a.b"], table).splitlines()[-1] == "| d | 1 n | `a.b` |"
     with pytest.raises(KeyError, match="x.y"):
         render_findings(["x.y"], table)
+
+
+def test_record_findings_many_rows_at_once(tmp_path):
+    rows = pd.DataFrame(
+        {
+            "key": ["x.b", "x.a"],
+            "value": [1, 0.5],
+            "unit": ["n", "share"],
+            "description": ["b", "a"],
+            "figure": ["", "99_fig"],
+        }
+    )
+    returned = record_findings(rows, notebook="99_test", figure="99_default", out_dir=tmp_path)
+    assert returned is rows
+    table = read_findings(tmp_path / "findings.csv")
+    assert table[["key", "value", "figure"]].values.tolist() == [
+        ["x.a", "0.5", "99_fig"],
+        ["x.b", "1", "99_default"],
+    ]
+    with pytest.raises(ValueError, match="dotted lower-case"):
+        record_findings(rows.assign(key="Bad"), notebook="99", out_dir=tmp_path)

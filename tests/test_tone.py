@@ -22,7 +22,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import CorpusError, paths, tone
 from analysis.corpus import Corpus
-from analysis.findings import read_findings
+from analysis.findings import read_findings, record_findings
 from analysis.text import fold_typography
 
 # --------------------------------------------------------------------------- helpers
@@ -495,7 +495,7 @@ def test_findings_are_recorded_under_valid_keys(quoted_corpus, tmp_path, monkeyp
         tone.attribution_findings(tone.attribution_verbs(quoted_corpus)),
     ]
     for table in tables:
-        tone.record_findings(table, figure="04_test")
+        record_findings(table, notebook="04_tone", figure="04_test")
     recorded = read_findings(tmp_path / "findings.csv")
     assert len(recorded) == sum(len(t) for t in tables)
     assert "tone.compound.writer.outlet-a" in set(recorded["key"])
