@@ -90,3 +90,16 @@ def test_another_corpus_gets_a_complete_set_of_figures(fresh_figures, other_corp
     other = {p.name for p in other_corpus_figures.glob("*") if p.is_file()}
     assert seeds - other == set()
     assert any(p.suffix == ".png" for p in other_corpus_figures.iterdir())
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_papermill_reads_every_parameter(notebook):
+    """A parameter papermill cannot parse is silently not overridable by `make figures CORPUS=`."""
+    import re
+
+    import papermill
+
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c["cell_type"] == "code")
+    assigned = re.findall(r"^(\w+)\s*=", "".join(cell["source"]), flags=re.M)
+    assert list(papermill.inspect_notebook(str(notebook))) == assigned
