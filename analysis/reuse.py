@@ -1,0 +1,1492 @@
+"""Text reuse between articles, and what changed between two versions of one story.
+
+Outlets share wording: agency copy turns up in other papers, and a story is rewritten through the
+day. Comparing outlets' framing without knowing this mistakes copied text for choice.
+
+**Reuse.** Every sentence is compared with the sentences of every other article in two steps:
+
+1. *Candidates.* A cheap search proposes the pairs worth comparing: TF-IDF over character
+   5-grams with a cosine of at least :data:`CANDIDATE_COSINE` (scikit-learn; fine up to some
+   tens of thousands of sentences), or, for large corpora, MinHash with locality-sensitive hashing
+   over two-word shingles (datasketch; the cost grows about linearly with the corpus). The search
+   only saves time: every number comes from step 2.
+2. *Score.* Each candidate pair is scored by :class:`difflib.SequenceMatcher` on the two
+   sentences' words: ``score = 2 M / (n_a + n_b)``, with ``M`` the words the two sentences have
+   in common in the same order (difflib's ``ratio``). Two sentences *closely match* when the
+   score is at least :data:`MATCH_THRESHOLD` (0.6) and they have at least :data:`MIN_WORDS`
+   words in common.
+
+Words are compared after folding typography and case (:func:`comparable_words`), so curly and
+straight quotes, dashes and the position of a comma do not count as differences in wording.
+Sentences of two versions of one story (same ``story_id``) are not compared for reuse: that is
+revision, handled by the version functions.
+
+A close match names no direction: the text alone cannot say who copied whom (``reused_from`` in
+:func:`flag_reuse` is the article a sentence matches, and ``originals`` lets a caller who knows
+which article is the source say so). A shared sentence may also be the same quotation reported
+by two outlets rather than copied prose; :func:`align_sentences` keeps the texts so a reader can
+tell.
+
+**Versions.** :func:`compare_versions` pairs the sentences of two versions of one story one to
+one (best pairs first, score at least :data:`VERSION_THRESHOLD`) and classes each as kept (same
+words in the same order), rewritten, removed or added, with word-level differences.
+:func:`version_evidence` lists the tense shifts between paired sentences ("will back" ->
+"would back"), the evidence for which version was written later.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import os
+import re
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from analysis import paths
+from analysis.text import WORD_RE, fold_typography
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+    from analysis.corpus import Corpus
+
+#: Two sentences closely match at a difflib ratio of at least this. In the seed corpus every pair
+#: at or above 0.6 is a copied sentence or the same quotation in the same translation; just below
+#: it are a copied sentence merged into a longer one (0.59) and paraphrases or other translations
+#: of one quotation (0.50-0.55). 0.6 errs towards precision; notebook 06 shows the pairs either
+#: side of it so a reader can judge.
+MATCH_THRESHOLD = 0.6
+#: A close match also needs this many words in common (so shorter sentences are never compared):
+#: two short sentences that share four words ("few Russians expect a war" / "few Ukrainians
+#: expect a war") score 0.8 without being evidence of copying.
+MIN_WORDS = 5
+#: Pairs scoring down to this much below the threshold are kept in the alignment as near misses.
+NEAR_MISS_MARGIN = 0.2
+#: Character n-gram length of the TF-IDF candidate search. Five characters span about one word
+#: with its neighbours' edges: long enough to be specific, short enough that a changed ending
+#: ("agrees"/"agreed") leaves most shingles intact.
+SHINGLE_CHARS = 5
+#: Words per shingle of the MinHash candidate search. Character shingles are too common across
+#: a large corpus on one topic (unrelated sentences share " the ", "said ", "russi"), so the
+#: index returned a twentieth of all pairs; single words likewise. Two-word shingles separate
+#: copies from unrelated sentences (benchmarks/reuse.py).
+SHINGLE_WORDS = 2
+#: TF-IDF cosine from which a pair is a candidate. In the seed corpus the lowest cosine of a pair
+#: scoring 0.5 or more is 0.37 (0.54 for pairs at 0.6 or more), so 0.3 leaves a margin; the
+#: tests check that no close match is lost.
+CANDIDATE_COSINE = 0.3
+#: Jaccard similarity of two-word shingle sets that MinHash-LSH is tuned for. A sentence scoring
+#: 0.6 against a longer one it is wholly contained in has a Jaccard of about 0.6/1.4 = 0.43, and
+#: every edited word breaks two shingles, so the index is tuned well below that. On the
+#: benchmark's generated corpus 0.25 missed 1.6% of the close matches, 0.2 missed 0.5% and 0.15
+#: returned 15 times the candidates (benchmarks/reuse.py measures the recall).
+MINHASH_JACCARD = 0.2
+#: MinHash-LSH weights on false positives and false negatives: missing a match costs more than
+#: scoring one pair too many, which the exact step discards.
+MINHASH_WEIGHTS = (0.1, 0.9)
+MINHASH_PERMUTATIONS = 128
+MINHASH_SEED = 1
+#: ``method="auto"`` uses TF-IDF up to this many sentences and MinHash-LSH above.
+AUTO_TFIDF_LIMIT = 20_000
+#: Rows of the sparse similarity product computed at once (bounds memory).
+BLOCK_ROWS = 2_000
+#: Below this many pairs (or sentences), one process is faster than starting workers.
+PARALLEL_PAIRS = 50_000
+PARALLEL_SENTENCES = 20_000
+#: Two sentences of two versions of a story are the same sentence rewritten at a score of at
+#: least this. In the FT's two versions the paired sentences score 0.55 or more and the best
+#: partner of every other sentence scores 0.33 or less.
+VERSION_THRESHOLD = 0.5
+
+METHODS = ("auto", "tfidf", "minhash", "exact")
+STATUSES = ("kept", "rewritten", "removed", "added")
+
+
+# --------------------------------------------------------------------------- comparable text
+
+
+def _folded_words(text: str) -> list[re.Match[str]]:
+    """The word matches of the typography-folded ``text`` (offsets into the folded text)."""
+    return list(WORD_RE.finditer(fold_typography(text)))
+
+
+def comparable_words(text: str) -> list[str]:
+    """The words of ``text`` as compared for reuse: typography folded, lower-cased.
+
+    Punctuation and spacing are dropped because outlets' house styles differ in them (a comma
+    inside or outside a closing quote) without any difference in wording.
+    """
+    return [m.group().lower() for m in _folded_words(text)]
+
+
+def word_shingles(words: Sequence[str], size: int = SHINGLE_WORDS) -> set[str]:
+    """The set of runs of ``size`` consecutive words, each joined by a space (the whole list if
+    it is shorter)."""
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+# --------------------------------------------------------------------------- candidate search
+
+
+def _keep_pairs(left: np.ndarray, right: np.ndarray, groups: np.ndarray) -> pd.DataFrame:
+    """The pairs as ``left < right``, without self-pairs and pairs within one group,
+    deduplicated and sorted."""
+    low, high = np.minimum(left, right), np.maximum(left, right)
+    keep = (low != high) & (groups[low] != groups[high])
+    pairs = pd.DataFrame({"left": low[keep], "right": high[keep]}, dtype="int64")
+    return pairs.drop_duplicates().sort_values(["left", "right"]).reset_index(drop=True)
+
+
+def tfidf_candidates(
+    texts: Sequence[str],
+    groups: Sequence[object],
+    *,
+    min_cosine: float = CANDIDATE_COSINE,
+    size: int = SHINGLE_CHARS,
+) -> pd.DataFrame:
+    """Pairs of ``texts`` (positions ``left < right``, different ``groups``) whose TF-IDF vectors
+    over character ``size``-grams have a cosine of at least ``min_cosine``.
+
+    The sparse product is computed :data:`BLOCK_ROWS` rows at a time, so memory stays bounded;
+    the work still grows with the number of pairs that share a shingle, hence MinHash-LSH for
+    large corpora.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    codes = pd.factorize(pd.Series(list(groups), dtype=object))[0]
+    if len(texts) < 2:
+        return _keep_pairs(np.array([], "int64"), np.array([], "int64"), codes)
+    vectors = TfidfVectorizer(
+        analyzer="char", ngram_range=(size, size), lowercase=False
+    ).fit_transform(texts)
+    lefts, rights = [], []
+    for start in range(0, len(texts), BLOCK_ROWS):
+        block = (vectors[start : start + BLOCK_ROWS] @ vectors.T).tocoo()
+        close = block.data >= min_cosine - 1e-9
+        lefts.append(block.row[close].astype("int64") + start)
+        rights.append(block.col[close].astype("int64"))
+    return _keep_pairs(np.concatenate(lefts), np.concatenate(rights), codes)
+
+
+def minhash_signatures(
+    tokens: Sequence[Sequence[str]],
+    *,
+    num_perm: int = MINHASH_PERMUTATIONS,
+    size: int = SHINGLE_WORDS,
+    seed: int = MINHASH_SEED,
+    workers: int | None = None,
+) -> np.ndarray:
+    """MinHash signatures (one row of ``num_perm`` values per word list) of the lists'
+    ``size``-word shingle sets, seeded so they are the same on every run and machine.
+
+    Large inputs are hashed on all local cores (``workers``); the result does not depend on it.
+    """
+    workers = workers or os.cpu_count() or 1
+    jobs = [(list(tokens), num_perm, size, seed)]
+    if workers > 1 and len(tokens) >= PARALLEL_SENTENCES:
+        step = -(-len(tokens) // (workers * 4))
+        jobs = [
+            (list(tokens[i : i + step]), num_perm, size, seed) for i in range(0, len(tokens), step)
+        ]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return np.concatenate(list(pool.map(_signature_job, jobs)))
+    return _signature_job(jobs[0])
+
+
+def _signature_job(job: tuple[list[Sequence[str]], int, int, int]) -> np.ndarray:
+    from datasketch import MinHash
+
+    tokens, num_perm, size, seed = job
+    out = np.empty((len(tokens), num_perm), dtype=np.uint32)
+    sets = ([s.encode("utf-8") for s in sorted(word_shingles(t, size))] for t in tokens)
+    for i, minhash in enumerate(MinHash.generator(sets, num_perm=num_perm, seed=seed)):
+        out[i] = minhash.hashvalues
+    return out
+
+
+def minhash_candidates(
+    tokens: Sequence[Sequence[str]],
+    groups: Sequence[object],
+    *,
+    min_jaccard: float = MINHASH_JACCARD,
+    num_perm: int = MINHASH_PERMUTATIONS,
+    size: int = SHINGLE_WORDS,
+    seed: int = MINHASH_SEED,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Pairs of word lists (positions ``left < right``, different ``groups``) that MinHash-LSH
+    puts in a common bucket: likely to have a Jaccard similarity of ``size``-word shingle sets
+    of at least ``min_jaccard``.
+
+    The signatures and the band layout (``b`` bands of ``r`` rows, datasketch's optimum for
+    ``min_jaccard`` under :data:`MINHASH_WEIGHTS`) come from datasketch; the bucketing is done
+    band by band with numpy, which holds a few integers per list where datasketch's index holds
+    a Python set per bucket (1.4 GB for 50,000 sentences). The cost grows with the number of
+    lists plus the pairs found.
+    """
+    from datasketch import MinHashLSH
+
+    codes = pd.factorize(pd.Series(list(groups), dtype=object))[0]
+    layout = MinHashLSH(threshold=min_jaccard, num_perm=num_perm, weights=MINHASH_WEIGHTS)
+    signatures = minhash_signatures(
+        tokens, num_perm=num_perm, size=size, seed=seed, workers=workers
+    )
+    found = np.array([], dtype="int64")
+    pending: list[np.ndarray] = []
+    for band in range(layout.b):
+        rows = signatures[:, band * layout.r : (band + 1) * layout.r].astype(np.uint64)
+        key = np.zeros(len(rows), dtype=np.uint64)
+        for column in rows.T:  # a 64-bit polynomial hash of the band's values
+            key = key * np.uint64(0x9E3779B97F4A7C15) + column
+        left, right = _pairs_in_buckets(np.unique(key, return_inverse=True)[1])
+        low, high = np.minimum(left, right), np.maximum(left, right)
+        keep = codes[low] != codes[high]
+        pending.append(low[keep] * len(rows) + high[keep])
+        if sum(len(p) for p in pending) >= max(len(found), 1_000_000):
+            found = np.unique(np.concatenate([found, *pending]))
+            pending = []
+    found = np.unique(np.concatenate([found, *pending]))
+    n = max(len(tokens), 1)
+    return pd.DataFrame({"left": found // n, "right": found % n}, dtype="int64")
+
+
+def _pairs_in_buckets(bucket: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of positions that share a ``bucket`` number, as two arrays. The work is
+    proportional to the number of pairs: step ``d`` pairs each position with the one ``d``
+    places after it in its bucket."""
+    order = np.argsort(bucket, kind="stable")
+    sorted_bucket = bucket[order]
+    starts = np.flatnonzero(np.r_[True, sorted_bucket[1:] != sorted_bucket[:-1]])
+    sizes = np.diff(np.r_[starts, len(bucket)])
+    after = np.repeat(starts + sizes, sizes) - np.arange(len(bucket)) - 1
+    lefts, rights = [np.array([], "int64")], [np.array([], "int64")]
+    active, step = np.flatnonzero(after > 0), 1
+    while active.size:
+        lefts.append(order[active])
+        rights.append(order[active + step])
+        step += 1
+        active = active[after[active] >= step]
+    return np.concatenate(lefts), np.concatenate(rights)
+
+
+def exact_candidates(
+    tokens: Sequence[Sequence[str]],
+    groups: Sequence[object],
+    *,
+    threshold: float = MATCH_THRESHOLD,
+    rows: Sequence[int] | None = None,
+) -> pd.DataFrame:
+    """Every pair (positions ``left < right``, different ``groups``) whose difflib score *can*
+    reach ``threshold``: the reference the fast searches are measured against. With ``rows``,
+    only the pairs that involve those positions (a sample).
+
+    difflib's ratio never exceeds its ``quick_ratio``, ``2 I / (n_a + n_b)`` with ``I`` the
+    words two sentences share counted with multiplicity. ``I`` is computed for all pairs at once
+    as a sparse product over "k-th occurrence of word w" features, so no pair that could score
+    ``threshold`` is missed. The work grows with the square of the corpus: use it on samples.
+    """
+    codes = pd.factorize(pd.Series(list(groups), dtype=object))[0]
+    features = _occurrence_matrix(tokens)
+    lengths = np.array([len(t) for t in tokens], dtype=np.float64)
+    rows = np.arange(len(tokens)) if rows is None else np.asarray(rows, dtype="int64")
+    lefts, rights = [np.array([], "int64")], [np.array([], "int64")]
+    for start in range(0, len(rows), BLOCK_ROWS):
+        chunk = rows[start : start + BLOCK_ROWS]
+        block = (features[chunk] @ features.T).tocoo()
+        left, right = chunk[block.row], block.col.astype("int64")
+        close = 2 * block.data >= threshold * (lengths[left] + lengths[right]) - 1e-9
+        lefts.append(left[close])
+        rights.append(right[close])
+    return _keep_pairs(np.concatenate(lefts), np.concatenate(rights), codes)
+
+
+def _occurrence_matrix(tokens: Sequence[Sequence[str]]):
+    """Sparse 0/1 matrix, one row per token list, one column per (word, k-th occurrence)."""
+    from scipy import sparse
+
+    vocabulary: dict[tuple[str, int], int] = {}
+    rows, cols = [], []
+    for row, words in enumerate(tokens):
+        seen: dict[str, int] = {}
+        for word in words:
+            seen[word] = seen.get(word, 0) + 1
+            cols.append(vocabulary.setdefault((word, seen[word]), len(vocabulary)))
+            rows.append(row)
+    data = np.ones(len(rows), dtype=np.float64)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(tokens), max(len(vocabulary), 1)))
+
+
+def candidate_pairs(
+    tokens: Sequence[Sequence[str]],
+    groups: Sequence[object],
+    *,
+    method: str = "auto",
+    threshold: float = MATCH_THRESHOLD,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Candidate pairs by ``method`` (see :data:`METHODS`); ``"auto"`` picks TF-IDF up to
+    :data:`AUTO_TFIDF_LIMIT` token lists and MinHash-LSH above."""
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+    if method == "auto":
+        method = "tfidf" if len(tokens) <= AUTO_TFIDF_LIMIT else "minhash"
+    if method == "exact":
+        return exact_candidates(tokens, groups, threshold=threshold)
+    if method == "tfidf":
+        return tfidf_candidates([" ".join(t) for t in tokens], groups)
+    return minhash_candidates(tokens, groups, workers=workers)
+
+
+# --------------------------------------------------------------------------- exact scores
+
+
+def match_words(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many words ``a`` and ``b`` have in common in the same order (difflib's matching
+    blocks, without its heuristic that ignores frequent items)."""
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks)
+
+
+def similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """difflib's ratio of two word lists: ``2 M / (len(a) + len(b))``, 0 for two empty lists."""
+    total = len(a) + len(b)
+    return 2 * match_words(a, b) / total if total else 0.0
+
+
+def score_pairs(
+    tokens: Sequence[Sequence[str]], pairs: pd.DataFrame, *, workers: int | None = None
+) -> pd.DataFrame:
+    """``pairs`` (positions ``left``, ``right`` into ``tokens``) with ``matched_words`` and
+    ``score`` (difflib's ratio) added. Many pairs are scored on all local cores, each worker
+    given the word lists once; the result does not depend on the number of workers."""
+    left, right = pairs["left"].to_numpy(), pairs["right"].to_numpy()
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(pairs) >= PARALLEL_PAIRS:
+        step = -(-len(pairs) // (workers * 8))
+        chunks = [(left[i : i + step], right[i : i + step]) for i in range(0, len(pairs), step)]
+        with ProcessPoolExecutor(workers, initializer=_share_tokens, initargs=(tokens,)) as pool:
+            matched = np.concatenate(list(pool.map(_match_chunk, chunks)))
+    else:
+        _share_tokens(tokens)
+        matched = _match_chunk((left, right))
+    lengths = np.array([len(t) for t in tokens], dtype=np.float64)
+    total = lengths[left] + lengths[right] if len(pairs) else np.zeros(0)
+    score = np.divide(2 * matched, total, out=np.zeros(len(pairs)), where=total > 0)
+    return pairs.assign(matched_words=matched, score=score)
+
+
+_TOKENS: Sequence[Sequence[str]] = ()
+
+
+def _share_tokens(tokens: Sequence[Sequence[str]]) -> None:
+    """Give this process the word lists that :func:`_match_chunk` indexes into."""
+    global _TOKENS
+    _TOKENS = tokens
+
+
+def _match_chunk(chunk: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    left, right = chunk
+    matched = [match_words(_TOKENS[i], _TOKENS[j]) for i, j in zip(left, right, strict=True)]
+    return np.array(matched, dtype="int64")
+
+
+# --------------------------------------------------------------------------- word-level diff
+
+
+def mark_differences(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Two texts as runs of ``(text, changed)``: ``changed`` marks the words of ``old`` that are
+    not in ``new`` (removed or replaced) and the words of ``new`` not in ``old`` (added).
+
+    Words are compared as in :func:`comparable_words`; the runs are the typography-folded text
+    with its punctuation, so joining a side's runs gives that text back.
+    """
+    old_folded, new_folded = fold_typography(old), fold_typography(new)
+    old_words, new_words = _folded_words(old), _folded_words(new)
+    matcher = SequenceMatcher(
+        None,
+        [m.group().lower() for m in old_words],
+        [m.group().lower() for m in new_words],
+        autojunk=False,
+    )
+    old_changed = [True] * len(old_words)
+    new_changed = [True] * len(new_words)
+    for block in matcher.get_matching_blocks():
+        old_changed[block.a : block.a + block.size] = [False] * block.size
+        new_changed[block.b : block.b + block.size] = [False] * block.size
+    return _runs(old_folded, old_words, old_changed), _runs(new_folded, new_words, new_changed)
+
+
+def _runs(text: str, words: list[re.Match[str]], changed: list[bool]) -> list[tuple[str, bool]]:
+    """``text`` cut into runs of changed and unchanged characters. A changed run spans its
+    words and whatever stands between two changed words, never the text around it."""
+    mask = np.zeros(len(text), dtype=bool)
+    for k, word in enumerate(words):
+        if changed[k]:
+            end = words[k + 1].start() if k + 1 < len(words) and changed[k + 1] else word.end()
+            mask[word.start() : end] = True
+    runs: list[tuple[str, bool]] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or mask[i] != mask[start]:
+            runs.append((text[start:i], bool(mask[start])))
+            start = i
+    return runs
+
+
+def as_marked_text(runs: Sequence[tuple[str, bool]], *, opening: str, closing: str) -> str:
+    """The runs joined, each changed run wrapped in ``opening``/``closing`` (wdiff style:
+    ``[-removed-]``, ``{+added+}``)."""
+    return "".join(f"{opening}{text}{closing}" if changed else text for text, changed in runs)
+
+
+def _marked_pair(old: str, new: str) -> tuple[str, str]:
+    old_runs, new_runs = mark_differences(old, new)
+    return (
+        as_marked_text(old_runs, opening="[-", closing="-]"),
+        as_marked_text(new_runs, opening="{+", closing="+}"),
+    )
+
+
+# --------------------------------------------------------------------------- reuse
+
+
+def sentence_words(sentences: pd.DataFrame) -> pd.DataFrame:
+    """``article_id``, ``sentence``, ``text`` of ``sentences`` with ``words`` (the comparable
+    words, a list) and ``n_words``, in the table's order."""
+    table = sentences[["article_id", "sentence", "text"]].reset_index(drop=True)
+    tokens = [comparable_words(text) for text in table["text"]]
+    return table.assign(words=tokens, n_words=np.array([len(t) for t in tokens], dtype="int64"))
+
+
+def _story_of(articles: pd.DataFrame) -> pd.Series:
+    """article_id -> story_id (the article's own id where the story is not given)."""
+    ids = articles["article_id"]
+    stories = articles.get("story_id", ids)
+    stories = stories.where(stories.notna() & (stories.astype(str) != ""), ids)
+    return pd.Series(stories.to_numpy(), index=ids.to_numpy())
+
+
+ALIGNMENT_COLUMNS = [
+    "article_id",
+    "sentence",
+    "other_id",
+    "other_sentence",
+    "score",
+    "match",
+    "matched_words",
+    "words",
+    "other_words",
+    "text",
+    "other_text",
+]
+
+
+def align_sentences(
+    corpus: Corpus,
+    *,
+    threshold: float = MATCH_THRESHOLD,
+    min_words: int = MIN_WORDS,
+    method: str = "auto",
+    skip_same_story: bool = True,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Sentence pairs between different articles of ``corpus`` that closely match, with the
+    near misses scoring down to :data:`NEAR_MISS_MARGIN` below ``threshold``.
+
+    One row per pair (``article_id`` is the article that comes first in the corpus):
+    ``sentence``/``other_sentence`` number the two sentences, ``score`` is difflib's ratio of
+    their words, ``matched_words`` counts the words in common in the same order, ``match``
+    says the pair closely matches (score at least ``threshold`` and at least ``min_words`` words
+    in common), ``words``/``other_words`` are the sentences' lengths and ``text``/``other_text``
+    the sentences as written. Sentences shorter than ``min_words`` are not compared, nor are
+    two versions of one story (``skip_same_story``). Sorted by corpus order; the same on every
+    run. ``alignment.attrs["candidate_pairs"]`` records how many pairs the search proposed.
+    """
+    table = sentence_words(corpus.sentences)
+    story = _story_of(corpus.articles)
+    eligible = table[table["n_words"] >= min_words].reset_index(drop=True)
+    groups = eligible["article_id"].map(story) if skip_same_story else eligible["article_id"]
+    tokens = eligible["words"].tolist()
+    floor = threshold - NEAR_MISS_MARGIN
+    pairs = candidate_pairs(
+        tokens, groups.tolist(), method=method, threshold=floor, workers=workers
+    )
+    scored = score_pairs(tokens, pairs, workers=workers)
+    scored = scored[scored["score"] >= floor - 1e-9]
+    left = eligible.iloc[scored["left"].to_numpy()].reset_index(drop=True)
+    right = eligible.iloc[scored["right"].to_numpy()].reset_index(drop=True)
+    score = scored["score"].to_numpy()
+    matched = scored["matched_words"].to_numpy()
+    alignment = pd.DataFrame(
+        {
+            "article_id": left["article_id"],
+            "sentence": left["sentence"].astype("int64"),
+            "other_id": right["article_id"],
+            "other_sentence": right["sentence"].astype("int64"),
+            "score": score,
+            "match": (score >= threshold - 1e-9) & (matched >= min_words),
+            "matched_words": matched,
+            "words": left["n_words"],
+            "other_words": right["n_words"],
+            "text": left["text"],
+            "other_text": right["text"],
+        },
+        columns=ALIGNMENT_COLUMNS,
+    )
+    alignment.attrs["candidate_pairs"] = len(pairs)
+    return alignment
+
+
+def _directed(alignment: pd.DataFrame) -> pd.DataFrame:
+    """Each pair twice, once from each side, so that ``article_id``/``sentence`` is always the
+    sentence being described and ``other_*`` its counterpart."""
+    swap = {
+        "article_id": "other_id",
+        "other_id": "article_id",
+        "sentence": "other_sentence",
+        "other_sentence": "sentence",
+        "words": "other_words",
+        "other_words": "words",
+        "text": "other_text",
+        "other_text": "text",
+    }
+    return pd.concat([alignment, alignment.rename(columns=swap)], ignore_index=True)[
+        ALIGNMENT_COLUMNS
+    ]
+
+
+def best_matches(alignment: pd.DataFrame, *, per_article: bool = False) -> pd.DataFrame:
+    """For every sentence with a close match, its best one: highest score, then most words in
+    common, then the other article's id and sentence number (so ties break the same way on
+    every run). ``per_article=True`` keeps the best match in *each* other article."""
+    directed = _directed(alignment[alignment["match"]])
+    ordered = directed.sort_values(
+        ["article_id", "sentence", "score", "matched_words", "other_id", "other_sentence"],
+        ascending=[True, True, False, False, True, True],
+        kind="mergesort",
+    )
+    keys = ["article_id", "sentence", "other_id"] if per_article else ["article_id", "sentence"]
+    return ordered.drop_duplicates(keys).reset_index(drop=True)
+
+
+def flag_reuse(
+    corpus: Corpus,
+    alignment: pd.DataFrame | None = None,
+    *,
+    originals: Iterable[str] = (),
+    **align_options: object,
+) -> Corpus:
+    """``corpus`` with four columns added to ``corpus.sentences``, for the sentences that closely
+    match a sentence of another article (other sentences: missing, and 0 words):
+
+    - ``reused_from``: the article it matches best (see :func:`best_matches`);
+    - ``reused_sentence``: the matching sentence's number in that article;
+    - ``reuse_score``: the score of the match;
+    - ``reused_words``: the words it has in common with that sentence, in order.
+
+    A match is symmetric, so both sentences of a pair are flagged unless the caller names the
+    ``originals`` (e.g. the wire story), whose sentences are then never flagged. ``alignment``
+    is computed with ``align_options`` when not given. Later notebooks leave sentences with a
+    ``reused_from`` out when they compare what each outlet chose to write.
+    """
+    if alignment is None:
+        alignment = align_sentences(corpus, **align_options)
+    best = best_matches(alignment)
+    best = best[~best["article_id"].isin(set(originals))]
+    best = best.rename(
+        columns={
+            "other_id": "reused_from",
+            "other_sentence": "reused_sentence",
+            "score": "reuse_score",
+            "matched_words": "reused_words",
+        }
+    )[["article_id", "sentence", "reused_from", "reused_sentence", "reuse_score", "reused_words"]]
+    sentences = corpus.sentences.drop(
+        columns=["reused_from", "reused_sentence", "reuse_score", "reused_words"], errors="ignore"
+    )
+    flagged = sentences.merge(best, on=["article_id", "sentence"], how="left", validate="1:1")
+    flagged["reused_sentence"] = flagged["reused_sentence"].astype("Int64")
+    flagged["reuse_score"] = flagged["reuse_score"].astype("float64")
+    flagged["reused_words"] = flagged["reused_words"].fillna(0).astype("int64")
+    return corpus.with_tables(sentences=flagged)
+
+
+def reuse_matrix(
+    corpus: Corpus, alignment: pd.DataFrame, *, all_pairs: bool = False
+) -> pd.DataFrame:
+    """How much of each article closely matches each other article.
+
+    One row per ordered pair of articles (``article_id`` the article described, ``other_id``
+    the one it matches): ``sentences``/``words`` of the article, ``matched_sentences`` (its
+    sentences with a close match in the other), ``reused_words`` (for each such sentence, the
+    words in common with its best match there), ``sentence_share`` and ``word_share``. Only
+    pairs with a match, unless ``all_pairs`` (every ordered pair, for a heatmap of a small
+    corpus). Rows in corpus order.
+    """
+    totals = _article_totals(corpus)
+    best = best_matches(alignment, per_article=True)
+    counts = best.groupby(["article_id", "other_id"], sort=False).agg(
+        matched_sentences=("sentence", "size"), reused_words=("matched_words", "sum")
+    )
+    ids = corpus.articles["article_id"].tolist()
+    if all_pairs:
+        index = pd.MultiIndex.from_tuples(
+            [(a, b) for a in ids for b in ids if a != b], names=["article_id", "other_id"]
+        )
+        counts = counts.reindex(index, fill_value=0)
+    matrix = counts.reset_index().merge(totals, on="article_id", how="left")
+    order = {article_id: i for i, article_id in enumerate(ids)}
+    matrix = matrix.sort_values(
+        ["article_id", "other_id"], key=lambda col: col.map(order), kind="mergesort"
+    ).reset_index(drop=True)
+    matrix["sentence_share"] = _share(matrix["matched_sentences"], matrix["sentences"])
+    matrix["word_share"] = _share(matrix["reused_words"], matrix["words"])
+    columns = ["article_id", "other_id", "sentences", "matched_sentences", "sentence_share"]
+    columns += ["words", "reused_words", "word_share"]
+    return matrix[columns].astype(
+        {
+            "sentences": "int64",
+            "matched_sentences": "int64",
+            "words": "int64",
+            "reused_words": "int64",
+        }
+    )
+
+
+def _article_totals(corpus: Corpus) -> pd.DataFrame:
+    """Sentences and comparable words per article, every article of the corpus in order."""
+    table = sentence_words(corpus.sentences)
+    totals = table.groupby("article_id", sort=False).agg(
+        sentences=("sentence", "size"), words=("n_words", "sum")
+    )
+    totals = totals.reindex(corpus.articles["article_id"], fill_value=0)
+    return totals.reset_index()
+
+
+def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
+    return (part / whole.where(whole > 0)).fillna(0.0).astype("float64")
+
+
+def reuse_by_article(flagged: Corpus) -> pd.DataFrame:
+    """Own and reused words per article of a corpus returned by :func:`flag_reuse`.
+
+    One row per article in corpus order: ``outlet``, ``sentences``, ``reused_sentences`` (with a
+    ``reused_from``), ``words``, ``reused_words`` (words in common with the matching sentence),
+    ``reused_quoted_words`` (those of them in sentences that are wholly quotation, by the
+    ``voice`` column of :mod:`analysis.quotes`; missing without it), ``own_words`` (the words
+    not reused) and ``reused_share`` (reused / all words). A shared quotation may be two outlets
+    reporting one remark rather than copying, so the quoted part is kept apart.
+    """
+    sentences = flagged.sentences
+    if "reused_from" not in sentences:
+        raise ValueError("reuse_by_article needs a corpus returned by flag_reuse()")
+    has_voice = "voice" in sentences
+    quoted = sentences["voice"].eq("quoted") if has_voice else pd.Series(False, sentences.index)
+    table = sentence_words(sentences).assign(
+        reused=sentences["reused_from"].notna().to_numpy(),
+        reused_words=sentences["reused_words"].to_numpy(),
+        reused_quoted_words=sentences["reused_words"].where(quoted, 0).to_numpy(),
+    )
+    counts = table.groupby("article_id", sort=False).agg(
+        sentences=("sentence", "size"),
+        reused_sentences=("reused", "sum"),
+        words=("n_words", "sum"),
+        reused_words=("reused_words", "sum"),
+        reused_quoted_words=("reused_quoted_words", "sum"),
+    )
+    totals = counts.reindex(flagged.articles["article_id"], fill_value=0).astype("int64")
+    out = flagged.articles[["article_id", "outlet"]].merge(totals.reset_index(), on="article_id")
+    if not has_voice:
+        out["reused_quoted_words"] = pd.NA
+    out["reused_quoted_words"] = out["reused_quoted_words"].astype("Int64")
+    out["own_words"] = out["words"] - out["reused_words"]
+    out["reused_share"] = _share(out["reused_words"], out["words"])
+    return out
+
+
+def near_threshold(
+    alignment: pd.DataFrame, *, threshold: float = MATCH_THRESHOLD, n: int = 8
+) -> pd.DataFrame:
+    """The ``n`` pairs scoring closest to ``threshold`` (half at or above it, half below), with
+    word-level differences marked (``marked``: ``[-only here-]``, ``other_marked``:
+    ``{+only there+}``), highest score first. For judging where the threshold falls."""
+    above = alignment[alignment["score"] >= threshold - 1e-9].sort_values("score", kind="mergesort")
+    below = alignment[alignment["score"] < threshold - 1e-9].sort_values(
+        "score", ascending=False, kind="mergesort"
+    )
+    n_above = min(len(above), max(n - min(len(below), n // 2), n // 2))
+    picked = pd.concat([above.head(n_above), below.head(n - n_above)])
+    picked = picked.sort_values(
+        ["score", "article_id", "sentence"], ascending=[False, True, True], kind="mergesort"
+    ).reset_index(drop=True)
+    marked = [_marked_pair(a, b) for a, b in zip(picked["text"], picked["other_text"], strict=True)]
+    return picked.assign(marked=[m[0] for m in marked], other_marked=[m[1] for m in marked])
+
+
+# --------------------------------------------------------------------------- versions
+
+
+def _version_key(version: pd.Series) -> pd.Series:
+    """Versions sort by number where they are numbers ("2" before "10"), else as text."""
+    numbers = pd.to_numeric(version, errors="coerce")
+    return numbers.fillna(np.inf) if numbers.notna().any() else version.astype(str)
+
+
+def story_versions(articles: pd.DataFrame, story_id: str) -> pd.DataFrame:
+    """The articles of ``story_id`` in the manifest's version order (lowest version first)."""
+    rows = articles[articles["story_id"] == story_id]
+    if rows.empty:
+        raise ValueError(f"no article has story_id {story_id!r}")
+    return rows.sort_values("version", key=_version_key, kind="mergesort").reset_index(drop=True)
+
+
+def versioned_stories(articles: pd.DataFrame) -> list[str]:
+    """The story ids with two or more versions in ``articles``, in corpus order."""
+    if "story_id" not in articles:
+        return []
+    counts = articles["story_id"].value_counts(sort=False)
+    return [s for s in articles["story_id"].drop_duplicates() if counts[s] >= 2]
+
+
+VERSION_COLUMNS = [
+    "story_id",
+    "old_id",
+    "new_id",
+    "row",
+    "status",
+    "old_sentence",
+    "new_sentence",
+    "score",
+    "moved",
+    "old_position",
+    "new_position",
+    "shift",
+    "words_removed",
+    "words_added",
+    "old_text",
+    "new_text",
+    "old_marked",
+    "new_marked",
+]
+
+
+def compare_versions(
+    corpus: Corpus,
+    story_id: str | None = None,
+    *,
+    old: str | None = None,
+    new: str | None = None,
+    threshold: float = VERSION_THRESHOLD,
+) -> pd.DataFrame:
+    """Two versions of one story sentence by sentence, for a side-by-side table.
+
+    ``story_id`` defaults to the first story with two or more versions; ``old``/``new`` (article
+    ids) default to its lowest and highest version in the manifest. "Old" and "new" follow the
+    manifest; :func:`version_evidence` tests that order against the texts.
+
+    Sentences are paired one to one, best-scoring pairs first (ties by position), at a score of
+    at least ``threshold``. Each row has a ``status``: *kept* (same words, same order),
+    *rewritten* (paired, words differ), *removed* (only in old), *added* (only in new).
+    ``moved`` is "up" or "down" for the paired sentences that changed place in their shared
+    order: the fewest such moves that explain the new order. ``old_position``/``new_position``
+    are the share of the article before the sentence (0 = the lead) and ``shift`` their
+    difference (negative: nearer the top), which also moves when sentences are added or cut
+    above. ``words_removed``/``words_added``
+    count the words on each side not in common; ``old_marked``/``new_marked`` mark them
+    ``[-...-]`` and ``{+...+}``. Rows follow the new version, each removed sentence after the
+    row of the old sentence before it. Empty (with these columns) when the corpus has no story
+    with two versions.
+    """
+    if story_id is None:
+        stories = versioned_stories(corpus.articles)
+        if not stories:
+            return pd.DataFrame(columns=VERSION_COLUMNS)
+        story_id = stories[0]
+    versions = story_versions(corpus.articles, story_id)
+    if len(versions) < 2 and (old is None or new is None):
+        raise ValueError(f"story {story_id!r} has only one version")
+    old = old or versions["article_id"].iloc[0]
+    new = new or versions["article_id"].iloc[-1]
+    table = sentence_words(corpus.sentences)
+    a = table[table["article_id"] == old].reset_index(drop=True)
+    b = table[table["article_id"] == new].reset_index(drop=True)
+    pairs = _pair_versions(a["words"].tolist(), b["words"].tolist(), threshold=threshold)
+    rows = _version_rows(a, b, pairs)
+    return rows.assign(story_id=story_id, old_id=old, new_id=new)[VERSION_COLUMNS]
+
+
+def _pair_versions(old: list[list[str]], new: list[list[str]], *, threshold: float) -> pd.DataFrame:
+    """One-to-one pairs (``left`` into old, ``right`` into new) scoring at least ``threshold``,
+    chosen greedily from the best score down; ties go to the earlier old, then new, sentence."""
+    tokens = old + new
+    groups = ["old"] * len(old) + ["new"] * len(new)
+    candidates = exact_candidates(tokens, groups, threshold=threshold)
+    scored = score_pairs(tokens, candidates, workers=1)
+    scored = scored[scored["score"] >= threshold - 1e-9].assign(
+        right=lambda d: d["right"] - len(old)
+    )
+    scored = scored.sort_values(
+        ["score", "left", "right"], ascending=[False, True, True], kind="mergesort"
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    keep = []
+    for row in scored.itertuples(index=False):
+        if row.left not in used_old and row.right not in used_new:
+            used_old.add(row.left)
+            used_new.add(row.right)
+            keep.append(row)
+    return pd.DataFrame(keep, columns=scored.columns)
+
+
+def _moved(old_of_new: Sequence[int]) -> list[str]:
+    """For paired sentences listed in new order by their old index: ``"up"``, ``"down"`` or
+    ``""`` for each. The sentences left in place are a longest run in increasing old order
+    (the fewest moves that explain the new order; on ties, the earliest such run); each other
+    sentence moved up or down by its rank among the paired sentences."""
+    tails: list[int] = []  # tails[k]: position of the smallest last element of a run of k+1
+    previous = [-1] * len(old_of_new)
+    for position, value in enumerate(old_of_new):
+        k = bisect.bisect_left([old_of_new[t] for t in tails], value)
+        previous[position] = tails[k - 1] if k else -1
+        tails[k : k + 1] = [position]
+    stay = set()
+    position = tails[-1] if tails else -1
+    while position >= 0:
+        stay.add(position)
+        position = previous[position]
+    old_rank = {value: rank for rank, value in enumerate(sorted(old_of_new))}
+    return [
+        "" if p in stay else ("up" if p < old_rank[value] else "down")
+        for p, value in enumerate(old_of_new)
+    ]
+
+
+def _version_rows(a: pd.DataFrame, b: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """The side-by-side rows for the sentences ``a`` (old) and ``b`` (new) given their pairs
+    (positions ``left`` into ``a``, ``right`` into ``b``)."""
+    paired = pairs.rename(columns={"left": "old", "right": "new"}).sort_values("new")
+    paired = paired.assign(moved=_moved(paired["old"].tolist()))
+    added = pd.DataFrame({"new": sorted(set(range(len(b))) - set(paired["new"]))})
+    removed = pd.DataFrame({"old": sorted(set(range(len(a))) - set(paired["old"]))})
+    # A removed sentence goes after the new row of the nearest paired sentence before it.
+    anchors = paired.sort_values("old")
+    before = np.searchsorted(anchors["old"].to_numpy(), removed["old"].to_numpy())
+    new_of = np.concatenate([[-1], anchors["new"].to_numpy()])
+    removed["order"] = np.maximum.accumulate(new_of)[before] + 0.5
+    rows = pd.concat(
+        [paired.assign(order=paired["new"]), added.assign(order=added["new"]), removed]
+    )
+    rows = rows.sort_values(["order", "old"], kind="mergesort").reset_index(drop=True)
+
+    old, new = rows["old"], rows["new"]
+    old_words = old.map(a["words"]).where(old.notna(), None)
+    new_words = new.map(b["words"]).where(new.notna(), None)
+    same = [x == y for x, y in zip(old_words, new_words, strict=True)]
+    status = np.select([old.isna(), new.isna(), same], ["added", "removed", "kept"], "rewritten")
+    matched = rows["matched_words"].fillna(0).astype("int64")
+    old_text = old.map(a["text"]).fillna("")
+    new_text = new.map(b["text"]).fillna("")
+    marked = [_marked_pair(o, n) for o, n in zip(old_text, new_text, strict=True)]
+    old_position = old / len(a)
+    new_position = new / len(b)
+    return pd.DataFrame(
+        {
+            "row": np.arange(1, len(rows) + 1),
+            "status": status,
+            "old_sentence": old.map(a["sentence"]).astype("Int64"),
+            "new_sentence": new.map(b["sentence"]).astype("Int64"),
+            "score": rows["score"].astype("float64"),
+            "moved": rows["moved"].fillna(""),
+            "old_position": old_position,
+            "new_position": new_position,
+            "shift": new_position - old_position,
+            "words_removed": old.map(a["n_words"]).fillna(0).astype("int64") - matched,
+            "words_added": new.map(b["n_words"]).fillna(0).astype("int64") - matched,
+            "old_text": old_text,
+            "new_text": new_text,
+            "old_marked": [m[0] if o else "" for m, o in zip(marked, old_text, strict=True)],
+            "new_marked": [m[1] if n else "" for m, n in zip(marked, new_text, strict=True)],
+        }
+    )
+
+
+def version_summary(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Sentences and words by status (kept, rewritten, removed, added), then the paired
+    sentences that moved up and down in the order (see :func:`compare_versions`)."""
+    by_status = comparison.groupby("status").agg(
+        sentences=("row", "size"),
+        words_removed=("words_removed", "sum"),
+        words_added=("words_added", "sum"),
+    )
+    by_status = by_status.reindex(list(STATUSES), fill_value=0)
+    moved = (
+        comparison[comparison["moved"] != ""]
+        .groupby("moved")
+        .agg(
+            sentences=("row", "size"),
+            words_removed=("words_removed", "sum"),
+            words_added=("words_added", "sum"),
+        )
+    )
+    moved = moved.reindex(["up", "down"], fill_value=0).rename(index=lambda m: f"moved {m}")
+    out = pd.concat([by_status, moved]).rename_axis("status").reset_index()
+    return out.astype({"sentences": "int64", "words_removed": "int64", "words_added": "int64"})
+
+
+def version_moves(comparison: pd.DataFrame) -> pd.DataFrame:
+    """The paired sentences that changed place in the order, in the new version's order: what
+    the new version put forward (``moved`` "up") or pushed back ("down")."""
+    columns = ["row", "moved", "status", "old_sentence", "new_sentence", "new_text"]
+    return comparison.loc[comparison["moved"] != "", columns].reset_index(drop=True)
+
+
+@functools.cache
+def tense_shifts() -> dict[str, frozenset[str]]:
+    """Present or future form -> the past forms it shifts to, from ``lexicons/reuse.yml``."""
+    import yaml
+
+    with open(paths.LEXICONS / "reuse.yml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return {form: frozenset(pasts) for form, pasts in data["tense_shifts"]["forms"].items()}
+
+
+def is_backshift(present: str, past: str) -> bool:
+    """Whether ``past`` is a past form of the present or future form ``present`` (both lower
+    case): from the lexicon, or a regular verb gaining "-ed"/"-d" ("agrees" -> "agreed",
+    "want" -> "wanted")."""
+    if past in tense_shifts().get(present, ()):
+        return True
+    if len(present) < 3 or not past.endswith("d"):
+        return False
+    stems = {present, present.removesuffix("s"), present.removesuffix("es")}
+    return any(past in (stem + "ed", stem + "d") for stem in stems if len(stem) >= 2)
+
+
+EVIDENCE_COLUMNS = [
+    "kind",
+    "old_sentence",
+    "new_sentence",
+    "old_form",
+    "new_form",
+    "points_to",
+    "old_text",
+    "new_text",
+]
+
+
+def version_evidence(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Evidence in the texts for which version was written later: the tense shifts between
+    paired sentences.
+
+    A statement retold after the fact moves into the past ("whether Putin will back the
+    measure" -> "would back"; "if the west does not agree" -> "did not agree"). The shifts are
+    found by :func:`tense_changes` in every rewritten pair; ``points_to`` is the article the
+    shift says is later: the one with the past form. One row per shift, in table order. This is
+    one kind of evidence, to be read with the content each version adds (the side-by-side
+    table); an editor can also shift tense for style, so a verdict rests on the count.
+    """
+    rows = []
+    for row in comparison[comparison["status"] == "rewritten"].itertuples(index=False):
+        for old_form, new_form, later in tense_changes(row.old_text, row.new_text):
+            rows.append(
+                {
+                    "kind": "tense",
+                    "old_sentence": row.old_sentence,
+                    "new_sentence": row.new_sentence,
+                    "old_form": old_form,
+                    "new_form": new_form,
+                    "points_to": row.new_id if later == "new" else row.old_id,
+                    "old_text": row.old_text,
+                    "new_text": row.new_text,
+                }
+            )
+    evidence = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    return evidence.astype({"old_sentence": "Int64", "new_sentence": "Int64"})
+
+
+#: Tense shifts are looked for within replaced stretches of at most this many words a side.
+TENSE_SPAN = 6
+
+
+def tense_changes(old: str, new: str) -> list[tuple[str, str, str]]:
+    """The tense shifts from ``old`` to ``new``: ``(old_form, new_form, later)`` with ``later``
+    "new" when the new text has the past form, "old" when the old one has.
+
+    Words are looked for where difflib replaces a stretch of at most :data:`TENSE_SPAN` words
+    by another; within it, each word of the old stretch is paired with the first unused word of
+    the new one that is its past (or present) form by :func:`is_backshift`.
+    """
+    old_words, new_words = comparable_words(old), comparable_words(new)
+    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
+    found = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or max(i2 - i1, j2 - j1) > TENSE_SPAN:
+            continue
+        unused = list(new_words[j1:j2])
+        for old_word in old_words[i1:i2]:
+            for new_word in unused:
+                later = "new" if is_backshift(old_word, new_word) else ""
+                later = later or ("old" if is_backshift(new_word, old_word) else "")
+                if later:
+                    found.append((old_word, new_word, later))
+                    unused.remove(new_word)
+                    break
+    return found
+
+
+def later_version(comparison: pd.DataFrame, evidence: pd.DataFrame) -> pd.DataFrame:
+    """The verdict of the evidence, one row: ``old_id``, ``new_id``, the number of shifts
+    pointing to each (``for_old``, ``for_new``), ``later`` (the article the majority points to,
+    missing on a tie or no evidence) and ``agrees_with_manifest`` (``later`` is the manifest's
+    newer version)."""
+    if comparison.empty:
+        return pd.DataFrame(
+            columns=["old_id", "new_id", "for_old", "for_new", "later", "agrees_with_manifest"]
+        )
+    old_id, new_id = comparison["old_id"].iloc[0], comparison["new_id"].iloc[0]
+    for_old = int((evidence["points_to"] == old_id).sum())
+    for_new = int((evidence["points_to"] == new_id).sum())
+    later = new_id if for_new > for_old else old_id if for_old > for_new else None
+    return pd.DataFrame(
+        [
+            {
+                "old_id": old_id,
+                "new_id": new_id,
+                "for_old": for_old,
+                "for_new": for_new,
+                "later": later,
+                "agrees_with_manifest": later == new_id,
+            }
+        ]
+    )
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def _slug(text: object) -> str:
+    """A findings-key segment: lower case, runs of other characters as one hyphen."""
+    return re.sub(r"[^a-z0-9_-]+", "-", str(text).lower()).strip("-") or "none"
+
+
+FINDING_COLUMNS = ["key", "value", "unit", "description", "figure"]
+_MATCHING = "in common, in order, with closely matching sentences of"
+
+
+def _finding(key: str, value: object, unit: str, description: str, figure: str = "") -> dict:
+    return dict(zip(FINDING_COLUMNS, (key, value, unit, description, figure), strict=True))
+
+
+def reuse_findings(
+    matrix: pd.DataFrame,
+    by_article: pd.DataFrame,
+    *,
+    threshold: float = MATCH_THRESHOLD,
+    max_pairs: int = 20,
+) -> pd.DataFrame:
+    """The citable reuse numbers as rows of ``key``, ``value``, ``unit``, ``description``,
+    ``figure``, for :func:`analysis.findings.record_findings`: the thresholds, each article's reused share, and
+    the ``max_pairs`` article pairs with the largest word share (keys ``reuse.*``)."""
+    rows = [
+        _finding("reuse.threshold.score", threshold, "difflib ratio", "a close match from"),
+        _finding("reuse.threshold.min_words", MIN_WORDS, "words", "fewest in common for a match"),
+        _finding(
+            "reuse.threshold.candidate_cosine", CANDIDATE_COSINE, "cosine", "pairs scored from"
+        ),
+    ]
+    for row in by_article.itertuples(index=False):
+        key, a, figure = _slug(row.article_id), row.article_id, "06_reused_words"
+        share = f"share of {a}'s words {_MATCHING} any other article"
+        count = f"{a}'s sentences (of {row.sentences}) closely matching another article's"
+        rows.append(_finding(f"reuse.word_share.{key}", row.reused_share, "share", share, figure))
+        rows.append(
+            _finding(f"reuse.sentences.{key}", row.reused_sentences, "sentences", count, figure)
+        )
+        if pd.notna(row.reused_quoted_words):
+            quoted = f"of {a}'s reused words, those in sentences wholly quoted"
+            rows.append(
+                _finding(
+                    f"reuse.quoted_words.{key}", row.reused_quoted_words, "words", quoted, figure
+                )
+            )
+    pairs = matrix[matrix["matched_sentences"] > 0].sort_values(
+        ["word_share", "article_id", "other_id"], ascending=[False, True, True], kind="mergesort"
+    )
+    for row in pairs.head(max_pairs).itertuples(index=False):
+        a, b, figure = row.article_id, row.other_id, "06_reuse_heatmap"
+        key = f"reuse.pair.{{}}.{_slug(a)}.{_slug(b)}"
+        share = f"share of {a}'s words {_MATCHING} {b}"
+        count = f"{a}'s sentences (of {row.sentences}) closely matching one of {b}"
+        rows.append(_finding(key.format("word_share"), row.word_share, "share", share, figure))
+        rows.append(
+            _finding(key.format("sentences"), row.matched_sentences, "sentences", count, figure)
+        )
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS, dtype=object)
+
+
+def version_findings(comparison: pd.DataFrame, verdict: pd.DataFrame) -> pd.DataFrame:
+    """The citable numbers of a version comparison (keys ``reuse.versions.<story>.*``): sentences
+    per status and moved, words removed and added, tense shifts each way, and the version the
+    tense shifts say is later. Empty for an empty comparison."""
+    if comparison.empty:
+        return pd.DataFrame(columns=FINDING_COLUMNS, dtype=object)
+    story, old, new = comparison[["story_id", "old_id", "new_id"]].iloc[0]
+    prefix, figure = f"reuse.versions.{_slug(story)}", "06_version_table"
+    summary = version_summary(comparison)
+    rows = [
+        _finding(f"{prefix}.{_slug(status)}", n, "sentences", f"{old} -> {new}: {status}", figure)
+        for status, n in zip(summary["status"], summary["sentences"], strict=True)
+    ]
+    for side, other, column in ((old, new, "words_removed"), (new, old, "words_added")):
+        total = int(comparison[column].sum())
+        rows.append(
+            _finding(f"{prefix}.{column}", total, "words", f"of {side}, not in {other}", figure)
+        )
+    for row in verdict.itertuples(index=False):
+        for side, n in ((row.old_id, row.for_old), (row.new_id, row.for_new)):
+            description = f"tense shifts with the past form in {side} (put it later)"
+            rows.append(
+                _finding(f"{prefix}.tense_shifts.{_slug(side)}", n, "words", description, figure)
+            )
+        later = row.later if isinstance(row.later, str) else "undetermined"
+        rows.append(
+            _finding(f"{prefix}.later", later, "article_id", "later by tense shifts", figure)
+        )
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS, dtype=object)
+
+
+
+# --------------------------------------------------------------------------- figures
+
+_MONO = "DejaVu Sans Mono"
+
+
+@functools.cache
+def _char_width(fontsize: float) -> float:
+    """The width in inches of one character cell of :data:`_MONO` at ``fontsize``.
+
+    A monospaced font lays out exactly, except that the PNG renderer rounds each glyph's advance
+    to whole pixels: the cell is the widest advance at the figure and the saved-figure
+    resolution, so words never overlap (at worst the gaps between them widen a little).
+    """
+    import matplotlib.pyplot as plt
+
+    import analysis.figures  # noqa: F401  (the house rcParams, including the resolutions)
+
+    dpis = {plt.rcParams["figure.dpi"], plt.rcParams["savefig.dpi"]} - {"figure"}
+    widths = [0.602 * fontsize / 72]
+    for dpi in sorted(dpis):
+        fig = plt.figure(dpi=dpi)
+        text = fig.text(0, 0, "x" * 100, fontfamily=_MONO, fontsize=fontsize)
+        widths.append(text.get_window_extent(fig.canvas.get_renderer()).width / 100 / dpi)
+        plt.close(fig)
+    return max(widths)
+
+
+def _wrap(runs: Sequence[tuple[str, bool]], width: int) -> list[list[tuple[int, str, bool]]]:
+    """Runs laid out in lines of at most ``width`` characters, broken at spaces: each line a
+    list of ``(column, text, changed)`` pieces (one word each)."""
+    lines: list[list[tuple[int, str, bool]]] = [[]]
+    column = 0
+    for text, changed in runs:
+        for piece in re.split(r"(\s+)", text):
+            if not piece:
+                continue
+            if piece.isspace():
+                column += 1 if column else 0
+                continue
+            if column and column + len(piece) > width:
+                lines.append([])
+                column = 0
+            lines[-1].append((column, piece, changed))
+            column += len(piece)
+    return lines
+
+
+def side_by_side(
+    rows: Sequence[tuple[str, Sequence[tuple[str, bool]], Sequence[tuple[str, bool]], bool]],
+    *,
+    title: str,
+    headers: tuple[str, str, str],
+    note: str,
+    width: int = 92,
+) -> Figure:
+    """A table figure of text pairs with word-level differences marked.
+
+    ``rows`` are ``(label, left_runs, right_runs, muted)`` with runs as from
+    :func:`mark_differences`. Changed words are struck through in orange on the left and bold
+    blue on the right, each on a tinted ground so the marking survives greyscale; ``muted``
+    rows (unchanged sentences) are grey. Text is monospaced and wrapped at ``width`` characters,
+    so the layout is exact and the figure's height follows the text.
+    """
+    import matplotlib.pyplot as plt
+
+    page = _Page(width=width)
+    laid = [(label.split("\n"), _wrap(a, width), _wrap(b, width), m) for label, a, b, m in rows]
+    heights = [page.row_height(max(len(lb), len(a), len(b))) for lb, a, b, _ in laid]
+    fig = plt.figure(figsize=(page.width_in, page.top + sum(heights) + 0.2))
+    page.attach(fig)
+    page.heading(title, note, headers)
+    y = page.first_row
+    for (label, left, right, muted), height in zip(laid, heights, strict=True):
+        page.rule(y)
+        for n, text in enumerate(label):
+            page.write(page.x_label, page.line_y(y, n), text, changed=False, muted=False)
+        for x, lines, side in ((page.x_left, left, "left"), (page.x_right, right, "right")):
+            for n, pieces in enumerate(lines):
+                for column, text, changed in pieces:
+                    x_piece = x + column * page.char
+                    page.write(x_piece, page.line_y(y, n), text, changed, muted, side=side)
+        y -= height
+    page.rule(y)
+    return fig
+
+
+class _Page:
+    """Geometry (in inches) of a :func:`side_by_side` figure and the few ways it draws."""
+
+    fontsize = 7.5
+    pad = 0.07
+    top = 0.75
+    label_width = 1.45
+    styles = {
+        "left": {"color": "#B34A00", "ground": "#FBE1CF", "fontweight": "normal"},
+        "right": {"color": "#005A8C", "ground": "#D6E9F6", "fontweight": "bold"},
+    }
+
+    def __init__(self, *, width: int) -> None:
+        self.char = _char_width(self.fontsize)
+        self.line = 1.3 * self.fontsize / 72
+        self.x_label = 0.1
+        self.x_left = self.x_label + self.label_width
+        self.x_right = self.x_left + width * self.char + 0.3
+        self.width_in = self.x_right + width * self.char + 0.1
+
+    def row_height(self, lines: int) -> float:
+        return lines * self.line + 2 * self.pad
+
+    def line_y(self, row_top: float, n: int) -> float:
+        return row_top - self.pad - self.line * (n + 0.5)
+
+    def attach(self, fig: Figure) -> None:
+        self.fig = fig
+        self.height = fig.get_figheight()
+        self.first_row = self.height - self.top
+        self.inches = fig.dpi_scale_trans
+
+    def heading(self, title: str, note: str, headers: tuple[str, str, str]) -> None:
+        text = functools.partial(self.fig.text, transform=self.inches)
+        text(self.x_label, self.height - 0.12, title, fontsize=11, fontweight="bold", va="top")
+        text(self.x_label, self.height - 0.42, note, fontsize=8, color="#444444", va="top")
+        for x, header in zip((self.x_label, self.x_left, self.x_right), headers, strict=True):
+            text(x, self.first_row + 0.08, header, fontsize=8.5, fontweight="bold", va="bottom")
+
+    def rule(self, y: float) -> None:
+        self._line([self.x_label, self.width_in - 0.1], [y, y], color="#BBBBBB", lw=0.5)
+
+    def write(
+        self, x: float, y: float, text: str, changed: bool, muted: bool, *, side: str = "left"
+    ) -> None:
+        """One word at ``(x, y)``: plain, grey (``muted``) or marked as changed on ``side``."""
+        from matplotlib.patches import Rectangle
+
+        font = {"fontfamily": _MONO, "fontsize": self.fontsize, "va": "center"}
+        if not changed or muted:
+            colour = "#777777" if muted else "#111111"
+            self.fig.text(x, y, text, transform=self.inches, color=colour, **font)
+            return
+        style = self.styles[side]
+        width = len(text) * self.char
+        ground = Rectangle(
+            (x - 0.15 * self.char, y - 0.45 * self.line),
+            width + 0.3 * self.char,
+            0.9 * self.line,
+            transform=self.inches,
+            color=style["ground"],
+            lw=0,
+            zorder=0,
+        )
+        self.fig.add_artist(ground)
+        self.fig.text(
+            x,
+            y,
+            text,
+            transform=self.inches,
+            color=style["color"],
+            fontweight=style["fontweight"],
+            **font,
+        )
+        if side == "left":
+            self._line([x, x + width], [y, y], color=style["color"], lw=0.7)
+
+    def _line(self, xs: list[float], ys: list[float], **style: object) -> None:
+        from matplotlib.lines import Line2D
+
+        self.fig.add_artist(Line2D(xs, ys, transform=self.inches, **style))
+
+
+def plot_pairs(near: pd.DataFrame, *, threshold: float = MATCH_THRESHOLD) -> Figure:
+    """The pairs of :func:`near_threshold` side by side, differences marked, with their scores."""
+    rows = []
+    for row in near.itertuples(index=False):
+        left, right = mark_differences(row.text, row.other_text)
+        verdict = "match" if row.match else "no match"
+        label = f"{row.score:.3f} {verdict}\n{row.article_id} #{row.sentence}\n{row.other_id} #{row.other_sentence}"
+        rows.append((label, left, right, False))
+    return side_by_side(
+        rows,
+        title=f"Sentence pairs either side of the threshold ({threshold:g}): N = {len(near)} pairs",
+        headers=("score", "sentence (first article)", "sentence (second article)"),
+        note=(
+            "score: difflib ratio of the two sentences' words, 2 x words in common in order / all words. "
+            "Struck orange: words only on the left; bold blue: words only on the right."
+        ),
+    )
+
+
+def plot_version_table(comparison: pd.DataFrame) -> Figure:
+    """The side-by-side table of :func:`compare_versions`: old version left, new right, one row
+    per sentence with its status; kept sentences in grey, changes marked word by word."""
+    if comparison.empty:
+        return _empty_figure("No story with two versions in this corpus")
+    rows = []
+    for row in comparison.itertuples(index=False):
+        left, right = mark_differences(row.old_text, row.new_text)
+        label = f"{row.status}\nmoved {row.moved}" if row.moved else row.status
+        rows.append((label, left, right, row.status == "kept"))
+    old, new, story = (
+        comparison["old_id"].iloc[0],
+        comparison["new_id"].iloc[0],
+        comparison["story_id"].iloc[0],
+    )
+    counts = comparison["status"].value_counts()
+    tally = ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES)
+    return side_by_side(
+        rows,
+        title=f"Two versions of {story}: {old} and {new}, N = {len(comparison)} sentence rows ({tally})",
+        headers=("status", f"old: {old}", f"new: {new}"),
+        note=(
+            "Sentences paired one to one at a difflib score of at least "
+            f"{VERSION_THRESHOLD:g}; rows follow the new version. Struck orange: words only in the old; "
+            "bold blue: words only in the new; grey: kept word for word. 'moved': changed place "
+            "in the order of the sentences the versions share."
+        ),
+    )
+
+
+def _empty_figure(message: str) -> Figure:
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 1.2))
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    return fig
+
+
+def plot_reuse_heatmap(matrix: pd.DataFrame, *, max_articles: int = 30) -> Figure:
+    """Heatmap of :func:`reuse_matrix` (``all_pairs=True``): row = the article described,
+    column = the article it matches, colour and label = share of the row article's words in
+    common with closely matching sentences, with the matched sentences below. At most
+    ``max_articles`` articles (those with the most reuse) are drawn."""
+    import matplotlib.pyplot as plt
+
+    if matrix.empty:
+        return _empty_figure("No pair of articles to compare")
+    ids = list(dict.fromkeys(matrix["article_id"].tolist() + matrix["other_id"].tolist()))
+    if len(ids) > max_articles:
+        reused = matrix.groupby("article_id")["reused_words"].sum()
+        top = set(reused.sort_values(ascending=False, kind="mergesort").index[:max_articles])
+        ids = [a for a in ids if a in top]
+    share = matrix.pivot(index="article_id", columns="other_id", values="word_share").reindex(
+        index=ids, columns=ids
+    )
+    matched = matrix.pivot(
+        index="article_id", columns="other_id", values="matched_sentences"
+    ).reindex(index=ids, columns=ids)
+    sentences = matrix.groupby("article_id")["sentences"].first()
+    size = 1.1 + 1.15 * len(ids)
+    fig, ax = plt.subplots(figsize=(size + 1.6, size))
+    vmax = max(0.25, float(np.nanmax(share.to_numpy())) if share.notna().any().any() else 0.25)
+    image = ax.imshow(share.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=vmax)
+    for i, row_id in enumerate(ids):
+        for j in range(len(ids)):
+            if i == j:
+                ax.text(j, i, "-", ha="center", va="center", color="#999999")
+                continue
+            value = share.iloc[i, j]
+            colour = "white" if value > vmax * 0.6 else "#111111"
+            ax.text(
+                j,
+                i,
+                f"{value:.0%}\n{int(matched.iloc[i, j])}/{int(sentences[row_id])} sent.",
+                ha="center",
+                va="center",
+                fontsize=8.5,
+                color=colour,
+            )
+    ax.set_xticks(range(len(ids)), ids, rotation=30, ha="right")
+    ax.set_yticks(range(len(ids)), ids)
+    ax.set_xlabel("matches sentences of")
+    ax.set_ylabel("share of this article's words")
+    ax.grid(False)
+    n_sentences = int(sentences.reindex(ids).sum())
+    ax.set_title(
+        f"Words in closely matching sentences\nN = {len(ids)} articles, {n_sentences} sentences",
+        loc="left",
+    )
+    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04, format=lambda v, _: f"{v:.0%}")
+    return fig
+
+
+def plot_reused_words(by_article: pd.DataFrame) -> Figure:
+    """Horizontal bars of :func:`reuse_by_article`: each article's own words (solid, outlet
+    colour), then its words in common with a closely matching sentence elsewhere: in prose
+    (hatched) and, where the corpus has quotations, in sentences wholly quoted (pale)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    from analysis.figures import outlet_colour
+
+    quoted = by_article["reused_quoted_words"].fillna(0).astype("int64")
+    segments = [
+        ("own words", by_article["own_words"], {}),
+        ("reused, in prose", by_article["reused_words"] - quoted, {"hatch": "///"}),
+        ("reused, in a wholly quoted sentence", quoted, {"alpha": 0.35}),
+    ]
+    if by_article["reused_quoted_words"].isna().all():
+        segments = [segments[0], ("reused", by_article["reused_words"], {"hatch": "///"})]
+    fig, ax = plt.subplots(figsize=(9, 0.7 * len(by_article) + 1.8))
+    y = np.arange(len(by_article))[::-1]
+    colours = [outlet_colour(o) for o in by_article["outlet"]]
+    left = np.zeros(len(by_article))
+    handles = []
+    for label, values, style in segments:
+        face = "white" if "hatch" in style else colours
+        ax.barh(y, values, left=left, color=face, edgecolor=colours, **style)
+        left += values.to_numpy()
+        grey = "white" if "hatch" in style else "#777777"
+        handles.append(Patch(facecolor=grey, edgecolor="#777777", label=label, **style))
+    longest = max(int(by_article["words"].max()), 1)
+    for yi, row in zip(y, by_article.itertuples(index=False), strict=True):
+        text = f"{row.reused_share:.0%} reused ({row.reused_words:,} of {row.words:,} words)"
+        ax.text(row.words + longest * 0.01, yi, text, va="center", fontsize=8.5)
+    ax.set_yticks(y, by_article["article_id"])
+    ax.set_xlim(0, longest * 1.5)
+    ax.set_xlabel("words")
+    ax.grid(axis="y", visible=False)
+    ax.legend(handles=handles, loc="lower right", fontsize=8)
+    n_words = int(by_article["words"].sum())
+    ax.set_title(
+        f"Own and reused words per article\nN = {len(by_article)} articles, {n_words:,} words",
+        loc="left",
+    )
+    return fig
