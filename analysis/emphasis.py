@@ -1399,11 +1399,11 @@ def plot_headline_lead(contrast: pd.DataFrame, units: pd.DataFrame, labels: pd.S
     column S) carries it; the panel's title is the headline. Returns the figure and the data."""
     import matplotlib.pyplot as plt
 
-    from analysis.figures import outlet_colour
+    from analysis.figures import outlet_colour, panels
 
     articles = list(pd.unique(contrast["article_id"]))
     names = list(pd.unique(contrast["frame"]))
-    fig, flat = _panels(len(articles), width=7.2, height=0.42 * len(names) + 1.5)
+    fig, flat = panels(len(articles), width=7.2, height=0.42 * len(names) + 1.5)
     headlines = units[units["zone"] == "headline"].set_index("article_id")["text"]
     markers = {"headline": ("*", -0.09, 130), "standfirst": ("s", -0.04, 40)}
     y = np.arange(len(names))[::-1]
@@ -1471,19 +1471,6 @@ def plot_headline_lead(contrast: pd.DataFrame, units: pd.DataFrame, labels: pd.S
     )
     fig.tight_layout(rect=(0, 0.04, 1, 0.97))
     return fig, contrast
-
-
-def _panels(n: int, *, width: float, height: float, columns: int = 2):
-    """A grid of ``n`` panels (unused ones hidden): the figure and a flat list of the axes."""
-    import matplotlib.pyplot as plt
-
-    cols = min(columns, max(n, 1))
-    rows = -(-max(n, 1) // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(width * cols, height * rows), squeeze=False)
-    flat = axes.ravel().tolist()
-    for ax in flat[n:]:
-        ax.set_visible(False)
-    return fig, flat[:n]
 
 
 def plot_first_mentions(first: pd.DataFrame, ends: pd.Series, labels: pd.Series):

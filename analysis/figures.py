@@ -53,6 +53,20 @@ def subplots(*args: object, **kwargs: object) -> tuple[plt.Figure, object]:
     return plt.subplots(*args, **kwargs)
 
 
+def panels(n: int, *, width: float, height: float, columns: int = 2) -> tuple[plt.Figure, list]:
+    """A figure of ``n`` panels, ``columns`` to a row, each ``width`` × ``height`` inches.
+
+    Returns the figure and a flat list of the ``n`` axes; spare cells of the grid are removed.
+    """
+    rows = max(1, -(-n // columns))
+    columns = max(1, min(columns, n))
+    fig, axes = plt.subplots(rows, columns, figsize=(width * columns, height * rows), squeeze=False)
+    flat = list(axes.flat)
+    for ax in flat[n:]:
+        ax.remove()
+    return fig, flat[:n]
+
+
 def outlet_colour(outlet: str) -> str:
     """The outlet's fixed colour; an outlet from another corpus gets one by its name's hash."""
     if outlet in OUTLET_COLOURS:

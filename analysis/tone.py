@@ -1002,19 +1002,6 @@ def attribution_findings(shares: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- figures
 
 
-def _panels(n: int, *, columns: int, width: float, height: float):
-    """A figure with ``n`` panels in rows of ``columns`` (spare axes removed), and the axes."""
-    import matplotlib.pyplot as plt
-
-    rows = max(1, math.ceil(n / columns))
-    columns = max(1, min(columns, n))
-    fig, axes = plt.subplots(rows, columns, figsize=(width * columns, height * rows), squeeze=False)
-    flat = list(axes.flat)
-    for ax in flat[n:]:
-        ax.remove()
-    return fig, flat[:n]
-
-
 def _suptitle(fig, text: str) -> None:
     fig.suptitle(text, x=0.01, ha="left", fontsize=11, fontweight="bold")
 
@@ -1028,11 +1015,11 @@ def _voices(table: pd.DataFrame) -> list[str]:
 def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame):
     """Per voice, every sentence's VADER compound by outlet (dots, jittered), with the mean and its
     95% bootstrap interval (black) and N beside it; hollow means flag a small sample."""
-    from analysis.figures import outlet_colour
+    from analysis.figures import outlet_colour, panels
 
     voices = _voices(summary)
     outlets = sorted(set(scores["outlet"]))
-    fig, axes = _panels(len(voices), columns=3, width=4.2, height=0.9 + 0.75 * len(outlets))
+    fig, axes = panels(len(voices), columns=3, width=4.2, height=0.9 + 0.75 * len(outlets))
     jitter = np.random.default_rng(SEED).uniform(-0.22, 0.22, len(scores))
     for ax, voice in zip(axes, voices, strict=True):
         for y, outlet in enumerate(outlets):
@@ -1089,9 +1076,11 @@ def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame):
 def plot_drivers(drivers: pd.DataFrame, *, n_sentences: int):
     """Per outlet, the lexicon words with the largest summed VADER valence (bars; blue positive,
     red negative), labelled with occurrences and how many of them VADER's negation flipped."""
+    from analysis.figures import panels
+
     outlets = sorted(set(drivers["outlet"]))
     n = int(drivers.groupby("outlet").size().max()) if len(drivers) else 0
-    fig, axes = _panels(len(outlets), columns=2, width=5.2, height=0.9 + 0.3 * n)
+    fig, axes = panels(len(outlets), columns=2, width=5.2, height=0.9 + 0.3 * n)
     for ax, outlet in zip(axes, outlets, strict=True):
         rows = drivers[drivers["outlet"] == outlet].iloc[::-1]
         colours = np.where(rows["valence_sum"] > 0, "#0072B2", "#D55E00")
@@ -1143,10 +1132,10 @@ _READABILITY_LABELS = {
 def plot_readability(table: pd.DataFrame):
     """One panel per measure: each article's value for the whole body (filled bar) and for the
     writer's own sentences (hatched bar), in the outlet's colour."""
-    from analysis.figures import outlet_colour
+    from analysis.figures import outlet_colour, panels
 
     articles = table.drop_duplicates("article_id")[["article_id", "outlet"]]
-    fig, axes = _panels(
+    fig, axes = panels(
         len(_READABILITY_LABELS), columns=5, width=2.9, height=2.2 + 0.25 * len(articles)
     )
     for ax, (metric, label) in zip(axes, _READABILITY_LABELS.items(), strict=True):
@@ -1186,7 +1175,7 @@ def plot_rates(rates: pd.DataFrame, *, title: str):
     with the exact Poisson 95% interval; the count is written beside each point."""
     import matplotlib.pyplot as plt
 
-    from analysis.figures import outlet_colour
+    from analysis.figures import outlet_colour, panels
 
     categories = list(dict.fromkeys(rates["category"]))
     outlets = sorted(set(rates["outlet"]))
@@ -1194,7 +1183,7 @@ def plot_rates(rates: pd.DataFrame, *, title: str):
     right = float(rates["ci_high"].max()) * 1.2  # one scale for every panel
     markers = dict(zip(voices, ("o", "s", "^", "D", "v"), strict=False))
     step = 0.8 / len(voices)
-    fig, axes = _panels(
+    fig, axes = panels(
         len(categories), columns=2, width=5.4, height=1.2 + 0.35 * len(outlets) * len(voices)
     )
     for ax, category in zip(axes, categories, strict=True):
@@ -1257,11 +1246,13 @@ _GROUP_COLOURS = {
 def plot_attribution(shares: pd.DataFrame):
     """Per basis (quotations' cues; every reporting verb in the text), a 100% bar per outlet of
     its reporting verbs by group, with counts in the bars and N beside each outlet."""
+    from analysis.figures import panels
+
     bases = list(dict.fromkeys(shares["basis"]))
     outlets = sorted(set(shares["outlet"]))
     groups = [g for g in _GROUP_ORDER if g in set(shares["group"])]
     groups += sorted(set(shares["group"]) - set(groups))
-    fig, axes = _panels(len(bases), columns=1, width=9, height=1.3 + 0.45 * len(outlets))
+    fig, axes = panels(len(bases), columns=1, width=9, height=1.3 + 0.45 * len(outlets))
     for ax, basis in zip(axes, bases, strict=True):
         rows = shares[shares["basis"] == basis]
         left = np.zeros(len(outlets))

@@ -879,27 +879,14 @@ def findings_rows(
 # --------------------------------------------------------------------------- figures
 
 
-def _panels(n: int, *, width: float, height: float, columns: int = 2):
-    """A grid of ``n`` panels (unused ones hidden), returned as a figure and a flat list of axes."""
-    import matplotlib.pyplot as plt
-
-    cols = min(columns, max(n, 1))
-    rows = -(-max(n, 1) // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(width * cols, height * rows), squeeze=False)
-    flat = axes.ravel().tolist()
-    for ax in flat[n:]:
-        ax.set_visible(False)
-    return fig, flat[:n]
-
-
 def plot_distinctive(top: pd.DataFrame, *, n_articles: int, alpha0: float = DEFAULT_ALPHA0):
     """Bars of the log-odds z of each group's most distinctive terms, with their counts beside
     (uses in the group / uses in all other groups). ``top`` is :func:`distinctive_terms`."""
-    from analysis.figures import outlet_colour
+    from analysis.figures import outlet_colour, panels
 
     groups = list(pd.unique(top["group"]))
     n = int(top["rank"].max()) if len(top) else 0
-    fig, axes = _panels(len(groups), width=5.6, height=0.9 + 0.32 * n)
+    fig, axes = panels(len(groups), width=5.6, height=0.9 + 0.32 * n)
     for ax, group in zip(axes, groups, strict=True):
         rows = top[top["group"] == group].iloc[::-1]
         ax.barh(rows["term"], rows["z"], color=outlet_colour(group))
@@ -933,10 +920,10 @@ def plot_keyness(keyed: pd.DataFrame, *, n_articles: int, fdr: float = 0.05, lab
     """Per group, every term's effect size (Hardie's log ratio, x) against its evidence (|G²|, y),
     with the ``label`` most over-used terms named with their counts (group / rest). Filled points
     pass Benjamini-Hochberg at ``fdr``; the dashed line is G² = 3.84 (p = 0.05 for one test)."""
-    from analysis.figures import outlet_colour
+    from analysis.figures import outlet_colour, panels
 
     groups = list(pd.unique(keyed["group"]))
-    fig, axes = _panels(len(groups), width=5.6, height=4.0)
+    fig, axes = panels(len(groups), width=5.6, height=4.0)
     for ax, group in zip(axes, groups, strict=True):
         rows = keyed[keyed["group"] == group]
         sig = rows["q"] < fdr
