@@ -8,8 +8,11 @@ day. Comparing outlets' framing without knowing this mistakes copied text for ch
 1. *Candidates.* A cheap search proposes the pairs worth comparing: TF-IDF over character
    5-grams with a cosine of at least :data:`CANDIDATE_COSINE` (scikit-learn; fine up to some
    tens of thousands of sentences), or, for large corpora, MinHash with locality-sensitive hashing
-   over two-word shingles (datasketch; the cost grows about linearly with the corpus). The search
-   only saves time: every number comes from step 2.
+   over two-word shingles (datasketch). The MinHash search leaves out shingles found in more than
+   :data:`MINHASH_MAX_DF` sentences and does not take a band bucket of more than
+   :data:`MINHASH_MAX_BUCKET` sentences as evidence: common phrases point at no source, and
+   without these caps the candidates per sentence grew with the corpus (benchmarks/reuse.py).
+   The search only saves time: every number comes from step 2.
 2. *Score.* Each candidate pair is scored by :class:`difflib.SequenceMatcher` on the two
    sentences' words: ``score = 2 M / (n_a + n_b)``, with ``M`` the words the two sentences have
    in common in the same order (difflib's ``ratio``). Two sentences *closely match* when the
@@ -40,7 +43,7 @@ import bisect
 import functools
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -92,6 +95,32 @@ MINHASH_JACCARD = 0.2
 MINHASH_WEIGHTS = (0.1, 0.9)
 MINHASH_PERMUTATIONS = 128
 MINHASH_SEED = 1
+#: MinHash-LSH leaves out shingles that occur in more than this many sentences. A shingle in
+#: ``d`` sentences brings ``d (d - 1) / 2`` pairs within reach of the index, so a fixed count
+#: (not a share of the corpus, which would grow with it) bounds the pairs that share a kept
+#: shingle by this many per shingle of a sentence, however large the corpus. A copy keeps its
+#: rarer shingles, and both sides lose the same common ones. Chosen on the benchmark's corpus
+#: (benchmarks/reuse.py; one topic and a small vocabulary, the hard case): at 10,000 articles
+#: 300 drops the 0.2% of shingles that make up a fifth of all occurrences and loses no
+#: close match that the uncapped index found on a 1,000-sentence sample; 100 lost four of 110.
+MINHASH_MAX_DF = 300
+#: A sentence left with fewer kept shingles than this is topped up with its least frequent
+#: others, so a sentence made of common phrases can still be found (and never has an empty set,
+#: whose signature would put it in one bucket with every other empty set).
+MINHASH_MIN_SHINGLES = 3
+#: A band bucket holding more than this many sentences is not taken as evidence in that band:
+#: so many sentences agreeing on a band mostly share common phrases, and the bucket alone would
+#: bring ``K (K - 1) / 2`` pairs. Its sentences are only chained (each paired with the next), so
+#: a sentence copied into very many articles is still linked to some of its copies; a copied
+#: pair in such a bucket is otherwise found through the other bands.
+MINHASH_MAX_BUCKET = 30
+#: A pair that shares a bucket is kept only if its two whole signatures agree in at least this
+#: share of their values (MinHash's estimate of the Jaccard similarity; its standard error is
+#: about 0.03 at a Jaccard of 0.15): one band of two values agreeing by chance is not enough.
+#: On the benchmark at 10,000 articles it removes about five in six bucket pairs and no close
+#: match of the sampled sentences (0.1 lost one of 209), leaving about one pair per sentence
+#: for difflib to score.
+MINHASH_MIN_ESTIMATE = 0.08
 #: ``method="auto"`` uses TF-IDF up to this many sentences and MinHash-LSH above.
 AUTO_TFIDF_LIMIT = 20_000
 #: Rows of the sparse similarity product computed at once (bounds memory).
@@ -176,37 +205,80 @@ def tfidf_candidates(
     return _keep_pairs(np.concatenate(lefts), np.concatenate(rights), codes)
 
 
+def frequent_shingles(
+    tokens: Sequence[Sequence[str]], *, size: int = SHINGLE_WORDS, max_df: int = MINHASH_MAX_DF
+) -> dict[str, int]:
+    """The ``size``-word shingles that occur in more than ``max_df`` of the word lists, each
+    with the number of lists it occurs in: the shingles :func:`minhash_candidates` leaves out.
+
+    A shingle that many sentences share ("of the", "officials said") points at no one source,
+    and a shingle in ``d`` sentences puts ``d (d - 1) / 2`` pairs in reach of the index: dropping
+    those above a fixed count bounds the pairs that share a kept shingle by ``max_df`` times the
+    shingles of a sentence, whatever the size of the corpus.
+    """
+    counts: dict[str, int] = {}
+    for words in tokens:
+        for shingle in word_shingles(words, size):
+            counts[shingle] = counts.get(shingle, 0) + 1
+    return {shingle: n for shingle, n in counts.items() if n > max_df}
+
+
+def kept_shingles(
+    words: Sequence[str],
+    frequent: Mapping[str, int],
+    *,
+    size: int = SHINGLE_WORDS,
+    min_kept: int = MINHASH_MIN_SHINGLES,
+) -> list[str]:
+    """The ``size``-word shingles of ``words`` that are not ``frequent``, sorted; when fewer
+    than ``min_kept`` remain, topped up with the least frequent of the others (ties by text),
+    so that a sentence made only of common phrases still has shingles to be found by."""
+    shingles = word_shingles(words, size)
+    kept = sorted(s for s in shingles if s not in frequent)
+    if len(kept) < min_kept:
+        common = sorted((frequent[s], s) for s in shingles if s in frequent)
+        kept = sorted(kept + [s for _, s in common[: min_kept - len(kept)]])
+    return kept
+
+
 def minhash_signatures(
     tokens: Sequence[Sequence[str]],
     *,
     num_perm: int = MINHASH_PERMUTATIONS,
     size: int = SHINGLE_WORDS,
     seed: int = MINHASH_SEED,
+    frequent: Mapping[str, int] | None = None,
     workers: int | None = None,
 ) -> np.ndarray:
     """MinHash signatures (one row of ``num_perm`` values per word list) of the lists'
-    ``size``-word shingle sets, seeded so they are the same on every run and machine.
+    ``size``-word shingle sets without the ``frequent`` shingles (see :func:`kept_shingles`),
+    seeded so they are the same on every run and machine.
 
     Large inputs are hashed on all local cores (``workers``); the result does not depend on it.
     """
     workers = workers or os.cpu_count() or 1
-    jobs = [(list(tokens), num_perm, size, seed)]
+    frequent = dict(frequent or {})
+    step = len(tokens)
     if workers > 1 and len(tokens) >= PARALLEL_SENTENCES:
         step = -(-len(tokens) // (workers * 4))
-        jobs = [
-            (list(tokens[i : i + step]), num_perm, size, seed) for i in range(0, len(tokens), step)
-        ]
+    jobs = [
+        (list(tokens[i : i + step]), num_perm, size, seed, frequent)
+        for i in range(0, len(tokens), max(step, 1))
+    ]
+    if len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             return np.concatenate(list(pool.map(_signature_job, jobs)))
-    return _signature_job(jobs[0])
+    return _signature_job(jobs[0] if jobs else ([], num_perm, size, seed, frequent))
 
 
-def _signature_job(job: tuple[list[Sequence[str]], int, int, int]) -> np.ndarray:
+def _signature_job(
+    job: tuple[list[Sequence[str]], int, int, int, dict[str, int]],
+) -> np.ndarray:
     from datasketch import MinHash
 
-    tokens, num_perm, size, seed = job
+    tokens, num_perm, size, seed, frequent = job
     out = np.empty((len(tokens), num_perm), dtype=np.uint32)
-    sets = ([s.encode("utf-8") for s in sorted(word_shingles(t, size))] for t in tokens)
+    sets = ([s.encode("utf-8") for s in kept_shingles(t, frequent, size=size)] for t in tokens)
     for i, minhash in enumerate(MinHash.generator(sets, num_perm=num_perm, seed=seed)):
         out[i] = minhash.hashvalues
     return out
@@ -220,25 +292,49 @@ def minhash_candidates(
     num_perm: int = MINHASH_PERMUTATIONS,
     size: int = SHINGLE_WORDS,
     seed: int = MINHASH_SEED,
+    max_df: int = MINHASH_MAX_DF,
+    max_bucket: int = MINHASH_MAX_BUCKET,
+    min_estimate: float = MINHASH_MIN_ESTIMATE,
     workers: int | None = None,
 ) -> pd.DataFrame:
-    """Pairs of word lists (positions ``left < right``, different ``groups``) that MinHash-LSH
-    puts in a common bucket: likely to have a Jaccard similarity of ``size``-word shingle sets
-    of at least ``min_jaccard``.
+    """Pairs of word lists (positions ``left < right``, different ``groups``, sorted) that
+    MinHash-LSH puts in a common bucket: likely to have a Jaccard similarity of ``size``-word
+    shingle sets of at least ``min_jaccard``.
+
+    Three steps keep the pairs per list about flat as the corpus grows, so the search and the
+    scoring after it grow about linearly:
+
+    - shingles in more than ``max_df`` lists are left out of the sets (:func:`frequent_shingles`,
+      :func:`kept_shingles`): they are evidence of a common phrase, not of reuse;
+    - a band bucket holding more than ``max_bucket`` lists gives only a chain of pairs (each
+      list and the next) in that band, not all of its pairs: so many lists agreeing on a band
+      mostly share common phrases. A copied pair in such a bucket is still found by the other
+      bands, where the copy's rarer shingles decide. The bucket pairs per list are thus at most
+      the bands times ``max_bucket``, whatever the size of the corpus;
+    - a bucket pair is kept only if the two whole signatures agree in at least
+      ``min_estimate`` of their values (:data:`MINHASH_MIN_ESTIMATE`), which discards the pairs
+      that met in one band by chance before difflib has to score them.
+
+    What the caps cost: a sentence copied into more than about ``max_df`` articles keeps only
+    its rarest shingles and its copies are chained rather than all paired, so ``reuse_matrix``
+    undercounts such stock text; the exact and TF-IDF methods have no caps.
 
     The signatures and the band layout (``b`` bands of ``r`` rows, datasketch's optimum for
     ``min_jaccard`` under :data:`MINHASH_WEIGHTS`) come from datasketch; the bucketing is done
     band by band with numpy, which holds a few integers per list where datasketch's index holds
-    a Python set per bucket (1.4 GB for 50,000 sentences). The cost grows with the number of
-    lists plus the pairs found.
+    a Python set per bucket (1.4 GB for 50,000 sentences). The pairs of each band are merged
+    into the pairs found so far as they come, so memory holds the distinct pairs, not every
+    band's.
     """
     from datasketch import MinHashLSH
 
     codes = pd.factorize(pd.Series(list(groups), dtype=object))[0]
     layout = MinHashLSH(threshold=min_jaccard, num_perm=num_perm, weights=MINHASH_WEIGHTS)
+    frequent = frequent_shingles(tokens, size=size, max_df=max_df)
     signatures = minhash_signatures(
-        tokens, num_perm=num_perm, size=size, seed=seed, workers=workers
+        tokens, num_perm=num_perm, size=size, seed=seed, frequent=frequent, workers=workers
     )
+    n = max(len(tokens), 1)
     found = np.array([], dtype="int64")
     pending: list[np.ndarray] = []
     for band in range(layout.b):
@@ -246,27 +342,49 @@ def minhash_candidates(
         key = np.zeros(len(rows), dtype=np.uint64)
         for column in rows.T:  # a 64-bit polynomial hash of the band's values
             key = key * np.uint64(0x9E3779B97F4A7C15) + column
-        left, right = _pairs_in_buckets(np.unique(key, return_inverse=True)[1])
+        bucket = np.unique(key, return_inverse=True)[1].ravel()
+        left, right = _pairs_in_buckets(bucket, max_size=max_bucket)
         low, high = np.minimum(left, right), np.maximum(left, right)
         keep = codes[low] != codes[high]
-        pending.append(low[keep] * len(rows) + high[keep])
+        pending.append(low[keep] * n + high[keep])
         if sum(len(p) for p in pending) >= max(len(found), 1_000_000):
-            found = np.unique(np.concatenate([found, *pending]))
+            found = _merge_pairs(found, pending, signatures, min_estimate)
             pending = []
-    found = np.unique(np.concatenate([found, *pending]))
-    n = max(len(tokens), 1)
+    found = _merge_pairs(found, pending, signatures, min_estimate)
     return pd.DataFrame({"left": found // n, "right": found % n}, dtype="int64")
 
 
-def _pairs_in_buckets(bucket: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every pair of positions that share a ``bucket`` number, as two arrays. The work is
-    proportional to the number of pairs: step ``d`` pairs each position with the one ``d``
-    places after it in its bucket."""
+def _merge_pairs(
+    found: np.ndarray, pending: list[np.ndarray], signatures: np.ndarray, min_estimate: float
+) -> np.ndarray:
+    """``found`` (pairs coded ``left * n + right``, sorted) with the new ``pending`` pairs
+    whose signatures agree in at least ``min_estimate`` of their values (MinHash's estimate of
+    the Jaccard similarity), sorted."""
+    n = max(len(signatures), 1)
+    new = np.setdiff1d(np.concatenate([np.array([], "int64"), *pending]), found)
+    keep = np.zeros(len(new), dtype=bool)
+    for start in range(0, len(new), 100_000):
+        chunk = new[start : start + 100_000]
+        agree = (signatures[chunk // n] == signatures[chunk % n]).mean(axis=1)
+        keep[start : start + 100_000] = agree >= min_estimate - 1e-9
+    return np.union1d(found, new[keep])
+
+
+def _pairs_in_buckets(
+    bucket: np.ndarray, *, max_size: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of positions that share a ``bucket`` number, as two arrays; in a bucket of
+    more than ``max_size`` positions, only each position and the next (a chain, in position
+    order). The work is proportional to the number of pairs: step ``d`` pairs each position
+    with the one ``d`` places after it in its bucket."""
     order = np.argsort(bucket, kind="stable")
     sorted_bucket = bucket[order]
     starts = np.flatnonzero(np.r_[True, sorted_bucket[1:] != sorted_bucket[:-1]])
     sizes = np.diff(np.r_[starts, len(bucket)])
     after = np.repeat(starts + sizes, sizes) - np.arange(len(bucket)) - 1
+    if max_size is not None:
+        oversized = np.repeat(sizes > max_size, sizes)
+        after[oversized] = np.minimum(after[oversized], 1)
     lefts, rights = [np.array([], "int64")], [np.array([], "int64")]
     active, step = np.flatnonzero(after > 0), 1
     while active.size:
@@ -1162,7 +1280,6 @@ def version_findings(comparison: pd.DataFrame, verdict: pd.DataFrame) -> pd.Data
             _finding(f"{prefix}.later", later, "article_id", "later by tense shifts", figure)
         )
     return pd.DataFrame(rows, columns=FINDING_COLUMNS, dtype=object)
-
 
 
 # --------------------------------------------------------------------------- figures

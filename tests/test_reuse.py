@@ -6,6 +6,7 @@ import itertools
 import random
 from difflib import SequenceMatcher
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -336,6 +337,83 @@ def test_candidates_skip_pairs_in_one_group():
     assert as_set(reuse.tfidf_candidates(texts, ["x", "x", "y"])) == {(0, 2), (1, 2)}
     tokens = [text.split() for text in texts]
     assert as_set(reuse.minhash_candidates(tokens, ["x", "x", "y"])) == {(0, 2), (1, 2)}
+
+
+def test_frequent_shingles_and_kept_shingles_by_hand():
+    tokens = [["a", "b", "c"], ["a", "b", "d"], ["a", "b", "c"], ["x", "y"]]
+    # "a b" is in 3 lists, "b c" in 2, "b d" and "x y" in 1.
+    assert reuse.frequent_shingles(tokens, max_df=1) == {"a b": 3, "b c": 2}
+    assert reuse.frequent_shingles(tokens, max_df=2) == {"a b": 3}
+    frequent = {"a b": 3, "b c": 2}
+    assert reuse.kept_shingles(["a", "b", "d"], frequent, min_kept=1) == ["b d"]
+    # Topped up with the least frequent of the dropped shingles: "b c" (2) before "a b" (3).
+    assert reuse.kept_shingles(["a", "b", "c"], frequent, min_kept=1) == ["b c"]
+    assert reuse.kept_shingles(["a", "b", "c"], frequent, min_kept=3) == ["a b", "b c"]
+
+
+def test_pairs_in_buckets_chains_buckets_over_the_cap():
+    bucket = np.array([0, 1, 0, 2, 1, 1, 0, 0])
+    pairs = lambda got: set(zip(*(a.tolist() for a in got), strict=True))  # noqa: E731
+    assert pairs(reuse._pairs_in_buckets(bucket)) == {
+        (0, 2), (0, 6), (0, 7), (2, 6), (2, 7), (6, 7), (1, 4), (1, 5), (4, 5)
+    }  # fmt: skip
+    # Bucket 0 (4 positions) is over the cap: each position is paired with the next only.
+    chained = {(0, 2), (2, 6), (6, 7)}
+    assert pairs(reuse._pairs_in_buckets(bucket, max_size=3)) == chained | {(1, 4), (1, 5), (4, 5)}
+    assert pairs(reuse._pairs_in_buckets(bucket, max_size=1)) == chained | {(1, 4), (4, 5)}
+
+
+def common_phrase_corpus(n: int, seed: int) -> tuple[list[list[str]], list[int]]:
+    """``n`` sentences of random rare words, each wrapped in one of three stock phrases shared
+    by a third of the corpus; the last two are a planted copy of the first (one word changed)
+    and a copy of a sentence made only of stock phrases."""
+    rng = random.Random(seed)
+    stock = [
+        ["officials", "said", "on", "tuesday", "that", "the"],
+        ["according", "to", "a", "statement", "from", "the"],
+        ["in", "a", "move", "that", "was", "widely", "seen", "as"],
+    ]
+    tokens = [
+        stock[i % 3] + [f"r{rng.randrange(100_000)}" for _ in range(rng.randint(3, 8))]
+        for i in range(n)
+    ]
+    tokens[1] = stock[0] + stock[1]
+    tokens.append([*tokens[0][:-1], "changed"])
+    tokens.append(list(tokens[1]))
+    return tokens, list(range(len(tokens)))
+
+
+def test_frequency_cap_keeps_a_planted_copy():
+    tokens, groups = common_phrase_corpus(300, seed=5)
+    frequent = reuse.frequent_shingles(tokens, max_df=20)
+    assert {"officials said", "said on", "from the"} <= set(frequent)
+    candidates = as_set(reuse.minhash_candidates(tokens, groups, max_df=20, max_bucket=10))
+    n = len(tokens)
+    assert (0, n - 2) in candidates  # the copy with rare words, found by its rare shingles
+    assert (1, n - 1) in candidates  # the copy of stock phrases, found by its least common
+    # Unrelated sentences that share only a stock phrase are not candidates.
+    assert len(candidates) < 2 * n
+    uncapped = reuse.minhash_candidates(tokens, groups, max_df=n, max_bucket=n)
+    assert len(uncapped) > 10 * len(candidates)
+
+
+def test_capped_candidates_contain_every_exact_match_on_a_generated_set():
+    tokens, groups = generated_sentences(400, seed=7)
+    truth = exhaustive_matches(tokens, groups)
+    assert reuse.frequent_shingles(tokens, max_df=15)  # the cap drops shingles here
+    capped = reuse.minhash_candidates(tokens, groups, max_df=15, max_bucket=3)
+    assert truth <= as_set(capped)
+    assert len(capped) < len(reuse.minhash_candidates(tokens, groups, max_df=400, max_bucket=400))
+
+
+def test_minhash_candidates_are_deterministic_and_sorted():
+    tokens, groups = generated_sentences(300, seed=2)
+    first = reuse.minhash_candidates(tokens, groups, max_df=10)
+    again = reuse.minhash_candidates(tokens, groups, max_df=10)
+    pd.testing.assert_frame_equal(first, again)
+    assert (first["left"] < first["right"]).all()
+    ordered = first.sort_values(["left", "right"], kind="mergesort").reset_index(drop=True)
+    pd.testing.assert_frame_equal(first, ordered)
 
 
 def test_minhash_signatures_are_seeded():
