@@ -35,6 +35,14 @@ def notebooks(only: list[str] | None = None) -> list[Path]:
     return found
 
 
+def _shown(path: Path) -> str:
+    """``path`` relative to the project root where it lies inside it, else as it is."""
+    try:
+        return str(path.relative_to(paths.ROOT))
+    except ValueError:
+        return str(path)
+
+
 def clear_generated(out_dir: Path) -> None:
     """Delete the files a full run regenerates (figures, their CSVs, findings.csv)."""
     for pattern in GENERATED:
@@ -64,7 +72,7 @@ def run(
     executed = []
     for notebook in notebooks(only):
         target = build / notebook.name
-        print(f"running {notebook.relative_to(paths.ROOT)}", flush=True)
+        print(f"running {_shown(notebook)}", flush=True)
         try:
             papermill.execute_notebook(
                 str(notebook),
@@ -76,8 +84,8 @@ def run(
             )
         except PapermillExecutionError as exc:
             raise NotebookFailed(
-                f"{notebook.relative_to(paths.ROOT)}: cell {exc.exec_count} failed: "
-                f"{exc.ename}: {exc.evalue} (executed copy: {target.relative_to(paths.ROOT)})"
+                f"{_shown(notebook)}: cell {exc.exec_count} failed: "
+                f"{exc.ename}: {exc.evalue} (executed copy: {_shown(target)})"
             ) from None
         executed.append(target)
     return executed

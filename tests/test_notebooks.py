@@ -106,3 +106,22 @@ def test_papermill_reads_every_parameter(notebook):
     cell = next(c for c in nb["cells"] if c["cell_type"] == "code")
     assigned = re.findall(r"^(\w+)\s*=", "".join(cell["source"]), flags=re.M)
     assert list(papermill.inspect_notebook(str(notebook))) == assigned
+
+
+def test_a_failing_cell_stops_the_run_naming_notebook_and_cell(tmp_path, monkeypatch):
+    import nbformat
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("1 / 0")]
+    nb = nbformat.v4.new_notebook(
+        cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}}
+    )
+    nbformat.write(nb, folder / "01_broken.ipynb")
+    nbformat.write(nb, folder / "02_never_run.ipynb")
+    monkeypatch.setattr(run.paths, "NOTEBOOKS", folder)
+    with pytest.raises(
+        run.NotebookFailed, match=r"01_broken.ipynb: cell 2 failed: ZeroDivisionError"
+    ):
+        run.run(None, tmp_path / "out", build_dir=tmp_path / "build")
+    assert not (tmp_path / "build" / "02_never_run.ipynb").exists()
