@@ -110,5 +110,6 @@ def save_figure(
 def write_table(data: pd.DataFrame, path: str | Path) -> Path:
     """Write ``data`` as a CSV the same way every time (no index, LF, 10 significant digits)."""
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     data.to_csv(path, index=False, lineterminator="\n", float_format="%.10g", encoding="utf-8")
     return path

@@ -99,3 +99,10 @@ def test_record_findings_many_rows_at_once(tmp_path):
     ]
     with pytest.raises(ValueError, match="dotted lower-case"):
         record_findings(rows.assign(key="Bad"), notebook="99", out_dir=tmp_path)
+
+
+def test_write_table_creates_the_folder(tmp_path):
+    from analysis.figures import write_table
+
+    path = write_table(pd.DataFrame({"a": [1]}), tmp_path / "new" / "t.csv")
+    assert path.read_text() == "a\n1\n"
