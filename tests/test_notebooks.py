@@ -19,25 +19,26 @@ NOTEBOOKS = run.notebooks()
 OTHER_CORPUS = Path(__file__).resolve().parent / "fixtures" / "other_corpus"
 
 
-@pytest.fixture(scope="session")
-def fresh_figures(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("figures")
-    build = tmp_path_factory.mktemp("executed")
+def _run_all(tmp_path_factory, corpus_dir: str | None, name: str) -> Path:
+    """Run every notebook on ``corpus_dir`` as `make figures` does; return the figures folder."""
+    out = tmp_path_factory.mktemp(f"{name}-figures")
+    build = tmp_path_factory.mktemp(f"{name}-executed")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("FRAMING_FIGURES_DIR", str(out))
-        run.run(None, out, build_dir=build)
+        run.run(corpus_dir, out, build_dir=build)
     return out
+
+
+@pytest.fixture(scope="session")
+def fresh_figures(tmp_path_factory) -> Path:
+    """Every notebook run on the seeds."""
+    return _run_all(tmp_path_factory, None, "seeds")
 
 
 @pytest.fixture(scope="session")
 def other_corpus_figures(tmp_path_factory) -> Path:
     """Every notebook run on a corpus from elsewhere (tests/fixtures/other_corpus)."""
-    out = tmp_path_factory.mktemp("other-figures")
-    build = tmp_path_factory.mktemp("other-executed")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("FRAMING_FIGURES_DIR", str(out))
-        run.run(str(OTHER_CORPUS), out, build_dir=build)
-    return out
+    return _run_all(tmp_path_factory, str(OTHER_CORPUS), "other")
 
 
 def test_there_are_notebooks_in_order():
