@@ -80,13 +80,17 @@ def save_figure(
     data: pd.DataFrame,
     *,
     out_dir: str | Path | None = None,
-    close: bool = True,
+    show: bool = True,
 ) -> dict[str, Path]:
-    """Write ``slug``.png, .svg and .csv (the plotted ``data``) and return their paths.
+    """Write ``slug``.png, .svg and .csv (the plotted ``data``), close ``fig``, return the paths.
 
     ``slug`` is ``NN_name`` (the notebook's number first). The CSV has no index, ``\\n`` line
-    endings and floats to 10 significant digits, so it diffs cleanly. ``close`` closes the figure
-    after saving unless the caller wants to keep showing it (notebooks display it first).
+    endings and floats to 10 significant digits, so it diffs cleanly.
+
+    The tight bounding box is worked out once and shared by the PNG and the SVG, so both show the
+    same area and the figure is laid out once rather than once per format. In a notebook, ``show``
+    displays the PNG just written: what the reader sees is the file a write-up cites, and the
+    figure is not drawn a third time by the inline backend.
     """
     if not _SLUG.match(slug):
         raise ValueError(f"figure slug {slug!r} must look like '01_removed_by_reason'")
@@ -97,14 +101,48 @@ def save_figure(
         "svg": out / f"{slug}.svg",
         "csv": out / f"{slug}.csv",
     }
-    fig.savefig(written["png"], format="png", metadata={"Software": None}, bbox_inches="tight")
+    bbox = tight_bbox(fig)
+    fig.savefig(written["png"], format="png", metadata={"Software": None}, bbox_inches=bbox)
     fig.savefig(
-        written["svg"], format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight"
+        written["svg"], format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=bbox
     )
     write_table(data, written["csv"])
-    if close:
-        plt.close(fig)
+    plt.close(fig)
+    if show:
+        _display_png(written["png"])
     return written
+
+
+def tight_bbox(fig: plt.Figure):
+    """The area ``bbox_inches="tight"`` would save (in inches), measured at the PNG resolution.
+
+    Passing it to ``savefig`` as ``bbox_inches`` skips the layout pass each format would
+    otherwise make on its own to find it.
+    """
+    screen_dpi = fig.dpi
+    fig.set_dpi(plt.rcParams["savefig.dpi"])
+    try:
+        fig.draw_without_rendering()
+        return fig.get_tightbbox().padded(plt.rcParams["savefig.pad_inches"])
+    finally:
+        fig.set_dpi(screen_dpi)
+
+
+def _display_png(path: Path) -> None:
+    """Show the PNG at ``path`` in a running notebook, at the figure's screen size; else nothing."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "kernel"):
+        return
+    from IPython.display import Image, display
+
+    png = path.read_bytes()
+    pixels = int.from_bytes(png[16:20], "big")  # the IHDR chunk's width field
+    scale = plt.rcParams["figure.dpi"] / plt.rcParams["savefig.dpi"]
+    display(Image(data=png, format="png", width=round(pixels * scale)))
 
 
 def write_table(data: pd.DataFrame, path: str | Path) -> Path:

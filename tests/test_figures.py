@@ -106,3 +106,28 @@ def test_write_table_creates_the_folder(tmp_path):
 
     path = write_table(pd.DataFrame({"a": [1]}), tmp_path / "new" / "t.csv")
     assert path.read_text() == "a\n1\n"
+
+
+def test_png_and_svg_share_the_tight_bounding_box(tmp_path):
+    """Both formats crop to the same area: the one bbox_inches="tight" gives for the PNG."""
+    import io
+    import re
+
+    fig = _figure()
+    fig.text(1.1, 0.5, "a label outside the axes")  # widens the tight box to the right
+    reference = io.BytesIO()
+    fig.savefig(reference, format="png", bbox_inches="tight")
+    written = save_figure(fig, "99_test", pd.DataFrame(), out_dir=tmp_path)
+    png = written["png"].read_bytes()
+    assert png[16:24] == reference.getvalue()[16:24]  # IHDR width and height, in pixels
+    width, height = (int.from_bytes(png[i : i + 4], "big") for i in (16, 20))
+    svg = written["svg"].read_text()
+    points = re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
+    dpi = plt.rcParams["savefig.dpi"]
+    assert [float(p) / 72 * dpi for p in points] == pytest.approx([width, height], abs=1)
+
+
+def test_save_figure_closes_the_figure(tmp_path):
+    fig = _figure()
+    save_figure(fig, "99_test", pd.DataFrame(), out_dir=tmp_path)
+    assert not plt.fignum_exists(fig.number)

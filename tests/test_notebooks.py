@@ -21,8 +21,8 @@ OTHER_CORPUS = Path(__file__).resolve().parent / "fixtures" / "other_corpus"
 
 def _run_all(tmp_path_factory, corpus_dir: str | None, name: str) -> Path:
     """Run every notebook on ``corpus_dir`` as `make figures` does; return the figures folder."""
-    out = tmp_path_factory.mktemp(f"{name}-figures")
-    build = tmp_path_factory.mktemp(f"{name}-executed")
+    root = tmp_path_factory.mktemp(name)
+    out, build = root / "figures", root / "executed"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("FRAMING_FIGURES_DIR", str(out))
         run.run(corpus_dir, out, build_dir=build)
@@ -82,6 +82,24 @@ def test_every_figure_has_png_svg_and_csv(fresh_figures):
         assert (fresh_figures / f"{stem}.svg").is_file()
         assert (fresh_figures / f"{stem}.csv").is_file()
     assert (fresh_figures / "findings.csv").is_file()
+
+
+@pytest.mark.notebook
+def test_each_figure_is_shown_once_exactly_as_saved(fresh_figures):
+    """A notebook shows the PNG it saved (not a second rendering), once, and no other image."""
+    import base64
+
+    saved = {p.read_bytes(): p.stem for p in fresh_figures.glob("*.png")}
+    shown = []
+    for executed in sorted((fresh_figures.parent / "executed").glob("*.ipynb")):
+        nb = json.loads(executed.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            for output in cell.get("outputs", []):
+                if "image/png" in output.get("data", {}):
+                    png = base64.b64decode(output["data"]["image/png"])
+                    assert png in saved, f"{executed.name}: an image that is not a saved figure"
+                    shown.append(saved[png])
+    assert sorted(shown) == sorted(saved.values())
 
 
 @pytest.mark.notebook
