@@ -2,9 +2,14 @@
 
 Notebooks all start by loading and cleaning the same corpus. Rather than redo that work in every
 kernel, :func:`load_corpus` stores its result under a key made from the bytes of every input file,
-the manifest rows, and the source of the ``analysis`` package itself (its ``.py`` files and
-lexicons). A changed article, manifest row, rule or word list gives a new key, so a stale result
-can never be served: the cache is never trusted because a file merely exists.
+the manifest rows, the source of the ``analysis`` package itself (its ``.py`` files and lexicons)
+and the versions of the libraries it depends on. A changed article, manifest row, rule, word list
+or library gives a new key, so a stale result can never be served: the cache is never trusted
+because a file merely exists.
+
+Two other steps use it the same way: readability profiles (:func:`analysis.tone.readability`,
+keyed by the texts profiled) and figure PNGs (:func:`analysis.figures.save_figure`, keyed by the
+figure's SVG and the rendering settings).
 
 The cache lives in ``build/cache/`` (``FRAMING_CACHE_DIR`` overrides it; ``FRAMING_CACHE=0``
 switches it off). Entries are pickles written by this package for this package: do not point the
@@ -17,6 +22,7 @@ import functools
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -38,8 +44,10 @@ def cache_dir() -> Path:
 
 @functools.cache
 def code_fingerprint() -> str:
-    """sha256 over the package's source and lexicon files (names and bytes, in sorted order)."""
-    digest = hashlib.sha256()
+    """sha256 over the package's source and lexicon files (names and bytes, in sorted order) and
+    the installed versions of the libraries it depends on (a new textstat may count differently).
+    """
+    digest = hashlib.sha256(repr(dependency_versions()).encode())
     files = sorted(p for p in _PACKAGE.rglob("*") if p.suffix in {".py", ".yml", ".yaml", ".csv"})
     for path in files:
         digest.update(str(path.relative_to(_PACKAGE)).encode())
@@ -47,9 +55,33 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def content_key(kind: str, parts: Iterable[bytes]) -> str:
-    """A key for ``kind`` from the code fingerprint and ``parts`` (each hashed in order)."""
-    digest = hashlib.sha256(f"{kind}\0{code_fingerprint()}".encode())
+def dependency_versions() -> list[tuple[str, str]]:
+    """``(name, installed version)`` of each library the package requires, by name."""
+    from importlib import metadata
+
+    try:
+        required = metadata.requires("analysis") or []
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return []
+    names = sorted(
+        {re.split(r"[\s;=<>!~\[]", r, maxsplit=1)[0] for r in required if "extra" not in r}
+    )
+    versions = []
+    for name in names:
+        try:
+            versions.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            versions.append((name, "missing"))
+    return versions
+
+
+def content_key(kind: str, parts: Iterable[bytes], *, code: bool = True) -> str:
+    """A key for ``kind`` from ``parts`` (each hashed in order) and the code fingerprint.
+
+    ``code=False`` leaves the package's source out, for a value that the parts determine
+    whatever this package's code (a rendered figure from its SVG, say).
+    """
+    digest = hashlib.sha256(f"{kind}\0{code_fingerprint() if code else ''}".encode())
     for part in parts:
         digest.update(hashlib.sha256(part).digest())
     return f"{kind}-{digest.hexdigest()[:32]}"

@@ -8,13 +8,15 @@ the data and the pinned library versions.
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
+import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis import paths
+from analysis import cache, paths
 
 _SLUG = re.compile(r"^\d{2}_[a-z0-9][a-z0-9_-]*$")
 
@@ -88,9 +90,11 @@ def save_figure(
     endings and floats to 10 significant digits, so it diffs cleanly.
 
     The tight bounding box is worked out once and shared by the PNG and the SVG, so both show the
-    same area and the figure is laid out once rather than once per format. In a notebook, ``show``
+    same area and the figure is laid out once rather than once per format. The SVG is drawn every
+    time; the PNG is taken from the content cache (:mod:`analysis.cache`) when this very SVG was
+    rasterised before with the same library versions and settings. In a notebook, ``show``
     displays the PNG just written: what the reader sees is the file a write-up cites, and the
-    figure is not drawn a third time by the inline backend.
+    figure is not drawn again by the inline backend.
     """
     if not _SLUG.match(slug):
         raise ValueError(f"figure slug {slug!r} must look like '01_removed_by_reason'")
@@ -102,10 +106,14 @@ def save_figure(
         "csv": out / f"{slug}.csv",
     }
     bbox = tight_bbox(fig)
-    fig.savefig(written["png"], format="png", metadata={"Software": None}, bbox_inches=bbox)
-    fig.savefig(
-        written["svg"], format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=bbox
-    )
+    svg = _render(fig, "svg", bbox)
+    # The SVG describes every mark, word and colour of the figure; the PNG is that drawing
+    # rasterised with the settings in the key. So a PNG rendered before from the same SVG and
+    # settings is the PNG this figure would give, and is reused rather than drawn again.
+    png_key = cache.content_key("figure-png", [svg, _raster_settings()], code=False)
+    png = cache.cached(png_key, lambda: _render(fig, "png", bbox))
+    written["svg"].write_bytes(svg)
+    written["png"].write_bytes(png)
     write_table(data, written["csv"])
     plt.close(fig)
     if show:
@@ -126,6 +134,25 @@ def tight_bbox(fig: plt.Figure):
         return fig.get_tightbbox().padded(plt.rcParams["savefig.pad_inches"])
     finally:
         fig.set_dpi(screen_dpi)
+
+
+def _render(fig: plt.Figure, fmt: str, bbox) -> bytes:
+    """``fig`` as PNG or SVG bytes cropped to ``bbox``, with no timestamp or software stamp."""
+    metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, metadata=metadata, bbox_inches=bbox)
+    return buffer.getvalue()
+
+
+def _raster_settings() -> bytes:
+    """What a PNG depends on besides the drawing: the library versions and every rcParam."""
+    import PIL
+    from matplotlib import ft2font
+
+    versions = (matplotlib.__version__, PIL.__version__, ft2font.__freetype_version__)
+    ignored = {"backend", "backend_fallback", "interactive"}  # savefig draws with Agg/SVG anyway
+    params = sorted((k, repr(v)) for k, v in plt.rcParams.items() if k not in ignored)
+    return repr((versions, params)).encode()
 
 
 def _display_png(path: Path) -> None:

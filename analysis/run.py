@@ -1,8 +1,9 @@
 """Execute the notebooks headless, in order, in one process: ``python -m analysis.run``.
 
 ``make figures`` calls this. Notebooks ``notebooks/NN_*.ipynb`` run in the order of their number,
-each in a fresh kernel driven by papermill from this one process. The corpus and options reach a
-notebook through its cell tagged ``parameters``. Executed copies go to ``build/notebooks/`` (ignored
+each in a fresh kernel driven by nbclient from this one process. The corpus and options reach a
+notebook through its cell tagged ``parameters`` (papermill injects them after it, as
+``papermill -p`` would). Executed copies go to ``build/notebooks/`` (ignored
 by git); the committed notebooks are never written. The first failing cell stops the run, and the
 message names the notebook and the cell.
 """
@@ -50,6 +51,46 @@ def clear_generated(out_dir: Path) -> None:
             path.unlink()
 
 
+def execute(notebook: Path, target: Path, parameters: dict[str, object] | None = None) -> None:
+    """Run ``notebook`` in a fresh kernel with ``parameters``; write the executed copy to ``target``.
+
+    Raises :class:`NotebookFailed` at the first failing cell, naming the notebook and the cell.
+    The executed copy is written either way, so the failing cell's traceback can be read there.
+    papermill's ``execute_notebook`` would save the notebook at the start and end of every cell;
+    nbclient keeps it in memory and it is written once.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    nb = load_notebook_node(str(notebook))  # as papermill reads it: every cell has its tags
+    if parameters:
+        nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL)
+    client = NotebookClient(
+        nb, kernel_name=KERNEL, timeout=None, resources={"metadata": {"path": str(paths.ROOT)}}
+    )
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        failed = next(
+            (
+                c
+                for c in nb.cells
+                if any(o.get("output_type") == "error" for o in c.get("outputs", []))
+            ),
+            None,
+        )
+        cell = failed.get("execution_count") if failed is not None else "?"
+        raise NotebookFailed(
+            f"{_shown(notebook)}: cell {cell} failed: {exc.ename}: {exc.evalue} "
+            f"(executed copy: {_shown(target)})"
+        ) from None
+    finally:
+        nbformat.write(nb, target)
+
+
 def run(
     corpus_dir: str | None = None,
     out_dir: str | Path | None = None,
@@ -58,9 +99,6 @@ def run(
     build_dir: Path | None = None,
 ) -> list[Path]:
     """Execute the notebooks; return the paths of the executed copies."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
     out = Path(out_dir) if out_dir is not None else paths.figures_dir()
     out.mkdir(parents=True, exist_ok=True)
     os.environ["FRAMING_FIGURES_DIR"] = str(out.resolve())
@@ -73,20 +111,7 @@ def run(
     for notebook in notebooks(only):
         target = build / notebook.name
         print(f"running {_shown(notebook)}", flush=True)
-        try:
-            papermill.execute_notebook(
-                str(notebook),
-                str(target),
-                parameters=parameters,
-                kernel_name=KERNEL,
-                cwd=str(paths.ROOT),
-                progress_bar=False,
-            )
-        except PapermillExecutionError as exc:
-            raise NotebookFailed(
-                f"{_shown(notebook)}: cell {exc.exec_count} failed: "
-                f"{exc.ename}: {exc.evalue} (executed copy: {_shown(target)})"
-            ) from None
+        execute(notebook, target, parameters)
         executed.append(target)
     return executed
 

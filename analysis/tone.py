@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from analysis import paths
+from analysis import cache, paths
 from analysis.errors import CorpusError
 from analysis.text import WORD_PATTERN, fold_typography, outlet_slug, words
 
@@ -605,7 +605,11 @@ def readability(corpus: Corpus, *, workers: int | None = None) -> pd.DataFrame:
     excluded. Many articles are profiled on all local cores (``workers``).
     """
     texts = _article_texts(corpus)
-    profiles = _map_in_chunks(_text_profiles, texts["text"].tolist(), workers=workers)
+    todo = texts["text"].tolist()
+    # Profiling is pure counting over the texts (loading CMUdict alone takes a second), so a
+    # profile of these very texts by this code and these library versions is reused.
+    key = cache.content_key("readability", (text.encode() for text in todo))
+    profiles = cache.cached(key, lambda: _map_in_chunks(_text_profiles, todo, workers=workers))
     return pd.concat(
         [texts.drop(columns="text"), pd.DataFrame(profiles, index=texts.index)], axis=1
     )

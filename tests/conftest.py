@@ -9,6 +9,14 @@ import pytest
 import analysis
 
 
+@pytest.fixture(scope="session", autouse=True)
+def empty_cache(tmp_path_factory):
+    """A content cache of the test session's own: tests compute everything, as on a fresh clone."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("FRAMING_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def seed_corpus():
     """The project's five seed articles, cleaned."""

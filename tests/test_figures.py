@@ -131,3 +131,31 @@ def test_save_figure_closes_the_figure(tmp_path):
     fig = _figure()
     save_figure(fig, "99_test", pd.DataFrame(), out_dir=tmp_path)
     assert not plt.fignum_exists(fig.number)
+
+
+def test_a_cached_png_is_the_png_a_fresh_render_gives(tmp_path, monkeypatch):
+    """The second save of the same figure takes its PNG from the cache; the bytes are the same."""
+    from analysis import figures
+
+    renders = []
+    real_render = figures._render
+    monkeypatch.setattr(
+        figures,
+        "_render",
+        lambda fig, fmt, bbox: renders.append(fmt) or real_render(fig, fmt, bbox),
+    )
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    first = save_figure(_figure(), "99_test", pd.DataFrame(), out_dir=tmp_path / "one")
+    second = save_figure(_figure(), "99_test", pd.DataFrame(), out_dir=tmp_path / "two")
+    assert renders == ["svg", "png", "svg"]
+    assert first["png"].read_bytes() == second["png"].read_bytes()
+
+    changed = _figure()
+    changed.axes[0].set_title("Test (N = 3)")
+    save_figure(changed, "99_test", pd.DataFrame(), out_dir=tmp_path / "three")
+    assert renders[3:] == ["svg", "png"], "a changed figure is drawn again"
+
+    monkeypatch.setenv("FRAMING_CACHE", "0")
+    uncached = save_figure(_figure(), "99_test", pd.DataFrame(), out_dir=tmp_path / "four")
+    assert renders[5:] == ["svg", "png"]
+    assert uncached["png"].read_bytes() == first["png"].read_bytes()

@@ -1,0 +1,99 @@
+"""The content cache serves a result only for the very inputs, code and libraries that made it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import cache, corpus, tone
+
+ARTICLE = 'Talks in Moscow\n\nThe leaders met on Tuesday. "We talked," he said.\n'
+
+
+@pytest.fixture
+def loads(monkeypatch, tmp_path):
+    """Count the real (uncached) corpus loads, with a cache folder of this test's own."""
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    calls = []
+    real = corpus._load
+    monkeypatch.setattr(corpus, "_load", lambda *a, **k: calls.append(1) or real(*a, **k))
+    return calls
+
+
+def test_the_same_corpus_is_loaded_once(make_corpus_dir, loads):
+    folder = make_corpus_dir({"a.txt": ARTICLE})
+    first = analysis.load_corpus(folder)
+    second = analysis.load_corpus(folder)
+    assert len(loads) == 1
+    pd.testing.assert_frame_equal(first.paragraphs, second.paragraphs)
+    pd.testing.assert_frame_equal(first.quotes, second.quotes)
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["article", "manifest", "code", "library"],
+)
+def test_a_changed_input_code_or_library_is_loaded_afresh(
+    make_corpus_dir, loads, monkeypatch, change
+):
+    folder = make_corpus_dir({"a.txt": ARTICLE})
+    analysis.load_corpus(folder)
+    if change == "article":
+        (folder / "a.txt").write_text(ARTICLE.replace("Tuesday", "Monday"), encoding="utf-8")
+    elif change == "manifest":
+        manifest = folder / "articles.csv"
+        manifest.write_text(manifest.read_text().replace("Test", "Other"), encoding="utf-8")
+    elif change == "code":
+        monkeypatch.setattr(cache, "code_fingerprint", lambda: "an edited cleaner")
+    else:
+        versions = cache.dependency_versions() + [("textstat", "99.0")]
+        monkeypatch.setattr(cache, "dependency_versions", lambda: versions)
+        monkeypatch.setattr(cache, "code_fingerprint", cache.code_fingerprint.__wrapped__)
+    reloaded = analysis.load_corpus(folder)
+    assert len(loads) == 2
+    if change == "article":
+        assert "Monday" in reloaded.paragraphs["text"].str.cat()
+
+
+def test_the_fingerprint_covers_the_pinned_libraries():
+    names = dict(cache.dependency_versions())
+    assert {"textstat", "syntok", "matplotlib", "pandas", "vadersentiment"} <= set(names)
+    assert "missing" not in names.values()
+
+
+def test_switched_off_or_unreadable_entries_are_computed_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"n": len(calls)}
+
+    key = cache.content_key("test", [b"x"])
+    assert cache.cached(key, compute) == {"n": 1}
+    assert cache.cached(key, compute) == {"n": 1}
+    (tmp_path / f"{key}.pkl").write_bytes(b"")  # an interrupted write
+    assert cache.cached(key, compute) == {"n": 2}
+    monkeypatch.setenv("FRAMING_CACHE", "0")
+    assert cache.cached(key, compute) == {"n": 3}
+    assert len(calls) == 3
+
+
+def test_parts_are_not_run_together():
+    assert cache.content_key("k", [b"ab", b"c"]) != cache.content_key("k", [b"a", b"bc"])
+    assert cache.content_key("k", [b"a"]) != cache.content_key("other", [b"a"])
+
+
+def test_readability_reuses_a_profile_only_for_the_same_texts(seed_corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    calls = []
+    real = tone._text_profiles
+    monkeypatch.setattr(tone, "_text_profiles", lambda t: calls.append(len(t)) or real(t))
+    one_article = seed_corpus.subset(seed_corpus.articles["article_id"].iloc[:1])
+    fresh = tone.readability(one_article, workers=1)
+    again = tone.readability(one_article, workers=1)
+    assert calls == [2]  # body and writer of the one article, profiled once
+    pd.testing.assert_frame_equal(fresh, again)
+    tone.readability(seed_corpus, workers=1)
+    assert calls == [2, 2 * len(seed_corpus.articles)]
