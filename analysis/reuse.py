@@ -1398,7 +1398,13 @@ class _Page:
         self.fig = fig
         self.height = fig.get_figheight()
         self.first_row = self.height - self.top
-        self.inches = fig.dpi_scale_trans
+        # Inches from the figure's lower left, through the figure transform rather than
+        # fig.dpi_scale_trans: savefig's tight cropping moves the figure transform with the crop
+        # but not dpi_scale_trans, which would shift every word off the cropped page.
+        from matplotlib.transforms import Affine2D
+
+        width, height = fig.get_size_inches()
+        self.inches = Affine2D().scale(1 / width, 1 / height) + fig.transFigure
 
     def heading(self, title: str, note: str, headers: tuple[str, str, str]) -> None:
         text = functools.partial(self.fig.text, transform=self.inches)

@@ -25,6 +25,8 @@ def _run_all(tmp_path_factory, corpus_dir: str | None, name: str) -> Path:
     out, build = root / "figures", root / "executed"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("FRAMING_FIGURES_DIR", str(out))
+        # An empty cache: every figure is drawn, as on a fresh clone.
+        mp.setenv("FRAMING_CACHE_DIR", str(root / "cache"))
         run.run(corpus_dir, out, build_dir=build)
     return out
 
@@ -82,6 +84,30 @@ def test_every_figure_has_png_svg_and_csv(fresh_figures):
         assert (fresh_figures / f"{stem}.svg").is_file()
         assert (fresh_figures / f"{stem}.csv").is_file()
     assert (fresh_figures / "findings.csv").is_file()
+
+
+def blank_margins(png: Path) -> tuple[int, int, int, int]:
+    """Pixels of background between the drawing and the top, bottom, left and right edges."""
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.asarray(Image.open(png).convert("RGB")).astype(int)
+    ink = np.abs(pixels - pixels[0, 0]).sum(axis=2) > 30
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    height, width = ink.shape
+    return rows[0], height - 1 - rows[-1], cols[0], width - 1 - cols[-1]
+
+
+@pytest.mark.notebook
+def test_nothing_is_cut_off_at_the_edges(fresh_figures):
+    """The tight crop keeps its padding (0.1 in, 15 px) on every side of every figure: a title,
+    label or table row that runs off the page leaves no blank margin on that side."""
+    cut = {
+        png.stem: margins
+        for png in sorted(fresh_figures.glob("*.png"))
+        if min(margins := blank_margins(png)) < 10
+    }
+    assert cut == {}, "(top, bottom, left, right) blank pixels"
 
 
 @pytest.mark.notebook
