@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from analysis import paths
 from analysis.text import fold_typography
@@ -304,8 +303,7 @@ def build_lexicon(data: dict, *, where: str = "actors.yml") -> ActorLexicon:
 def load_actors(path: str | Path | None = None) -> ActorLexicon:
     """The actor lexicon (default ``analysis/lexicons/actors.yml``), parsed once and cached."""
     path = Path(path) if path is not None else paths.LEXICONS / "actors.yml"
-    with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+    data = paths.read_yaml(path) or {}
     return build_lexicon(data, where=str(path))
 
 

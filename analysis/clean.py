@@ -29,9 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-import yaml
-
-from analysis.paths import LEXICONS
+from analysis.paths import LEXICONS, read_yaml
 
 LEXICON_PATH = LEXICONS / "boilerplate.yml"
 
@@ -110,8 +108,7 @@ def _alternation(items: Iterable[str], *, flexible_space: bool = False) -> str:
 @functools.cache
 def lexicon() -> Lexicon:
     """Load and compile ``analysis/lexicons/boilerplate.yml`` (once; never at import time)."""
-    with LEXICON_PATH.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = read_yaml(LEXICON_PATH)
 
     def items(key: str) -> list[str]:
         return [str(item) for item in data[key]["items"]]

@@ -121,11 +121,8 @@ class Fact:
 
 
 def _read_yaml(path: Path) -> dict:
-    import yaml
-
     try:
-        with path.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+        data = paths.read_yaml(path)
     except FileNotFoundError:
         raise FileNotFoundError(f"{path}: lexicon not found") from None
     if not isinstance(data, dict) or not str(data.get("source") or "").strip():

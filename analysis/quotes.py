@@ -64,7 +64,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from analysis import paths
 from analysis.actors import (
@@ -219,8 +218,7 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
     Raises ``ValueError`` if a form is listed under two lemmas or a verb has no group.
     """
     path = Path(path) if path is not None else paths.LEXICONS / "cues.yml"
-    with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+    data = paths.read_yaml(path) or {}
     lemma_of: dict[str, str] = {}
     group_of: dict[str, str] = {}
     not_followed_by: dict[str, frozenset[str]] = {}

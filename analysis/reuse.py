@@ -1070,10 +1070,7 @@ def version_moves(comparison: pd.DataFrame) -> pd.DataFrame:
 @functools.cache
 def tense_shifts() -> dict[str, frozenset[str]]:
     """Present or future form -> the past forms it shifts to, from ``lexicons/reuse.yml``."""
-    import yaml
-
-    with open(paths.LEXICONS / "reuse.yml", encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = paths.read_yaml(paths.LEXICONS / "reuse.yml")
     return {form: frozenset(pasts) for form, pasts in data["tense_shifts"]["forms"].items()}
 
 

@@ -621,11 +621,7 @@ def readability(corpus: Corpus, *, workers: int | None = None) -> pd.DataFrame:
 @functools.cache
 def load_lexicon(name: str) -> dict:
     """The YAML lexicon ``analysis/lexicons/<name>.yml``, read once (on first use)."""
-    import yaml
-
-    path = paths.LEXICONS / f"{name}.yml"
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return paths.read_yaml(paths.LEXICONS / f"{name}.yml")
 
 
 def _lexicon_lists(name: str) -> list[tuple[str, list[str]]]:

@@ -38,3 +38,17 @@ def test_installed_versions_are_the_pinned_ones():
 
     for name, pinned in _pyproject_pins().items():
         assert version(name) == pinned, name
+
+
+def test_lexicons_read_the_same_with_the_fast_yaml_parser():
+    """paths.read_yaml uses libyaml's C parser; it must build what the pure-Python one builds."""
+    import yaml
+
+    from analysis import paths
+
+    assert hasattr(yaml, "CSafeLoader"), "PyYAML without libyaml: lexicons load slowly"
+    lexicons = sorted(paths.LEXICONS.glob("*.yml"))
+    assert len(lexicons) >= 8
+    for path in lexicons:
+        with open(path, encoding="utf-8") as handle:
+            assert paths.read_yaml(path) == yaml.safe_load(handle), path.name
