@@ -16,13 +16,18 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis import cache, paths
+from analysis import cache, drawing, paths
 
 _SLUG = re.compile(r"^\d{2}_[a-z0-9][a-z0-9_-]*$")
 
+#: Resolution at which a notebook shows a saved PNG (pixels per inch of figure).
+SCREEN_DPI = 100
+
 #: House style for every figure: readable at a glance, identical across machines.
 STYLE = {
-    "figure.dpi": 100,
+    # One resolution for laying out and for saving, so text is measured once (drawing.layout);
+    # notebooks show figures at SCREEN_DPI.
+    "figure.dpi": 150,
     "savefig.dpi": 150,
     "font.family": "DejaVu Sans",
     "font.size": 10,
@@ -92,12 +97,12 @@ def save_figure(
     ``slug`` is ``NN_name`` (the notebook's number first). The CSV has no index, ``\\n`` line
     endings and floats to 10 significant digits, so it diffs cleanly.
 
-    The tight bounding box is worked out once and shared by the PNG and the SVG, so both show the
-    same area and the figure is laid out once rather than once per format. The SVG is drawn every
-    time; the PNG is taken from the content cache (:mod:`analysis.cache`) when this very SVG was
-    rasterised before with the same library versions and settings. In a notebook, ``show``
-    displays the PNG just written: what the reader sees is the file a write-up cites, and the
-    figure is not drawn again by the inline backend.
+    The figure is laid out once (:func:`analysis.drawing.layout`), which gives the tight bounding
+    box shared by the PNG and the SVG (both show the same area) and the fingerprint of what the
+    figure draws. A figure whose fingerprint, library versions and settings were rendered before
+    is written from the content cache (:mod:`analysis.cache`) rather than rendered again. In a
+    notebook, ``show`` displays the PNG just written: what the reader sees is the file a write-up
+    cites, and the figure is not drawn again by the inline backend.
     """
     if not _SLUG.match(slug):
         raise ValueError(f"figure slug {slug!r} must look like '01_removed_by_reason'")
@@ -108,13 +113,14 @@ def save_figure(
         "svg": out / f"{slug}.svg",
         "csv": out / f"{slug}.csv",
     }
-    bbox = tight_bbox(fig)
-    svg = _render(fig, "svg", bbox)
-    # The SVG describes every mark, word and colour of the figure; the PNG is that drawing
-    # rasterised with the settings in the key. So a PNG rendered before from the same SVG and
-    # settings is the PNG this figure would give, and is reused rather than drawn again.
-    png_key = cache.content_key("figure-png", [svg, _raster_settings()], code=False)
-    png = cache.cached(png_key, lambda: _render(fig, "png", bbox))
+    bbox, fingerprint = drawing.layout(
+        fig, dpi=plt.rcParams["savefig.dpi"], pad_inches=plt.rcParams["savefig.pad_inches"]
+    )
+    if fingerprint is None:
+        svg, png = _render(fig, "svg", bbox), _render(fig, "png", bbox)
+    else:
+        key = cache.content_key("figure", [fingerprint.encode(), _settings()], code=False)
+        svg, png = cache.cached(key, lambda: (_render(fig, "svg", bbox), _render(fig, "png", bbox)))
     written["svg"].write_bytes(svg)
     written["png"].write_bytes(png)
     write_table(data, written["csv"])
@@ -122,21 +128,6 @@ def save_figure(
     if show:
         _display_png(written["png"])
     return written
-
-
-def tight_bbox(fig: plt.Figure):
-    """The area ``bbox_inches="tight"`` would save (in inches), measured at the PNG resolution.
-
-    Passing it to ``savefig`` as ``bbox_inches`` skips the layout pass each format would
-    otherwise make on its own to find it.
-    """
-    screen_dpi = fig.dpi
-    fig.set_dpi(plt.rcParams["savefig.dpi"])
-    try:
-        fig.draw_without_rendering()
-        return fig.get_tightbbox().padded(plt.rcParams["savefig.pad_inches"])
-    finally:
-        fig.set_dpi(screen_dpi)
 
 
 def _render(fig: plt.Figure, fmt: str, bbox) -> bytes:
@@ -147,8 +138,8 @@ def _render(fig: plt.Figure, fmt: str, bbox) -> bytes:
     return buffer.getvalue()
 
 
-def _raster_settings() -> bytes:
-    """What a PNG depends on besides the drawing: the library versions and every rcParam."""
+def _settings() -> bytes:
+    """What the files depend on besides the drawing: the library versions and every rcParam."""
     import PIL
     from matplotlib import ft2font
 
@@ -171,7 +162,7 @@ def _display_png(path: Path) -> None:
 
     png = path.read_bytes()
     pixels = int.from_bytes(png[16:20], "big")  # the IHDR chunk's width field
-    scale = plt.rcParams["figure.dpi"] / plt.rcParams["savefig.dpi"]
+    scale = SCREEN_DPI / plt.rcParams["savefig.dpi"]
     display(Image(data=png, format="png", width=round(pixels * scale)))
 
 

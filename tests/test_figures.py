@@ -133,8 +133,8 @@ def test_save_figure_closes_the_figure(tmp_path):
     assert not plt.fignum_exists(fig.number)
 
 
-def test_a_cached_png_is_the_png_a_fresh_render_gives(tmp_path, monkeypatch):
-    """The second save of the same figure takes its PNG from the cache; the bytes are the same."""
+def test_an_unchanged_figure_comes_from_the_cache_byte_for_byte(tmp_path, monkeypatch):
+    """The second save of the same figure renders nothing; its files equal a fresh render's."""
     from analysis import figures
 
     renders = []
@@ -147,15 +147,81 @@ def test_a_cached_png_is_the_png_a_fresh_render_gives(tmp_path, monkeypatch):
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
     first = save_figure(_figure(), "99_test", pd.DataFrame(), out_dir=tmp_path / "one")
     second = save_figure(_figure(), "99_test", pd.DataFrame(), out_dir=tmp_path / "two")
-    assert renders == ["svg", "png", "svg"]
-    assert first["png"].read_bytes() == second["png"].read_bytes()
-
+    assert renders == ["svg", "png"]
     changed = _figure()
     changed.axes[0].set_title("Test (N = 3)")
     save_figure(changed, "99_test", pd.DataFrame(), out_dir=tmp_path / "three")
-    assert renders[3:] == ["svg", "png"], "a changed figure is drawn again"
-
+    assert renders[2:] == ["svg", "png"], "a changed figure is rendered again"
     monkeypatch.setenv("FRAMING_CACHE", "0")
     uncached = save_figure(_figure(), "99_test", pd.DataFrame(), out_dir=tmp_path / "four")
-    assert renders[5:] == ["svg", "png"]
-    assert uncached["png"].read_bytes() == first["png"].read_bytes()
+    assert renders[4:] == ["svg", "png"]
+    for kind in ("png", "svg"):
+        assert first[kind].read_bytes() == second[kind].read_bytes() == uncached[kind].read_bytes()
+
+
+def _fingerprint(fig) -> str | None:
+    from analysis import drawing
+
+    fingerprint = drawing.layout(fig, dpi=150, pad_inches=0.1)[1]
+    plt.close(fig)
+    return fingerprint
+
+
+def _rich_figure():
+    """A figure with one of most things a notebook draws: bars, a line, markers, a scatter, a
+    heatmap, hatching, text in data and axes coordinates, a legend."""
+    import numpy as np
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(6, 3))
+    left.bar(["a", "b"], [1.5, 2.25], color="#0072B2", hatch="//", label="bars")
+    left.plot([0, 1], [1, 2], color="#D55E00", lw=1.5, ls="--", marker="o", label="line")
+    left.scatter([0.5], [1.0], s=30, color="#009E73")
+    left.text(0.5, 0.9, "a note", transform=left.transAxes, ha="center", fontsize=8)
+    left.set_title("Test (N = 2)")
+    left.legend()
+    right.imshow(np.arange(6, dtype=float).reshape(2, 3), cmap="Blues")
+    right.set_xticks([0, 1, 2], ["x", "y", "z"])
+    return fig
+
+
+# Each change alters what is drawn, some only slightly or only in the SVG.
+CHANGES = {
+    "title text": lambda f: f.axes[0].set_title("Test (N = 3)"),
+    "bar height": lambda f: f.axes[0].patches[0].set_height(1.5000001),
+    "bar colour": lambda f: f.axes[0].patches[0].set_facecolor("#0072B3"),
+    "hatch": lambda f: f.axes[0].patches[0].set_hatch("\\\\"),
+    "line width": lambda f: f.axes[0].lines[0].set_linewidth(1.6),
+    "dashes": lambda f: f.axes[0].lines[0].set_linestyle(":"),
+    "marker": lambda f: f.axes[0].lines[0].set_marker("s"),
+    "alpha": lambda f: f.axes[0].lines[0].set_alpha(0.9),
+    "scatter size": lambda f: f.axes[0].collections[0].set_sizes([31]),
+    "font size": lambda f: f.axes[0].texts[0].set_fontsize(9),
+    "font weight": lambda f: f.axes[0].texts[0].set_fontweight("bold"),
+    "alignment": lambda f: f.axes[0].texts[0].set_horizontalalignment("left"),
+    "tick label": lambda f: f.axes[1].set_xticks([0, 1, 2], ["x", "y", "w"]),
+    "image pixels": lambda f: f.axes[1].images[0].set_array([[0.5, 1, 2], [3, 4, 5]]),
+    "colour map": lambda f: f.axes[1].images[0].set_cmap("Greens"),
+    "draw order": lambda f: f.axes[0].lines[0].set_zorder(0.5),
+    "clipping": lambda f: f.axes[0].texts[0].set_clip_on(True),
+    "gid (SVG only)": lambda f: f.axes[0].lines[0].set_gid("the-line"),
+    "rasterised (SVG only)": lambda f: f.axes[0].lines[0].set_rasterized(True),
+    "legend place": lambda f: f.axes[0].legend(loc="lower right"),
+    "figure size": lambda f: f.set_size_inches(6, 3.01),
+}
+
+
+def test_the_same_figure_has_the_same_fingerprint():
+    assert _fingerprint(_rich_figure()) == _fingerprint(_rich_figure()) is not None
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=list(CHANGES))
+def test_any_change_to_what_is_drawn_changes_the_fingerprint(change):
+    fig = _rich_figure()
+    CHANGES[change](fig)
+    assert _fingerprint(fig) != _fingerprint(_rich_figure())
+
+
+def test_a_call_that_cannot_be_described_leaves_the_figure_uncached():
+    fig = _rich_figure()
+    fig.axes[0].lines[0].set_agg_filter(lambda image, dpi: (image, 0, 0))
+    assert _fingerprint(fig) is None

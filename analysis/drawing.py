@@ -1,0 +1,145 @@
+"""Lay a figure out once and fingerprint what it draws, without painting anything.
+
+:func:`analysis.figures.save_figure` crops the PNG and the SVG to the figure's tight bounding box,
+so the figure must be laid out before either is written. matplotlib does that pass (for
+``bbox_inches="tight"``) by running the whole draw with the renderer's ``draw_*`` calls switched
+off. :func:`layout` runs the same pass but, instead of discarding those calls, feeds each call's
+name and arguments into a sha256: paths and their transforms, colours, line widths and dashes,
+clip boxes, hatches, text strings with their font, anchor and alignment, image pixels, group ids,
+and the rasterising switches. The digest is the figure's *fingerprint*: two figures with the same
+fingerprint send the renderer the same calls, in the same order, at the PNG resolution.
+
+The figure cache keys on it (with the library versions and every rcParam), so an unchanged figure
+is written from the cache instead of being rendered again as PNG and SVG. An argument of a type not
+described here (a filter function, a non-affine transform handed to the renderer, ...) makes the
+fingerprint ``None``, and that figure is simply rendered without the cache: the fingerprint is
+never guessed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterator
+
+import numpy as np
+from matplotlib.backend_bases import GraphicsContextBase, RendererBase
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.path import Path
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox, BboxBase, Transform, TransformedPath
+
+#: The renderer calls that matplotlib's own layout pass switches off, and the rasterising and
+#: filter switches (which change the SVG, though not the Agg drawing).
+CALLS = tuple(
+    name
+    for name in dir(RendererBase)
+    if name.startswith("draw_") or name in ("open_group", "close_group")
+) + ("start_rasterizing", "stop_rasterizing", "start_filter", "stop_filter")
+
+
+class Unfingerprintable(TypeError):
+    """A renderer call had an argument that :func:`feed` does not describe."""
+
+
+def feed(digest: hashlib._Hash, value: object) -> None:
+    """Add ``value`` to ``digest`` by its type and content (never by identity)."""
+    if value is None or isinstance(value, bool | int | float | str | np.generic):
+        digest.update(f"{type(value).__name__}:{value!r};".encode())
+    elif isinstance(value, bytes):
+        digest.update(b"bytes:%d;" % len(value) + value)
+    elif isinstance(value, np.ndarray):
+        array = np.ascontiguousarray(value)
+        if array.dtype == object:
+            feed(digest, array.tolist())
+        else:
+            digest.update(f"array:{array.dtype.str}:{array.shape};".encode())
+            digest.update(array.tobytes())
+    elif isinstance(value, list | tuple):
+        digest.update(f"{type(value).__name__}[{len(value)}](".encode())
+        for item in value:
+            feed(digest, item)
+        digest.update(b")")
+    elif isinstance(value, dict):
+        feed(digest, sorted(value.items()))
+    elif isinstance(value, Path):
+        feed(digest, ("Path", value.vertices, value.codes, value.should_simplify))
+        feed(digest, (value.simplify_threshold, value._interpolation_steps))
+    elif isinstance(value, TransformedPath):
+        feed(digest, ("TransformedPath", value.get_fully_transformed_path()))
+    elif isinstance(value, Transform):
+        if not value.is_affine:
+            raise Unfingerprintable(f"non-affine transform {type(value).__name__}")
+        feed(digest, ("Affine", value.get_matrix()))
+    elif isinstance(value, BboxBase):
+        feed(digest, ("Bbox", value.get_points()))
+    elif isinstance(value, GraphicsContextBase):
+        feed(digest, ("GC", sorted(vars(value).items())))
+    elif isinstance(value, FontProperties):
+        feed(digest, ("Font", value.get_family(), value.get_style(), value.get_variant()))
+        feed(digest, (value.get_weight(), value.get_stretch(), value.get_size_in_points()))
+        feed(digest, (value.get_file(), value.get_math_fontfamily()))
+    elif isinstance(value, Text):
+        # What the SVG writer reads from the Text artist: where its anchor lands and how the
+        # string is aligned on it.
+        anchor = value.get_transform().transform(value.get_unitless_position())
+        feed(digest, ("Text", value.get_text(), anchor, value.get_rotation()))
+        feed(digest, (value.get_horizontalalignment(), value.get_verticalalignment()))
+        feed(digest, (value.get_rotation_mode(), value.get_usetex()))
+    else:
+        raise Unfingerprintable(type(value).__name__)
+
+
+@contextlib.contextmanager
+def _recording(renderer: RendererBase, digest: hashlib._Hash) -> Iterator[list[str]]:
+    """Replace the renderer's calls by ones that only feed ``digest``; yield the problems met."""
+    problems: list[str] = []
+
+    def recorder(name: str):
+        def record(*args, **kwargs):
+            if not problems:
+                try:
+                    feed(digest, (name, args, kwargs))
+                except Unfingerprintable as exc:
+                    problems.append(f"{name}: {exc}")
+
+        return record
+
+    saved = {name: renderer.__dict__.get(name) for name in CALLS}
+    for name in CALLS:
+        setattr(renderer, name, recorder(name))
+    try:
+        yield problems
+    finally:
+        for name, method in saved.items():
+            if method is None:
+                delattr(renderer, name)
+            else:
+                setattr(renderer, name, method)
+
+
+def layout(fig: Figure, *, dpi: float, pad_inches: float) -> tuple[Bbox, str | None]:
+    """Lay ``fig`` out at ``dpi`` without painting; return its tight bounding box (in inches,
+    padded by ``pad_inches``, as ``savefig(bbox_inches="tight")`` would crop it) and the
+    fingerprint of what it draws (``None`` when a call could not be fingerprinted).
+
+    The figure's canvas keeps one renderer per size and resolution, and matplotlib caches text
+    extents per renderer: when ``dpi`` is the figure's own (the house style sets both to 150),
+    the extents measured by ``tight_layout()`` as the figure was made are reused here.
+    """
+    screen_dpi = fig.dpi
+    fig.set_dpi(dpi)
+    try:
+        if not hasattr(fig.canvas, "get_renderer"):  # not an Agg canvas: lay out the plain way
+            fig.draw_without_rendering()
+            return fig.get_tightbbox().padded(pad_inches), None
+        renderer = fig.canvas.get_renderer()
+        digest = hashlib.sha256()
+        with _recording(renderer, digest) as problems:
+            fig.draw(renderer)
+        bbox = fig.get_tightbbox(renderer).padded(pad_inches)
+        feed(digest, ("crop", bbox, dpi))
+        return bbox, None if problems else digest.hexdigest()
+    finally:
+        fig.set_dpi(screen_dpi)
