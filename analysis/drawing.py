@@ -43,9 +43,23 @@ class Unfingerprintable(TypeError):
     """A renderer call had an argument that :func:`feed` does not describe."""
 
 
+_PLAIN = frozenset({type(None), bool, int, float, str})
+
+
 def feed(digest: hashlib._Hash, value: object) -> None:
     """Add ``value`` to ``digest`` by its type and content (never by identity)."""
-    if value is None or isinstance(value, bool | int | float | str | np.generic):
+    kind = type(value)
+    if kind in _PLAIN:  # repr tells 1, 1.0, '1' and None apart
+        digest.update(f"{value!r};".encode())
+    elif kind is tuple or kind is list:
+        if all(type(item) in _PLAIN for item in value):  # a colour, a dash pattern: one repr
+            digest.update(f"{value!r};".encode())
+        else:
+            digest.update(f"{kind.__name__}[{len(value)}](".encode())
+            for item in value:
+                feed(digest, item)
+            digest.update(b")")
+    elif isinstance(value, bool | int | float | str | np.generic):
         digest.update(f"{type(value).__name__}:{value!r};".encode())
     elif isinstance(value, bytes):
         digest.update(b"bytes:%d;" % len(value) + value)
@@ -56,11 +70,8 @@ def feed(digest: hashlib._Hash, value: object) -> None:
         else:
             digest.update(f"array:{array.dtype.str}:{array.shape};".encode())
             digest.update(array.tobytes())
-    elif isinstance(value, list | tuple):
-        digest.update(f"{type(value).__name__}[{len(value)}](".encode())
-        for item in value:
-            feed(digest, item)
-        digest.update(b")")
+    elif isinstance(value, list | tuple):  # a named tuple, say
+        feed(digest, (type(value).__name__, list(value)))
     elif isinstance(value, dict):
         feed(digest, sorted(value.items()))
     elif isinstance(value, Path):
@@ -75,7 +86,15 @@ def feed(digest: hashlib._Hash, value: object) -> None:
     elif isinstance(value, BboxBase):
         feed(digest, ("Bbox", value.get_points()))
     elif isinstance(value, GraphicsContextBase):
-        feed(digest, ("GC", sorted(vars(value).items())))
+        # Most of a graphics context is plain (colour, width, dashes): one repr for those.
+        plain, other = [], []
+        for name, item in sorted(vars(value).items()):
+            simple = type(item) in _PLAIN or (
+                type(item) is tuple and all(type(i) in _PLAIN for i in item)
+            )
+            (plain if simple else other).append((name, item))
+        digest.update(f"GC:{plain!r};".encode())
+        feed(digest, other)
     elif isinstance(value, FontProperties):
         feed(digest, ("Font", value.get_family(), value.get_style(), value.get_variant()))
         feed(digest, (value.get_weight(), value.get_stretch(), value.get_size_in_points()))
