@@ -70,6 +70,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import CorpusError
+from analysis.stats import wilson_interval
 from analysis.text import WORD_PATTERN, WORD_RE, fold_typography
 
 ZONES = ("headline", "standfirst", "lead", "body")
@@ -90,8 +91,6 @@ UNIT_COLUMNS = [
 ]
 #: Sentence voices (``corpus.sentences["voice"]``) each ``voice`` option keeps.
 VOICES = {"all": None, "writer": ("authorial",), "quoted": ("quoted",)}
-#: z for a two-sided 95% interval.
-Z95 = 1.959963984540054
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -414,18 +413,6 @@ def _frame_labels(frames: tuple[Frame, ...], generic: bool) -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- shares
-
-
-def wilson_interval(k: np.ndarray, n: np.ndarray, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
-    """The Wilson score interval for ``k`` successes in ``n`` trials (NaN where ``n`` is 0)."""
-    k = np.asarray(k, dtype=float)
-    n = np.asarray(n, dtype=float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        p = k / n
-        denominator = 1 + z**2 / n
-        centre = (p + z**2 / (2 * n)) / denominator
-        half = z / denominator * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
-    return centre - half, centre + half
 
 
 def _grid(units: pd.DataFrame, names: list[str], column: str = "frame") -> pd.DataFrame:

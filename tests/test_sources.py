@@ -1,0 +1,72 @@
+"""Tests for analysis.sources: the tables and findings of notebook 02 on a corpus worked by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import quotes, sources
+
+
+def two_article_corpus():
+    """Two articles from one outlet and one from another, annotated."""
+    from analysis.corpus import Corpus
+
+    texts = {
+        "a1": ["“We are ready,” Putin said.", "A U.S. defense official said troops moved."],
+        "a2": ["Scholz said it was “a good sign”.", "Putin eased tensions to enable “dialogue”."],
+        "b1": ["Kuleba claimed Russia was “bluffing again”."],
+    }
+    paragraphs = pd.DataFrame(
+        [
+            {"article_id": a, "paragraph": i, "text": t}
+            for a, ts in texts.items()
+            for i, t in enumerate(ts, start=1)
+        ]
+    )
+    sentences = paragraphs.assign(sentence=1, start=0, end=paragraphs["text"].str.len())
+    corpus = Corpus(
+        articles=pd.DataFrame(
+            {
+                "article_id": ["a1", "a2", "b1"],
+                "outlet": ["The Alpha", "The Alpha", "Beta"],
+                "headline": ["", "", ""],
+                "canonical": [True, True, True],
+            }
+        ),
+        paragraphs=paragraphs,
+        sentences=sentences[["article_id", "paragraph", "sentence", "start", "end", "text"]],
+        removed=pd.DataFrame(columns=["article_id", "text", "reason", "position"]),
+    )
+    return quotes.annotate(corpus)
+
+
+def test_tables_add_up_an_outlets_articles():
+    corpus = two_article_corpus()
+    attributions = quotes.find_attributions(corpus.paragraphs)
+    by_side = sources.quotes_by_side(corpus).set_index(["outlet", "side"])
+    # The Alpha: "We are ready" (Putin, 3 words) + "a good sign" (Scholz, 3 words); the scare
+    # quote "dialogue" is left out. Beta: "bluffing again" (Kuleba, 2 words).
+    assert by_side.loc[
+        ("The Alpha", "Russia"), ["articles", "quotes", "quoted_words"]
+    ].tolist() == [2, 1, 3]
+    assert by_side.loc[("The Alpha", "West"), "share_of_words"] == pytest.approx(0.5)
+    assert by_side.loc[("Beta", "Ukraine"), "share_of_words"] == pytest.approx(1.0)
+    anonymous = sources.anonymous_sourcing(corpus, attributions).set_index("outlet")
+    # The Alpha's attributions: Putin said, the official said, Scholz said -> 1 anonymous of 3.
+    assert anonymous.loc["The Alpha", ["anonymous_attributions", "attributions"]].tolist() == [1, 3]
+    verbs = sources.reporting_verbs(corpus, attributions).set_index(["outlet", "cue"])
+    assert verbs.loc[("The Alpha", "say"), ["quoted", "reported", "total"]].tolist() == [2, 1, 3]
+    assert verbs.loc[("Beta", "claim"), "group"] == "doubt"
+    scare = sources.scare_quotes(corpus)
+    assert scare[["outlet", "text"]].values.tolist() == [["The Alpha", "dialogue"]]
+    findings = sources.source_findings(
+        sources.quotes_by_side(corpus),
+        sources.quotes_by_speaker(corpus),
+        sources.anonymous_sourcing(corpus, attributions),
+        sources.reporting_verbs(corpus, attributions),
+        scare,
+    ).set_index("key")
+    assert findings.loc["sources.quotes.alpha", "value"] == 2
+    assert findings.loc["sources.say-share.alpha", "value"] == pytest.approx(1.0)
+    assert findings.loc["sources.scare-quotes.beta", "value"] == 0
