@@ -140,6 +140,20 @@ def test_another_corpus_gets_a_complete_set_of_figures(fresh_figures, other_corp
     assert any(p.suffix == ".png" for p in other_corpus_figures.iterdir())
 
 
+@pytest.mark.notebook
+def test_another_corpus_gets_its_versions_compared(other_corpus_figures):
+    """daily-v2 rewrites daily (tests/fixtures/other_corpus/README.md); counted by hand: the lead
+    and the troop-estimate sentence rewritten, one sentence added, six kept, and two tense shifts
+    ("estimate" -> "estimated", "remain" -> "remained") that put daily-v2 later."""
+    from analysis.findings import read_findings
+
+    table = read_findings(other_corpus_figures / "findings.csv").set_index("key")["value"]
+    prefix = "reuse.versions.daily-scholz-presses."
+    got = {k: table[prefix + k] for k in ("kept", "rewritten", "added", "removed", "later")}
+    assert got == {"kept": "6", "rewritten": "2", "added": "1", "removed": "0", "later": "daily-v2"}
+    assert table[prefix + "tense_shifts.daily-v2"] == "2"
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
 def test_papermill_reads_every_parameter(notebook):
     """A parameter papermill cannot parse is silently not overridable by `make figures CORPUS=`."""
