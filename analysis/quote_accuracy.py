@@ -220,9 +220,10 @@ def accuracy_findings(evaluation: pd.DataFrame) -> pd.DataFrame:
             _finding(
                 f"sources.accuracy.{row.measure.replace('_', '-')}",
                 row.value,
-                "share",
-                f"{row.measure.replace('_', ' ')}: {row.correct} of {row.total} (Wilson 95% "
-                f"interval {row.ci_low:.3f}-{row.ci_high:.3f}); in-sample",
+                "share right",
+                f"Quotation finder, {row.measure.replace('_', ' ')}: {row.correct} of "
+                f"{row.total} hand-labelled quotations right (Wilson 95% interval "
+                f"{row.ci_low:.3f}-{row.ci_high:.3f}); in-sample",
                 "02_accuracy",
             )
         )

@@ -1220,7 +1220,7 @@ def reuse_findings(
     ]
     for row in by_article.itertuples(index=False):
         key, a, figure = _slug(row.article_id), row.article_id, "06_reused_words"
-        share = f"share of {a}'s words {_MATCHING} any other article"
+        share = f"Share of {a}'s words {_MATCHING} any other article"
         count = f"{a}'s sentences (of {row.sentences}) closely matching another article's"
         rows.append(_finding(f"reuse.word_share.{key}", row.reused_share, "share", share, figure))
         rows.append(
@@ -1239,7 +1239,7 @@ def reuse_findings(
     for row in pairs.head(max_pairs).itertuples(index=False):
         a, b, figure = row.article_id, row.other_id, "06_reuse_heatmap"
         key = f"reuse.pair.{{}}.{_slug(a)}.{_slug(b)}"
-        share = f"share of {a}'s words {_MATCHING} {b}"
+        share = f"Share of {a}'s words {_MATCHING} {b}"
         count = f"{a}'s sentences (of {row.sentences}) closely matching one of {b}"
         rows.append(_finding(key.format("word_share"), row.word_share, "share", share, figure))
         rows.append(
@@ -1258,23 +1258,37 @@ def version_findings(comparison: pd.DataFrame, verdict: pd.DataFrame) -> pd.Data
     prefix, figure = f"reuse.versions.{_slug(story)}", "06_version_table"
     summary = version_summary(comparison)
     rows = [
-        _finding(f"{prefix}.{_slug(status)}", n, "sentences", f"{old} -> {new}: {status}", figure)
+        _finding(
+            f"{prefix}.{_slug(status)}",
+            n,
+            "sentences",
+            f"{old} -> {new}: sentences {status}",
+            figure,
+        )
         for status, n in zip(summary["status"], summary["sentences"], strict=True)
     ]
     for side, other, column in ((old, new, "words_removed"), (new, old, "words_added")):
         total = int(comparison[column].sum())
         rows.append(
-            _finding(f"{prefix}.{column}", total, "words", f"of {side}, not in {other}", figure)
+            _finding(
+                f"{prefix}.{column}", total, "words", f"Words of {side} not in {other}", figure
+            )
         )
     for row in verdict.itertuples(index=False):
         for side, n in ((row.old_id, row.for_old), (row.new_id, row.for_new)):
-            description = f"tense shifts with the past form in {side} (put it later)"
+            description = f"Tense shifts with the past form in {side} (each puts {side} later)"
             rows.append(
                 _finding(f"{prefix}.tense_shifts.{_slug(side)}", n, "words", description, figure)
             )
         later = row.later if isinstance(row.later, str) else "undetermined"
         rows.append(
-            _finding(f"{prefix}.later", later, "article_id", "later by tense shifts", figure)
+            _finding(
+                f"{prefix}.later",
+                later,
+                "article_id",
+                f"The later version of {story}, by its tense shifts",
+                figure,
+            )
         )
     return pd.DataFrame(rows, columns=FINDING_COLUMNS, dtype=object)
 

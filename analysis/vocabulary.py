@@ -829,7 +829,7 @@ def findings_rows(
                 f"vocabulary.keyness.significant.{outlet_slug(group)}",
                 int(((rows_g["q"] < fdr) & (rows_g["g2"] > 0)).sum()),
                 "terms",
-                f"terms {group} uses significantly more than the rest (G², BH q < {fdr})",
+                f"Terms {group} uses significantly more than the other outlets (G², BH q < {fdr})",
                 "03_keyness",
             )
         )
