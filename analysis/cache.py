@@ -8,8 +8,9 @@ or library gives a new key, so a stale result can never be served: the cache is 
 because a file merely exists.
 
 Two other steps use it the same way: readability profiles (:func:`analysis.tone.readability`,
-keyed by the texts profiled) and figure PNGs (:func:`analysis.figures.save_figure`, keyed by the
-figure's SVG and the rendering settings).
+keyed by the texts profiled) and figure files (:func:`analysis.figures.save_figure`, keyed by the
+fingerprint of what the figure draws, :mod:`analysis.drawing`, with the library versions and
+every rcParam).
 
 The cache lives in ``build/cache/`` (``FRAMING_CACHE_DIR`` overrides it; ``FRAMING_CACHE=0``
 switches it off). Entries are pickles written by this package for this package: do not point the
@@ -79,7 +80,7 @@ def content_key(kind: str, parts: Iterable[bytes], *, code: bool = True) -> str:
     """A key for ``kind`` from ``parts`` (each hashed in order) and the code fingerprint.
 
     ``code=False`` leaves the package's source out, for a value that the parts determine
-    whatever this package's code (a rendered figure from its SVG, say).
+    whatever this package's code (a figure's files, from the fingerprint of what it draws).
     """
     digest = hashlib.sha256(f"{kind}\0{code_fingerprint() if code else ''}".encode())
     for part in parts:

@@ -126,7 +126,7 @@ def save_figure(
     write_table(data, written["csv"])
     plt.close(fig)
     if show:
-        _display_png(written["png"])
+        _display_png(png)
     return written
 
 
@@ -149,8 +149,8 @@ def _settings() -> bytes:
     return repr((versions, params)).encode()
 
 
-def _display_png(path: Path) -> None:
-    """Show the PNG at ``path`` in a running notebook, at the figure's screen size; else nothing."""
+def _display_png(png: bytes) -> None:
+    """Show ``png`` in a running notebook, at the figure's screen size; elsewhere do nothing."""
     try:
         from IPython import get_ipython
     except ImportError:
@@ -160,7 +160,6 @@ def _display_png(path: Path) -> None:
         return
     from IPython.display import Image, display
 
-    png = path.read_bytes()
     pixels = int.from_bytes(png[16:20], "big")  # the IHDR chunk's width field
     scale = SCREEN_DPI / plt.rcParams["savefig.dpi"]
     display(Image(data=png, format="png", width=round(pixels * scale)))

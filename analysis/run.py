@@ -74,15 +74,12 @@ def execute(notebook: Path, target: Path, parameters: dict[str, object] | None =
     try:
         client.execute()
     except CellExecutionError as exc:
-        failed = next(
-            (
-                c
-                for c in nb.cells
-                if any(o.get("output_type") == "error" for o in c.get("outputs", []))
-            ),
-            None,
-        )
-        cell = failed.get("execution_count") if failed is not None else "?"
+        failed = [
+            c
+            for c in nb.cells
+            if any(o.get("output_type") == "error" for o in c.get("outputs", []))
+        ]
+        cell = failed[0].get("execution_count") if failed else "?"
         raise NotebookFailed(
             f"{_shown(notebook)}: cell {cell} failed: {exc.ename}: {exc.evalue} "
             f"(executed copy: {_shown(target)})"
