@@ -63,6 +63,8 @@ def feed(digest: hashlib._Hash, value: object) -> None:
         digest.update(f"{type(value).__name__}:{value!r};".encode())
     elif isinstance(value, bytes):
         digest.update(b"bytes:%d;" % len(value) + value)
+    elif isinstance(value, np.ma.MaskedArray):  # the mask is part of what is drawn
+        feed(digest, ("masked", np.asarray(value.data), np.ma.getmaskarray(value)))
     elif isinstance(value, np.ndarray):
         array = np.ascontiguousarray(value)
         if array.dtype == object:
@@ -73,7 +75,7 @@ def feed(digest: hashlib._Hash, value: object) -> None:
     elif isinstance(value, list | tuple):  # a named tuple, say
         feed(digest, (type(value).__name__, list(value)))
     elif isinstance(value, dict):
-        feed(digest, sorted(value.items()))
+        feed(digest, sorted(value.items(), key=lambda item: repr(item[0])))
     elif isinstance(value, Path):
         feed(digest, ("Path", value.vertices, value.codes, value.should_simplify))
         feed(digest, (value.simplify_threshold, value._interpolation_steps))

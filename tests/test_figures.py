@@ -221,6 +221,23 @@ def test_any_change_to_what_is_drawn_changes_the_fingerprint(change):
     assert _fingerprint(fig) != _fingerprint(_rich_figure())
 
 
+def test_masked_values_are_part_of_the_fingerprint():
+    import hashlib
+
+    import numpy as np
+
+    from analysis import drawing
+
+    def digest(value):
+        h = hashlib.sha256()
+        drawing.feed(h, value)
+        return h.hexdigest()
+
+    data = np.arange(4.0)
+    assert digest(np.ma.masked_array(data, [0, 1, 0, 0])) != digest(np.ma.masked_array(data))
+    assert digest({1: "a", "1": "b"}) == digest({"1": "b", 1: "a"})  # mixed keys sort by repr
+
+
 def test_a_call_that_cannot_be_described_leaves_the_figure_uncached():
     fig = _rich_figure()
     fig.axes[0].lines[0].set_agg_filter(lambda image, dpi: (image, 0, 0))
