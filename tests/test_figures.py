@@ -109,22 +109,63 @@ def test_write_table_creates_the_folder(tmp_path):
 
 
 def test_png_and_svg_share_the_tight_bounding_box(tmp_path):
-    """Both formats crop to the same area: the one bbox_inches="tight" gives for the PNG."""
+    """Both formats crop to the same area: the one bbox_inches="tight" gives, widened to whole
+    pixels. This figure draws a label beyond its canvas, so its PNG is saved by savefig."""
     import io
     import re
+
+    from analysis import drawing
 
     fig = _figure()
     fig.text(1.1, 0.5, "a label outside the axes")  # widens the tight box to the right
     reference = io.BytesIO()
     fig.savefig(reference, format="png", bbox_inches="tight")
+    bbox, _ = drawing.layout(fig, dpi=150, pad_inches=0.1)
+    assert drawing.paint(fig, bbox, dpi=150, pad_inches=0.1) is None
     written = save_figure(fig, "99_test", pd.DataFrame(), out_dir=tmp_path)
     png = written["png"].read_bytes()
-    assert png[16:24] == reference.getvalue()[16:24]  # IHDR width and height, in pixels
     width, height = (int.from_bytes(png[i : i + 4], "big") for i in (16, 20))
+    tight = [int.from_bytes(reference.getvalue()[i : i + 4], "big") for i in (16, 20)]
+    assert [width - tight[0], height - tight[1]] in ([0, 0], [0, 1], [1, 0], [1, 1])
     svg = written["svg"].read_text()
     points = re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
     dpi = plt.rcParams["savefig.dpi"]
-    assert [float(p) / 72 * dpi for p in points] == pytest.approx([width, height], abs=1)
+    assert [float(p) / 72 * dpi for p in points] == pytest.approx([width, height], abs=0.01)
+
+
+def _no_hatch_figure():
+    """The rich figure without hatches (their phase follows the canvas origin)."""
+    from matplotlib.patches import Patch
+
+    fig = _rich_figure()
+    for patch in fig.findobj(Patch):  # the bars and their legend handle
+        patch.set_hatch(None)
+    return fig
+
+
+@pytest.mark.parametrize("tight", [True, False], ids=["inside the canvas", "padding outside"])
+def test_painting_in_place_gives_the_pixels_savefig_gives(tight):
+    """drawing.paint crops the figure's own canvas; savefig draws it again on a canvas the size
+    of the box. Without tight_layout the padded box reaches below the canvas, and the padding is
+    filled with the face colour as savefig fills it."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from analysis import drawing
+
+    fig = _no_hatch_figure()
+    if tight:
+        fig.tight_layout()
+    bbox, _ = drawing.layout(fig, dpi=150, pad_inches=0.1)
+    inside = np.array([0, 0, *fig.get_size_inches()])
+    assert (bbox.extents[:2] >= inside[:2]).all() == tight
+    painted = drawing.paint(fig, bbox, dpi=150, pad_inches=0.1)
+    reference = io.BytesIO()
+    fig.savefig(reference, format="png", dpi=150, bbox_inches=bbox)
+    plt.close(fig)
+    np.testing.assert_array_equal(painted, np.asarray(Image.open(reference)))
 
 
 def test_save_figure_closes_the_figure(tmp_path):
