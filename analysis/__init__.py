@@ -20,6 +20,7 @@ _LAZY = {
     "load_corpus": "analysis.corpus",
     "read_article": "analysis.corpus",
     "save_figure": "analysis.figures",
+    "save_plot": "analysis.figures",
     "record_finding": "analysis.findings",
     "record_findings": "analysis.findings",
 }
@@ -34,11 +35,12 @@ __all__ = [
     "record_finding",
     "record_findings",
     "save_figure",
+    "save_plot",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.corpus import Corpus, CorpusWarning, load_corpus, read_article
-    from analysis.figures import save_figure
+    from analysis.figures import save_figure, save_plot
     from analysis.findings import record_finding, record_findings
 
 

@@ -9,7 +9,9 @@ the data and the pinned library versions.
 from __future__ import annotations
 
 import io
+import pickle
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib
@@ -108,27 +110,117 @@ def save_figure(
     notebook, ``show`` displays the PNG just written: what the reader sees is the file a write-up
     cites, and the figure is not drawn again by the inline backend.
     """
+    written = _paths(slug, out_dir)
+    svg, png = _files(fig)
+    return _write(written, svg, png, data, show=show)
+
+
+def save_plot(
+    slug: str,
+    plot: Callable[..., object],
+    *args: object,
+    data: pd.DataFrame | None = None,
+    out_dir: str | Path | None = None,
+    show: bool = True,
+    **kwargs: object,
+) -> pd.DataFrame:
+    """Draw ``plot(*args, **kwargs)`` and save it as :func:`save_figure` would; return the data.
+
+    ``plot`` returns a figure, or a figure and the table it plotted; the CSV holds ``data`` if
+    given, else that table.
+
+    When ``plot`` is one of this package's functions, the files and the table are cached under
+    its name, the pickled arguments, the package's code, the library versions
+    (:func:`analysis.cache.content_key`) and every rcParam: when none of these changed, the
+    figure is neither built nor laid out again. That is safe because the figure never leaves
+    this function, so nothing can change it between drawing and saving; to adjust a figure by
+    hand, call ``plot`` and :func:`save_figure` instead. Arguments that cannot be pickled, or a
+    ``plot`` defined elsewhere (a notebook's own), leave the call uncached.
+    """
+    written = _paths(slug, out_dir)
+
+    def draw() -> tuple[bytes, bytes, pd.DataFrame | None]:
+        result = plot(*args, **kwargs)
+        fig, plotted = result if isinstance(result, tuple) else (result, None)
+        return (*_files(fig), plotted)
+
+    key = _plot_key(plot, args, kwargs)
+    svg, png, plotted = draw() if key is None else cache.cached(key, draw)
+    table = data if data is not None else plotted
+    if table is None:
+        raise TypeError(f"{plot!r} returns only a figure: pass the plotted data=")
+    _write(written, svg, png, table, show=show)
+    return table
+
+
+def _plot_key(plot: Callable[..., object], args: tuple, kwargs: dict) -> str | None:
+    """The content-cache key of a plot call; ``None`` when an argument cannot be pickled or
+    ``plot`` is not a function of this package (whose source the key would not cover)."""
+    module = getattr(plot, "__module__", None) or ""
+    if not module.startswith("analysis.") or not hasattr(plot, "__qualname__"):
+        return None
+    try:
+        arguments = _canonical_pickle((args, sorted(kwargs.items())))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+    name = f"{module}.{plot.__qualname__}".encode()
+    return cache.content_key("plot", [name, arguments, _settings()])
+
+
+class _CanonicalPickler(pickle.Pickler):
+    """Pickles pandas objects by content: columns, dtypes, values and index in order.
+
+    A plain pickle of a DataFrame also records how pandas happens to hold it in memory (its
+    blocks), which differs between a table computed and the same table read back from the cache;
+    equal tables must give equal keys. The output is only hashed, never loaded.
+    """
+
+    def reducer_override(self, obj: object) -> object:
+        if isinstance(obj, pd.DataFrame):
+            columns = [obj.iloc[:, i] for i in range(obj.shape[1])]
+            return tuple, ((("DataFrame", obj.attrs, obj.index, columns),),)
+        if isinstance(obj, pd.Series):
+            return tuple, ((("Series", obj.name, repr(obj.dtype), obj.to_numpy(), obj.index),),)
+        if isinstance(obj, pd.Index):
+            return tuple, ((("Index", obj.names, repr(obj.dtype), obj.to_numpy()),),)
+        return NotImplemented
+
+
+def _canonical_pickle(value: object) -> bytes:
+    buffer = io.BytesIO()
+    _CanonicalPickler(buffer, protocol=5).dump(value)
+    return buffer.getvalue()
+
+
+def _paths(slug: str, out_dir: str | Path | None) -> dict[str, Path]:
+    """Where ``slug``'s PNG, SVG and CSV go (the folder is created)."""
     if not _SLUG.match(slug):
         raise ValueError(f"figure slug {slug!r} must look like '01_removed_by_reason'")
     out = Path(out_dir) if out_dir is not None else paths.figures_dir()
     out.mkdir(parents=True, exist_ok=True)
-    written = {
-        "png": out / f"{slug}.png",
-        "svg": out / f"{slug}.svg",
-        "csv": out / f"{slug}.csv",
-    }
+    return {kind: out / f"{slug}.{kind}" for kind in ("png", "svg", "csv")}
+
+
+def _files(fig: plt.Figure) -> tuple[bytes, bytes]:
+    """``fig``'s SVG and PNG bytes, from the figure cache or rendered; ``fig`` is then closed."""
     bbox, fingerprint = drawing.layout(
         fig, dpi=plt.rcParams["savefig.dpi"], pad_inches=plt.rcParams["savefig.pad_inches"]
     )
-    if fingerprint is None:
-        svg, png = _render(fig, "svg", bbox), _render(fig, "png", bbox)
-    else:
+    try:
+        if fingerprint is None:
+            return _render(fig, "svg", bbox), _render(fig, "png", bbox)
         key = cache.content_key("figure", [fingerprint.encode(), _settings()], code=False)
-        svg, png = cache.cached(key, lambda: (_render(fig, "svg", bbox), _render(fig, "png", bbox)))
+        return cache.cached(key, lambda: (_render(fig, "svg", bbox), _render(fig, "png", bbox)))
+    finally:
+        plt.close(fig)
+
+
+def _write(
+    written: dict[str, Path], svg: bytes, png: bytes, data: pd.DataFrame, *, show: bool
+) -> dict[str, Path]:
     written["svg"].write_bytes(svg)
     written["png"].write_bytes(png)
     write_table(data, written["csv"])
-    plt.close(fig)
     if show:
         _display_png(png)
     return written

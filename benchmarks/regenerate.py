@@ -10,10 +10,10 @@ cell that lists them; ``analysis`` loads heavy libraries only when first used). 
 as reading CMUdict or drawing a figure, is not in the floor.
 
 Prints the floor, a cold run (an empty content cache, as on a fresh clone) and a warm run (the
-cache the cold run before it filled), each the best of --repeat interleaved rounds, and their
-ratio to the floor. Figures
-go to a temporary folder, so the committed figures/ are not touched. Target (issue 8): at most
-1.5x the floor.
+cache the cold run before it filled) over --repeat interleaved rounds: the best and the median
+wall time, and the best CPU time of this process and the kernels (which a busy or drifting
+virtual machine disturbs less), each with its ratio to the floor. Figures go to a temporary
+folder, so the committed figures/ are not touched. Target (issue 8): at most 1.5x the floor.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ import argparse
 import ast
 import json
 import os
+import resource
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -50,6 +52,19 @@ PROBE = f"""\
 import json as _json, sys as _sys
 print(_json.dumps(sorted({{m.split(".")[0] for m in _sys.modules}} & set({sorted(ENTRY_POINTS)!r}))))
 """
+
+
+#: How each column summarises the rounds: the best and the median wall time, the best CPU time.
+STATS = {
+    "wall best": lambda rounds: min(wall for wall, _ in rounds),
+    "wall median": lambda rounds: statistics.median(wall for wall, _ in rounds),
+    "CPU best": lambda rounds: min(cpu for _, cpu in rounds),
+}
+LABELS = {
+    "floor": "floor (import-only notebooks)",
+    "cold": "make figures, cold cache",
+    "warm": "make figures, warm cache",
+}
 
 
 def _kernel_metadata() -> dict:
@@ -93,17 +108,25 @@ def floor_notebooks(folder: Path) -> list[Path]:
     return made
 
 
-def time_floor(notebooks: list[Path], out: Path) -> float:
-    start = time.perf_counter()
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the kernels), user + system."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(step) -> tuple[float, float]:
+    """``(wall seconds, CPU seconds)`` that ``step()`` takes."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    step()
+    return time.perf_counter() - wall, cpu_seconds() - cpu
+
+
+def run_floor(notebooks: list[Path], out: Path) -> None:
     for nb in notebooks:
         run.execute(nb, out / nb.name)
-    return time.perf_counter() - start
-
-
-def time_figures(out: Path, build: Path) -> float:
-    start = time.perf_counter()
-    run.run(None, out, build_dir=build)
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -114,22 +137,29 @@ def main() -> None:
         tmp = Path(tmp)
         os.environ["FRAMING_FIGURES_DIR"] = str(tmp / "probe-figures")
         os.environ["FRAMING_CACHE_DIR"] = str(tmp / "probe-cache")
+        build = tmp / "build"
         floors = floor_notebooks(tmp)
         for path in floors:
             print(f"{path.name}: {nbformat.read(path, as_version=4).cells[0].source!r}")
         # Interleaved (floor, cold, warm) rounds, so a machine that slows down or speeds up
-        # during the run shifts all three alike; each figure is the best of its rounds.
-        floor, cold, warm = [], [], []
+        # during the run shifts all three alike.
+        times = {"floor": [], "cold": [], "warm": []}
         for i in range(args.repeat):
-            floor.append(time_floor(floors, tmp))
+            times["floor"].append(timed(lambda: run_floor(floors, tmp)))
             os.environ["FRAMING_CACHE_DIR"] = str(tmp / f"cache-{i}")
-            cold.append(time_figures(tmp / f"cold-{i}", tmp / "build"))
-            warm.append(time_figures(tmp / f"warm-{i}", tmp / "build"))
-        floor, cold, warm = min(floor), min(cold), min(warm)
-    print(f"notebooks: {len(floors)}; best of {args.repeat} runs; {os.cpu_count()} cores")
-    print(f"floor (import-only notebooks): {floor:6.1f} s")
-    print(f"make figures, cold cache:      {cold:6.1f} s  ({cold / floor:.2f}x floor)")
-    print(f"make figures, warm cache:      {warm:6.1f} s  ({warm / floor:.2f}x floor)")
+            for kind in ("cold", "warm"):
+                out = tmp / f"{kind}-{i}"
+                times[kind].append(timed(lambda out=out: run.run(None, out, build_dir=build)))
+    print(f"notebooks: {len(floors)}; {args.repeat} interleaved rounds; {os.cpu_count()} cores")
+    print("                                wall best  wall median   CPU best")
+    floor = {stat: pick(times["floor"]) for stat, pick in STATS.items()}
+    for kind, label in LABELS.items():
+        row = {stat: pick(times[kind]) for stat, pick in STATS.items()}
+        cells = "".join(
+            f"{row[stat]:6.1f} s" + ("" if kind == "floor" else f" {row[stat] / floor[stat]:.2f}x")
+            for stat in STATS
+        )
+        print(f"{label:32s}{cells}")
 
 
 if __name__ == "__main__":

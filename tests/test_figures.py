@@ -283,3 +283,158 @@ def test_a_call_that_cannot_be_described_leaves_the_figure_uncached():
     fig = _rich_figure()
     fig.axes[0].lines[0].set_agg_filter(lambda image, dpi: (image, 0, 0))
     assert _fingerprint(fig) is None
+
+
+# --------------------------------------------------------------------------- save_plot
+
+
+def _bars(heights: pd.DataFrame, *, title: str = "Test"):
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.bar(heights["x"], heights["y"])
+    ax.set_title(title)
+    return fig
+
+
+def _bars_and_table(heights: pd.DataFrame):
+    return _bars(heights), heights.assign(doubled=heights["y"] * 2)
+
+
+_bars.__module__ = _bars_and_table.__module__ = "analysis.test_double"  # as if in the package
+
+
+def _heights(last: float = 2.25) -> pd.DataFrame:
+    return pd.DataFrame({"x": ["a", "b"], "y": [1.5, last]})
+
+
+def _counting(plot, calls):
+    import functools
+
+    @functools.wraps(plot)  # keeps the module and name the cache key is made of
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return plot(*args, **kwargs)
+
+    return counted
+
+
+def test_save_plot_builds_an_unchanged_plot_once(tmp_path, monkeypatch):
+    """The second call with equal arguments neither builds nor lays the figure out, and writes
+    the same bytes as a fresh save_figure; other arguments build it again."""
+    from analysis import figures
+    from analysis.figures import save_plot
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    calls, layouts = [], []
+    real_files = figures._files
+    monkeypatch.setattr(figures, "_files", lambda fig: layouts.append(1) or real_files(fig))
+    plot = _counting(_bars, calls)
+    save_plot("99_bars", plot, _heights(), data=_heights(), out_dir=tmp_path / "one")
+    save_plot("99_bars", plot, _heights(), data=_heights(), out_dir=tmp_path / "two")
+    assert (len(calls), len(layouts)) == (1, 1)
+    fresh = save_figure(_bars(_heights()), "99_bars", _heights(), out_dir=tmp_path / "fresh")
+    for kind in ("png", "svg", "csv"):
+        cached = (tmp_path / "two" / f"99_bars.{kind}").read_bytes()
+        assert (
+            cached
+            == (tmp_path / "one" / f"99_bars.{kind}").read_bytes()
+            == fresh[kind].read_bytes()
+        )
+    save_plot("99_bars", plot, _heights(2.5), data=_heights(), out_dir=tmp_path / "three")
+    save_plot(
+        "99_bars", plot, _heights(), data=_heights(), title="Other", out_dir=tmp_path / "four"
+    )
+    assert len(calls) == 3, "a changed argument or keyword builds the figure again"
+
+
+def test_save_plot_returns_and_caches_the_plotted_table(tmp_path, monkeypatch):
+    from analysis.figures import save_plot
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    calls = []
+    plot = _counting(_bars_and_table, calls)
+    first = save_plot("99_bars", plot, _heights(), out_dir=tmp_path / "one")
+    second = save_plot("99_bars", plot, _heights(), out_dir=tmp_path / "two")
+    assert len(calls) == 1
+    pd.testing.assert_frame_equal(first, _heights().assign(doubled=[3.0, 4.5]))
+    pd.testing.assert_frame_equal(second, first)
+    assert (tmp_path / "two" / "99_bars.csv").read_text() == "x,y,doubled\na,1.5,3\nb,2.25,4.5\n"
+    with pytest.raises(TypeError, match="pass the plotted data="):
+        save_plot("99_bars", _bars, _heights(), out_dir=tmp_path)
+
+
+def test_save_plot_leaves_other_plots_and_unpicklable_arguments_uncached(tmp_path, monkeypatch):
+    """A notebook's own plot function: the key could not see its code changing."""
+    from analysis.figures import save_plot
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    calls = []
+
+    def own(heights, colour=None):
+        calls.append(1)
+        return _bars(heights)
+
+    for _ in range(2):
+        save_plot("99_bars", own, _heights(), data=_heights(), out_dir=tmp_path)
+    package = _counting(_bars, calls)
+
+    class Title(str):  # a class inside a function cannot be pickled
+        pass
+
+    for _ in range(2):
+        save_plot(
+            "99_bars", package, _heights(), title=Title("T"), data=_heights(), out_dir=tmp_path
+        )
+    assert len(calls) == 4
+
+
+def test_plot_key_covers_the_code_and_is_the_same_in_another_process(monkeypatch):
+    """Pickles of the arguments do not depend on the process (string hashing is salted per
+    process), and a change to the package's code changes the key."""
+    import subprocess
+    import sys
+
+    from analysis import cache, figures
+
+    script = (
+        "import pandas as pd; from analysis import figures, reuse; "
+        "t = pd.DataFrame({'x': ['a', 'b'], 'y': [1.5, 2.25], 'c': pd.Categorical(['q', 'p']), "
+        "'s': [('k',), None]}); "
+        "print(figures._plot_key(reuse.plot_pairs, (t, {'b': 1, 'a': [2.5, 'x']}), {'n': 'T'}))"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(keys) == 1 and keys.pop().startswith("plot-")
+    key = figures._plot_key(_bars, (_heights(),), {})
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "other code")
+    assert figures._plot_key(_bars, (_heights(),), {}) != key
+
+
+def test_plot_key_sees_a_tables_content_not_its_memory_layout():
+    """The same table built column by column (two blocks inside pandas) or at once (one block)
+    gives the same key; a value, a dtype, a column name, the index or categories change it."""
+    from analysis import figures, reuse
+
+    def key(table):
+        return figures._plot_key(reuse.plot_pairs, (table,), {})
+
+    at_once = pd.DataFrame({"a": [1, 2], "b": [3, 4]})
+    by_column = pd.DataFrame({"a": [1, 2]})
+    by_column["b"] = [3, 4]
+    assert key(at_once) == key(by_column)
+    changed = [
+        at_once.assign(b=[3, 5]),
+        at_once.astype({"b": "float64"}),
+        at_once.rename(columns={"b": "c"}),
+        at_once.set_axis([5, 6]),
+    ]
+    assert len({key(at_once), *map(key, changed)}) == 1 + len(changed)
+    ordered = pd.DataFrame({"c": pd.Categorical(["x", "y"], categories=["y", "x"])})
+    assert key(ordered) != key(pd.DataFrame({"c": pd.Categorical(["x", "y"])}))
