@@ -70,6 +70,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import CorpusError
+from analysis.findings import findings_table
 from analysis.stats import wilson_interval
 from analysis.text import WORD_PATTERN, WORD_RE, fold_typography
 
@@ -1338,7 +1339,7 @@ def findings_rows(
             f"({group['articles_reporting'].iloc[0]}) do not all give the same value",
             "05_numbers",
         )
-    return pd.DataFrame(rows, columns=["key", "value", "unit", "description", "figure"])
+    return findings_table(rows)
 
 
 # --------------------------------------------------------------------------- figures

@@ -10,17 +10,33 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from numbers import Integral, Real
 from pathlib import Path
 
 import pandas as pd
 
 from analysis import paths
-from analysis.figures import write_table
 
 FILENAME = "findings.csv"
 COLUMNS = ["key", "value", "unit", "description", "notebook", "figure"]
+#: The columns of the table a module's ``*_findings`` function hands to :func:`record_findings`.
+ROW_COLUMNS = ["key", "value", "unit", "description", "figure"]
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
+
+
+def finding(
+    key: str, value: object, unit: str, description: str, figure: str = ""
+) -> tuple[str, object, str, str, str]:
+    """One row for :func:`findings_table` (``figure``: the slug of the figure that shows it)."""
+    return key, value, unit, description, figure
+
+
+def findings_table(rows: Iterable[tuple[str, object, str, str, str]]) -> pd.DataFrame:
+    """:func:`finding` rows as the table :func:`record_findings` takes. ``value`` stays an object
+    column, so a count stays an integer next to shares (a float column would write 130000 as
+    1.3e+05)."""
+    return pd.DataFrame(list(rows), columns=ROW_COLUMNS, dtype=object)
 
 
 def findings_path(out_dir: str | Path | None = None) -> Path:
@@ -72,6 +88,8 @@ def record_findings(
 def _upsert(new: pd.DataFrame, path: Path) -> None:
     """Replace the rows of ``new``'s keys in the findings file (creating it), sorted by key."""
     table = read_findings(path)
+    from analysis.figures import write_table  # matplotlib loads with it; only when writing
+
     table = pd.concat([table[~table["key"].isin(new["key"])], new], ignore_index=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_table(table.drop_duplicates("key", keep="last").sort_values("key", kind="stable"), path)

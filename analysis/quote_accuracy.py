@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.findings import finding, findings_table
 from analysis.quotes import require_quotes
 from analysis.stats import wilson_interval
 from analysis.text import fold_typography
@@ -207,7 +208,7 @@ def accuracy_findings(evaluation: pd.DataFrame) -> pd.DataFrame:
     """The accuracy measures as citable numbers (``sources.accuracy.*``), interval in the
     description, plus the size of the gold set."""
     rows = [
-        _finding(
+        finding(
             "sources.gold.quotations",
             int(evaluation["total"].iloc[1]),
             "quotations",
@@ -217,7 +218,7 @@ def accuracy_findings(evaluation: pd.DataFrame) -> pd.DataFrame:
     ]
     for row in evaluation.itertuples(index=False):
         rows.append(
-            _finding(
+            finding(
                 f"sources.accuracy.{row.measure.replace('_', '-')}",
                 row.value,
                 "share right",
@@ -227,8 +228,4 @@ def accuracy_findings(evaluation: pd.DataFrame) -> pd.DataFrame:
                 "02_accuracy",
             )
         )
-    return pd.DataFrame(rows)
-
-
-def _finding(key: str, value: object, unit: str, description: str, figure: str) -> dict:
-    return {"key": key, "value": value, "unit": unit, "description": description, "figure": figure}
+    return findings_table(rows)

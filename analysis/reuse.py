@@ -52,6 +52,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import paths
+from analysis.findings import finding, findings_table
 from analysis.text import WORD_RE, fold_typography
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1193,12 +1194,7 @@ def _slug(text: object) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", str(text).lower()).strip("-") or "none"
 
 
-FINDING_COLUMNS = ["key", "value", "unit", "description", "figure"]
 _MATCHING = "in common, in order, with closely matching sentences of"
-
-
-def _finding(key: str, value: object, unit: str, description: str, figure: str = "") -> dict:
-    return dict(zip(FINDING_COLUMNS, (key, value, unit, description, figure), strict=True))
 
 
 def reuse_findings(
@@ -1212,9 +1208,9 @@ def reuse_findings(
     ``figure``, for :func:`analysis.findings.record_findings`: the thresholds, each article's reused share, and
     the ``max_pairs`` article pairs with the largest word share (keys ``reuse.*``)."""
     rows = [
-        _finding("reuse.threshold.score", threshold, "difflib ratio", "a close match from"),
-        _finding("reuse.threshold.min_words", MIN_WORDS, "words", "fewest in common for a match"),
-        _finding(
+        finding("reuse.threshold.score", threshold, "difflib ratio", "a close match from"),
+        finding("reuse.threshold.min_words", MIN_WORDS, "words", "fewest in common for a match"),
+        finding(
             "reuse.threshold.candidate_cosine", CANDIDATE_COSINE, "cosine", "pairs scored from"
         ),
     ]
@@ -1222,14 +1218,14 @@ def reuse_findings(
         key, a, figure = _slug(row.article_id), row.article_id, "06_reused_words"
         share = f"Share of {a}'s words {_MATCHING} any other article"
         count = f"{a}'s sentences (of {row.sentences}) closely matching another article's"
-        rows.append(_finding(f"reuse.word_share.{key}", row.reused_share, "share", share, figure))
+        rows.append(finding(f"reuse.word_share.{key}", row.reused_share, "share", share, figure))
         rows.append(
-            _finding(f"reuse.sentences.{key}", row.reused_sentences, "sentences", count, figure)
+            finding(f"reuse.sentences.{key}", row.reused_sentences, "sentences", count, figure)
         )
         if pd.notna(row.reused_quoted_words):
             quoted = f"of {a}'s reused words, those in sentences wholly quoted"
             rows.append(
-                _finding(
+                finding(
                     f"reuse.quoted_words.{key}", row.reused_quoted_words, "words", quoted, figure
                 )
             )
@@ -1241,11 +1237,11 @@ def reuse_findings(
         key = f"reuse.pair.{{}}.{_slug(a)}.{_slug(b)}"
         share = f"Share of {a}'s words {_MATCHING} {b}"
         count = f"{a}'s sentences (of {row.sentences}) closely matching one of {b}"
-        rows.append(_finding(key.format("word_share"), row.word_share, "share", share, figure))
+        rows.append(finding(key.format("word_share"), row.word_share, "share", share, figure))
         rows.append(
-            _finding(key.format("sentences"), row.matched_sentences, "sentences", count, figure)
+            finding(key.format("sentences"), row.matched_sentences, "sentences", count, figure)
         )
-    return pd.DataFrame(rows, columns=FINDING_COLUMNS, dtype=object)
+    return findings_table(rows)
 
 
 def version_findings(comparison: pd.DataFrame, verdict: pd.DataFrame) -> pd.DataFrame:
@@ -1253,12 +1249,12 @@ def version_findings(comparison: pd.DataFrame, verdict: pd.DataFrame) -> pd.Data
     per status and moved, words removed and added, tense shifts each way, and the version the
     tense shifts say is later. Empty for an empty comparison."""
     if comparison.empty:
-        return pd.DataFrame(columns=FINDING_COLUMNS, dtype=object)
+        return findings_table([])
     story, old, new = comparison[["story_id", "old_id", "new_id"]].iloc[0]
     prefix, figure = f"reuse.versions.{_slug(story)}", "06_version_table"
     summary = version_summary(comparison)
     rows = [
-        _finding(
+        finding(
             f"{prefix}.{_slug(status)}",
             n,
             "sentences",
@@ -1270,19 +1266,17 @@ def version_findings(comparison: pd.DataFrame, verdict: pd.DataFrame) -> pd.Data
     for side, other, column in ((old, new, "words_removed"), (new, old, "words_added")):
         total = int(comparison[column].sum())
         rows.append(
-            _finding(
-                f"{prefix}.{column}", total, "words", f"Words of {side} not in {other}", figure
-            )
+            finding(f"{prefix}.{column}", total, "words", f"Words of {side} not in {other}", figure)
         )
     for row in verdict.itertuples(index=False):
         for side, n in ((row.old_id, row.for_old), (row.new_id, row.for_new)):
             description = f"Tense shifts with the past form in {side} (each puts {side} later)"
             rows.append(
-                _finding(f"{prefix}.tense_shifts.{_slug(side)}", n, "words", description, figure)
+                finding(f"{prefix}.tense_shifts.{_slug(side)}", n, "words", description, figure)
             )
         later = row.later if isinstance(row.later, str) else "undetermined"
         rows.append(
-            _finding(
+            finding(
                 f"{prefix}.later",
                 later,
                 "article_id",
@@ -1290,7 +1284,7 @@ def version_findings(comparison: pd.DataFrame, verdict: pd.DataFrame) -> pd.Data
                 figure,
             )
         )
-    return pd.DataFrame(rows, columns=FINDING_COLUMNS, dtype=object)
+    return findings_table(rows)
 
 
 # --------------------------------------------------------------------------- figures

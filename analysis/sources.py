@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from analysis.findings import finding, findings_table
 from analysis.quotes import load_cues, require_quotes
 from analysis.text import outlet_slug
 
@@ -434,10 +435,6 @@ def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
 # --------------------------------------------------------------------------- findings
 
 
-def _finding(key: str, value: object, unit: str, description: str, figure: str) -> dict:
-    return {"key": key, "value": value, "unit": unit, "description": description, "figure": figure}
-
-
 def source_findings(
     by_side: pd.DataFrame,
     by_speaker: pd.DataFrame,
@@ -451,7 +448,7 @@ def source_findings(
     for outlet, part in by_side.groupby("outlet", sort=True):
         slug, n = outlet_slug(outlet), _articles_phrase(part)
         rows.append(
-            _finding(
+            finding(
                 f"sources.quotes.{slug}",
                 int(part["quotes"].sum()),
                 "quotations",
@@ -460,7 +457,7 @@ def source_findings(
             )
         )
         rows.append(
-            _finding(
+            finding(
                 f"sources.quoted-words.{slug}",
                 int(part["quoted_words"].sum()),
                 "words",
@@ -471,7 +468,7 @@ def source_findings(
         for side in ("Russia", "Ukraine", "West"):
             share = part.loc[part["side"] == side, "share_of_words"].iloc[0]
             rows.append(
-                _finding(
+                finding(
                     f"sources.words-share.{side.lower()}.{slug}",
                     share,
                     "share of quoted words",
@@ -482,7 +479,7 @@ def source_findings(
     for outlet, part in by_speaker.groupby("outlet", sort=True):
         top, slug = part.iloc[0], outlet_slug(outlet)
         rows.append(
-            _finding(
+            finding(
                 f"sources.top-speaker.{slug}",
                 top["speaker"],
                 "name",
@@ -491,7 +488,7 @@ def source_findings(
             )
         )
         rows.append(
-            _finding(
+            finding(
                 f"sources.top-speaker-share.{slug}",
                 top["share_of_words"],
                 "share of quoted words",
@@ -502,7 +499,7 @@ def source_findings(
     for row in anonymous.itertuples(index=False):
         slug = outlet_slug(row.outlet)
         rows.append(
-            _finding(
+            finding(
                 f"sources.anonymous-share.quotes.{slug}",
                 row.share_quotes,
                 "share of quotations",
@@ -512,7 +509,7 @@ def source_findings(
             )
         )
         rows.append(
-            _finding(
+            finding(
                 f"sources.anonymous-share.attributions.{slug}",
                 row.share_attributions,
                 "share of attributions",
@@ -526,7 +523,7 @@ def source_findings(
         say = part.loc[part["cue"] == "say", "total"].sum()
         neutral = part.loc[part["group"] == "neutral", "total"].sum()
         rows.append(
-            _finding(
+            finding(
                 f"sources.say-share.{slug}",
                 say / total,
                 "share of attributions",
@@ -535,7 +532,7 @@ def source_findings(
             )
         )
         rows.append(
-            _finding(
+            finding(
                 f"sources.neutral-share.{slug}",
                 neutral / total,
                 "share of attributions",
@@ -546,7 +543,7 @@ def source_findings(
     counts = scare.groupby("outlet").size()
     for outlet in sorted(set(by_side["outlet"])):
         rows.append(
-            _finding(
+            finding(
                 f"sources.scare-quotes.{outlet_slug(outlet)}",
                 int(counts.get(outlet, 0)),
                 "scare quotes",
@@ -554,7 +551,7 @@ def source_findings(
                 "02_scare_quotes",
             )
         )
-    return pd.DataFrame(rows)
+    return findings_table(rows)
 
 
 def _articles_phrase(part: pd.DataFrame) -> str:

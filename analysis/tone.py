@@ -40,6 +40,7 @@ import pandas as pd
 
 from analysis import cache, paths
 from analysis.errors import CorpusError
+from analysis.findings import finding, findings_table
 from analysis.text import WORD_PATTERN, fold_typography, outlet_slug, words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -907,15 +908,6 @@ def _key_part(text: str) -> str:
     return re.sub(r"[^a-z0-9_]+", "-", str(text).lower()).strip("-") or "unknown"
 
 
-def _finding(key: str, value: object, unit: str, description: str) -> dict[str, object]:
-    return {"key": key, "value": value, "unit": unit, "description": description}
-
-
-def _findings_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
-    """Finding rows as a table; ``value`` stays object so counts stay integers when recorded."""
-    return pd.DataFrame(rows, columns=["key", "value", "unit", "description"], dtype=object)
-
-
 def sentiment_findings(summary: pd.DataFrame) -> pd.DataFrame:
     """Finding rows for :func:`sentiment_by_voice`'s table: per outlet and voice, the mean compound
     (``tone.compound.<voice>.<outlet>``) and its ``.ci_low``, ``.ci_high`` and ``.n``."""
@@ -926,20 +918,20 @@ def sentiment_findings(summary: pd.DataFrame) -> pd.DataFrame:
         what = f"{r.outlet}, {voice} sentences (N = {r.n_sentences})"
         unit = "VADER compound (-1 to 1)"
         rows += [
-            _finding(key, r.mean_compound, unit, f"Mean VADER compound per sentence: {what}"),
-            _finding(f"{key}.ci_low", r.ci_low, unit, f"Lower bound, 95% bootstrap CI: {what}"),
-            _finding(f"{key}.ci_high", r.ci_high, unit, f"Upper bound, 95% bootstrap CI: {what}"),
-            _finding(f"{key}.n", r.n_sentences, "sentences", f"Sentences scored: {what}"),
+            finding(key, r.mean_compound, unit, f"Mean VADER compound per sentence: {what}"),
+            finding(f"{key}.ci_low", r.ci_low, unit, f"Lower bound, 95% bootstrap CI: {what}"),
+            finding(f"{key}.ci_high", r.ci_high, unit, f"Upper bound, 95% bootstrap CI: {what}"),
+            finding(f"{key}.n", r.n_sentences, "sentences", f"Sentences scored: {what}"),
         ]
-    return _findings_frame(rows)
+    return findings_table(rows)
 
 
 def folding_findings(changed: pd.DataFrame, n_sentences: int) -> pd.DataFrame:
     """Finding rows for :func:`folding_effect`: how many sentences' VADER compound changes when
     curly quotes and apostrophes are folded to straight ones."""
-    return _findings_frame(
+    return findings_table(
         [
-            _finding(
+            finding(
                 "tone.vader.changed_by_folding",
                 len(changed),
                 "sentences",
@@ -955,7 +947,7 @@ def readability_findings(table: pd.DataFrame) -> pd.DataFrame:
     ``tone.readability.<metric>.<scope>.<article_id>`` (metrics, MTLD and MATTR)."""
     metrics = [*READABILITY_METRICS, "mtld", "mattr"]
     rows = [
-        _finding(
+        finding(
             f"tone.readability.{metric}.{r['scope']}.{_key_part(r['article_id'])}",
             r[metric],
             "score" if metric in READABILITY_METRICS[:6] else metric.replace("_", " "),
@@ -965,7 +957,7 @@ def readability_findings(table: pd.DataFrame) -> pd.DataFrame:
         for r in table.to_dict("records")
         for metric in metrics
     ]
-    return _findings_frame(rows)
+    return findings_table(rows)
 
 
 def rate_findings(rates: pd.DataFrame) -> pd.DataFrame:
@@ -978,17 +970,17 @@ def rate_findings(rates: pd.DataFrame) -> pd.DataFrame:
         key = f"tone.{'.'.join(parts)}.{outlet_slug(r['outlet'])}"
         what = f"{r['outlet']}{f', {voice} voice' if voice else ''} ({r['words']} words)"
         rows += [
-            _finding(key, r["per_1000"], "per 1,000 words", f"{r['category']} terms: {what}"),
-            _finding(f"{key}.count", r["count"], "terms", f"{r['category']} terms found: {what}"),
+            finding(key, r["per_1000"], "per 1,000 words", f"{r['category']} terms: {what}"),
+            finding(f"{key}.count", r["count"], "terms", f"{r['category']} terms found: {what}"),
         ]
-    return _findings_frame(rows)
+    return findings_table(rows)
 
 
 def attribution_findings(shares: pd.DataFrame) -> pd.DataFrame:
     """Finding rows for :func:`attribution_verbs`: ``tone.cues.<basis>.<group>.<outlet>``, the
     share of the outlet's reporting verbs (on that basis) in the group."""
     rows = [
-        _finding(
+        finding(
             f"tone.cues.{_key_part(r.basis)}.{_key_part(r.group)}.{outlet_slug(r.outlet)}",
             r.share,
             "share",
@@ -996,7 +988,7 @@ def attribution_findings(shares: pd.DataFrame) -> pd.DataFrame:
         )
         for r in shares.itertuples(index=False)
     ]
-    return _findings_frame(rows)
+    return findings_table(rows)
 
 
 # --------------------------------------------------------------------------- figures

@@ -37,6 +37,7 @@ from scipy.stats import chi2
 
 from analysis import paths
 from analysis.errors import CorpusError
+from analysis.findings import findings_table
 from analysis.text import WORD_PATTERN, WORD_RE, fold_typography, outlet_slug
 
 #: The voices a count can be restricted to, and the sentence labels each one takes whole.
@@ -873,7 +874,7 @@ def findings_rows(
             "03_naming_choices",
         )
     )
-    return pd.DataFrame(rows, columns=["key", "value", "unit", "description", "figure"])
+    return findings_table(rows)
 
 
 # --------------------------------------------------------------------------- figures

@@ -438,3 +438,17 @@ def test_plot_key_sees_a_tables_content_not_its_memory_layout():
     assert len({key(at_once), *map(key, changed)}) == 1 + len(changed)
     ordered = pd.DataFrame({"c": pd.Categorical(["x", "y"], categories=["y", "x"])})
     assert key(ordered) != key(pd.DataFrame({"c": pd.Categorical(["x", "y"])}))
+
+
+def test_findings_table_keeps_counts_integer_beside_shares(tmp_path):
+    """A numeric column would hold 130000 as 130000.0, written to 4 digits as 1.3e+05."""
+    from analysis.findings import finding, findings_table
+
+    rows = findings_table(
+        [finding("a.count", 130000, "troops", "a count"), finding("a.share", 0.25, "share", "s")]
+    )
+    assert list(rows.columns) == ["key", "value", "unit", "description", "figure"]
+    record_findings(rows, notebook="05", figure="05_x", out_dir=tmp_path)
+    table = read_findings(tmp_path / "findings.csv")
+    assert table["value"].tolist() == ["130000", "0.25"]
+    assert table["figure"].tolist() == ["05_x", "05_x"]
