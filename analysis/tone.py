@@ -872,8 +872,9 @@ def doubt_speakers(corpus: Corpus, *, group: str = "doubt") -> pd.DataFrame:
 
     One row per occurrence, sorted by outlet and position: ``basis`` ("quotations": a direct
     quotation with such a cue, with its ``speaker`` and ``speaker_side``; "text": the verb in
-    a paragraph where no quotation carries it, whose subject is left for the reader, ``speaker``
-    empty), ``article_id``, ``voice`` and the ``text`` (the quotation, or the sentence).
+    a paragraph where no quotation carries it, with the subject :func:`_prose_speakers` finds
+    for it, or an empty ``speaker``), ``article_id``, ``voice`` and the ``text`` (the
+    quotation, or the sentence).
     """
     quotes = _quotes_with_groups(corpus)
     quoted = quotes[quotes["group"] == group].assign(basis="quotations", sentence=np.nan)
@@ -882,7 +883,10 @@ def doubt_speakers(corpus: Corpus, *, group: str = "doubt") -> pd.DataFrame:
     keys = ["article_id", "paragraph", "cue"]
     covered = set(quoted[keys].itertuples(index=False, name=None))
     in_text = found[[key not in covered for key in found[keys].itertuples(index=False, name=None)]]
-    in_text = in_text.assign(basis="text", speaker="", speaker_side="")
+    in_text = in_text.merge(
+        _prose_speakers(corpus), on=["article_id", "sentence", "cue"], how="left"
+    ).assign(basis="text")
+    in_text[["speaker", "speaker_side"]] = in_text[["speaker", "speaker_side"]].fillna("")
     columns = [
         "outlet",
         "basis",
@@ -898,6 +902,31 @@ def doubt_speakers(corpus: Corpus, *, group: str = "doubt") -> pd.DataFrame:
         [frame.reindex(columns=columns) for frame in (quoted, in_text)], ignore_index=True
     )
     return table.sort_values(["outlet", "basis", "article_id", "sentence"], kind="stable")
+
+
+def _prose_speakers(corpus: Corpus) -> pd.DataFrame:
+    """The subject of each reporting verb in the body, direct speech or not, by sentence:
+    ``article_id``, ``sentence``, ``cue``, ``speaker`` and ``speaker_side``.
+
+    From :func:`analysis.quotes.find_attributions` ("what Russia claims were exercises" gives
+    Russia; "which he claimed" gives the person "he" refers to). Those attributions have no gold
+    set: they are unvalidated. Two verbs with the same lemma in one sentence give one row, their
+    different speakers joined by "; ".
+    """
+    from analysis.quotes import find_attributions
+
+    found = find_attributions(corpus.paragraphs)
+    sentences = corpus.sentences[["article_id", "paragraph", "sentence", "start", "end"]]
+    placed = found.merge(sentences, on=["article_id", "paragraph"], suffixes=("", "_sentence"))
+    inside = (placed["start_sentence"] <= placed["start"]) & (
+        placed["start"] < placed["end_sentence"]
+    )
+    placed = placed[inside & (placed["speaker"].fillna("") != "")]
+    return (
+        placed.groupby(["article_id", "sentence", "cue"], sort=False)[["speaker", "speaker_side"]]
+        .agg(lambda values: "; ".join(dict.fromkeys(values.fillna("").astype(str))))
+        .reset_index()
+    )
 
 
 # --------------------------------------------------------------------------- findings

@@ -413,20 +413,18 @@ def test_escalation_language_by_hand(small_corpus):
 
 
 @pytest.fixture
-def quoted_corpus(small_corpus):
+def quoted_corpus():
     # small_corpus's text has two reporting verbs, "said" in a (paragraph 2) and in b
     # (paragraph 2); a sentence with a doubt-casting verb is added to b as paragraph 3.
-    corpus = small_corpus.with_tables(
-        sentences=pd.concat(
-            [
-                small_corpus.sentences,
-                pd.DataFrame(
-                    [("b", 3, 3, 0, 0, "Russia claims the troops are leaving.", "authorial")],
-                    columns=small_corpus.sentences.columns,
-                ),
-            ],
-            ignore_index=True,
-        )
+    corpus = make_corpus(
+        [
+            ("a", "Outlet A", "authorial", "Russia does not want war."),
+            ("a", "Outlet A", "quoted", "“We could perhaps talk,” he said."),
+            ("a", "Outlet A", "authorial", "Troops are clearly pulling back from the border."),
+            ("b", "Outlet B", "authorial", "The threat of invasion may be imminent."),
+            ("b", "Outlet B", "mixed", "He said talks were “a good sign”."),
+            ("b", "Outlet B", "authorial", "Russia claims the troops are leaving."),
+        ]
     )
     quotes = pd.DataFrame(
         {
@@ -466,9 +464,20 @@ def test_doubt_speakers_from_quotations_and_text(quoted_corpus):
     assert table[["outlet", "basis", "speaker", "cue"]].values.tolist() == [
         ["Outlet A", "quotations", "Putin", "claim"],
         ["Outlet A", "quotations", "Putin", "claim"],
-        ["Outlet B", "text", "", "claim"],
+        ["Outlet B", "text", "Russia", "claim"],
     ]
     assert table["text"].iloc[-1] == "Russia claims the troops are leaving."
+
+
+def test_doubt_verbs_in_prose_get_the_subject_the_attribution_finder_gives(seed_corpus):
+    """The seeds' two: "what Russia claims were exercises" (FT) and "which he claimed was being
+    conducted", where "he" is Putin (the Independent)."""
+    table = tone.doubt_speakers(seed_corpus.canonical())
+    prose = table[table["basis"] == "text"]
+    assert prose[["article_id", "speaker", "speaker_side"]].values.tolist() == [
+        ["ft-v2", "Russia", "Russia"],
+        ["independent", "Vladimir Putin", "Russia"],
+    ]
 
 
 def test_attribution_needs_quotes(small_corpus):
