@@ -7,8 +7,10 @@ and the versions of the libraries it depends on. A changed article, manifest row
 or library gives a new key, so a stale result can never be served: the cache is never trusted
 because a file merely exists.
 
-Two other steps use it the same way: readability profiles (:func:`analysis.tone.readability`,
-keyed by the texts profiled) and figure files (:func:`analysis.figures.save_figure`, keyed by the
+Other steps use it the same way: readability profiles (:func:`analysis.tone.readability`,
+keyed by the texts profiled), attributions (:func:`analysis.quotes.find_attributions`, keyed by
+the paragraphs and headlines), plots (:func:`analysis.figures.save_plot`, keyed by the plot
+function and its arguments) and figure files (:func:`analysis.figures.save_figure`, keyed by the
 fingerprint of what the figure draws, :mod:`analysis.drawing`, with the library versions and
 every rcParam).
 

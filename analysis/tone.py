@@ -882,7 +882,8 @@ def doubt_speakers(corpus: Corpus, *, group: str = "doubt") -> pd.DataFrame:
     found = found[found["group"] == group]
     keys = ["article_id", "paragraph", "cue"]
     covered = set(quoted[keys].itertuples(index=False, name=None))
-    in_text = found[[key not in covered for key in found[keys].itertuples(index=False, name=None)]]
+    loose = [key not in covered for key in found[keys].itertuples(index=False, name=None)]
+    in_text = found[np.array(loose, dtype=bool)]  # a plain empty list would select columns
     in_text = in_text.merge(
         _prose_speakers(corpus), on=["article_id", "sentence", "cue"], how="left"
     ).assign(basis="text")

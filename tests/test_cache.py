@@ -97,3 +97,20 @@ def test_readability_reuses_a_profile_only_for_the_same_texts(seed_corpus, tmp_p
     pd.testing.assert_frame_equal(fresh, again)
     tone.readability(seed_corpus, workers=1)
     assert calls == [2, 2 * len(seed_corpus.articles)]
+
+
+def test_attributions_are_found_once_for_the_same_texts(seed_corpus, tmp_path, monkeypatch):
+    from analysis import quotes
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    calls = []
+    real = quotes._attribution_rows
+    monkeypatch.setattr(quotes, "_attribution_rows", lambda job: calls.append(job[0]) or real(job))
+    paragraphs = seed_corpus.subset(["ap"]).paragraphs
+    fresh = quotes.find_attributions(paragraphs, workers=1)
+    again = quotes.find_attributions(paragraphs, workers=1)
+    assert calls == ["ap"] and len(fresh) > 0
+    pd.testing.assert_frame_equal(fresh, again)
+    edited = paragraphs.assign(text=paragraphs["text"].str.replace("Putin", "Mr Putin"))
+    quotes.find_attributions(edited, workers=1)
+    assert calls == ["ap", "ap"], "another text is read afresh"

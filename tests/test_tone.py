@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from scipy import stats
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis import CorpusError, paths, tone
+from analysis import CorpusError, load_corpus, paths, tone
 from analysis.corpus import Corpus
 from analysis.findings import read_findings, record_findings
 from analysis.text import fold_typography
@@ -520,3 +520,11 @@ def test_findings_are_recorded_under_valid_keys(quoted_corpus, tmp_path, monkeyp
 )
 def test_outlet_slug(outlet, slug):
     assert tone.outlet_slug(outlet) == slug
+
+
+def test_doubt_speakers_of_a_corpus_without_doubt_verbs_is_an_empty_table():
+    """The other-corpus fixture has no "claim" or "allege": an empty table, all its columns."""
+    corpus = load_corpus(paths.ROOT / "tests" / "fixtures" / "other_corpus")
+    table = tone.doubt_speakers(corpus.canonical())
+    assert table.empty
+    assert "speaker" in table.columns and "basis" in table.columns
