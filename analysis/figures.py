@@ -164,7 +164,9 @@ def _plot_key(plot: Callable[..., object], args: tuple, kwargs: dict) -> str | N
     except (pickle.PicklingError, TypeError, AttributeError):
         return None
     name = f"{module}.{plot.__qualname__}".encode()
-    return cache.content_key("plot", [name, arguments, _settings()])
+    # The outlet colours are the package setting a notebook is likeliest to change as it runs.
+    colours = repr((sorted(OUTLET_COLOURS.items()), _FALLBACK)).encode()
+    return cache.content_key("plot", [name, arguments, colours, _settings()])
 
 
 class _CanonicalPickler(pickle.Pickler):

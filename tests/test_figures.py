@@ -452,3 +452,11 @@ def test_findings_table_keeps_counts_integer_beside_shares(tmp_path):
     table = read_findings(tmp_path / "findings.csv")
     assert table["value"].tolist() == ["130000", "0.25"]
     assert table["figure"].tolist() == ["05_x", "05_x"]
+
+
+def test_plot_key_follows_the_outlet_colours(monkeypatch):
+    from analysis import figures, reuse
+
+    key = figures._plot_key(reuse.plot_pairs, (_heights(),), {})
+    monkeypatch.setitem(figures.OUTLET_COLOURS, "Financial Times", "#000000")
+    assert figures._plot_key(reuse.plot_pairs, (_heights(),), {}) != key
