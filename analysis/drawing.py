@@ -206,10 +206,8 @@ def paint(fig: Figure, bbox: Bbox, *, dpi: float, pad_inches: float) -> np.ndarr
     fig.set_dpi(dpi)
     try:
         width, height = (round(v) for v in fig.bbox.size)
-        drawn = bbox.padded(-pad_inches).extents * dpi
-        if drawn[0] < -1e-6 or drawn[1] < -1e-6 or drawn[2] > width + 1e-6:
-            return None
-        if drawn[3] > height + 1e-6:
+        left, low, right, high = bbox.padded(-pad_inches).extents * dpi  # what the figure draws
+        if min(left, low) < -1e-6 or right > width + 1e-6 or high > height + 1e-6:
             return None
         fig.canvas.draw()
         canvas = np.asarray(fig.canvas.get_renderer().buffer_rgba())
@@ -219,10 +217,10 @@ def paint(fig: Figure, bbox: Bbox, *, dpi: float, pad_inches: float) -> np.ndarr
     face = np.rint(np.array(to_rgba(fig.get_facecolor())) * 255).astype(np.uint8)
     pixels = np.empty((y1 - y0, x1 - x0, 4), dtype=np.uint8)
     pixels[:] = face
-    # Canvas rows run from the top; bbox y from the bottom.
+    # Canvas rows run from the top; bbox y from the bottom. Where the box starts before the
+    # canvas (padding only), the canvas lands that far into the box.
     top, bottom = height - y1, height - y0
     src = canvas[max(top, 0) : min(bottom, height), max(x0, 0) : min(x1, width)]
-    pixels[max(-top, 0) : max(-top, 0) + src.shape[0], max(-x0, 0) : max(-x0, 0) + src.shape[1]] = (
-        src
-    )
+    row, column = max(-top, 0), max(-x0, 0)
+    pixels[row : row + src.shape[0], column : column + src.shape[1]] = src
     return pixels
