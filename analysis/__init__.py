@@ -19,8 +19,8 @@ _LAZY = {
     "CorpusWarning": "analysis.corpus",
     "load_corpus": "analysis.corpus",
     "read_article": "analysis.corpus",
-    "save_figure": "analysis.figures",
-    "save_plot": "analysis.figures",
+    "save_figure": "analysis.plots",
+    "save_plot": "analysis.plots",
     "record_finding": "analysis.findings",
     "record_findings": "analysis.findings",
 }
@@ -40,8 +40,8 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.corpus import Corpus, CorpusWarning, load_corpus, read_article
-    from analysis.figures import save_figure, save_plot
     from analysis.findings import record_finding, record_findings
+    from analysis.plots import save_figure, save_plot
 
 
 def __getattr__(name: str) -> object:

@@ -9,9 +9,9 @@ because a file merely exists.
 
 Other steps use it the same way: readability profiles (:func:`analysis.tone.readability`,
 keyed by the texts profiled), attributions (:func:`analysis.quotes.find_attributions`, keyed by
-the paragraphs and headlines), plots (:func:`analysis.figures.save_plot`, keyed by the plot
-function and its arguments) and figure files (:func:`analysis.figures.save_figure`, keyed by the
-fingerprint of what the figure draws, :mod:`analysis.drawing`, with the library versions and
+the paragraphs and headlines), plots (:func:`analysis.plots.save_plot`, keyed by the plot
+function and its arguments) and figure files (:func:`analysis.plots.save_figure`, keyed by the
+fingerprint of what the figure draws, :mod:`analysis.plots.drawing`, with the library versions and
 every rcParam).
 
 The cache lives in ``build/cache/`` (``FRAMING_CACHE_DIR`` overrides it; ``FRAMING_CACHE=0``

@@ -88,7 +88,7 @@ def record_findings(
 def _upsert(new: pd.DataFrame, path: Path) -> None:
     """Replace the rows of ``new``'s keys in the findings file (creating it), sorted by key."""
     table = read_findings(path)
-    from analysis.figures import write_table  # matplotlib loads with it; only when writing
+    from analysis.plots import write_table  # matplotlib loads with it; only when writing
 
     table = pd.concat([table[~table["key"].isin(new["key"])], new], ignore_index=True)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -5,8 +5,8 @@ its first words, its speaker, kind and reporting verb). :func:`match_gold` pairs
 found with the labelled ones, one to one; :func:`evaluate` counts detection (found, missed,
 extra) and, over the pairs, extent, speaker, kind and verb, each with a Wilson 95% interval
 (:func:`analysis.stats.wilson_interval`). :func:`accuracy` does this for a corpus when the gold
-describes it (:func:`gold_applies`), :func:`plot_accuracy` and :func:`accuracy_findings` give
-notebook 02 its figure and citable numbers.
+describes it (:func:`gold_applies`), and :func:`accuracy_findings` gives notebook 02 its citable
+numbers (:func:`analysis.plots.sources.plot_accuracy` draws the table).
 
 The figures are in-sample: the rules were written while reading those texts.
 ``tests/test_quote_accuracy.py`` records how the rules fared on held-out text. The other tables
@@ -167,41 +167,6 @@ def gold_applies(corpus, gold: pd.DataFrame) -> bool:
 
 
 # --------------------------------------------------------------------------- notebook 02
-
-
-def plot_accuracy(evaluation: pd.DataFrame):
-    """Each accuracy measure with its Wilson 95% interval and "k/n" written in.
-    ``evaluation`` is :func:`evaluate`'s table."""
-    import matplotlib.pyplot as plt
-
-    labels = {
-        "detection_precision": "detection: precision",
-        "detection_recall": "detection: recall",
-        "extent": "extent (last paragraph)",
-        "attribution": "attribution (speaker)",
-        "kind": "kind (full/partial/scare)",
-        "cue": "reporting verb",
-    }
-    table = evaluation.assign(label=evaluation["measure"].map(labels))
-    fig, ax = plt.subplots(figsize=(9, 0.5 * len(table) + 1.6))
-    errors = [table["value"] - table["ci_low"], table["ci_high"] - table["value"]]
-    ax.barh(table["label"], table["value"], color="#0072B2", xerr=errors, capsize=3)
-    for label, value, k, n in zip(
-        table["label"], table["value"], table["correct"], table["total"], strict=True
-    ):
-        ax.text(0.02, label, f"{k}/{n} = {value:.0%}", va="center", fontsize=8, color="white")
-    ax.set_xlim(0, 1.05)
-    ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
-    ax.set_xlabel("share correct, with Wilson 95% interval")
-    ax.grid(axis="y", visible=False)
-    ax.set_title(
-        f"Quotation finder against the hand-labelled gold\n"
-        f"N = {int(table['total'].iloc[1])} quotations in the seed articles "
-        "(in-sample: the rules were written on these texts)"
-    )
-    fig.tight_layout()
-    return fig
 
 
 def accuracy_findings(evaluation: pd.DataFrame) -> pd.DataFrame:

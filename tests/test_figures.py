@@ -6,8 +6,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.figures import save_figure
 from analysis.findings import format_value, read_findings, record_finding, record_findings
+from analysis.plots import save_figure
 
 
 def _figure():
@@ -102,7 +102,7 @@ def test_record_findings_many_rows_at_once(tmp_path):
 
 
 def test_write_table_creates_the_folder(tmp_path):
-    from analysis.figures import write_table
+    from analysis.plots import write_table
 
     path = write_table(pd.DataFrame({"a": [1]}), tmp_path / "new" / "t.csv")
     assert path.read_text() == "a\n1\n"
@@ -114,7 +114,7 @@ def test_png_and_svg_share_the_tight_bounding_box(tmp_path):
     import io
     import re
 
-    from analysis import drawing
+    from analysis.plots import drawing
 
     fig = _figure()
     fig.text(1.1, 0.5, "a label outside the axes")  # widens the tight box to the right
@@ -153,7 +153,7 @@ def test_painting_in_place_gives_the_pixels_savefig_gives(tight):
     import numpy as np
     from PIL import Image
 
-    from analysis import drawing
+    from analysis.plots import drawing
 
     fig = _no_hatch_figure()
     if tight:
@@ -176,7 +176,7 @@ def test_save_figure_closes_the_figure(tmp_path):
 
 def test_an_unchanged_figure_comes_from_the_cache_byte_for_byte(tmp_path, monkeypatch):
     """The second save of the same figure renders nothing; its files equal a fresh render's."""
-    from analysis import figures
+    from analysis.plots import save as figures
 
     renders = []
     real_render = figures._render
@@ -201,7 +201,7 @@ def test_an_unchanged_figure_comes_from_the_cache_byte_for_byte(tmp_path, monkey
 
 
 def _fingerprint(fig) -> str | None:
-    from analysis import drawing
+    from analysis.plots import drawing
 
     fingerprint = drawing.layout(fig, dpi=150, pad_inches=0.1)[1]
     plt.close(fig)
@@ -267,7 +267,7 @@ def test_masked_values_are_part_of_the_fingerprint():
 
     import numpy as np
 
-    from analysis import drawing
+    from analysis.plots import drawing
 
     def digest(value):
         h = hashlib.sha256()
@@ -320,8 +320,8 @@ def _counting(plot, calls):
 def test_save_plot_builds_an_unchanged_plot_once(tmp_path, monkeypatch):
     """The second call with equal arguments neither builds nor lays the figure out, and writes
     the same bytes as a fresh save_figure; other arguments build it again."""
-    from analysis import figures
-    from analysis.figures import save_plot
+    from analysis.plots import save as figures
+    from analysis.plots import save_plot
 
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
     calls, layouts = [], []
@@ -347,7 +347,7 @@ def test_save_plot_builds_an_unchanged_plot_once(tmp_path, monkeypatch):
 
 
 def test_save_plot_returns_and_caches_the_plotted_table(tmp_path, monkeypatch):
-    from analysis.figures import save_plot
+    from analysis.plots import save_plot
 
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
     calls = []
@@ -364,7 +364,7 @@ def test_save_plot_returns_and_caches_the_plotted_table(tmp_path, monkeypatch):
 
 def test_save_plot_leaves_other_plots_and_unpicklable_arguments_uncached(tmp_path, monkeypatch):
     """A notebook's own plot function: the key could not see its code changing."""
-    from analysis.figures import save_plot
+    from analysis.plots import save_plot
 
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
     calls = []
@@ -393,10 +393,11 @@ def test_plot_key_covers_the_code_and_is_the_same_in_another_process(monkeypatch
     import subprocess
     import sys
 
-    from analysis import cache, figures
+    from analysis import cache
+    from analysis.plots import save as figures
 
     script = (
-        "import pandas as pd; from analysis import figures, reuse; "
+        "import pandas as pd; from analysis.plots import save as figures, reuse; "
         "t = pd.DataFrame({'x': ['a', 'b'], 'y': [1.5, 2.25], 'c': pd.Categorical(['q', 'p']), "
         "'s': [('k',), None]}); "
         "print(figures._plot_key(reuse.plot_pairs, (t, {'b': 1, 'a': [2.5, 'x']}), {'n': 'T'}))"
@@ -420,7 +421,8 @@ def test_plot_key_covers_the_code_and_is_the_same_in_another_process(monkeypatch
 def test_plot_key_sees_a_tables_content_not_its_memory_layout():
     """The same table built column by column (two blocks inside pandas) or at once (one block)
     gives the same key; a value, a dtype, a column name, the index or categories change it."""
-    from analysis import figures, reuse
+    from analysis.plots import reuse
+    from analysis.plots import save as figures
 
     def key(table):
         return figures._plot_key(reuse.plot_pairs, (table,), {})
@@ -455,8 +457,9 @@ def test_findings_table_keeps_counts_integer_beside_shares(tmp_path):
 
 
 def test_plot_key_follows_the_outlet_colours(monkeypatch):
-    from analysis import figures, reuse
+    from analysis.plots import reuse, style
+    from analysis.plots import save as figures
 
     key = figures._plot_key(reuse.plot_pairs, (_heights(),), {})
-    monkeypatch.setitem(figures.OUTLET_COLOURS, "Financial Times", "#000000")
+    monkeypatch.setitem(style.OUTLET_COLOURS, "Financial Times", "#000000")
     assert figures._plot_key(reuse.plot_pairs, (_heights(),), {}) != key

@@ -566,19 +566,20 @@ def test_findings_keys_are_valid_and_values_traceable(tiny, versions):
 
 
 def test_figures_are_byte_identical_from_run_to_run(tmp_path, tiny, versions):
-    from analysis.figures import save_figure
+    from analysis.plots import reuse as plots
+    from analysis.plots import save_figure
 
     alignment = reuse.align_sentences(tiny)
     comparison = reuse.compare_versions(versions)
     for run in ("first", "second"):
         out = tmp_path / run
         save_figure(
-            reuse.plot_version_table(comparison), "06_version_table", comparison, out_dir=out
+            plots.plot_version_table(comparison), "06_version_table", comparison, out_dir=out
         )
         near = reuse.near_threshold(alignment)
-        save_figure(reuse.plot_pairs(near), "06_near_threshold", near, out_dir=out)
+        save_figure(plots.plot_pairs(near), "06_near_threshold", near, out_dir=out)
         matrix = reuse.reuse_matrix(tiny, alignment, all_pairs=True)
-        save_figure(reuse.plot_reuse_heatmap(matrix), "06_reuse_heatmap", matrix, out_dir=out)
+        save_figure(plots.plot_reuse_heatmap(matrix), "06_reuse_heatmap", matrix, out_dir=out)
     for path in sorted((tmp_path / "first").iterdir()):
         assert path.read_bytes() == (tmp_path / "second" / path.name).read_bytes(), path.name
 

@@ -19,7 +19,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from PIL import Image
 
-from analysis import cache, drawing, paths
+from analysis import cache, paths
+from analysis.plots import drawing
+from analysis.plots.style import palette
 
 _SLUG = re.compile(r"^\d{2}_[a-z0-9][a-z0-9_-]*$")
 
@@ -28,66 +30,6 @@ SCREEN_DPI = 100
 #: zlib level for the PNGs. On the 29 figures of the seeds, level 3 encodes in 0.9 s against 1.3 s
 #: at Pillow's default (6), and the files come out 4% smaller (6.09 MB against 6.37 MB).
 PNG_COMPRESSION = 3
-
-#: House style for every figure: readable at a glance, identical across machines.
-STYLE = {
-    # One resolution for laying out and for saving, so text is measured once (drawing.layout);
-    # notebooks show figures at SCREEN_DPI.
-    "figure.dpi": 150,
-    "savefig.dpi": 150,
-    "font.family": "DejaVu Sans",
-    "font.size": 10,
-    "axes.titlesize": 12,
-    "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "grid.alpha": 0.3,
-    "legend.frameon": False,
-    "svg.fonttype": "none",
-    "svg.hashsalt": "framing",
-    "path.simplify": False,
-    # Glyphs drawn from their outlines, not snapped by FreeType's hinter: the PNG depends less on
-    # the FreeType build, and text lays out about 30% faster (matplotlib's own image tests do so).
-    "text.hinting": "none",
-}
-plt.rcParams.update(STYLE)
-
-#: Colours by outlet, fixed so an outlet looks the same in every figure (colour-blind safe).
-OUTLET_COLOURS = {
-    "Financial Times": "#E69F00",
-    "Associated Press": "#0072B2",
-    "The Independent": "#D55E00",
-    "The Moscow Times": "#009E73",
-}
-_FALLBACK = ["#56B4E9", "#CC79A7", "#000000", "#7F7F7F", "#8C564B"]
-
-
-def subplots(*args: object, **kwargs: object) -> tuple[plt.Figure, object]:
-    """``plt.subplots`` with the house style in force (importing this module applies it)."""
-    return plt.subplots(*args, **kwargs)
-
-
-def panels(n: int, *, width: float, height: float, columns: int = 2) -> tuple[plt.Figure, list]:
-    """A figure of ``n`` panels, ``columns`` to a row, each ``width`` × ``height`` inches.
-
-    Returns the figure and a flat list of the ``n`` axes; spare cells of the grid are removed.
-    """
-    rows = max(1, -(-n // columns))
-    columns = max(1, min(columns, n))
-    fig, axes = plt.subplots(rows, columns, figsize=(width * columns, height * rows), squeeze=False)
-    flat = list(axes.flat)
-    for ax in flat[n:]:
-        ax.remove()
-    return fig, flat[:n]
-
-
-def outlet_colour(outlet: str) -> str:
-    """The outlet's fixed colour; an outlet from another corpus gets one by its name's hash."""
-    if outlet in OUTLET_COLOURS:
-        return OUTLET_COLOURS[outlet]
-    return _FALLBACK[sum(outlet.encode()) % len(_FALLBACK)]
 
 
 def save_figure(
@@ -99,11 +41,10 @@ def save_figure(
     show: bool = True,
 ) -> dict[str, Path]:
     """Write ``slug``.png, .svg and .csv (the plotted ``data``), close ``fig``, return the paths.
-
     ``slug`` is ``NN_name`` (the notebook's number first). The CSV has no index, ``\\n`` line
     endings and floats to 10 significant digits, so it diffs cleanly.
 
-    The figure is laid out once (:func:`analysis.drawing.layout`), which gives the tight bounding
+    The figure is laid out once (:func:`analysis.plots.drawing.layout`), which gives the tight bounding
     box shared by the PNG and the SVG (both show the same area) and the fingerprint of what the
     figure draws. A figure whose fingerprint, library versions and settings were rendered before
     is written from the content cache (:mod:`analysis.cache`) rather than rendered again. In a
@@ -125,7 +66,6 @@ def save_plot(
     **kwargs: object,
 ) -> pd.DataFrame:
     """Draw ``plot(*args, **kwargs)`` and save it as :func:`save_figure` would; return the data.
-
     ``plot`` returns a figure, or a figure and the table it plotted; the CSV holds ``data`` if
     given, else that table.
 
@@ -164,14 +104,12 @@ def _plot_key(plot: Callable[..., object], args: tuple, kwargs: dict) -> str | N
     except (pickle.PicklingError, TypeError, AttributeError):
         return None
     name = f"{module}.{plot.__qualname__}".encode()
-    # The outlet colours are the package setting a notebook is likeliest to change as it runs.
-    colours = repr((sorted(OUTLET_COLOURS.items()), _FALLBACK)).encode()
-    return cache.content_key("plot", [name, arguments, colours, _settings()])
+    # The colours are the package setting a notebook is likeliest to change as it runs.
+    return cache.content_key("plot", [name, arguments, palette(), _settings()])
 
 
 class _CanonicalPickler(pickle.Pickler):
     """Pickles pandas objects by content: columns, dtypes, values and index in order.
-
     A plain pickle of a DataFrame also records how pandas happens to hold it in memory (its
     blocks), which differs between a table computed and the same table read back from the cache;
     equal tables must give equal keys. The output is only hashed, never loaded.
@@ -230,8 +168,7 @@ def _write(
 
 def _render(fig: plt.Figure, fmt: str, bbox) -> bytes:
     """``fig`` as PNG or SVG bytes cropped to ``bbox``, with no timestamp or software stamp.
-
-    The PNG is painted in place from the layout pass (:func:`analysis.drawing.paint`) where it can
+    The PNG is painted in place from the layout pass (:func:`analysis.plots.drawing.paint`) where it can
     be, else saved by ``savefig``; either way it is encoded by Pillow at PNG_COMPRESSION.
     """
     dpi = plt.rcParams["savefig.dpi"]

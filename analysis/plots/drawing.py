@@ -1,6 +1,6 @@
 """Lay a figure out once, fingerprint what it draws, and paint its PNG pixels from that layout.
 
-:func:`analysis.figures.save_figure` crops the PNG and the SVG to the figure's tight bounding box,
+:func:`analysis.plots.save_figure` crops the PNG and the SVG to the figure's tight bounding box,
 so the figure must be laid out before either is written. matplotlib does that pass (for
 ``bbox_inches="tight"``) by running the whole draw with the renderer's ``draw_*`` calls switched
 off. :func:`layout` runs the same pass but, instead of discarding those calls, feeds each call's
@@ -190,7 +190,6 @@ def _saved_as_drawn() -> bool:
 
 def paint(fig: Figure, bbox: Bbox, *, dpi: float, pad_inches: float) -> np.ndarray | None:
     """The RGBA pixels of ``fig`` painted at ``dpi`` and cropped to ``bbox`` (from :func:`layout`).
-
     The figure is painted on its own canvas, by the renderer whose text extents :func:`layout`
     already measured, and then cropped; ``savefig(bbox_inches=bbox)`` would instead move the
     figure onto a new canvas the size of the box and measure every text again. The pixels are

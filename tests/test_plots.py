@@ -1,0 +1,68 @@
+"""The drawing layer stays in ``analysis/plots/``: topic modules compute tables, plots draw them."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+from analysis import paths
+
+PACKAGE = paths.ROOT / "analysis"
+PLOTS = PACKAGE / "plots"
+TOPICS = ("corpus", "sources", "vocabulary", "tone", "emphasis", "reuse")
+
+
+def _imported_modules(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+    return names
+
+
+def test_only_the_plots_package_imports_matplotlib():
+    outside = sorted(p for p in PACKAGE.rglob("*.py") if PLOTS not in p.parents)
+    offenders = {
+        str(p.relative_to(paths.ROOT)): sorted(
+            m for m in _imported_modules(p) if m.split(".")[0] == "matplotlib"
+        )
+        for p in outside
+    }
+    assert len(outside) > 20  # the scan saw the package, not an empty folder
+    assert {p: m for p, m in offenders.items() if m} == {}
+
+
+def test_the_scan_would_see_an_import_inside_a_function(tmp_path):
+    source = tmp_path / "m.py"
+    source.write_text(
+        "def f():\n    from matplotlib.patches import Patch\n    import matplotlib.pyplot as plt\n"
+    )
+    assert _imported_modules(source) == {"matplotlib.patches", "matplotlib.pyplot"}
+
+
+def test_importing_every_topic_module_does_not_load_matplotlib():
+    modules = [p.stem for p in PACKAGE.glob("*.py") if p.stem not in {"__init__", "__main__"}]
+    script = (
+        "import importlib, sys\n"
+        f"for name in {sorted(modules)!r}:\n"
+        "    importlib.import_module('analysis.' + name)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
+
+
+def test_one_plots_module_per_notebook_topic_and_every_plot_function_lives_there():
+    assert sorted(p.stem for p in PLOTS.glob("*.py") if p.stem in TOPICS) == sorted(TOPICS)
+    for path in PACKAGE.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        plots = [
+            n.name
+            for n in tree.body
+            if isinstance(n, ast.FunctionDef) and n.name.startswith("plot_")
+        ]
+        assert plots == [], f"{path.name} draws: {plots}"
