@@ -11,6 +11,7 @@ from analysis.plots.style import subplots
 
 def plot_removals(table: pd.DataFrame) -> plt.Figure:
     """An annotated grid: characters taken out, one row per reason, one column per article.
+
     ``table`` is :func:`removals_by_reason`'s output. Junk reasons come first, then the
     ``metadata:`` rows; an empty cell means nothing of that kind was found.
     """

@@ -190,6 +190,7 @@ def _saved_as_drawn() -> bool:
 
 def paint(fig: Figure, bbox: Bbox, *, dpi: float, pad_inches: float) -> np.ndarray | None:
     """The RGBA pixels of ``fig`` painted at ``dpi`` and cropped to ``bbox`` (from :func:`layout`).
+
     The figure is painted on its own canvas, by the renderer whose text extents :func:`layout`
     already measured, and then cropped; ``savefig(bbox_inches=bbox)`` would instead move the
     figure onto a new canvas the size of the box and measure every text again. The pixels are

@@ -41,6 +41,7 @@ def save_figure(
     show: bool = True,
 ) -> dict[str, Path]:
     """Write ``slug``.png, .svg and .csv (the plotted ``data``), close ``fig``, return the paths.
+
     ``slug`` is ``NN_name`` (the notebook's number first). The CSV has no index, ``\\n`` line
     endings and floats to 10 significant digits, so it diffs cleanly.
 
@@ -66,6 +67,7 @@ def save_plot(
     **kwargs: object,
 ) -> pd.DataFrame:
     """Draw ``plot(*args, **kwargs)`` and save it as :func:`save_figure` would; return the data.
+
     ``plot`` returns a figure, or a figure and the table it plotted; the CSV holds ``data`` if
     given, else that table.
 
@@ -110,6 +112,7 @@ def _plot_key(plot: Callable[..., object], args: tuple, kwargs: dict) -> str | N
 
 class _CanonicalPickler(pickle.Pickler):
     """Pickles pandas objects by content: columns, dtypes, values and index in order.
+
     A plain pickle of a DataFrame also records how pandas happens to hold it in memory (its
     blocks), which differs between a table computed and the same table read back from the cache;
     equal tables must give equal keys. The output is only hashed, never loaded.
@@ -168,6 +171,7 @@ def _write(
 
 def _render(fig: plt.Figure, fmt: str, bbox) -> bytes:
     """``fig`` as PNG or SVG bytes cropped to ``bbox``, with no timestamp or software stamp.
+
     The PNG is painted in place from the layout pass (:func:`analysis.plots.drawing.paint`) where it can
     be, else saved by ``savefig``; either way it is encoded by Pillow at PNG_COMPRESSION.
     """

@@ -116,6 +116,7 @@ def subplots(*args: object, **kwargs: object) -> tuple[plt.Figure, object]:
 
 def panels(n: int, *, width: float, height: float, columns: int = 2) -> tuple[plt.Figure, list]:
     """A figure of ``n`` panels, ``columns`` to a row, each ``width`` × ``height`` inches.
+
     Returns the figure and a flat list of the ``n`` axes; spare cells of the grid are removed.
     """
     rows = max(1, -(-n // columns))

@@ -21,6 +21,7 @@ _MONO = "DejaVu Sans Mono"
 @functools.cache
 def _char_width(fontsize: float) -> float:
     """The width in inches of one character cell of :data:`_MONO` at ``fontsize``.
+
     A monospaced font lays out exactly, except that the PNG renderer rounds each glyph's advance
     to whole pixels: the cell is the widest advance at the figure and the saved-figure
     resolution, so words never overlap (at worst the gaps between them widen a little).
@@ -64,6 +65,7 @@ def side_by_side(
     width: int = 92,
 ) -> Figure:
     """A table figure of text pairs with word-level differences marked.
+
     ``rows`` are ``(label, left_runs, right_runs, muted)`` with runs as from
     :func:`mark_differences`. Changed words are struck through in orange on the left and bold
     blue on the right, each on a tinted ground so the marking survives greyscale; ``muted``
