@@ -9,14 +9,17 @@ because a file merely exists.
 
 Other steps use it the same way: readability profiles (:func:`analysis.tone.readability`,
 keyed by the texts profiled), attributions (:func:`analysis.quotes.find_attributions`, keyed by
-the paragraphs and headlines), plots (:func:`analysis.plots.save_plot`, keyed by the plot
-function and its arguments) and figure files (:func:`analysis.plots.save_figure`, keyed by the
-fingerprint of what the figure draws, :mod:`analysis.plots.drawing`, with the library versions and
-every rcParam).
+the paragraphs and headlines) and plots (:func:`analysis.plots.save_plot`, keyed by the plot
+function, its arguments, the palette, the library versions and every rcParam).
 
 The cache lives in ``build/cache/`` (``FRAMING_CACHE_DIR`` overrides it; ``FRAMING_CACHE=0``
 switches it off). Entries are pickles written by this package for this package: do not point the
 cache folder at files from elsewhere.
+
+Eviction: every read or write of an entry sets its modification time, so a folder's entries say
+when each was last used. A full ``make figures`` (:func:`analysis.run.run`) ends with
+:func:`evict_unused`, which deletes the entries that run did not use: after an edit, the entries
+of the code before it go, and the cache never holds more than one run's worth.
 """
 
 from __future__ import annotations
@@ -101,7 +104,9 @@ def cached(key: str, compute: Callable[[], T]) -> T:
     path = cache_dir() / f"{key}.pkl"
     try:
         with path.open("rb") as fh:
-            return pickle.load(fh)
+            value = pickle.load(fh)
+        os.utime(path)  # used now: keeps the entry past evict_unused
+        return value
     except (FileNotFoundError, EOFError, pickle.UnpicklingError):
         pass
     value = compute()
@@ -110,3 +115,20 @@ def cached(key: str, compute: Callable[[], T]) -> T:
         pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(fh.name, path)
     return value
+
+
+def evict_unused(since: float, folder: Path | None = None) -> tuple[int, int]:
+    """Delete the entries of ``folder`` (the cache folder) not used since ``since`` (a
+    ``time.time()``), and any temporary file left by an interrupted write; return how many files
+    and bytes were deleted. An entry is used when :func:`cached` reads or writes it."""
+    folder = cache_dir() if folder is None else folder
+    removed, freed = 0, 0
+    for path in [*folder.glob("*.pkl"), *folder.glob("*.tmp")]:
+        try:
+            stat = path.stat()
+            if stat.st_mtime < since:
+                path.unlink()
+                removed, freed = removed + 1, freed + stat.st_size
+        except FileNotFoundError:  # another process removed it first
+            continue
+    return removed, freed

@@ -13,9 +13,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
-from analysis import paths
+from analysis import cache, paths
 from analysis.readme import update_readme
 
 KERNEL = "python3"
@@ -95,7 +96,11 @@ def run(
     *,
     build_dir: Path | None = None,
 ) -> list[Path]:
-    """Execute the notebooks; return the paths of the executed copies."""
+    """Execute the notebooks; return the paths of the executed copies.
+
+    A full run (``only`` empty) that succeeds ends by evicting the cache entries it did not use
+    (:func:`analysis.cache.evict_unused`); a partial run leaves the cache as it is.
+    """
     out = Path(out_dir) if out_dir is not None else paths.figures_dir()
     out.mkdir(parents=True, exist_ok=True)
     os.environ["FRAMING_FIGURES_DIR"] = str(out.resolve())
@@ -105,11 +110,18 @@ def run(
         clear_generated(out)
     parameters = {"corpus_dir": str(Path(corpus_dir).resolve())} if corpus_dir else {}
     executed = []
+    # A second before the start: an entry used at the very start keeps a time at or after this
+    # even where the file system stores times to the second.
+    started = time.time() - 1.0
     for notebook in notebooks(only):
         target = build / notebook.name
         print(f"running {_shown(notebook)}", flush=True)
         execute(notebook, target, parameters)
         executed.append(target)
+    if not only and cache.enabled():
+        removed, freed = cache.evict_unused(started)
+        if removed:
+            print(f"cache: removed {removed} entries unused by this run ({freed / 1e6:.1f} MB)")
     return executed
 
 

@@ -114,3 +114,42 @@ def test_attributions_are_found_once_for_the_same_texts(seed_corpus, tmp_path, m
     edited = paragraphs.assign(text=paragraphs["text"].str.replace("Putin", "Mr Putin"))
     quotes.find_attributions(edited, workers=1)
     assert calls == ["ap", "ap"], "another text is read afresh"
+
+
+def test_entries_unused_since_a_time_are_evicted_and_used_ones_kept(tmp_path, monkeypatch):
+    """An entry read (not only written) after ``since`` survives; one last used before goes,
+    and so does a temporary file left by an interrupted write."""
+    import os
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    keys = [cache.content_key("test", [name]) for name in (b"read", b"written", b"stale")]
+    for key in keys:
+        cache.cached(key, lambda: b"x" * 1000)
+    (tmp_path / "leftover.tmp").write_bytes(b"y" * 10)
+    for path in tmp_path.iterdir():  # as if all were written an hour ago
+        os.utime(path, (path.stat().st_atime, path.stat().st_mtime - 3600))
+    since = (tmp_path / f"{keys[0]}.pkl").stat().st_mtime + 60
+    assert cache.cached(keys[0], lambda: b"recomputed") == b"x" * 1000  # a hit marks it used
+    (tmp_path / f"{keys[1]}.pkl").unlink()
+    cache.cached(keys[1], lambda: b"z")  # computed and written afresh
+    removed, freed = cache.evict_unused(since)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{k}.pkl" for k in keys[:2])
+    assert removed == 2 and freed > 1000  # the stale entry's pickle and the temporary file
+
+
+def test_a_full_run_evicts_what_it_did_not_use_and_a_partial_run_does_not(tmp_path, monkeypatch):
+    import os
+
+    from analysis import run
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(run, "execute", lambda nb, target, parameters: None)
+    old = cache.content_key("test", [b"old"])
+    cache.cached(old, lambda: 1)
+    path = tmp_path / "cache" / f"{old}.pkl"
+    os.utime(path, (path.stat().st_atime, path.stat().st_mtime - 3600))
+    out = tmp_path / "figures"
+    run.run(out_dir=out, only=["01"], build_dir=tmp_path / "build")
+    assert path.exists()
+    run.run(out_dir=out, build_dir=tmp_path / "build")
+    assert not path.exists()

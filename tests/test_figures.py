@@ -114,14 +114,13 @@ def test_png_and_svg_share_the_tight_bounding_box(tmp_path):
     import io
     import re
 
-    from analysis.plots import drawing
+    from analysis.plots import save as figures
 
     fig = _figure()
     fig.text(1.1, 0.5, "a label outside the axes")  # widens the tight box to the right
     reference = io.BytesIO()
     fig.savefig(reference, format="png", bbox_inches="tight")
-    bbox, _ = drawing.layout(fig, dpi=150, pad_inches=0.1)
-    assert drawing.paint(fig, bbox, dpi=150, pad_inches=0.1) is None
+    assert figures._draw(fig, dpi=150, pad_inches=0.1)[1] is None
     written = save_figure(fig, "99_test", pd.DataFrame(), out_dir=tmp_path)
     png = written["png"].read_bytes()
     width, height = (int.from_bytes(png[i : i + 4], "big") for i in (16, 20))
@@ -145,7 +144,7 @@ def _no_hatch_figure():
 
 @pytest.mark.parametrize("tight", [True, False], ids=["inside the canvas", "padding outside"])
 def test_painting_in_place_gives_the_pixels_savefig_gives(tight):
-    """drawing.paint crops the figure's own canvas; savefig draws it again on a canvas the size
+    """save_figure crops the figure's own canvas; savefig draws it again on a canvas the size
     of the box. Without tight_layout the padded box reaches below the canvas, and the padding is
     filled with the face colour as savefig fills it."""
     import io
@@ -153,15 +152,14 @@ def test_painting_in_place_gives_the_pixels_savefig_gives(tight):
     import numpy as np
     from PIL import Image
 
-    from analysis.plots import drawing
+    from analysis.plots import save as figures
 
     fig = _no_hatch_figure()
     if tight:
         fig.tight_layout()
-    bbox, _ = drawing.layout(fig, dpi=150, pad_inches=0.1)
+    bbox, painted = figures._draw(fig, dpi=150, pad_inches=0.1)
     inside = np.array([0, 0, *fig.get_size_inches()])
     assert (bbox.extents[:2] >= inside[:2]).all() == tight
-    painted = drawing.paint(fig, bbox, dpi=150, pad_inches=0.1)
     reference = io.BytesIO()
     fig.savefig(reference, format="png", dpi=150, bbox_inches=bbox)
     plt.close(fig)
@@ -174,38 +172,14 @@ def test_save_figure_closes_the_figure(tmp_path):
     assert not plt.fignum_exists(fig.number)
 
 
-def test_an_unchanged_figure_comes_from_the_cache_byte_for_byte(tmp_path, monkeypatch):
-    """The second save of the same figure renders nothing; its files equal a fresh render's."""
-    from analysis.plots import save as figures
-
-    renders = []
-    real_render = figures._render
-    monkeypatch.setattr(
-        figures,
-        "_render",
-        lambda fig, fmt, bbox: renders.append(fmt) or real_render(fig, fmt, bbox),
-    )
+def test_save_figure_writes_the_same_bytes_every_time_and_caches_nothing(tmp_path, monkeypatch):
+    """Without the figure-level cache a figure is drawn afresh each time, to the same bytes."""
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
-    first = save_figure(_figure(), "99_test", pd.DataFrame(), out_dir=tmp_path / "one")
-    second = save_figure(_figure(), "99_test", pd.DataFrame(), out_dir=tmp_path / "two")
-    assert renders == ["svg", "png"]
-    changed = _figure()
-    changed.axes[0].set_title("Test (N = 3)")
-    save_figure(changed, "99_test", pd.DataFrame(), out_dir=tmp_path / "three")
-    assert renders[2:] == ["svg", "png"], "a changed figure is rendered again"
-    monkeypatch.setenv("FRAMING_CACHE", "0")
-    uncached = save_figure(_figure(), "99_test", pd.DataFrame(), out_dir=tmp_path / "four")
-    assert renders[4:] == ["svg", "png"]
+    first = save_figure(_rich_figure(), "99_test", pd.DataFrame(), out_dir=tmp_path / "one")
+    second = save_figure(_rich_figure(), "99_test", pd.DataFrame(), out_dir=tmp_path / "two")
     for kind in ("png", "svg"):
-        assert first[kind].read_bytes() == second[kind].read_bytes() == uncached[kind].read_bytes()
-
-
-def _fingerprint(fig) -> str | None:
-    from analysis.plots import drawing
-
-    fingerprint = drawing.layout(fig, dpi=150, pad_inches=0.1)[1]
-    plt.close(fig)
-    return fingerprint
+        assert first[kind].read_bytes() == second[kind].read_bytes()
+    assert not (tmp_path / "cache").exists()
 
 
 def _rich_figure():
@@ -223,66 +197,6 @@ def _rich_figure():
     right.imshow(np.arange(6, dtype=float).reshape(2, 3), cmap="Blues")
     right.set_xticks([0, 1, 2], ["x", "y", "z"])
     return fig
-
-
-# Each change alters what is drawn, some only slightly or only in the SVG.
-CHANGES = {
-    "title text": lambda f: f.axes[0].set_title("Test (N = 3)"),
-    "bar height": lambda f: f.axes[0].patches[0].set_height(1.5000001),
-    "bar colour": lambda f: f.axes[0].patches[0].set_facecolor("#0072B3"),
-    "hatch": lambda f: f.axes[0].patches[0].set_hatch("\\\\"),
-    "line width": lambda f: f.axes[0].lines[0].set_linewidth(1.6),
-    "dashes": lambda f: f.axes[0].lines[0].set_linestyle(":"),
-    "marker": lambda f: f.axes[0].lines[0].set_marker("s"),
-    "alpha": lambda f: f.axes[0].lines[0].set_alpha(0.9),
-    "scatter size": lambda f: f.axes[0].collections[0].set_sizes([31]),
-    "font size": lambda f: f.axes[0].texts[0].set_fontsize(9),
-    "font weight": lambda f: f.axes[0].texts[0].set_fontweight("bold"),
-    "alignment": lambda f: f.axes[0].texts[0].set_horizontalalignment("left"),
-    "tick label": lambda f: f.axes[1].set_xticks([0, 1, 2], ["x", "y", "w"]),
-    "image pixels": lambda f: f.axes[1].images[0].set_array([[0.5, 1, 2], [3, 4, 5]]),
-    "colour map": lambda f: f.axes[1].images[0].set_cmap("Greens"),
-    "draw order": lambda f: f.axes[0].lines[0].set_zorder(0.5),
-    "clipping": lambda f: f.axes[0].texts[0].set_clip_on(True),
-    "gid (SVG only)": lambda f: f.axes[0].lines[0].set_gid("the-line"),
-    "rasterised (SVG only)": lambda f: f.axes[0].lines[0].set_rasterized(True),
-    "legend place": lambda f: f.axes[0].legend(loc="lower right"),
-    "figure size": lambda f: f.set_size_inches(6, 3.01),
-}
-
-
-def test_the_same_figure_has_the_same_fingerprint():
-    assert _fingerprint(_rich_figure()) == _fingerprint(_rich_figure()) is not None
-
-
-@pytest.mark.parametrize("change", CHANGES, ids=list(CHANGES))
-def test_any_change_to_what_is_drawn_changes_the_fingerprint(change):
-    fig = _rich_figure()
-    CHANGES[change](fig)
-    assert _fingerprint(fig) != _fingerprint(_rich_figure())
-
-
-def test_masked_values_are_part_of_the_fingerprint():
-    import hashlib
-
-    import numpy as np
-
-    from analysis.plots import drawing
-
-    def digest(value):
-        h = hashlib.sha256()
-        drawing.feed(h, value)
-        return h.hexdigest()
-
-    data = np.arange(4.0)
-    assert digest(np.ma.masked_array(data, [0, 1, 0, 0])) != digest(np.ma.masked_array(data))
-    assert digest({1: "a", "1": "b"}) == digest({"1": "b", 1: "a"})  # mixed keys sort by repr
-
-
-def test_a_call_that_cannot_be_described_leaves_the_figure_uncached():
-    fig = _rich_figure()
-    fig.axes[0].lines[0].set_agg_filter(lambda image, dpi: (image, 0, 0))
-    assert _fingerprint(fig) is None
 
 
 # --------------------------------------------------------------------------- save_plot

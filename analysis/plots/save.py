@@ -16,11 +16,13 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+from matplotlib.colors import to_rgba
+from matplotlib.transforms import Bbox
 from PIL import Image
 
 from analysis import cache, paths
-from analysis.plots import drawing
 from analysis.plots.style import palette
 
 _SLUG = re.compile(r"^\d{2}_[a-z0-9][a-z0-9_-]*$")
@@ -45,10 +47,9 @@ def save_figure(
     ``slug`` is ``NN_name`` (the notebook's number first). The CSV has no index, ``\\n`` line
     endings and floats to 10 significant digits, so it diffs cleanly.
 
-    The figure is laid out once (:func:`analysis.plots.drawing.layout`), which gives the tight bounding
-    box shared by the PNG and the SVG (both show the same area) and the fingerprint of what the
-    figure draws. A figure whose fingerprint, library versions and settings were rendered before
-    is written from the content cache (:mod:`analysis.cache`) rather than rendered again. In a
+    The figure is drawn once at the saving resolution, which gives the tight bounding box that
+    the PNG and the SVG share (both show the same area) and the PNG's pixels; the SVG is written
+    from the same figure. Nothing is cached here (:func:`save_plot` caches a whole plot). In a
     notebook, ``show`` displays the PNG just written: what the reader sees is the file a write-up
     cites, and the figure is not drawn again by the inline backend.
     """
@@ -145,17 +146,90 @@ def _paths(slug: str, out_dir: str | Path | None) -> dict[str, Path]:
 
 
 def _files(fig: plt.Figure) -> tuple[bytes, bytes]:
-    """``fig``'s SVG and PNG bytes, from the figure cache or rendered; ``fig`` is then closed."""
-    bbox, fingerprint = drawing.layout(
-        fig, dpi=plt.rcParams["savefig.dpi"], pad_inches=plt.rcParams["savefig.pad_inches"]
-    )
+    """``fig``'s SVG and PNG bytes, cropped to one box; ``fig`` is then closed.
+
+    The figure is drawn once, on its own canvas at the saving resolution: that draw gives the
+    tight bounding box (what ``savefig(bbox_inches="tight")`` would crop to, widened to whole
+    pixels so that the PNG and the SVG cover exactly the same area) and, cropped, the PNG's
+    pixels. ``savefig(bbox_inches="tight")`` would lay the figure out once without painting and
+    then paint it again on a new canvas the size of the box, measuring every text twice. The
+    pixels are the same but for the phase of hatch patterns, which follows the canvas origin.
+    """
+    dpi, pad = plt.rcParams["savefig.dpi"], plt.rcParams["savefig.pad_inches"]
     try:
-        if fingerprint is None:
-            return _render(fig, "svg", bbox), _render(fig, "png", bbox)
-        key = cache.content_key("figure", [fingerprint.encode(), _settings()], code=False)
-        return cache.cached(key, lambda: (_render(fig, "svg", bbox), _render(fig, "png", bbox)))
+        bbox, pixels = _draw(fig, dpi=dpi, pad_inches=pad)
+        svg = io.BytesIO()
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=bbox)
+        png = io.BytesIO()
+        if pixels is not None:
+            Image.fromarray(pixels, "RGBA").save(
+                png, format="png", dpi=(dpi, dpi), compress_level=PNG_COMPRESSION
+            )
+        else:
+            fig.savefig(
+                png,
+                format="png",
+                metadata={"Software": None},
+                bbox_inches=bbox,
+                pil_kwargs={"compress_level": PNG_COMPRESSION},
+            )
+        return svg.getvalue(), png.getvalue()
     finally:
         plt.close(fig)
+
+
+def _draw(fig: plt.Figure, *, dpi: float, pad_inches: float) -> tuple[Bbox, np.ndarray | None]:
+    """Draw ``fig`` at ``dpi``; return its tight box (inches, padded by ``pad_inches``, widened
+    to whole pixels) and the RGBA pixels inside it, or ``None`` for the pixels when ``savefig``
+    must paint them: the figure is not on an Agg canvas, it draws something beyond its canvas
+    (cropping the canvas would cut it off), or rcParams make ``savefig`` change its colours.
+
+    Where the box reaches past the canvas only by its padding, the padding is filled with the
+    figure's face colour, as ``savefig`` fills it.
+    """
+    screen_dpi = fig.dpi
+    fig.set_dpi(dpi)
+    try:
+        if not hasattr(fig.canvas, "buffer_rgba"):  # not an Agg canvas: lay out the plain way
+            fig.draw_without_rendering()
+            return _whole_pixels(fig.get_tightbbox().padded(pad_inches), dpi), None
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        bbox = _whole_pixels(fig.get_tightbbox(renderer).padded(pad_inches), dpi)
+        width, height = (round(v) for v in fig.bbox.size)
+        left, low, right, high = bbox.padded(-pad_inches).extents * dpi  # what the figure draws
+        inside = min(left, low) >= -1e-6 and right <= width + 1e-6 and high <= height + 1e-6
+        if not (inside and _saved_as_drawn()):
+            return bbox, None
+        canvas = np.asarray(renderer.buffer_rgba())
+    finally:
+        fig.set_dpi(screen_dpi)
+    x0, y0, x1, y1 = np.rint(bbox.extents * dpi).astype(int)
+    face = np.rint(np.array(to_rgba(fig.get_facecolor())) * 255).astype(np.uint8)
+    pixels = np.empty((y1 - y0, x1 - x0, 4), dtype=np.uint8)
+    pixels[:] = face
+    # Canvas rows run from the top; bbox y from the bottom. Where the box starts before the
+    # canvas (padding only), the canvas lands that far into the box.
+    top, bottom = height - y1, height - y0
+    src = canvas[max(top, 0) : min(bottom, height), max(x0, 0) : min(x1, width)]
+    row, column = max(-top, 0), max(-x0, 0)
+    pixels[row : row + src.shape[0], column : column + src.shape[1]] = src
+    return bbox, pixels
+
+
+def _whole_pixels(bbox: Bbox, dpi: float) -> Bbox:
+    """``bbox`` (inches) widened outwards to the nearest whole pixels at ``dpi``."""
+    x0, y0, x1, y1 = bbox.extents * dpi
+    # Within a millionth of a pixel counts as on the pixel edge (floating-point noise).
+    snapped = np.floor([x0 + 1e-6, y0 + 1e-6]), np.ceil([x1 - 1e-6, y1 - 1e-6])
+    return Bbox(np.array(snapped) / dpi)
+
+
+def _saved_as_drawn() -> bool:
+    """Whether ``savefig`` keeps the figure's own face and edge colours (the default)."""
+    params = matplotlib.rcParams
+    colours = params["savefig.facecolor"], params["savefig.edgecolor"]
+    return colours == ("auto", "auto") and not params["savefig.transparent"]
 
 
 def _write(
@@ -167,33 +241,6 @@ def _write(
     if show:
         _display_png(png)
     return written
-
-
-def _render(fig: plt.Figure, fmt: str, bbox) -> bytes:
-    """``fig`` as PNG or SVG bytes cropped to ``bbox``, with no timestamp or software stamp.
-
-    The PNG is painted in place from the layout pass (:func:`analysis.plots.drawing.paint`) where it can
-    be, else saved by ``savefig``; either way it is encoded by Pillow at PNG_COMPRESSION.
-    """
-    dpi = plt.rcParams["savefig.dpi"]
-    buffer = io.BytesIO()
-    if fmt == "png":
-        pixels = drawing.paint(fig, bbox, dpi=dpi, pad_inches=plt.rcParams["savefig.pad_inches"])
-        if pixels is not None:
-            Image.fromarray(pixels, "RGBA").save(
-                buffer, format="png", dpi=(dpi, dpi), compress_level=PNG_COMPRESSION
-            )
-        else:
-            fig.savefig(
-                buffer,
-                format="png",
-                metadata={"Software": None},
-                bbox_inches=bbox,
-                pil_kwargs={"compress_level": PNG_COMPRESSION},
-            )
-    else:
-        fig.savefig(buffer, format=fmt, metadata={"Date": None, "Creator": None}, bbox_inches=bbox)
-    return buffer.getvalue()
 
 
 def _settings() -> bytes:

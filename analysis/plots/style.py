@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 
 #: House style for every figure: readable at a glance, identical across machines.
 STYLE = {
-    # One resolution for laying out and for saving, so text is measured once (drawing.layout);
+    # One resolution for laying out and for saving, so text is measured once (save._draw);
     # notebooks show figures at SCREEN_DPI.
     "figure.dpi": 150,
     "savefig.dpi": 150,
