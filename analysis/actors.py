@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis.lexicon import lexicon_path, read_lexicon
 from analysis.text import fold_typography
 
 SIDES = ("Russia", "Ukraine", "West", "other")
@@ -302,9 +302,8 @@ def build_lexicon(data: dict, *, where: str = "actors.yml") -> ActorLexicon:
 @functools.cache
 def load_actors(path: str | Path | None = None) -> ActorLexicon:
     """The actor lexicon (default ``analysis/lexicons/actors.yml``), parsed once and cached."""
-    path = Path(path) if path is not None else paths.LEXICONS / "actors.yml"
-    data = paths.read_yaml(path) or {}
-    return build_lexicon(data, where=str(path))
+    path = lexicon_path(path, "actors.yml")
+    return build_lexicon(read_lexicon(path), where=str(path))
 
 
 def resolve(name_or_role: str, lexicon: ActorLexicon | None = None) -> Actor | None:

@@ -67,9 +67,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import paths
 from analysis.errors import CorpusError
 from analysis.findings import findings_table
+from analysis.lexicon import lexicon_path, read_lexicon
 from analysis.stats import wilson_interval
 from analysis.text import WORD_PATTERN, WORD_RE, fold_typography
 
@@ -119,28 +119,14 @@ class Fact:
     quantity: str | None = None
 
 
-def _read_yaml(path: Path) -> dict:
-    try:
-        data = paths.read_yaml(path)
-    except FileNotFoundError:
-        raise FileNotFoundError(f"{path}: lexicon not found") from None
-    if not isinstance(data, dict) or not str(data.get("source") or "").strip():
-        raise ValueError(f"{path}: a lexicon is a mapping that names its `source:`")
-    return data
-
-
-def _lexicon_path(path: str | Path | None, name: str) -> Path:
-    return (Path(path) if path is not None else paths.LEXICONS / name).resolve()
-
-
 def load_frames(path: str | Path | None = None) -> tuple[Frame, ...]:
     """The frames of ``analysis/lexicons/frames.yml`` (or ``path``), in the file's order."""
-    return _read_frames(_lexicon_path(path, "frames.yml"))
+    return _read_frames(lexicon_path(path, "frames.yml"))
 
 
 @cache
 def _read_frames(path: Path) -> tuple[Frame, ...]:
-    data = _read_yaml(path)
+    data = read_lexicon(path)
     generic = data.get("generic_frames") or {}
     frames = []
     for entry in data.get("frames") or []:
@@ -161,7 +147,7 @@ def _read_frames(path: Path) -> tuple[Frame, ...]:
 
 def generic_frame_labels(path: str | Path | None = None) -> dict[str, str]:
     """The generic frames declared in ``frames.yml``: name -> label (marked as approximated)."""
-    return dict(_read_yaml(_lexicon_path(path, "frames.yml")).get("generic_frames") or {})
+    return dict(read_lexicon(lexicon_path(path, "frames.yml")).get("generic_frames") or {})
 
 
 def frame_dictionary(frames: tuple[Frame, ...] | None = None) -> pd.DataFrame:
@@ -184,12 +170,12 @@ def frame_dictionary(frames: tuple[Frame, ...] | None = None) -> pd.DataFrame:
 
 def load_facts(path: str | Path | None = None) -> tuple[Fact, ...]:
     """The facts of ``analysis/lexicons/facts.yml`` (or ``path``), in the file's order."""
-    return _read_facts(_lexicon_path(path, "facts.yml"))
+    return _read_facts(lexicon_path(path, "facts.yml"))
 
 
 @cache
 def _read_facts(path: Path) -> tuple[Fact, ...]:
-    data = _read_yaml(path)
+    data = read_lexicon(path)
     facts = []
     for entry in data.get("facts") or []:
         fact_id = str(entry.get("id", ""))
@@ -212,12 +198,12 @@ def _read_facts(path: Path) -> tuple[Fact, ...]:
 def load_numbers(path: str | Path | None = None) -> dict:
     """The ``numbers:`` section of ``facts.yml``: number words, scales, qualifiers, months and
     units (each with ``unit``, ``type``, ``forms`` and optionally ``base``/``factor``)."""
-    return _read_numbers(_lexicon_path(path, "facts.yml"))
+    return _read_numbers(lexicon_path(path, "facts.yml"))
 
 
 @cache
 def _read_numbers(path: Path) -> dict:
-    numbers = _read_yaml(path).get("numbers")
+    numbers = read_lexicon(path).get("numbers")
     if not numbers or not numbers.get("units"):
         raise ValueError(f"{path}: no `numbers:` section with `units`")
     return numbers
@@ -998,7 +984,7 @@ def numeric_claims(units: pd.DataFrame, *, lexicon: str | Path | None = None) ->
     for a time), ``parenthetical`` (the claim opens a parenthesis, e.g. the conversion in
     "30 kilometers (18 miles)") and the unit's ``text``. One vectorised regex pass over all
     units; the units of ``facts.yml`` (or ``lexicon``) say what counts as a unit."""
-    path = _lexicon_path(lexicon, "facts.yml")
+    path = lexicon_path(lexicon, "facts.yml")
     numbers = _read_numbers(path)
     found = _folded(units["text"]).str.extractall(_claim_regex(path)).fillna("")
     # "a"/"an" counts as one only right before its unit ("more than an hour", not "over a

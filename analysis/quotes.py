@@ -67,7 +67,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import cache, paths
+from analysis import cache
 from analysis.actors import (
     ActorLexicon,
     Mention,
@@ -78,6 +78,7 @@ from analysis.actors import (
     scan,
     surface_key,
 )
+from analysis.lexicon import lexicon_path, read_lexicon
 from analysis.text import count_words
 
 QUOTE_COLUMNS = [
@@ -219,8 +220,8 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
 
     Raises ``ValueError`` if a form is listed under two lemmas or a verb has no group.
     """
-    path = Path(path) if path is not None else paths.LEXICONS / "cues.yml"
-    data = paths.read_yaml(path) or {}
+    path = lexicon_path(path, "cues.yml")
+    data = read_lexicon(path)
     lemma_of: dict[str, str] = {}
     group_of: dict[str, str] = {}
     not_followed_by: dict[str, frozenset[str]] = {}

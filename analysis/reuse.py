@@ -51,8 +51,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from analysis import paths
 from analysis.findings import finding, findings_table
+from analysis.lexicon import read_lexicon
 from analysis.text import WORD_RE, fold_typography
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1069,7 +1069,7 @@ def version_moves(comparison: pd.DataFrame) -> pd.DataFrame:
 @functools.cache
 def tense_shifts() -> dict[str, frozenset[str]]:
     """Present or future form -> the past forms it shifts to, from ``lexicons/reuse.yml``."""
-    data = paths.read_yaml(paths.LEXICONS / "reuse.yml")
+    data = read_lexicon(name="reuse.yml")
     return {form: frozenset(pasts) for form, pasts in data["tense_shifts"]["forms"].items()}
 
 

@@ -38,9 +38,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from analysis import cache, paths
+from analysis import cache
 from analysis.errors import CorpusError
 from analysis.findings import finding, findings_table
+from analysis.lexicon import read_lexicon
 from analysis.text import WORD_PATTERN, fold_typography, outlet_slug, words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -619,12 +620,6 @@ def readability(corpus: Corpus, *, workers: int | None = None) -> pd.DataFrame:
 # --------------------------------------------------------------------------- stance markers
 
 
-@functools.cache
-def load_lexicon(name: str) -> dict:
-    """The YAML lexicon ``analysis/lexicons/<name>.yml``, read once (on first use)."""
-    return paths.read_yaml(paths.LEXICONS / f"{name}.yml")
-
-
 def _lexicon_lists(name: str) -> list[tuple[str, list[str]]]:
     """``(category, items)`` of each list in a lexicon.
 
@@ -640,7 +635,9 @@ def _lexicon_lists(name: str) -> list[tuple[str, list[str]]]:
         for form, lemma in sorted(cues.lemma_of.items()):
             by_group.setdefault(cues.group_of[lemma], []).append(form)
         return sorted(by_group.items())
-    return [(entry["category"], entry["items"]) for entry in load_lexicon(name)["lists"]]
+    return [
+        (entry["category"], entry["items"]) for entry in read_lexicon(name=f"{name}.yml")["lists"]
+    ]
 
 
 @functools.cache

@@ -35,9 +35,9 @@ from scipy import sparse
 from scipy.special import xlogy
 from scipy.stats import chi2
 
-from analysis import paths
 from analysis.errors import CorpusError
 from analysis.findings import findings_table
+from analysis.lexicon import lexicon_path, read_lexicon
 from analysis.text import WORD_PATTERN, WORD_RE, fold_typography, outlet_slug
 
 #: The voices a count can be restricted to, and the sentence labels each one takes whole.
@@ -688,13 +688,12 @@ def naming_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     ``note``, ``source``. Add a row to compare a new variant; no code changes.
     A concept whose variants differ only in case (Nato / NATO) is matched case-sensitively.
     """
-    path = Path(path) if path is not None else paths.LEXICONS / "naming.csv"
-    return _read_naming(path.resolve()).copy()
+    return _read_naming(lexicon_path(path, "naming.csv")).copy()
 
 
 @cache
 def _read_naming(path: Path) -> pd.DataFrame:
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = read_lexicon(path).copy()
     missing = [c for c in NAMING_COLUMNS if c not in table.columns]
     if missing:
         raise ValueError(f"{path}: missing column(s) {missing}")

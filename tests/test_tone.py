@@ -23,6 +23,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from analysis import CorpusError, load_corpus, paths, tone
 from analysis.corpus import Corpus
 from analysis.findings import read_findings, record_findings
+from analysis.lexicon import read_lexicon
 from analysis.text import fold_typography
 
 # --------------------------------------------------------------------------- helpers
@@ -350,7 +351,7 @@ def test_sentiment_by_voice_without_voice_names_the_column(small_corpus):
 
 @pytest.mark.parametrize("name", ["hedges", "boosters", "escalation"])
 def test_lexicons_name_their_sources_and_do_not_list_exclusions(name):
-    data = tone.load_lexicon(name)
+    data = read_lexicon(name=f"{name}.yml")
     assert data["lists"]
     items = set()
     for entry in data["lists"]:
