@@ -219,7 +219,7 @@ def _on_cluster(client, func, chunks, args, desc: str) -> list:
     futures = [client.submit(func, chunk, *shared, pure=False) for chunk in chunks]
     try:
         with _progress(len(futures), desc) as bar:
-            for _ in as_completed(futures):
+            for _ in as_completed(futures, loop=client.loop):
                 bar.update(1)
         return client.gather(futures)
     finally:
