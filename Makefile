@@ -9,6 +9,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?=
 OUT ?=
+# SCHEDULER=tcp://host:8786 sends the per-article work to a Dask cluster; KEEP_GOING=1 runs every
+# notebook even after one fails, and lists the failures at the end.
+SCHEDULER ?=
+KEEP_GOING ?=
 
 .PHONY: help setup figures test lab lint benchmarks clean
 
@@ -23,8 +27,9 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
 
-figures: $(STAMP) ## Execute every notebook in order and regenerate figures/ (CORPUS=dir for another corpus)
-	$(BIN)/python -m analysis.run $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(OUT),--out "$(OUT)")
+figures: $(STAMP) ## Execute every notebook in order and regenerate figures/ (CORPUS=dir, SCHEDULER=tcp://…, KEEP_GOING=1)
+	$(BIN)/python -m analysis.run $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(OUT),--out "$(OUT)") \
+		$(if $(SCHEDULER),--scheduler "$(SCHEDULER)") $(if $(KEEP_GOING),--keep-going)
 
 test: $(STAMP) ## Run the whole test suite (unit, properties, notebooks, figures up to date)
 	$(BIN)/python -m pytest

@@ -17,14 +17,13 @@ import json
 import os
 import warnings
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import cache, paths
+from analysis import article_store, cache, parallel, paths
 from analysis.clean import clean_text
 from analysis.encoding import decode_bytes
 from analysis.errors import CorpusError
@@ -49,8 +48,6 @@ MANIFEST_COLUMNS = (
 #: Metadata the text itself may carry; the manifest fills gaps and wins on conflict.
 TEXT_METADATA = ("topic", "headline", "standfirst", "byline", "dateline", "url", "credits")
 UNKNOWN_OUTLET = "unknown"
-#: Below this many files, loading in one process is faster than starting workers.
-PARALLEL_THRESHOLD = 200
 
 
 class CorpusWarning(UserWarning):
@@ -174,9 +171,10 @@ def _read_bytes(path: Path) -> bytes:
         raise CorpusError(f"{path}: cannot read file ({exc.strerror})") from None
 
 
-def _read_one(path: Path, row: dict[str, object]) -> dict[str, object]:
-    """Decode, check and clean one file. Returns plain Python rows (cheap to pickle)."""
-    raw = _read_bytes(path)
+def _read_one(path: Path, row: dict[str, object], raw: bytes | None = None) -> dict[str, object]:
+    """Decode, check and clean one file (``raw``: its bytes, if already read). Returns plain
+    Python rows (cheap to pickle)."""
+    raw = _read_bytes(path) if raw is None else raw
     expected = str(row.get("sha256") or "").strip().lower()
     if expected and hashlib.sha256(raw).hexdigest() != expected:
         raise CorpusError(
@@ -303,6 +301,7 @@ def load_corpus(
     *,
     allow_unlisted: bool = False,
     workers: int | None = None,
+    scheduler: object = None,
 ) -> Corpus:
     """Load every article in ``corpus_dir`` (default: the project's ``seeds/``).
 
@@ -312,8 +311,11 @@ def load_corpus(
     ``"unknown"``. A manifest row whose file is missing, a duplicate ``article_id`` and any
     unreadable file raise :class:`CorpusError`; nothing is half-loaded.
 
-    Large corpora are cleaned on all local cores (``workers``, default ``os.cpu_count()``);
-    the result is the same, in manifest order, whatever the number of workers.
+    From :data:`analysis.parallel.MIN_ARTICLES` files on, articles are cleaned on all local
+    cores (``workers``, default ``os.cpu_count()``) or on a Dask cluster (``scheduler``: an
+    address such as ``"tcp://host:8786"`` or a ``dask.distributed.Client``; default the
+    ``FRAMING_SCHEDULER`` environment variable); see :mod:`analysis.parallel`. The result is the
+    same, in manifest order, whatever runs it.
     """
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else paths.SEEDS
     if not corpus_dir.is_dir():
@@ -342,40 +344,59 @@ def load_corpus(
     if not rows:
         raise CorpusError(f"{corpus_dir}: no articles (no manifest rows and no .txt files)")
 
-    jobs = [(corpus_dir / str(r["file"]), r) for r in rows]
+    # The bytes travel with each job, so that workers on other machines need no shared disk.
+    jobs = [
+        (corpus_dir / str(r["file"]), r, _read_bytes(corpus_dir / str(r["file"]))) for r in rows
+    ]
     key = cache.content_key(
         "corpus",
         [str(corpus_dir).encode()]
-        + [json.dumps(row, sort_keys=True, default=str).encode() for _, row in jobs]
-        + [_read_bytes(path) for path, _ in jobs],
+        + [json.dumps(row, sort_keys=True, default=str).encode() for _, row, _ in jobs]
+        + [raw for _, _, raw in jobs],
     )
-    corpus, notes = cache.cached(key, lambda: _load(jobs, workers=workers, source=str(corpus_dir)))
+    corpus, notes = cache.cached(
+        key, lambda: _load(jobs, workers=workers, scheduler=scheduler, source=str(corpus_dir))
+    )
     for note in notes:
         warnings.warn(note, CorpusWarning, stacklevel=2)
     return corpus
 
 
 def _load(
-    jobs: list[tuple[Path, dict[str, object]]], *, workers: int | None, source: str
+    jobs: list[tuple[Path, dict[str, object], bytes]],
+    *,
+    workers: int | None,
+    scheduler: object = None,
+    source: str,
 ) -> tuple[Corpus, list[str]]:
     """Clean every file (in parallel when there are many) and assemble the corpus.
 
     Returns the corpus and the texts of the metadata-conflict warnings, so that a cached load
     warns exactly as a fresh one does.
     """
-    workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(jobs) >= PARALLEL_THRESHOLD:
-        chunksize = max(1, len(jobs) // (workers * 8))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(_read_one_job, jobs, chunksize=chunksize))
-    else:
-        parts = [_read_one(path, row) for path, row in jobs]
+
+    def clean(todo: list) -> list[dict[str, object]]:
+        return parallel.flatten(
+            parallel.map_chunks(
+                _read_chunk,
+                todo,
+                min_items=parallel.MIN_ARTICLES,
+                workers=workers,
+                scheduler=scheduler,
+                desc="clean and split",
+            )
+        )
+
+    # Each article's tables are kept as Parquet under its content hash: only new ones are cleaned.
+    keys = [article_store.article_key(raw, row) for _, row, raw in jobs]
+    parts = article_store.load_parts(keys, jobs, clean)
     notes = [note for part in parts for note in part["notes"]]
-    return annotate(_assemble(parts, source=source)), notes
+    with parallel.using(scheduler):
+        return annotate(_assemble(parts, source=source)), notes
 
 
-def _read_one_job(job: tuple[Path, dict[str, object]]) -> dict[str, object]:
-    return _read_one(*job)
+def _read_chunk(jobs: list[tuple[Path, dict[str, object], bytes]]) -> list[dict[str, object]]:
+    return [_read_one(path, row, raw) for path, row, raw in jobs]
 
 
 _TABLE_COLUMNS = {

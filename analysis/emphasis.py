@@ -51,15 +51,13 @@ Every cross-outlet comparison should be made on ``corpus.canonical()`` (one arti
 Scale: every step is a fixed number of vectorised passes over all units (one regex per frame,
 one per fact pattern part, one for numbers): linear in the corpus, with no pairwise step. Tag
 once with :func:`frame_mentions` and pass the result as ``mentions=`` to the frame tables; above
-:data:`PARALLEL_TEXTS` units, frame and fact matching is split over all cores.
+:data:`analysis.parallel.MIN_TEXTS` units, frame and fact matching is split over all cores.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -67,6 +65,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis import parallel
 from analysis.errors import CorpusError
 from analysis.findings import findings_table
 from analysis.lexicon import lexicon_path, read_lexicon
@@ -283,9 +282,6 @@ def text_units(corpus, *, lead_paragraphs: int = 2, voice: str = "all") -> pd.Da
 
 # --------------------------------------------------------------------------- matching
 
-#: Above this many texts, matching is split over worker processes (results are identical).
-PARALLEL_TEXTS = 20_000
-
 
 def _pattern_regex(pattern: str) -> re.Pattern:
     """The suite's one term syntax (whole words, ``*`` globs, ``a | b``), case-insensitive:
@@ -320,16 +316,17 @@ def _count_frames(texts: list[str], frames: tuple[Frame, ...]) -> np.ndarray:
 
 
 def _in_chunks(func, texts: list[str], *args, workers: int | None = None) -> np.ndarray:
-    """``func(texts, *args)`` (an array with one row per text), split over ``workers``
-    processes when there are more than :data:`PARALLEL_TEXTS` texts; rows come back in order."""
-    workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(texts) <= PARALLEL_TEXTS:
-        return func(texts, *args)
-    size = math.ceil(len(texts) / (workers * 4))
-    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = list(pool.map(func, chunks, *([a] * len(chunks) for a in args)))
-    return np.concatenate(parts)
+    """``func(texts, *args)`` (an array with one row per text), split over all local cores or a
+    Dask cluster from :data:`analysis.parallel.MIN_TEXTS` texts on; rows come back in order."""
+    parts = parallel.map_chunks(
+        func,
+        texts,
+        *args,
+        min_items=parallel.MIN_TEXTS,
+        workers=workers,
+        desc=func.__name__.strip("_").replace("_", " "),
+    )
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def frame_hits(

@@ -4,12 +4,20 @@ Findings live in ``findings.csv`` beside the figures, one row per ``key`` (stabl
 e.g. ``tone.compound.writer.moscow-times``), with ``value``, ``unit``, ``description``,
 ``notebook`` and ``figure``. Recording a key again replaces its row, and the file is kept sorted
 by key, so it is the same whatever order the notebooks run in.
+
+Recording is cheap: rows wait in memory and the file is read and written once per notebook cell
+that recorded something (IPython's ``post_run_cell`` event), or at exit in a script, or when
+:func:`read_findings` or :func:`flush_findings` is called, not once per call (4,450 calls used
+to rewrite the file 4,450 times). The file is read again just before each write, so two kernels
+recording into one folder keep each other's rows.
 """
 
 from __future__ import annotations
 
+import atexit
 import math
 import re
+import sys
 from collections.abc import Iterable
 from numbers import Integral, Real
 from pathlib import Path
@@ -81,18 +89,53 @@ def record_findings(
             "figure": figures.fillna("").replace("", figure),
         }
     )
-    _upsert(new, findings_path(out_dir))
+    _upsert(new.to_dict("records"), findings_path(out_dir))
     return rows
 
 
-def _upsert(new: pd.DataFrame, path: Path) -> None:
-    """Replace the rows of ``new``'s keys in the findings file (creating it), sorted by key."""
-    table = read_findings(path)
-    from analysis.plots import write_table  # matplotlib loads with it; only when writing
+#: Rows recorded but not yet written, by findings file, then by key (the last recording wins).
+_PENDING: dict[Path, dict[str, dict[str, str]]] = {}
+_HOOKED: set[str] = set()
 
-    table = pd.concat([table[~table["key"].isin(new["key"])], new], ignore_index=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_table(table.drop_duplicates("key", keep="last").sort_values("key", kind="stable"), path)
+
+def _upsert(rows: list[dict[str, str]], path: Path) -> None:
+    """Queue ``rows`` for the findings file at ``path`` (see :func:`flush_findings`)."""
+    pending = _PENDING.setdefault(Path(path).resolve(), {})
+    for row in rows:
+        pending[row["key"]] = row
+    _flush_later()
+
+
+def _flush_later() -> None:
+    """Arrange for the queued rows to be written after the running cell, or at exit."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is not None and "ipython" not in _HOOKED:
+        shell.events.register("post_run_cell", _after_cell)
+        _HOOKED.add("ipython")
+    if "atexit" not in _HOOKED:
+        atexit.register(flush_findings)
+        _HOOKED.add("atexit")
+
+
+def _after_cell(result: object = None) -> None:
+    flush_findings()
+
+
+def flush_findings() -> None:
+    """Write every queued row: replace the rows of their keys in each findings file (creating
+    it), sorted by key. One read and one write per file."""
+    while _PENDING:
+        path, rows = _PENDING.popitem()
+        new = pd.DataFrame(list(rows.values()), columns=COLUMNS)
+        table = _read(path)
+        from analysis.plots import write_table  # matplotlib loads with it; only when writing
+
+        table = pd.concat([table[~table["key"].isin(new["key"])], new], ignore_index=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_table(
+            table.drop_duplicates("key", keep="last").sort_values("key", kind="stable"), path
+        )
 
 
 def record_finding(
@@ -120,13 +163,18 @@ def record_finding(
         "notebook": notebook,
         "figure": figure,
     }
-    _upsert(pd.DataFrame([row]), findings_path(out_dir))
+    _upsert([row], findings_path(out_dir))
     return value
 
 
 def read_findings(path: str | Path | None = None) -> pd.DataFrame:
-    """The findings table (empty, with its columns, if nothing was recorded yet)."""
-    path = Path(path) if path is not None else findings_path()
+    """The findings table (empty, with its columns, if nothing was recorded yet), with the rows
+    recorded in this process so far."""
+    flush_findings()
+    return _read(Path(path) if path is not None else findings_path())
+
+
+def _read(path: Path) -> pd.DataFrame:
     if not path.is_file():
         return pd.DataFrame(columns=COLUMNS)
     return pd.read_csv(path, dtype=str, keep_default_na=False)

@@ -58,16 +58,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-import os
 import re
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import cache
+from analysis import cache, parallel
 from analysis.actors import (
     ActorLexicon,
     Mention,
@@ -1108,9 +1106,6 @@ ATTRIBUTION_COLUMNS = [
 ]
 
 
-#: Below this many articles, one process is faster than starting workers.
-PARALLEL_THRESHOLD = 200
-
 _Job = tuple[str, list[int], list[str], str]  # article_id, paragraph numbers, texts, headline
 
 
@@ -1190,16 +1185,19 @@ def _rows_of_chunk(jobs: list[_Job], rows_of) -> list[dict]:
 
 
 def _map_articles(jobs: list[_Job], rows_of, workers: int | None) -> list[dict]:
-    """``rows_of`` over every article, on all local cores for a large corpus (``workers``,
-    default ``os.cpu_count()``); the rows come back in article order whatever the workers."""
-    workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(jobs) < PARALLEL_THRESHOLD:
-        return _rows_of_chunk(jobs, rows_of)
-    size = max(1, len(jobs) // (workers * 8))
-    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = pool.map(functools.partial(_rows_of_chunk, rows_of=rows_of), chunks)
-        return [row for part in parts for row in part]
+    """``rows_of`` over every article, on all local cores or a Dask cluster for a large corpus
+    (:func:`analysis.parallel.map_chunks`); the rows come back in article order whatever runs
+    them."""
+    return parallel.flatten(
+        parallel.map_chunks(
+            _rows_of_chunk,
+            jobs,
+            rows_of,
+            min_items=parallel.MIN_ARTICLES,
+            workers=workers,
+            desc=rows_of.__name__.strip("_").replace("_", " "),
+        )
+    )
 
 
 def find_quotes(

@@ -41,16 +41,15 @@ from __future__ import annotations
 
 import bisect
 import functools
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from analysis import parallel
 from analysis.findings import finding, findings_table
 from analysis.lexicon import read_lexicon
 from analysis.text import WORD_RE, fold_typography
@@ -124,9 +123,6 @@ MINHASH_MIN_ESTIMATE = 0.08
 AUTO_TFIDF_LIMIT = 20_000
 #: Rows of the sparse similarity product computed at once (bounds memory).
 BLOCK_ROWS = 2_000
-#: Below this many pairs (or sentences), one process is faster than starting workers.
-PARALLEL_PAIRS = 50_000
-PARALLEL_SENTENCES = 20_000
 #: Two sentences of two versions of a story are the same sentence rewritten at a score of at
 #: least this. In the FT's two versions the paired sentences score 0.55 or more and the best
 #: partner of every other sentence scores 0.33 or less.
@@ -253,29 +249,28 @@ def minhash_signatures(
     ``size``-word shingle sets without the ``frequent`` shingles (see :func:`kept_shingles`),
     seeded so they are the same on every run and machine.
 
-    Large inputs are hashed on all local cores (``workers``); the result does not depend on it.
+    From :data:`analysis.parallel.MIN_TEXTS` lists on, they are hashed on all local cores
+    (``workers``) or the Dask cluster; the result does not depend on it.
     """
-    workers = workers or os.cpu_count() or 1
-    frequent = dict(frequent or {})
-    step = len(tokens)
-    if workers > 1 and len(tokens) >= PARALLEL_SENTENCES:
-        step = -(-len(tokens) // (workers * 4))
-    jobs = [
-        (list(tokens[i : i + step]), num_perm, size, seed, frequent)
-        for i in range(0, len(tokens), max(step, 1))
-    ]
-    if len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return np.concatenate(list(pool.map(_signature_job, jobs)))
-    return _signature_job(jobs[0] if jobs else ([], num_perm, size, seed, frequent))
+    parts = parallel.map_chunks(
+        _signatures,
+        list(tokens),
+        num_perm,
+        size,
+        seed,
+        dict(frequent or {}),
+        min_items=parallel.MIN_TEXTS,
+        workers=workers,
+        desc="minhash signatures",
+    )
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
-def _signature_job(
-    job: tuple[list[Sequence[str]], int, int, int, dict[str, int]],
+def _signatures(
+    tokens: list[Sequence[str]], num_perm: int, size: int, seed: int, frequent: dict[str, int]
 ) -> np.ndarray:
     from datasketch import MinHash
 
-    tokens, num_perm, size, seed, frequent = job
     out = np.empty((len(tokens), num_perm), dtype=np.uint32)
     sets = ([s.encode("utf-8") for s in kept_shingles(t, frequent, size=size)] for t in tokens)
     for i, minhash in enumerate(MinHash.generator(sets, num_perm=num_perm, seed=seed)):
@@ -482,36 +477,42 @@ def score_pairs(
     tokens: Sequence[Sequence[str]], pairs: pd.DataFrame, *, workers: int | None = None
 ) -> pd.DataFrame:
     """``pairs`` (positions ``left``, ``right`` into ``tokens``) with ``matched_words`` and
-    ``score`` (difflib's ratio) added. Many pairs are scored on all local cores, each worker
-    given the word lists once; the result does not depend on the number of workers."""
+    ``score`` (difflib's ratio) added. From :data:`analysis.parallel.MIN_TEXTS` pairs on, they
+    are scored on all local cores or the Dask cluster, each chunk of pairs sent with the word
+    lists it needs and no others; the result does not depend on who scores them."""
     left, right = pairs["left"].to_numpy(), pairs["right"].to_numpy()
-    workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(pairs) >= PARALLEL_PAIRS:
-        step = -(-len(pairs) // (workers * 8))
-        chunks = [(left[i : i + step], right[i : i + step]) for i in range(0, len(pairs), step)]
-        with ProcessPoolExecutor(workers, initializer=_share_tokens, initargs=(tokens,)) as pool:
-            matched = np.concatenate(list(pool.map(_match_chunk, chunks)))
+    parts = parallel.n_chunks(
+        len(pairs), min_items=parallel.MIN_TEXTS, workers=workers, per_worker=8
+    )
+    if parts == 1:
+        matched = _match_chunk((tokens, left, right))
     else:
-        _share_tokens(tokens)
-        matched = _match_chunk((left, right))
+        chunks = []
+        for lo in range(0, len(pairs), -(-len(pairs) // parts)):
+            hi = lo + -(-len(pairs) // parts)
+            needed = np.unique(np.concatenate([left[lo:hi], right[lo:hi]]))
+            chunks.append(
+                (
+                    [tokens[i] for i in needed],
+                    np.searchsorted(needed, left[lo:hi]),
+                    np.searchsorted(needed, right[lo:hi]),
+                )
+            )
+        matched = np.concatenate(
+            parallel.run_chunks(_match_chunk, chunks, workers=workers, desc="score pairs")
+        )
     lengths = np.array([len(t) for t in tokens], dtype=np.float64)
     total = lengths[left] + lengths[right] if len(pairs) else np.zeros(0)
     score = np.divide(2 * matched, total, out=np.zeros(len(pairs)), where=total > 0)
     return pairs.assign(matched_words=matched, score=score)
 
 
-_TOKENS: Sequence[Sequence[str]] = ()
-
-
-def _share_tokens(tokens: Sequence[Sequence[str]]) -> None:
-    """Give this process the word lists that :func:`_match_chunk` indexes into."""
-    global _TOKENS
-    _TOKENS = tokens
-
-
-def _match_chunk(chunk: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    left, right = chunk
-    matched = [match_words(_TOKENS[i], _TOKENS[j]) for i, j in zip(left, right, strict=True)]
+def _match_chunk(
+    chunk: tuple[Sequence[Sequence[str]], np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """Words in common, in order, of each pair ``(lists[left[k]], lists[right[k]])``."""
+    lists, left, right = chunk
+    matched = [match_words(lists[i], lists[j]) for i, j in zip(left, right, strict=True)]
     return np.array(matched, dtype="int64")
 
 

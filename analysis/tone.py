@@ -28,17 +28,15 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from analysis import cache
+from analysis import cache, parallel
 from analysis.errors import CorpusError
 from analysis.findings import finding, findings_table
 from analysis.lexicon import read_lexicon
@@ -58,8 +56,6 @@ N_RESAMPLES = 9999
 SMALL_SAMPLE = 30
 #: VADER's own thresholds for calling a text positive (>= 0.05) or negative (<= -0.05).
 VADER_POSITIVE, VADER_NEGATIVE = 0.05, -0.05
-#: Below this many texts, scoring in one process is faster than starting worker processes.
-PARALLEL_THRESHOLD = 20_000
 #: How the voices of ``corpus.sentences`` are called in finding keys and figures.
 VOICE_NAMES = {"authorial": "writer", "quoted": "quoted", "mixed": "mixed"}
 #: The language textstat is asked for (its default); fixes the syllable rules and word lists.
@@ -96,18 +92,21 @@ def _sentences_with_outlet(corpus: Corpus) -> pd.DataFrame:
 def _map_in_chunks(
     func: Callable[[list[str]], list], texts: list[str], *, workers: int | None
 ) -> list:
-    """``func(texts)``, split into ordered chunks over ``workers`` processes when there are many.
+    """``func(texts)``, split into ordered chunks over all local cores or a Dask cluster when
+    there are many (:func:`analysis.parallel.map_chunks`).
 
     ``func`` takes a list of texts and returns one result per text; the results come back in the
-    order of ``texts`` whatever the number of workers, so the output never depends on it.
+    order of ``texts`` whatever runs them, so the output never depends on it.
     """
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(texts) < PARALLEL_THRESHOLD:
-        return func(texts)
-    size = math.ceil(len(texts) / (workers * 4))
-    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [result for part in pool.map(func, chunks) for result in part]
+    return parallel.flatten(
+        parallel.map_chunks(
+            func,
+            texts,
+            min_items=parallel.MIN_TEXTS,
+            workers=workers,
+            desc=func.__name__.strip("_").replace("_", " "),
+        )
+    )
 
 
 # --------------------------------------------------------------------------- sentiment

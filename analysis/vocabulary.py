@@ -202,13 +202,10 @@ def _sum_by(matrix: sparse.csr_matrix, labels: pd.Series, order: list[str]) -> s
     return indicator @ matrix
 
 
-#: Below this many text units (paragraphs or sentence pieces), counting in one process is faster.
-PARALLEL_UNITS = 20_000
-
-
-def _count_chunk(job: tuple[list[str], list[str] | bool, int]) -> tuple[list[str], object]:
+def _count_chunk(
+    texts: list[str], stop_words: list[str] | bool, ngrams: int
+) -> tuple[list[str], object]:
     """Count one chunk of texts: its sorted terms and its sparse unit x term counts."""
-    texts, stop_words, ngrams = job
     counter = vectorizer(stop_words=stop_words, ngrams=ngrams)
     try:
         counts = counter.fit_transform(texts)
@@ -226,21 +223,26 @@ def count_texts(
 ) -> tuple[sparse.csr_matrix, list[str]]:
     """Sparse text x term counts by the suite's policy (:func:`vectorizer`), and the sorted terms.
 
-    Above :data:`PARALLEL_UNITS` texts the work is split into one chunk per worker (default: all
-    cores) and the chunks' vocabularies merged; the result is the same whatever the workers.
+    From :data:`analysis.parallel.MIN_TEXTS` texts on, the work is split into one chunk per
+    worker (default: all local cores, or the Dask cluster's workers) and the chunks'
+    vocabularies merged; the result is the same whatever runs it.
     """
-    import os
-    from concurrent.futures import ProcessPoolExecutor
+    from analysis import parallel
 
     stop = stop_words if isinstance(stop_words, bool) else list(stop_words)
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(texts) < PARALLEL_UNITS:
-        terms, counts = _count_chunk((texts, stop, ngrams))
+    parts = parallel.map_chunks(
+        _count_chunk,
+        texts,
+        stop,
+        ngrams,
+        min_items=parallel.MIN_TEXTS,
+        workers=workers,
+        per_worker=1,
+        desc="count terms",
+    )
+    if len(parts) == 1:
+        terms, counts = parts[0]
         return counts, terms
-    bounds = np.linspace(0, len(texts), workers + 1).astype(int)
-    jobs = [(texts[lo:hi], stop, ngrams) for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = list(pool.map(_count_chunk, jobs))
     terms = sorted(set().union(*(t for t, _ in parts)))
     column = {t: i for i, t in enumerate(terms)}
     blocks = []

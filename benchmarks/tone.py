@@ -33,7 +33,7 @@ import pandas as pd
 import textstat
 
 import analysis
-from analysis import quotes, tone
+from analysis import parallel, quotes, tone
 from analysis.corpus import Corpus
 from analysis.text import count_words, fold_typography
 
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{SEED}); {cores} cores, load average {load} at start; Python {sys.version.split()[0]}",
     ]
 
-    processes = cores if n_sentences >= tone.PARALLEL_THRESHOLD else 1
+    processes = cores if n_sentences >= parallel.MIN_TEXTS else 1
     vader = measure(lambda: tone.sentence_sentiment(corpus))
     lines.append(
         f"VADER, sentence_sentiment in {processes} processes: {vader.seconds:.1f} s wall, "
@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if "voice" in corpus.sentences.columns:
         table = measure(lambda: tone.readability(corpus))
-        processes = cores if 2 * args.articles >= tone.PARALLEL_THRESHOLD else 1
+        processes = cores if 2 * args.articles >= parallel.MIN_TEXTS else 1
         lines.append(
             f"readability table (body + writer, with MTLD and MATTR) in {processes} processes: "
             f"{len(table.result):,} rows in {table.seconds:.1f} s wall, {table.cpu_seconds:.1f} s "

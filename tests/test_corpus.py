@@ -89,7 +89,8 @@ def test_subset_rejects_unknown_ids(seed_corpus):
 
 
 def test_loading_is_deterministic_and_parallel_equal(seed_corpus, monkeypatch):
-    monkeypatch.setattr("analysis.corpus.PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr("analysis.parallel.MIN_ARTICLES", 1)
+    monkeypatch.setenv("FRAMING_CACHE", "0")  # computed again, on two worker processes
     parallel = load_corpus(workers=2)
     for name, table in seed_corpus.tables().items():
         pd.testing.assert_frame_equal(table, parallel.tables()[name], obj=name)

@@ -158,14 +158,14 @@ def test_tagging_once_gives_the_same_tables(units):
 def test_frame_hits_in_parallel_are_the_same(monkeypatch):
     texts = pd.Series(["Talks and troops.", "Nothing.", "An invasion.", "De-escalation talks."] * 5)
     serial = e.frame_hits(texts, FRAMES, workers=1)
-    monkeypatch.setattr(e, "PARALLEL_TEXTS", 3)
+    monkeypatch.setattr("analysis.parallel.MIN_TEXTS", 3)
     pd.testing.assert_frame_equal(e.frame_hits(texts, FRAMES, workers=2), serial)
 
 
 def test_fact_hits_in_parallel_are_the_same(monkeypatch):
     units = e.text_units(make_corpus(FACT_CORPUS))
     serial = e.fact_hits(units, FACTS, workers=1)
-    monkeypatch.setattr(e, "PARALLEL_TEXTS", 2)
+    monkeypatch.setattr("analysis.parallel.MIN_TEXTS", 2)
     pd.testing.assert_frame_equal(e.fact_hits(units, FACTS, workers=2), serial)
 
 

@@ -184,3 +184,55 @@ def test_a_failing_cell_stops_the_run_naming_notebook_and_cell(tmp_path, monkeyp
     ):
         run.run(None, tmp_path / "out", build_dir=tmp_path / "build")
     assert not (tmp_path / "build" / "02_never_run.ipynb").exists()
+
+
+def _write_notebooks(folder: Path, sources: dict[str, list[str]]) -> None:
+    import nbformat
+
+    folder.mkdir()
+    for name, cells in sources.items():
+        nb = nbformat.v4.new_notebook(
+            cells=[nbformat.v4.new_code_cell(c) for c in cells],
+            metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+        )
+        nbformat.write(nb, folder / name)
+
+
+def test_a_dead_kernel_is_named_and_keep_going_runs_the_rest(tmp_path, monkeypatch):
+    """A kernel that dies (here it kills itself, as the OOM killer would) is reported as
+    "cell K: kernel died"; with keep_going the later notebooks still run and every failure is
+    listed."""
+    folder = tmp_path / "notebooks"
+    _write_notebooks(
+        folder,
+        {
+            "01_dies.ipynb": ["x = 1", "", "import os\nos._exit(9)", "y = 2"],
+            "02_raises.ipynb": ["1 / 0"],
+            "03_fine.ipynb": ["z = 3"],
+        },
+    )
+    monkeypatch.setattr(run.paths, "NOTEBOOKS", folder)
+    with pytest.raises(run.NotebookFailed, match=r"/01_dies.ipynb: cell 2: kernel died") as one:
+        run.run(None, tmp_path / "out", ["01"], build_dir=tmp_path / "build")
+    assert "(out of memory?)" in str(one.value)
+
+    with pytest.raises(run.NotebooksFailed) as every:
+        run.run(None, tmp_path / "out", build_dir=tmp_path / "build", keep_going=True)
+    messages = [str(f) for f in every.value.failures]
+    assert len(messages) == 2
+    assert "01_dies.ipynb: cell 2: kernel died (out of memory?)" in messages[0]
+    assert "02_raises.ipynb: cell 1 failed: ZeroDivisionError" in messages[1]
+    assert (tmp_path / "build" / "03_fine.ipynb").exists()
+
+
+def test_make_figures_lists_every_failure(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "notebooks"
+    _write_notebooks(folder, {"01_a.ipynb": ["1 / 0"], "02_b.ipynb": ["{}['k']"]})
+    monkeypatch.setattr(run.paths, "NOTEBOOKS", folder)
+    monkeypatch.setattr(run.paths, "BUILD", tmp_path / "build")
+    code = run.main(["--out", str(tmp_path / "out"), "--keep-going"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "2 notebook(s) failed" in err
+    assert "01_a.ipynb: cell 1 failed: ZeroDivisionError" in err
+    assert "02_b.ipynb: cell 1 failed: KeyError" in err

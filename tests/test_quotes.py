@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import quotes as Q
+from analysis.parallel import MIN_ARTICLES
 
 
 def quotes_of(*paragraphs: str, headline: str = "") -> pd.DataFrame:
@@ -350,14 +351,14 @@ def test_quote_table_columns_and_numbering():
 def test_parallel_reading_gives_the_same_table():
     paragraphs = pd.DataFrame(
         {
-            "article_id": [f"a{i:03d}" for i in range(Q.PARALLEL_THRESHOLD) for _ in range(2)],
-            "paragraph": [1, 2] * Q.PARALLEL_THRESHOLD,
+            "article_id": [f"a{i:03d}" for i in range(MIN_ARTICLES) for _ in range(2)],
+            "paragraph": [1, 2] * MIN_ARTICLES,
             "text": ["“We are ready,” Putin said.", "Scholz said it was “a good sign”."]
-            * Q.PARALLEL_THRESHOLD,
+            * MIN_ARTICLES,
         }
     )
     serial = Q.find_quotes(paragraphs, workers=1)
-    assert len(serial) == 2 * Q.PARALLEL_THRESHOLD
+    assert len(serial) == 2 * MIN_ARTICLES
     pd.testing.assert_frame_equal(serial, Q.find_quotes(paragraphs, workers=2))
 
 

@@ -269,7 +269,8 @@ def test_parallel_runs_equal_serial_runs(small_corpus, monkeypatch):
     serial = tone.sentence_sentiment(small_corpus, workers=1)
     drivers = tone.sentiment_drivers(serial, top=None, workers=1)
     readability = tone.readability(small_corpus, workers=1)
-    monkeypatch.setattr(tone, "PARALLEL_THRESHOLD", 2)  # force the worker processes
+    monkeypatch.setattr("analysis.parallel.MIN_TEXTS", 2)  # force the worker processes
+    monkeypatch.setenv("FRAMING_CACHE", "0")  # readability computed again, not read back
     parallel = tone.sentence_sentiment(small_corpus, workers=2)
     pd.testing.assert_frame_equal(serial, parallel)
     pd.testing.assert_frame_equal(drivers, tone.sentiment_drivers(parallel, top=None, workers=2))

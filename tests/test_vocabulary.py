@@ -502,7 +502,7 @@ def test_on_the_seed_corpus(seed_corpus):
 def test_parallel_counting_gives_the_same_counts(monkeypatch):
     texts = ["Nato troops withdraw", "the ballet", "", "troops of Russia's army", "army ballet"]
     serial, serial_terms = v.count_texts(texts, workers=1)
-    monkeypatch.setattr(v, "PARALLEL_UNITS", 1)
+    monkeypatch.setattr("analysis.parallel.MIN_TEXTS", 1)
     parallel, parallel_terms = v.count_texts(texts, workers=2)
     assert parallel_terms == serial_terms
     assert (parallel != serial).nnz == 0

@@ -1,0 +1,175 @@
+"""Per-article results of the corpus stage, kept as Parquet under each article's content hash.
+
+Cleaning and sentence splitting are pure functions of one file's bytes, its manifest row and this
+package's code, so :func:`load_parts` keys each article by the sha256 of exactly those (plus
+the library versions: :func:`analysis.cache.content_key`) and computes only the articles it has
+not seen: a rerun, or a corpus that grew by a few files, cleans only the new ones.
+
+Each load that computed something writes one *batch*: four Parquet files of the same name under
+``build/cache/articles/`` (``meta/``, ``paragraphs/``, ``sentences/``, ``removed/``), each row
+carrying the article's ``_key``. ``meta`` (the article row and its warnings, as JSON: the
+manifest may have any columns) is written last, so a key listed there has all its rows. A batch
+is never rewritten; entries for texts no longer in any corpus are simply not read (``make clean``
+removes them). ``FRAMING_CACHE=0`` turns this off like every other cache.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from analysis import cache
+
+FOLDER = "articles"
+_TABLES = ("paragraphs", "sentences", "removed")
+
+
+def _schemas():
+    import pyarrow as pa
+
+    text, i64 = pa.string(), pa.int64()
+    return {
+        "meta": pa.schema([("_key", text), ("article", text), ("notes", text)]),
+        "paragraphs": pa.schema(
+            [
+                ("_key", text),
+                ("_row", i64),
+                ("article_id", text),
+                ("paragraph", i64),
+                ("text", text),
+            ]
+        ),
+        "sentences": pa.schema(
+            [
+                ("_key", text),
+                ("_row", i64),
+                ("article_id", text),
+                ("paragraph", i64),
+                ("sentence", i64),
+                ("start", i64),
+                ("end", i64),
+                ("text", text),
+            ]
+        ),
+        "removed": pa.schema(
+            [
+                ("_key", text),
+                ("_row", i64),
+                ("article_id", text),
+                ("text", text),
+                ("reason", text),
+                ("position", i64),
+            ]
+        ),
+    }
+
+
+def store_dir() -> Path:
+    return cache.cache_dir() / FOLDER
+
+
+def article_key(raw: bytes, row: dict[str, object]) -> str:
+    """The content key of one article: its bytes, its manifest row, this code, these libraries."""
+    return cache.content_key(
+        "article", [raw, json.dumps(row, sort_keys=True, default=str).encode()]
+    )
+
+
+def load_parts(
+    keys: Sequence[str], jobs: Sequence, compute: Callable[[list], list[dict]]
+) -> list[dict]:
+    """The corpus-stage parts (``article``, ``paragraphs``, ``sentences``, ``removed``,
+    ``notes``) of every job, in order: read from the store where its key is there, computed
+    with ``compute(jobs)`` (one call, for all the missing ones) and stored otherwise."""
+    if not cache.enabled():
+        return compute(list(jobs))
+    found = _read(set(keys))
+    todo = [i for i, key in enumerate(keys) if key not in found]
+    if todo:
+        fresh = compute([jobs[i] for i in todo])
+        _write([keys[i] for i in todo], fresh)
+        found.update({keys[i]: part for i, part in zip(todo, fresh, strict=True)})
+    return [found[key] for key in keys]
+
+
+def _write(keys: list[str], parts: list[dict]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schemas = _schemas()
+    batch = f"{uuid.uuid4().hex}.parquet"
+    tables = {
+        name: pa.Table.from_pylist(
+            [
+                {"_key": key, "_row": i, **row}
+                for key, part in zip(keys, parts, strict=True)
+                for i, row in enumerate(part[name])
+            ],
+            schema=schemas[name],
+        )
+        for name in _TABLES
+    }
+    tables["meta"] = pa.Table.from_pylist(
+        [
+            {
+                "_key": key,
+                "article": json.dumps(part["article"]),
+                "notes": json.dumps(part["notes"]),
+            }
+            for key, part in zip(keys, parts, strict=True)
+        ],
+        schema=schemas["meta"],
+    )
+    for name in (*_TABLES, "meta"):  # meta last: a key listed there has all its rows
+        folder = store_dir() / name
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{batch}.tmp"
+        pq.write_table(tables[name], tmp)
+        os.replace(tmp, folder / batch)
+
+
+def _read(wanted: set[str]) -> dict[str, dict]:
+    """The stored parts of the ``wanted`` keys that are in the store."""
+    import pyarrow.parquet as pq
+
+    meta_dir = store_dir() / "meta"
+    if not wanted or not meta_dir.is_dir():
+        return {}
+    found: dict[str, dict] = {}
+    for path in sorted(meta_dir.glob("*.parquet")):
+        try:
+            keys = pq.read_table(path, columns=["_key"]).column("_key").to_pylist()
+        except OSError:  # a batch being written by another kernel, or a broken file: skip it
+            continue
+        mine = (set(keys) & wanted) - found.keys()
+        if not mine:
+            continue
+        try:
+            parts = _read_batch(path.name, mine)
+        except OSError:
+            continue
+        found.update(parts)
+    return found
+
+
+def _read_batch(batch: str, keys: set[str]) -> dict[str, dict]:
+    import pyarrow.parquet as pq
+
+    parts: dict[str, dict] = {}
+    meta = pq.read_table(store_dir() / "meta" / batch, filters=[("_key", "in", sorted(keys))])
+    for row in meta.to_pylist():
+        parts[row["_key"]] = {
+            "article": json.loads(row["article"]),
+            "notes": json.loads(row["notes"]),
+            **{name: [] for name in _TABLES},
+        }
+    for name in _TABLES:
+        table = pq.read_table(store_dir() / name / batch, filters=[("_key", "in", sorted(keys))])
+        for row in sorted(table.to_pylist(), key=lambda r: (r["_key"], r["_row"])):
+            key = row.pop("_key")
+            del row["_row"]
+            parts[key][name].append(row)
+    return parts

@@ -1,0 +1,185 @@
+"""Time ``make figures CORPUS=…`` notebook by notebook, with peak memory:
+``python benchmarks/figures_corpus.py /work/data/bbc``.
+
+Each notebook runs as ``python -m analysis.run --only NN --corpus … --out …`` in its own process
+(as ``make figures`` runs it, in a fresh kernel), with a fresh content cache unless
+``--warm``. A watcher samples the resident memory of that process and all its descendants (the
+kernel, and any Dask workers) every 0.2 s and reports the peak of their sum. Above
+``--max-gb`` it kills the kernel, so that a notebook that would take the whole machine fails as
+a dead kernel ("cell K: kernel died (out of memory?)") rather than taking other work with it.
+
+``CORPUS`` is a folder with ``articles.csv``, or a folder tree of ``.txt`` files such as the BBC
+News dataset (``business/001.txt``, …; a ``README.TXT`` at the top is ignored). A tree is laid
+out flat under ``build/bench-corpus/<name>/`` (symlinks, and a manifest whose outlet is the
+subfolder), the form ``load_corpus`` reads today. ``--sample N`` takes N files at random (fixed
+seed), for the growth exponent between two sizes.
+
+The lines printed are meant to be pasted into the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from analysis import paths, run
+
+SEED = 20220215
+
+
+def flat_corpus(tree: Path, sample: int | None) -> Path:
+    """``tree`` if it has a manifest; else a flat copy (symlinks) with one, under build/."""
+    if (tree / "articles.csv").is_file():
+        return tree
+    files = sorted(p for p in tree.rglob("*.txt") if p.parent != tree)
+    if sample:
+        files = sorted(random.Random(SEED).sample(files, min(sample, len(files))))
+    name = tree.resolve().name + (f"-{len(files)}" if sample else "")
+    folder = paths.BUILD / "bench-corpus" / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    with open(folder / "articles.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "file", "outlet"])
+        for path in files:
+            article_id = f"{path.parent.name}-{path.stem}"
+            (folder / f"{article_id}.txt").symlink_to(path.resolve())
+            writer.writerow([article_id, f"{article_id}.txt", path.parent.name])
+    return folder
+
+
+class Watcher(threading.Thread):
+    """Peak resident memory of a process tree; kills its kernels past ``limit`` bytes."""
+
+    def __init__(self, pid: int, limit: float):
+        super().__init__(daemon=True)
+        self.root = psutil.Process(pid)
+        self.limit = limit
+        self.peak = 0
+        self.killed = False
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            try:
+                tree = [self.root, *self.root.children(recursive=True)]
+                total = 0
+                for proc in tree:
+                    with contextlib.suppress(psutil.Error):
+                        total += proc.memory_info().rss
+                self.peak = max(self.peak, total)
+                if total > self.limit and not self.killed:
+                    self.killed = True
+                    for proc in tree[1:]:
+                        with contextlib.suppress(psutil.Error):
+                            proc.kill()
+            except psutil.Error:
+                pass
+            self.done.wait(0.2)
+
+
+def time_notebook(notebook: str, corpus: Path, out: Path, env: dict, limit: float) -> dict:
+    command = [
+        sys.executable,
+        "-m",
+        "analysis.run",
+        "--only",
+        notebook,
+        "--corpus",
+        str(corpus),
+        "--out",
+        str(out),
+    ]
+    cpu_before = os.times()
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    watcher = Watcher(proc.pid, limit)
+    watcher.start()
+    stdout, stderr = proc.communicate()
+    watcher.done.set()
+    watcher.join()
+    wall = time.perf_counter() - start
+    cpu_after = os.times()
+    cpu = (cpu_after.children_user - cpu_before.children_user) + (
+        cpu_after.children_system - cpu_before.children_system
+    )
+    error = ""
+    if proc.returncode:
+        lines = [line for line in stderr.splitlines() if line.startswith("error:")]
+        error = (lines or stderr.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
+        if watcher.killed:
+            error = f"{error} [killed by this benchmark above {limit / 2**30:.0f} GiB]"
+    return {"wall": wall, "cpu": cpu, "peak": watcher.peak, "error": error}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "corpus",
+        type=Path,
+        nargs="?",
+        default=paths.SEEDS,
+        help="a corpus folder, or a BBC-style folder tree (default: the seeds)",
+    )
+    parser.add_argument("--sample", type=int, help="take this many files at random")
+    parser.add_argument("--only", nargs="*", help="notebooks to run (default: all)")
+    parser.add_argument("--max-gb", type=float, default=6.0, help="kill a kernel above this")
+    parser.add_argument("--warm", action="store_true", help="keep the content cache of build/")
+    parser.add_argument(
+        "--keep-going", action="store_true", help="run later notebooks after one fails"
+    )
+    args = parser.parse_args(argv)
+
+    corpus = flat_corpus(args.corpus, args.sample)
+    n_files = sum(1 for _ in corpus.glob("*.txt"))
+    out = Path(tempfile.mkdtemp(prefix="bench-figures-"))
+    env = dict(os.environ)
+    if not args.warm:
+        env["FRAMING_CACHE_DIR"] = str(out / "cache")
+    print(
+        f"make figures CORPUS={args.corpus} ({n_files:,} articles), {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f} at the start, cache {'warm' if args.warm else 'cold'}"
+    )
+    total_wall = total_cpu = 0.0
+    peak = 0
+    failed = False
+    for notebook in run.notebooks(args.only):
+        prefix = notebook.name[:2]
+        result = time_notebook(prefix, corpus, out / "figures", env, args.max_gb * 2**30)
+        total_wall += result["wall"]
+        total_cpu += result["cpu"]
+        peak = max(peak, result["peak"])
+        status = f"FAILED: {result['error']}" if result["error"] else "ok"
+        print(
+            f"  {notebook.name:<22} {result['wall']:7.1f} s wall {result['cpu']:7.1f} s CPU "
+            f"peak {result['peak'] / 2**20:7,.0f} MiB  {status}",
+            flush=True,
+        )
+        if result["error"]:
+            failed = True
+            if not args.keep_going:
+                break
+    print(
+        f"  {'total':<22} {total_wall:7.1f} s wall {total_cpu:7.1f} s CPU "
+        f"peak {peak / 2**20:7,.0f} MiB; load average {os.getloadavg()[0]:.1f} at the end"
+    )
+    shutil.rmtree(out, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
