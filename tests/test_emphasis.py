@@ -11,6 +11,7 @@ import pytest
 from scipy.stats import binomtest
 
 from analysis import emphasis as e
+from analysis import numbers
 from analysis.corpus import Corpus
 from analysis.errors import CorpusError
 from analysis.findings import _KEY
@@ -541,7 +542,7 @@ def test_numeric_claims(case):
             "text": [text],
         }
     )
-    claims = e.numeric_claims(units)
+    claims = numbers.numeric_claims(units)
     assert len(claims) == 1, claims["claim"].tolist()
     columns = [
         "type",
@@ -584,7 +585,7 @@ def test_no_numeric_claim(text):
             "text": [text],
         }
     )
-    assert e.numeric_claims(units).empty
+    assert numbers.numeric_claims(units).empty
 
 
 def test_a_conversion_in_brackets_is_parenthetical():
@@ -598,7 +599,7 @@ def test_a_conversion_in_brackets_is_parenthetical():
             "text": ["about 30 kilometers (18 miles) from"],
         }
     )
-    claims = e.numeric_claims(units)
+    claims = numbers.numeric_claims(units)
     assert claims["claim"].tolist() == ["about 30 kilometers", "18 miles"]
     assert claims["parenthetical"].tolist() == [False, True]
     assert claims["base_value"].tolist() == pytest.approx([30, 18 * 1.609344])
@@ -607,7 +608,7 @@ def test_a_conversion_in_brackets_is_parenthetical():
 
 def test_numbers_table_leaves_compared_claims_out_of_the_rest():
     units = e.text_units(make_corpus(FACT_CORPUS))
-    claims = e.numeric_claims(units)
+    claims = numbers.numeric_claims(units)
     stated = e.quantity_claims(units, FACTS, claims=claims)
     table = e.numbers_table(claims, e.compare_quantities(units, FACTS, claims=claims), stated)
     assert table[["section", "row"]].drop_duplicates().values.tolist() == [
@@ -647,7 +648,7 @@ def test_seed_facts_only_one_outlet_reports(seed_units):
 
 
 def test_seed_findings_keys_are_valid_and_unique(seed_units):
-    claims = e.numeric_claims(seed_units)
+    claims = numbers.numeric_claims(seed_units)
     rows = e.findings_rows(
         shares=e.frame_shares(seed_units),
         generic_shares=e.frame_shares(seed_units, generic=True),

@@ -66,3 +66,17 @@ def test_one_plots_module_per_notebook_topic_and_every_plot_function_lives_there
             if isinstance(n, ast.FunctionDef) and n.name.startswith("plot_")
         ]
         assert plots == [], f"{path.name} draws: {plots}"
+
+
+def test_article_labels_name_the_article_where_the_outlet_does_not():
+    import pandas as pd
+
+    from analysis.plots import article_labels
+
+    articles = pd.DataFrame({"article_id": ["ft-v2", "ft-v1", "ap"], "outlet": ["FT", "FT", "AP"]})
+    assert article_labels(articles).tolist() == ["FT (ft-v2)", "FT (ft-v1)", "AP"]
+    assert article_labels(articles, ids="always").to_dict() == {
+        "ft-v2": "ft-v2\n(FT)",
+        "ft-v1": "ft-v1\n(FT)",
+        "ap": "ap\n(AP)",
+    }

@@ -12,6 +12,7 @@ import pytest
 
 from analysis import reuse
 from analysis.corpus import Corpus
+from analysis.text import folded_words
 
 
 def make_corpus(articles: dict[str, list[str]], stories: dict[str, str] | None = None) -> Corpus:
@@ -82,8 +83,8 @@ def tiny():
         ("", []),
     ],
 )
-def test_comparable_words_fold_typography_and_case(text, expected):
-    assert reuse.comparable_words(text) == expected
+def test_folded_words_fold_typography_and_case(text, expected):
+    assert folded_words(text) == expected
 
 
 def test_word_shingles():
@@ -114,7 +115,7 @@ def test_similarity_is_difflib_ratio_on_words(a, b, matched, score):
 
 
 def test_score_pairs_adds_matched_words_and_score():
-    tokens = [reuse.comparable_words(t) for t in WIRE[1:2] + PAPER[1:2]]
+    tokens = [folded_words(t) for t in WIRE[1:2] + PAPER[1:2]]
     scored = reuse.score_pairs(tokens, pd.DataFrame({"left": [0], "right": [1]}))
     assert scored["matched_words"].tolist() == [9]
     assert scored["score"].tolist() == pytest.approx([18 / 22])

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from scipy.stats import chi2_contingency, false_discovery_control
 
+from analysis import terms
 from analysis import vocabulary as v
 from analysis.corpus import Corpus
 from analysis.errors import CorpusError
@@ -90,12 +91,12 @@ def tiny():
     ],
 )
 def test_tokenisation_policy(text, options, expected):
-    assert v.analyse(text, **options) == expected
+    assert terms.analyse(text, **options) == expected
 
 
 def test_ngrams_other_than_one_or_two_are_refused():
     with pytest.raises(ValueError, match="ngrams"):
-        v.vectorizer(ngrams=3)
+        terms.vectorizer(ngrams=3)
 
 
 # --------------------------------------------------------------------------- counting
@@ -362,7 +363,7 @@ def test_naming_lexicon_is_well_formed():
     assert not lexicon.duplicated(["concept", "variant"]).any()
     assert (lexicon.groupby("concept").size() >= 2).all()
     for pattern in lexicon["pattern"]:
-        v.pattern_regex(pattern)
+        terms.pattern_regex(pattern)
     # the concepts are all there
     for variant in [
         "Nato",
@@ -458,17 +459,17 @@ def test_naming_table_marks_unnamed_concepts():
     ],
 )
 def test_patterns_match_whole_words(pattern, text, found):
-    assert [text[s:e] for s, e in v.find_matches(pattern, text)] == found
+    assert [text[s:e] for s, e in terms.find_matches(pattern, text)] == found
     # the one-regex form finds the same
-    assert [m.group() for m in v.pattern_regex(pattern).finditer(text)] == found
+    assert [m.group() for m in terms.pattern_regex(pattern).finditer(text)] == found
 
 
 def test_patterns_case_and_errors():
-    assert v.pattern_regex("Nato", case=True).findall("NATO Nato") == ["Nato"]
-    assert v.find_matches("Nato", "NATO Nato", case=True) == [(5, 9)]
-    assert v.find_matches("istanbul", "İstanbul") == [(0, 8)]  # "İ".lower() is two characters
+    assert terms.pattern_regex("Nato", case=True).findall("NATO Nato") == ["Nato"]
+    assert terms.find_matches("Nato", "NATO Nato", case=True) == [(5, 9)]
+    assert terms.find_matches("istanbul", "İstanbul") == [(0, 8)]  # "İ".lower() is two characters
     with pytest.raises(ValueError, match="empty"):
-        v.pattern_regex("Kyiv||Kiev")
+        terms.pattern_regex("Kyiv||Kiev")
 
 
 # --------------------------------------------------------------------------- findings
