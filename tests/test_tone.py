@@ -21,7 +21,6 @@ from scipy import stats
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import CorpusError, load_corpus, paths, readability, tone
-from analysis.corpus import Corpus
 from analysis.findings import read_findings, record_findings
 from analysis.lexicon import read_lexicon
 from analysis.terms import match_terms
@@ -44,36 +43,28 @@ def textstat_reference(text: str) -> dict[str, float]:
     }
 
 
-def make_corpus(rows: list[tuple[str, str, str, str]], quotes: pd.DataFrame | None = None):
-    """A corpus from ``(article_id, outlet, voice, sentence text)`` rows, one paragraph each."""
-    sentences = pd.DataFrame(rows, columns=["article_id", "outlet", "voice", "text"])
-    sentences["paragraph"] = sentences.groupby("article_id").cumcount() + 1
-    sentences["sentence"] = sentences["paragraph"]
-    sentences["start"] = 0
-    sentences["end"] = sentences["text"].str.len()
-    articles = sentences.drop_duplicates("article_id")[["article_id", "outlet"]]
-    return Corpus(
-        articles=articles.assign(canonical=True).reset_index(drop=True),
-        paragraphs=sentences[["article_id", "paragraph", "text"]],
-        sentences=sentences[
-            ["article_id", "paragraph", "sentence", "start", "end", "text", "voice"]
-        ],
-        removed=pd.DataFrame(columns=["article_id", "text", "reason", "position"]),
-        quotes=quotes,
-    )
+def _by_article(rows: list[tuple[str, str, str, str]]) -> dict:
+    """``(article_id, outlet, voice, sentence text)`` rows, one paragraph each, as articles."""
+    articles: dict[str, dict] = {}
+    for article_id, outlet, voice, text in rows:
+        spec = articles.setdefault(article_id, {"outlet": outlet, "paragraphs": [], "voices": []})
+        spec["paragraphs"].append(text)
+        spec["voices"].append(voice)
+    return articles
+
+
+SMALL = [
+    ("a", "Outlet A", "authorial", "Russia does not want war."),
+    ("a", "Outlet A", "quoted", "“We could perhaps talk,” he said."),
+    ("a", "Outlet A", "authorial", "Troops are clearly pulling back from the border."),
+    ("b", "Outlet B", "authorial", "The threat of invasion may be imminent."),
+    ("b", "Outlet B", "mixed", "He said talks were “a good sign”."),
+]
 
 
 @pytest.fixture
-def small_corpus():
-    return make_corpus(
-        [
-            ("a", "Outlet A", "authorial", "Russia does not want war."),
-            ("a", "Outlet A", "quoted", "“We could perhaps talk,” he said."),
-            ("a", "Outlet A", "authorial", "Troops are clearly pulling back from the border."),
-            ("b", "Outlet B", "authorial", "The threat of invasion may be imminent."),
-            ("b", "Outlet B", "mixed", "He said talks were “a good sign”."),
-        ]
-    )
+def small_corpus(make_corpus):
+    return make_corpus(_by_article(SMALL))
 
 
 def body_texts(corpus) -> list[str]:
@@ -237,8 +228,8 @@ SENTENCES = [
 ]
 
 
-def test_sentence_scores_are_vaders_own():
-    corpus = make_corpus([("a", "A", "authorial", text) for text in SENTENCES])
+def test_sentence_scores_are_vaders_own(make_corpus):
+    corpus = make_corpus(_by_article([("a", "A", "authorial", text) for text in SENTENCES]))
     scores = tone.sentence_sentiment(corpus)
     analyzer = SentimentIntensityAnalyzer()
     for text, row in zip(SENTENCES, scores.itertuples(index=False), strict=True):
@@ -250,12 +241,12 @@ def test_sentence_scores_are_vaders_own():
             expected["compound"],
         )
     # a lone "war" is VADER's -2.9 normalised: -2.9 / sqrt(2.9**2 + 15) = -0.5994
-    single = tone.sentence_sentiment(make_corpus([("a", "A", "authorial", "war")]))
+    single = tone.sentence_sentiment(make_corpus(_by_article([("a", "A", "authorial", "war")])))
     assert single["compound"].iloc[0] == -0.5994
 
 
-def test_folding_lets_vader_see_a_curly_negation():
-    corpus = make_corpus([("a", "A", "authorial", "Russia doesn’t want war.")])
+def test_folding_lets_vader_see_a_curly_negation(make_corpus):
+    corpus = make_corpus(_by_article([("a", "A", "authorial", "Russia doesn’t want war.")]))
     folded = tone.sentence_sentiment(corpus)["compound"].iloc[0]
     written = tone.sentence_sentiment(corpus, fold=False)["compound"].iloc[0]
     analyzer = SentimentIntensityAnalyzer()
@@ -285,12 +276,14 @@ def test_token_valences_add_up_to_vaders_score(seed_corpus):
         assert analyzer.score_valence(valences, folded) == analyzer.polarity_scores(folded)
 
 
-def test_negation_flips_war():
+def test_negation_flips_war(make_corpus):
     # "war" is -2.9 in VADER's lexicon; "not" two words before multiplies it by -0.74
     valences = dict(tone.token_valences("Russia does not want war."))
     assert valences["war"] == pytest.approx(2.146)
     drivers = tone.sentiment_drivers(
-        tone.sentence_sentiment(make_corpus([("a", "A", "authorial", "Russia does not want war.")]))
+        tone.sentence_sentiment(
+            make_corpus(_by_article([("a", "A", "authorial", "Russia does not want war.")]))
+        )
     )
     war = drivers[drivers["word"] == "war"].iloc[0]
     assert (war["lexicon_valence"], war["n"], war["flipped"]) == (-2.9, 1, 1)
@@ -415,19 +408,11 @@ def test_escalation_language_by_hand(small_corpus):
 
 
 @pytest.fixture
-def quoted_corpus():
+def quoted_corpus(make_corpus):
     # small_corpus's text has two reporting verbs, "said" in a (paragraph 2) and in b
     # (paragraph 2); a sentence with a doubt-casting verb is added to b as paragraph 3.
-    corpus = make_corpus(
-        [
-            ("a", "Outlet A", "authorial", "Russia does not want war."),
-            ("a", "Outlet A", "quoted", "“We could perhaps talk,” he said."),
-            ("a", "Outlet A", "authorial", "Troops are clearly pulling back from the border."),
-            ("b", "Outlet B", "authorial", "The threat of invasion may be imminent."),
-            ("b", "Outlet B", "mixed", "He said talks were “a good sign”."),
-            ("b", "Outlet B", "authorial", "Russia claims the troops are leaving."),
-        ]
-    )
+    doubt = ("b", "Outlet B", "authorial", "Russia claims the troops are leaving.")
+    corpus = make_corpus(_by_article([*SMALL, doubt]))
     quotes = pd.DataFrame(
         {
             "article_id": ["a", "a", "a", "b", "b"],

@@ -16,55 +16,29 @@ from scipy.stats import chi2_contingency, false_discovery_control
 
 from analysis import terms
 from analysis import vocabulary as v
-from analysis.corpus import Corpus
 from analysis.errors import CorpusError
 
 # --------------------------------------------------------------------------- a tiny corpus
 
 
-def make_corpus(
-    paragraphs: dict[str, list[str]],
-    outlets: dict[str, str],
-    canonical=None,
-    sentences: pd.DataFrame | None = None,
-    quotes: pd.DataFrame | None = None,
-):
-    """A Corpus from hand-written paragraphs; one sentence per paragraph unless given."""
-    canonical = canonical or {}
-    articles = pd.DataFrame(
-        {
-            "article_id": list(paragraphs),
-            "outlet": [outlets[a] for a in paragraphs],
-            "canonical": [canonical.get(a, True) for a in paragraphs],
-        }
-    )
-    paras = pd.DataFrame(
-        [(a, i, t) for a, ts in paragraphs.items() for i, t in enumerate(ts, start=1)],
-        columns=["article_id", "paragraph", "text"],
-    )
-    if sentences is None:
-        sentences = paras.assign(
-            sentence=range(1, len(paras) + 1), start=0, end=paras["text"].str.len()
-        )
-    return Corpus(
-        articles=articles,
-        paragraphs=paras,
-        sentences=sentences,
-        removed=pd.DataFrame(columns=["article_id", "text", "reason", "position"]),
-        quotes=quotes,
-    )
-
-
 @pytest.fixture
-def tiny():
+def tiny(make_corpus):
     return make_corpus(
         {
-            "a1": ["Nato troops withdraw.", "Russia's troops stay."],
-            "a0": ["Old version: Nato Nato Nato."],
-            "b1": ["NATO said the troops pull back; NATO's claim."],
-        },
-        {"a1": "Outlet A", "a0": "Outlet A", "b1": "Outlet B"},
-        canonical={"a0": False},
+            "a1": {
+                "outlet": "Outlet A",
+                "paragraphs": ["Nato troops withdraw.", "Russia's troops stay."],
+            },
+            "a0": {
+                "outlet": "Outlet A",
+                "canonical": False,
+                "paragraphs": ["Old version: Nato Nato Nato."],
+            },
+            "b1": {
+                "outlet": "Outlet B",
+                "paragraphs": ["NATO said the troops pull back; NATO's claim."],
+            },
+        }
     )
 
 
@@ -140,7 +114,7 @@ def test_voice_needs_the_voice_column(tiny):
         v.voice_text(tiny, "speaker")
 
 
-def test_voice_splits_mixed_sentences_at_quotations():
+def test_voice_splits_mixed_sentences_at_quotations(make_corpus):
     text = 'Putin said "troops withdraw" today. Scholz agreed.'
     first = text.index(" Scholz")
     sentences = pd.DataFrame(
@@ -164,7 +138,9 @@ def test_voice_splits_mixed_sentences_at_quotations():
             "kind": ["full"],
         }
     )
-    corpus = make_corpus({"a": [text]}, {"a": "X"}, sentences=sentences, quotes=quotes)
+    corpus = make_corpus(
+        {"a": {"outlet": "X", "paragraphs": [text]}}, sentences=sentences, quotes=quotes
+    )
     assert v.term_table(corpus, voice="quoted").index.tolist() == ["troops", "withdraw"]
     assert v.term_table(corpus, voice="writer").index.tolist() == [
         "agreed",
@@ -173,7 +149,7 @@ def test_voice_splits_mixed_sentences_at_quotations():
         "scholz",
         "today",
     ]
-    without_quotes = make_corpus({"a": [text]}, {"a": "X"}, sentences=sentences)
+    without_quotes = make_corpus({"a": {"outlet": "X", "paragraphs": [text]}}, sentences=sentences)
     assert v.term_table(without_quotes, voice="writer").index.tolist() == ["agreed", "scholz"]
     assert v.term_table(without_quotes, voice="quoted").empty
 
@@ -301,16 +277,14 @@ def test_distinctive_terms_filters_after_scoring():
 # --------------------------------------------------------------------------- comparison
 
 
-def test_similarity_uses_canonical_idf_and_is_symmetric():
+def test_similarity_uses_canonical_idf_and_is_symmetric(make_corpus):
     corpus = make_corpus(
         {
-            "a": ["troops withdraw border"],
-            "a_old": ["troops withdraw border"],
-            "b": ["troops border talks"],
-            "c": ["ballet opera"],
-        },
-        {"a": "A", "a_old": "A", "b": "B", "c": "C"},
-        canonical={"a_old": False},
+            "a": {"outlet": "A", "paragraphs": ["troops withdraw border"]},
+            "a_old": {"outlet": "A", "canonical": False, "paragraphs": ["troops withdraw border"]},
+            "b": {"outlet": "B", "paragraphs": ["troops border talks"]},
+            "c": {"outlet": "C", "paragraphs": ["ballet opera"]},
+        }
     )
     sim = v.similarity(corpus)
     assert list(sim.index) == ["a", "a_old", "b", "c"]
