@@ -80,3 +80,15 @@ def test_article_labels_name_the_article_where_the_outlet_does_not():
         "ft-v1": "ft-v1\n(FT)",
         "ap": "ap\n(AP)",
     }
+
+
+def test_the_base_layer_imports_no_topic_module():
+    """README's Layout: the base modules sit below every topic, so two topics can share them."""
+    base = ("text", "sentences", "terms", "voices", "stats", "lexicon", "paths", "errors")
+    topics = {"corpus", "clean", "actors", "quotes", "sources", "vocabulary", "kwic", "tone"}
+    topics |= {"readability", "emphasis", "numbers", "reuse", "provenance", "plots"}
+    for name in base:
+        imported = {m.split(".")[1] for m in _imported_modules(PACKAGE / f"{name}.py") if "." in m}
+        assert not imported & topics, f"{name}.py imports {sorted(imported & topics)}"
+    for name in ("emphasis", "tone"):  # they share the matcher through analysis.terms
+        assert "analysis.vocabulary" not in _imported_modules(PACKAGE / f"{name}.py")
