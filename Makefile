@@ -14,7 +14,7 @@ OUT ?=
 SCHEDULER ?=
 KEEP_GOING ?=
 
-.PHONY: help setup figures test lab lint benchmarks clean
+.PHONY: help setup figures test test-fast lab lint benchmarks clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -33,6 +33,9 @@ figures: $(STAMP) ## Execute every notebook in order and regenerate figures/ (CO
 
 test: $(STAMP) ## Run the whole test suite (unit, properties, notebooks, figures up to date)
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## The inner loop: every test but those that execute notebooks (marker "notebook")
+	$(BIN)/python -m pytest -m "not notebook"
 
 lab: $(STAMP) ## Open JupyterLab with the "Python (framing)" kernel
 	$(BIN)/jupyter lab notebooks/

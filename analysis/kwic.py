@@ -2,7 +2,7 @@
 
 A statistic says a word is distinctive; only the lines it stands in say how it is used.
 :func:`kwic` lists every occurrence of a word, phrase, glob or regex with the words around it,
-matched exactly as :func:`analysis.vocabulary.find_matches` defines (whole words of
+matched exactly as :func:`analysis.terms.find_matches` defines (whole words of
 :data:`analysis.text.WORD_PATTERN`). :func:`collocates` ranks the words found near it by log-Dice.
 :func:`explorer` is the interactive version for JupyterLab, with a static table when run headless.
 
@@ -19,14 +19,9 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
+from analysis.terms import find_matches, normalise, stop_word_list
 from analysis.text import WORD_RE
-from analysis.vocabulary import (
-    find_matches,
-    normalise,
-    stop_word_list,
-    term_table,
-    voice_text,
-)
+from analysis.vocabulary import term_table, voice_text
 
 KWIC_COLUMNS = ["article_id", "outlet", "paragraph", "start", "left", "match", "right"]
 _SPACE = re.compile(r"\s+")
@@ -76,7 +71,7 @@ def kwic(
     """Every occurrence of ``pattern`` with ``window`` words of context on each side.
 
     ``pattern`` is a word, a phrase, a glob (``"withdraw*"``), alternatives (``"Kyiv|Kiev"``) or a
-    compiled regex (see :func:`analysis.vocabulary.find_matches`). Context stays within the
+    compiled regex (see :func:`analysis.terms.find_matches`). Context stays within the
     paragraph (or, for ``voice`` writer/quoted, within the sentence piece) and is shown as written,
     white space collapsed. Returns one row per occurrence: article_id, outlet, paragraph, start
     (offset of the match in the paragraph or piece), left, match, right; in corpus order.

@@ -98,7 +98,6 @@ QUOTE_COLUMNS = [
     "speaker_text",
 ]
 KINDS = ("full", "partial", "scare")
-VOICES = ("authorial", "quoted", "mixed")
 #: A quotation of at most this many words with no attribution is a scare quote.
 SCARE_MAX_WORDS = 3
 #: Paragraph breaks inside a multi-paragraph quotation are kept as this in ``text``.

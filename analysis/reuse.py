@@ -19,8 +19,8 @@ day. Comparing outlets' framing without knowing this mistakes copied text for ch
    score is at least :data:`MATCH_THRESHOLD` (0.6) and they have at least :data:`MIN_WORDS`
    words in common.
 
-Words are compared after folding typography and case (:func:`comparable_words`), so curly and
-straight quotes, dashes and the position of a comma do not count as differences in wording.
+Words are compared after folding typography and case (:func:`analysis.text.folded_words`), so
+curly and straight quotes, dashes and the position of a comma do not count as differences in wording.
 Sentences of two versions of one story (same ``story_id``) are not compared for reuse: that is
 revision, handled by the version functions.
 
@@ -52,7 +52,7 @@ import pandas as pd
 from analysis import parallel
 from analysis.findings import finding, findings_table
 from analysis.lexicon import read_lexicon
-from analysis.text import WORD_RE, fold_typography
+from analysis.text import WORD_RE, fold_typography, folded_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.corpus import Corpus
@@ -138,15 +138,6 @@ STATUSES = ("kept", "rewritten", "removed", "added")
 def _folded_words(text: str) -> list[re.Match[str]]:
     """The word matches of the typography-folded ``text`` (offsets into the folded text)."""
     return list(WORD_RE.finditer(fold_typography(text)))
-
-
-def comparable_words(text: str) -> list[str]:
-    """The words of ``text`` as compared for reuse: typography folded, lower-cased.
-
-    Punctuation and spacing are dropped because outlets' house styles differ in them (a comma
-    inside or outside a closing quote) without any difference in wording.
-    """
-    return [m.group().lower() for m in _folded_words(text)]
 
 
 def word_shingles(words: Sequence[str], size: int = SHINGLE_WORDS) -> set[str]:
@@ -523,8 +514,8 @@ def mark_differences(old: str, new: str) -> tuple[list[tuple[str, bool]], list[t
     """Two texts as runs of ``(text, changed)``: ``changed`` marks the words of ``old`` that are
     not in ``new`` (removed or replaced) and the words of ``new`` not in ``old`` (added).
 
-    Words are compared as in :func:`comparable_words`; the runs are the typography-folded text
-    with its punctuation, so joining a side's runs gives that text back.
+    Words are compared as in :func:`analysis.text.folded_words`; the runs are the
+    typography-folded text with its punctuation, so joining a side's runs gives that text back.
     """
     old_folded, new_folded = fold_typography(old), fold_typography(new)
     old_words, new_words = _folded_words(old), _folded_words(new)
@@ -580,7 +571,7 @@ def sentence_words(sentences: pd.DataFrame) -> pd.DataFrame:
     """``article_id``, ``sentence``, ``text`` of ``sentences`` with ``words`` (the comparable
     words, a list) and ``n_words``, in the table's order."""
     table = sentences[["article_id", "sentence", "text"]].reset_index(drop=True)
-    tokens = [comparable_words(text) for text in table["text"]]
+    tokens = [folded_words(text) for text in table["text"]]
     return table.assign(words=tokens, n_words=np.array([len(t) for t in tokens], dtype="int64"))
 
 
@@ -1140,7 +1131,7 @@ def tense_changes(old: str, new: str) -> list[tuple[str, str, str]]:
     by another; within it, each word of the old stretch is paired with the first unused word of
     the new one that is its past (or present) form by :func:`is_backshift`.
     """
-    old_words, new_words = comparable_words(old), comparable_words(new)
+    old_words, new_words = folded_words(old), folded_words(new)
     matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
     found = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

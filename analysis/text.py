@@ -59,3 +59,13 @@ def outlet_slug(outlet: str) -> str:
     """
     slug = re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-")
     return re.sub(r"^the-", "", slug) or "unknown"
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of ``text`` as the suite compares them: typography folded, lower case.
+
+    Punctuation and spacing are dropped because outlets' house styles differ in them (a comma
+    inside or outside a closing quote) without any difference in wording. Reuse compares
+    sentences by these words; lexical diversity and the stance markers count them.
+    """
+    return [m.group().lower() for m in WORD_RE.finditer(fold_typography(text))]

@@ -1,8 +1,8 @@
 """Which words set each outlet apart: one way to count words, honest statistics, naming choices.
 
 Counting
-    One tokenisation policy (:func:`vectorizer`, :func:`analyse`), built on
-    :data:`analysis.text.WORD_PATTERN` so the whole suite counts words one way: typography folded,
+    One tokenisation policy (:func:`analysis.terms.vectorizer`, :func:`analysis.terms.analyse`),
+    built on :data:`analysis.text.WORD_PATTERN` so the whole suite counts words one way: typography folded,
     lower-cased, hyphenated words kept whole ("de-escalation"), possessives folded ("Russia's" ->
     "russia"), numbers kept ("130,000"), scikit-learn's English stop words removed (switchable;
     contractions such as "don't" go with them), optional bigrams. :func:`term_table` counts a corpus
@@ -38,78 +38,13 @@ from scipy.stats import chi2
 from analysis.errors import CorpusError
 from analysis.findings import findings_table
 from analysis.lexicon import lexicon_path, read_lexicon
-from analysis.text import WORD_PATTERN, WORD_RE, fold_typography, outlet_slug
+from analysis.terms import find_matches, vectorizer
+from analysis.text import fold_typography, outlet_slug
+from analysis.voices import check_voice
 
-#: The voices a count can be restricted to, and the sentence labels each one takes whole.
-VOICES = {"all": (), "writer": ("authorial",), "quoted": ("quoted",)}
 #: Quotation kinds whose words are the speaker's, not the writer's (scare quotes stay the writer's).
 QUOTED_KINDS = ("full", "partial")
 DEFAULT_ALPHA0 = 100.0
-
-# --------------------------------------------------------------------------- tokenisation policy
-
-_POSSESSIVE = re.compile(r"'s\b(?<=[^\W_]'s)")  # literal first: far faster to search
-_CONTRACTION = re.compile(r"[^\W\d_]+(?:n't|'(?:re|ve|ll|d|m))")
-
-
-def normalise(text: str) -> str:
-    """``text`` as the counters see it: typography folded, lower-cased, possessive 's dropped.
-
-    "Russia’s" and "Russia's" both become "russia"; a plural possessive ("allies’") is already
-    the bare word, because :data:`~analysis.text.WORD_PATTERN` never ends a word on an apostrophe.
-    The clitic 's of "it's" / "that's" goes too, which only ever leaves a stop word.
-    """
-    return _POSSESSIVE.sub("", fold_typography(text).lower())
-
-
-def content_tokens(text: str) -> list[str]:
-    """The words of normalised ``text`` without contractions ("don't", "we're", "they've").
-
-    A contraction is a function word in every case, so it goes wherever stop words go.
-    """
-    return [t for t in WORD_RE.findall(text) if "'" not in t or not _CONTRACTION.fullmatch(t)]
-
-
-def stop_word_list(stop_words: bool | Iterable[str] = True) -> list[str] | None:
-    """The stop words the policy removes: scikit-learn's English list (``True``), none
-    (``False``), or the caller's own words, normalised like the text."""
-    if stop_words is True:
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        return sorted(ENGLISH_STOP_WORDS)
-    if stop_words is False or stop_words is None:
-        return None
-    return sorted({normalise(w) for w in stop_words})
-
-
-def vectorizer(*, stop_words: bool | Iterable[str] = True, ngrams: int = 1):
-    """The suite's one tokenisation policy, as a scikit-learn ``CountVectorizer``.
-
-    Text goes through :func:`normalise`, words are found with ``WORD_PATTERN``, stop words (and,
-    with them, contractions) are removed, and ``ngrams=2`` adds bigrams of the remaining words
-    (scikit-learn forms n-grams after stop words are removed, so "threat of invasion" gives
-    "threat invasion"). Counts are int64 in a sparse matrix.
-    """
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    if ngrams not in (1, 2):
-        raise ValueError(f"ngrams must be 1 (words) or 2 (words and bigrams), not {ngrams!r}")
-    stop = stop_word_list(stop_words)
-    return CountVectorizer(
-        preprocessor=normalise,
-        tokenizer=content_tokens if stop is not None else None,
-        token_pattern=None if stop is not None else WORD_PATTERN,
-        lowercase=False,
-        stop_words=stop,
-        ngram_range=(1, ngrams),
-        dtype=np.int64,
-    )
-
-
-def analyse(text: str, *, stop_words: bool | Iterable[str] = True, ngrams: int = 1) -> list[str]:
-    """The terms :func:`vectorizer` counts in ``text``, in order (words first, then bigrams)."""
-    return vectorizer(stop_words=stop_words, ngrams=ngrams).build_analyzer()(text)
-
 
 # --------------------------------------------------------------------------- text by voice
 
@@ -127,9 +62,8 @@ def voice_text(corpus, voice: str = "all") -> pd.DataFrame:
 
     Raises :class:`~analysis.CorpusError` naming the missing column if the corpus has no voice.
     """
-    if voice not in VOICES:
-        raise ValueError(f"voice must be one of {sorted(VOICES)}, not {voice!r}")
-    if voice == "all":
+    kept = check_voice(voice)
+    if kept is None:
         return corpus.paragraphs[["article_id", "paragraph", "text"]]
     sentences = corpus.sentences
     if "voice" not in sentences.columns:
@@ -138,9 +72,7 @@ def voice_text(corpus, voice: str = "all") -> pd.DataFrame:
             f"are attributed); this corpus's sentences have {list(sentences.columns)}. "
             "Use voice='all' to count all text."
         )
-    whole = sentences.loc[
-        sentences["voice"].isin(VOICES[voice]), ["article_id", "paragraph", "text"]
-    ]
+    whole = sentences.loc[sentences["voice"].isin(kept), ["article_id", "paragraph", "text"]]
     mixed = sentences[sentences["voice"] == "mixed"]
     parts = _split_mixed(mixed, corpus.quotes)
     parts = parts.loc[parts["voice"] == voice, ["article_id", "paragraph", "text"]]
@@ -221,7 +153,7 @@ def count_texts(
     ngrams: int = 1,
     workers: int | None = None,
 ) -> tuple[sparse.csr_matrix, list[str]]:
-    """Sparse text x term counts by the suite's policy (:func:`vectorizer`), and the sorted terms.
+    """Sparse text x term counts by the suite's policy (:func:`analysis.terms.vectorizer`), and the sorted terms.
 
     From :data:`analysis.parallel.MIN_TEXTS` texts on, the work is split into one chunk per
     worker (default: all local cores, or the Dask cluster's workers) and the chunks'
@@ -297,7 +229,7 @@ def term_table(
 
     Groups are ``corpus.articles[by]`` (default: outlet) over the canonical articles unless
     ``canonical=False``; text is chosen by ``voice`` (:func:`voice_text`) and tokenised by the
-    suite's policy (:func:`vectorizer`). Filter rare terms with :func:`frequent_terms` *after*
+    suite's policy (:func:`analysis.terms.vectorizer`). Filter rare terms with :func:`frequent_terms` *after*
     computing statistics, so that group sizes count every word.
     """
     matrix, groups, terms = count_matrix(
@@ -521,14 +453,6 @@ def keyness_by_group(counts: pd.DataFrame, *, min_count: int = 3) -> pd.DataFram
 # --------------------------------------------------------------------------- comparison
 
 
-def article_labels(corpus) -> pd.Series:
-    """A readable label per article: its id, and its outlet when the id does not say it."""
-    articles = corpus.articles.set_index("article_id")
-    return pd.Series(
-        [f"{i}\n({o})" for i, o in articles["outlet"].items()], index=articles.index, name="label"
-    )
-
-
 def similarity(
     corpus,
     *,
@@ -605,78 +529,6 @@ def vocabulary_overlap(counts: pd.DataFrame, *, examples: int = 5) -> pd.DataFra
 
 # --------------------------------------------------------------------------- naming choices
 
-_GLOB = {"*": r"(?:[^\W_]|[-'’](?=[^\W_]))*", "?": r"[^\W_]", "'": "['’]", "’": "['’]"}
-#: A match starts where a word of WORD_PATTERN starts ...
-_STARTS_WORD = re.compile(r"(?<![^\W_])(?<![^\W_][-'’])(?!(?<=\d[.,])\d)")
-#: ... and ends where it ends, or before a possessive 's ("Nato" matches "Nato's").
-_ENDS_WORD = r"(?![^\W_])(?!-[^\W_])(?!['’](?!s(?![^\W_]))[^\W_])(?!(?<=\d)[.,]\d)"
-
-
-@cache
-def _pattern_body(pattern: str, case: bool) -> re.Pattern:
-    """The regex for ``pattern`` without its start-of-word check (see :func:`find_matches`).
-
-    Without ``case`` the pattern is lower-cased and meant for lower-cased text: a literal regex
-    is searched far faster than one compiled with IGNORECASE.
-    """
-    alternatives = [a.split() for a in (pattern if case else pattern.lower()).split("|")]
-    if not all(alternatives):
-        raise ValueError(f"empty word, phrase or alternative in pattern {pattern!r}")
-    body = "|".join(
-        r"\s+".join("".join(_GLOB.get(ch, re.escape(ch)) for ch in word) for word in words)
-        for words in alternatives
-    )
-    return re.compile(f"(?:{body}){_ENDS_WORD}")
-
-
-def pattern_regex(pattern: str | re.Pattern, *, case: bool = False) -> re.Pattern:
-    """One compiled regex for ``pattern``, matching exactly what :func:`find_matches` finds
-    (word boundaries included; IGNORECASE unless ``case``), for use with pandas ``str``
-    methods or another regex. A compiled ``re.Pattern`` is returned unchanged."""
-    if isinstance(pattern, re.Pattern):
-        return pattern
-    body = _pattern_body(pattern, True).pattern
-    return re.compile(_STARTS_WORD.pattern + body, 0 if case else re.IGNORECASE)
-
-
-def find_matches(
-    pattern: str | re.Pattern, text: str, *, case: bool = False, lowered: str | None = None
-) -> list[tuple[int, int]]:
-    """Where ``pattern`` occurs in ``text``: (start, end) offsets, left to right, not overlapping.
-
-    ``pattern`` is a word, a phrase, a glob, or alternatives of those: ``"invasion"`` matches the
-    whole word (and "invasion's"), not "invasions"; ``"pull* back"`` is a phrase (words separated
-    by white space only) with a glob (``*`` continues a word across inner hyphens and
-    apostrophes, ``?`` is one letter or digit); ``"withdraw|withdrew"`` is either. Matches begin
-    and end on word boundaries of :data:`~analysis.text.WORD_PATTERN`, so "attack" is not found
-    inside "ground-attack", nor "Donbas" inside "Donbass". Straight and curly apostrophes match
-    each other. ``case=False`` ignores case (pass ``lowered=text.lower()`` when searching one
-    text for many patterns). A compiled ``re.Pattern`` is used as it is, for full regex control.
-    """
-    if isinstance(pattern, re.Pattern):
-        return [m.span() for m in pattern.finditer(text)]
-    haystack = text if case else (lowered if lowered is not None else text.lower())
-    if len(haystack) != len(text):  # a character whose lower case is longer: rare, slower path
-        body, haystack = re.compile(_pattern_body(pattern, True).pattern, re.IGNORECASE), text
-    else:
-        body = _pattern_body(pattern, case)
-    spans, position = [], 0
-    while (found := body.search(haystack, position)) is not None:
-        start, end = found.span()
-        if _STARTS_WORD.match(haystack, start):
-            spans.append((start, end))
-            position = max(end, start + 1)
-        else:
-            position = start + 1
-    return spans
-
-
-def count_matches(
-    texts: Iterable[str], pattern: str | re.Pattern, *, case: bool = False
-) -> np.ndarray:
-    """How many times ``pattern`` (see :func:`find_matches`) occurs in each of ``texts``."""
-    return np.fromiter((len(find_matches(pattern, t, case=case)) for t in texts), dtype=np.int64)
-
 
 _SEPARATOR = "\n\x00\n"
 NAMING_COLUMNS = ("concept", "kind", "variant", "pattern", "note", "source")
@@ -686,7 +538,7 @@ def naming_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     """The naming-choices lexicon (``analysis/lexicons/naming.csv`` unless ``path`` is given).
 
     One row per variant: ``concept``, ``kind`` (spelling / word-choice), ``variant`` (its label),
-    ``pattern`` (what to match, see :func:`pattern_regex`; empty means the variant itself),
+    ``pattern`` (what to match, see :func:`analysis.terms.pattern_regex`; empty means the variant itself),
     ``note``, ``source``. Add a row to compare a new variant; no code changes.
     A concept whose variants differ only in case (Nato / NATO) is matched case-sensitively.
     """

@@ -43,6 +43,7 @@ import pandas as pd
 import analysis
 from analysis import reuse
 from analysis.corpus import Corpus
+from analysis.text import folded_words
 
 SEED = 20220215
 #: Sampled sentences compared with the whole corpus at once by the exact method.
@@ -53,7 +54,7 @@ def generate_corpus(n_articles: int, *, seed: int = SEED) -> tuple[Corpus, int]:
     """A corpus of ``n_articles`` generated articles (see the module docstring) and the number
     of planted sentences."""
     rng = random.Random(seed)
-    templates = [reuse.comparable_words(t) for t in analysis.load_corpus().sentences["text"]]
+    templates = [folded_words(t) for t in analysis.load_corpus().sentences["text"]]
     templates = [t for t in templates if len(t) >= reuse.MIN_WORDS]
     vocabulary = [word for template in templates for word in template]
     articles: list[list[str]] = []

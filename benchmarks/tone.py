@@ -6,7 +6,7 @@ It times, and reports the peak memory of:
 
 - sentence scoring by VADER (:func:`analysis.tone.sentence_sentiment`, on all local cores),
   beside VADER in one process (timed on a sample and scaled);
-- readability by the shared-counts fast path (:func:`analysis.tone.readability_scores`, one
+- readability by the shared-counts fast path (:func:`analysis.readability.readability_scores`, one
   process), beside calling textstat's functions one metric at a time (timed on a sample and
   scaled: at the full size it would take minutes);
 - the whole per-article table (:func:`analysis.tone.readability`: body and writer's voice, with
@@ -33,7 +33,7 @@ import pandas as pd
 import textstat
 
 import analysis
-from analysis import parallel, quotes, tone
+from analysis import parallel, quotes, readability, tone
 from analysis.corpus import Corpus
 from analysis.text import count_words, fold_typography
 
@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         f"~{serial.cpu_seconds * scale:.0f} s CPU"
     )
 
-    fast = measure(lambda: [tone.readability_scores(t) for t in texts])
+    fast = measure(lambda: [readability.readability_scores(t) for t in texts])
     lines.append(
         f"readability, shared counts (readability_scores, 1 process): {fast.seconds:.1f} s "
         f"wall, {fast.cpu_seconds:.1f} s CPU ({args.articles / fast.seconds:,.0f} articles/s); "

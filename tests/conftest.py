@@ -1,12 +1,96 @@
-"""Shared fixtures: the seed corpus (loaded once per test session) and a corpus-folder factory."""
+"""Shared fixtures: the seed corpus (loaded once per test session), a corpus built in memory from
+hand-written text (:func:`build_corpus`, the ``make_corpus`` fixture), and a corpus-folder factory.
+
+Tests marked ``notebook`` execute notebooks (minutes); ``make test-fast`` leaves them out. A test
+that asks for the figures of a full run is marked so whether or not it says it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import analysis
+from analysis.corpus import Corpus
+from analysis.sentences import split_sentences
+
+REMOVED_COLUMNS = ["article_id", "text", "reason", "position"]
+#: Fixtures that execute every notebook: a test using one is a notebook test.
+NOTEBOOK_FIXTURES = {"fresh_figures", "other_corpus_figures"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if NOTEBOOK_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.notebook)
+
+
+def build_corpus(
+    articles: Mapping[str, list[str] | Mapping],
+    *,
+    split: bool = False,
+    sentences: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+) -> Corpus:
+    """A Corpus from hand-written text, as the loader would make it.
+
+    ``articles`` maps each ``article_id`` to its paragraphs, or to a mapping with
+    ``paragraphs`` and any of ``outlet`` (default: the id, title-cased), ``canonical`` (default
+    True), ``headline`` and ``standfirst`` (default ""), ``voices`` (one per paragraph: the
+    sentences' ``voice``), and other article columns (``story_id``, ``version``; "" where
+    another article has one and this one not). Sentences: one per paragraph, numbered per article, unless ``split``
+    (the suite's sentence splitter, as the loader splits) or a ``sentences`` table is given.
+    """
+    rows, paragraphs, sentence_rows = [], [], []
+    for article_id, spec in articles.items():
+        spec = {"paragraphs": spec} if isinstance(spec, list) else dict(spec)
+        texts = spec.pop("paragraphs")
+        voices = spec.pop("voices", None)
+        rows.append(
+            {
+                "article_id": article_id,
+                "outlet": spec.pop("outlet", article_id.title()),
+                "canonical": spec.pop("canonical", True),
+                "headline": spec.pop("headline", ""),
+                "standfirst": spec.pop("standfirst", ""),
+                **spec,
+            }
+        )
+        n = 0
+        for number, text in enumerate(texts, start=1):
+            paragraphs.append({"article_id": article_id, "paragraph": number, "text": text})
+            spans = split_sentences(text) if split else [(0, len(text))]
+            for start, end in spans:
+                n += 1
+                row = {"article_id": article_id, "paragraph": number, "sentence": n}
+                row |= {"start": start, "end": end, "text": text[start:end]}
+                if voices is not None:
+                    row["voice"] = voices[number - 1]
+                sentence_rows.append(row)
+    table = pd.DataFrame(rows)
+    extra = [c for c in table.columns if c not in ("article_id", "outlet", "canonical")]
+    table[extra] = table[extra].fillna("")
+    columns = ["article_id", "paragraph", "sentence", "start", "end", "text"]
+    if sentences is None:
+        sentences = pd.DataFrame(sentence_rows, columns=columns)
+        if any("voice" in r for r in sentence_rows):
+            sentences["voice"] = [r.get("voice") for r in sentence_rows]
+    return Corpus(
+        articles=table,
+        paragraphs=pd.DataFrame(paragraphs, columns=["article_id", "paragraph", "text"]),
+        sentences=sentences,
+        removed=pd.DataFrame(columns=REMOVED_COLUMNS),
+        quotes=quotes,
+    )
+
+
+@pytest.fixture
+def make_corpus():
+    """:func:`build_corpus`, for a test to build the corpus it needs."""
+    return build_corpus
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -11,7 +11,6 @@ import pandas as pd
 import pytest
 
 from analysis import actors as A
-from analysis.corpus import Corpus
 
 
 def test_lexicon_loads_with_sides_types_and_source():
@@ -162,26 +161,20 @@ def test_country_and_trailing_name_of_a_description():
     assert lexicon.trailing_name("a senior official") == ""
 
 
-def tiny_corpus() -> Corpus:
+@pytest.fixture
+def tiny_corpus(make_corpus):
     paragraphs = [
         "Vladimir Putin met Olaf Scholz.",
         "“We are ready,” Putin said.",
         "The chancellor said talks in Moscow went well.",
     ]
-    return Corpus(
-        articles=pd.DataFrame(
-            {"article_id": ["a"], "outlet": ["Test"], "headline": ["Putin ready for talks"]}
-        ),
-        paragraphs=pd.DataFrame({"article_id": "a", "paragraph": [1, 2, 3], "text": paragraphs}),
-        sentences=pd.DataFrame(
-            columns=["article_id", "paragraph", "sentence", "start", "end", "text"]
-        ),
-        removed=pd.DataFrame(columns=["article_id", "text", "reason", "position"]),
+    return make_corpus(
+        {"a": {"outlet": "Test", "headline": "Putin ready for talks", "paragraphs": paragraphs}}
     )
 
 
-def test_mentions_by_hand():
-    table = A.mentions(tiny_corpus())
+def test_mentions_by_hand(tiny_corpus):
+    table = A.mentions(tiny_corpus)
     assert list(table.columns) == A.MENTION_COLUMNS
     # Body = the three paragraphs joined by "\n": 31 + 1 + 27 + 1 + 46 = 106 characters.
     # Putin: "Vladimir Putin" at 0, "Putin" in paragraph 2; quoted once ("We are ready", 3 words).
@@ -203,20 +196,9 @@ def test_mentions_by_hand():
     pd.testing.assert_frame_equal(table, expected)
 
 
-def test_a_speaker_the_lexicon_does_not_know_gets_a_row():
-    corpus = tiny_corpus()
-    corpus = Corpus(
-        articles=corpus.articles,
-        paragraphs=pd.DataFrame(
-            {
-                "article_id": "a",
-                "paragraph": [1],
-                "text": ["“It is fine,” said Anna Schmidt. Anna Schmidt farms."],
-            }
-        ),
-        sentences=corpus.sentences,
-        removed=corpus.removed,
-    )
+def test_a_speaker_the_lexicon_does_not_know_gets_a_row(make_corpus):
+    text = "“It is fine,” said Anna Schmidt. Anna Schmidt farms."
+    corpus = make_corpus({"a": {"outlet": "Test", "headline": "Putin ready", "paragraphs": [text]}})
     row = A.mentions(corpus).set_index("actor").loc["Anna Schmidt"]
     assert (row["mentions"], row["quotes"], row["quoted_words"], row["type"]) == (2, 1, 3, "person")
     assert math.isclose(row["first_position"], 19 / 52)

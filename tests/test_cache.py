@@ -88,8 +88,8 @@ def test_parts_are_not_run_together():
 def test_readability_reuses_a_profile_only_for_the_same_texts(seed_corpus, tmp_path, monkeypatch):
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
     calls = []
-    real = tone._text_profiles
-    monkeypatch.setattr(tone, "_text_profiles", lambda t: calls.append(len(t)) or real(t))
+    real = tone.text_profiles
+    monkeypatch.setattr(tone, "text_profiles", lambda t: calls.append(len(t)) or real(t))
     one_article = seed_corpus.subset(seed_corpus.articles["article_id"].iloc[:1])
     fresh = tone.readability(one_article, workers=1)
     again = tone.readability(one_article, workers=1)

@@ -11,51 +11,13 @@ import pytest
 from scipy.stats import binomtest
 
 from analysis import emphasis as e
-from analysis.corpus import Corpus
+from analysis import numbers
 from analysis.errors import CorpusError
 from analysis.findings import _KEY
-from analysis.sentences import split_sentences
 
 PEACE = e.Frame("peace", "Peace", None, ("talks", "de-escalat*", "peace process"))
 WAR = e.Frame("war", "War", "conflict", ("troops", "invasion", "escalation"))
 FRAMES = (PEACE, WAR)
-
-
-def make_corpus(articles: dict[str, dict]) -> Corpus:
-    """A corpus from ``{article_id: {"outlet", "headline", "standfirst", "paragraphs"}}``,
-    sentences split by the suite's splitter, as the loader would."""
-    rows, paragraphs, sentences = [], [], []
-    for article_id, a in articles.items():
-        rows.append(
-            {
-                "article_id": article_id,
-                "outlet": a.get("outlet", article_id.upper()),
-                "canonical": True,
-                "headline": a.get("headline", ""),
-                "standfirst": a.get("standfirst", ""),
-            }
-        )
-        n = 0
-        for number, text in enumerate(a["paragraphs"], start=1):
-            paragraphs.append({"article_id": article_id, "paragraph": number, "text": text})
-            for start, end in split_sentences(text):
-                n += 1
-                sentences.append(
-                    {
-                        "article_id": article_id,
-                        "paragraph": number,
-                        "sentence": n,
-                        "start": start,
-                        "end": end,
-                        "text": text[start:end],
-                    }
-                )
-    return Corpus(
-        articles=pd.DataFrame(rows),
-        paragraphs=pd.DataFrame(paragraphs),
-        sentences=pd.DataFrame(sentences),
-        removed=pd.DataFrame(columns=["article_id", "text", "reason", "position"]),
-    )
 
 
 # Article "a": 4 sentences of 2, 2, 4 and 2 words (10 in all), in 3 paragraphs, so they occupy
@@ -80,8 +42,8 @@ TINY = {
 
 
 @pytest.fixture
-def tiny():
-    return make_corpus(TINY)
+def tiny(make_corpus):
+    return make_corpus(TINY, split=True)
 
 
 @pytest.fixture
@@ -162,8 +124,8 @@ def test_frame_hits_in_parallel_are_the_same(monkeypatch):
     pd.testing.assert_frame_equal(e.frame_hits(texts, FRAMES, workers=2), serial)
 
 
-def test_fact_hits_in_parallel_are_the_same(monkeypatch):
-    units = e.text_units(make_corpus(FACT_CORPUS))
+def test_fact_hits_in_parallel_are_the_same(make_corpus, monkeypatch):
+    units = e.text_units(make_corpus(FACT_CORPUS, split=True))
     serial = e.fact_hits(units, FACTS, workers=1)
     monkeypatch.setattr("analysis.parallel.MIN_TEXTS", 2)
     pd.testing.assert_frame_equal(e.fact_hits(units, FACTS, workers=2), serial)
@@ -215,9 +177,9 @@ def test_emphasis_index_by_hand(units):
     assert math.isnan(none["first_position"]) and math.isnan(none["front_loading"])
 
 
-def test_emphasis_index_is_one_for_a_frame_in_every_sentence():
+def test_emphasis_index_is_one_for_a_frame_in_every_sentence(make_corpus):
     corpus = make_corpus(
-        {"x": {"paragraphs": ["Troops here.", "More troops there now.", "Troops."]}}
+        {"x": {"paragraphs": ["Troops here.", "More troops there now.", "Troops."]}}, split=True
     )
     index = e.emphasis_index(e.text_units(corpus), FRAMES).set_index("frame")
     assert index.loc["war", "index"] == pytest.approx(1.0)
@@ -244,7 +206,7 @@ def test_word_shares_of_character_positions():
     assert math.isnan(e.word_shares("", [0.5])[0])
 
 
-def test_version_differences():
+def test_version_differences(make_corpus):
     corpus = make_corpus(
         {
             "v1": {"headline": "", "paragraphs": ["Blinken and Lavrov spoke. Calm."]},
@@ -253,7 +215,8 @@ def test_version_differences():
                 "paragraphs": ["Calm.", "Blinken and Lavrov spoke."],
             },
             "other": {"paragraphs": ["The Duma voted."]},
-        }
+        },
+        split=True,
     )
     articles = corpus.articles.assign(story_id=["s", "s", "t"], version=["1", "2", "1"])
     table = e.version_differences(corpus.with_tables(articles=articles), FACTS)
@@ -328,8 +291,8 @@ FACT_CORPUS = {
 }
 
 
-def test_fact_coverage_zones():
-    units = e.text_units(make_corpus(FACT_CORPUS))
+def test_fact_coverage_zones(make_corpus):
+    units = e.text_units(make_corpus(FACT_CORPUS, split=True))
     coverage = e.fact_coverage(units, FACTS).set_index(["article_id", "fact"])
     assert coverage["zone"].to_dict() == {
         ("x", "call"): "standfirst",  # only the standfirst says "phone call"
@@ -345,28 +308,29 @@ def test_fact_coverage_zones():
     assert coverage.loc[("x", "duma"), "sentences"] == 1  # headlines are not body sentences
 
 
-def test_coverage_matrix_orders_facts_by_reach():
-    units = e.text_units(make_corpus(FACT_CORPUS))
+def test_coverage_matrix_orders_facts_by_reach(make_corpus):
+    units = e.text_units(make_corpus(FACT_CORPUS, split=True))
     matrix = e.coverage_matrix(e.fact_coverage(units, FACTS), pd.Series({"x": "X", "y": "Y"}))
     assert matrix.columns.tolist() == ["X", "Y"]
     assert matrix.index.tolist() == ["Phone call", "Troop size", "Duma vote", "Villagers"]
 
 
-def test_compare_quantities_flags_different_values():
-    units = e.text_units(make_corpus(FACT_CORPUS))
+def test_compare_quantities_flags_different_values(make_corpus):
+    units = e.text_units(make_corpus(FACT_CORPUS, split=True))
     table = e.compare_quantities(units, FACTS).set_index("article_id")
     assert table["claims"].to_dict() == {"x": "100,000 troops", "y": "Some 130,000 troops"}
     assert table["values"].to_dict() == {"x": "100000", "y": "130000"}
     assert table["values_differ"].all() and (table["articles_reporting"] == 2).all()
 
 
-def test_compare_quantities_agreeing_and_missing():
+def test_compare_quantities_agreeing_and_missing(make_corpus):
     corpus = make_corpus(
         {
             "x": {"paragraphs": ["More than 130,000 troops."]},
             "y": {"paragraphs": ["130,000 troops or more."]},
             "z": {"paragraphs": ["No numbers here."]},
-        }
+        },
+        split=True,
     )
     table = e.compare_quantities(e.text_units(corpus), FACTS).set_index("article_id")
     assert table["reported"].to_dict() == {"x": True, "y": True, "z": False}
@@ -541,7 +505,7 @@ def test_numeric_claims(case):
             "text": [text],
         }
     )
-    claims = e.numeric_claims(units)
+    claims = numbers.numeric_claims(units)
     assert len(claims) == 1, claims["claim"].tolist()
     columns = [
         "type",
@@ -584,7 +548,7 @@ def test_no_numeric_claim(text):
             "text": [text],
         }
     )
-    assert e.numeric_claims(units).empty
+    assert numbers.numeric_claims(units).empty
 
 
 def test_a_conversion_in_brackets_is_parenthetical():
@@ -598,16 +562,16 @@ def test_a_conversion_in_brackets_is_parenthetical():
             "text": ["about 30 kilometers (18 miles) from"],
         }
     )
-    claims = e.numeric_claims(units)
+    claims = numbers.numeric_claims(units)
     assert claims["claim"].tolist() == ["about 30 kilometers", "18 miles"]
     assert claims["parenthetical"].tolist() == [False, True]
     assert claims["base_value"].tolist() == pytest.approx([30, 18 * 1.609344])
     assert claims["base_unit"].tolist() == ["km", "km"]
 
 
-def test_numbers_table_leaves_compared_claims_out_of_the_rest():
-    units = e.text_units(make_corpus(FACT_CORPUS))
-    claims = e.numeric_claims(units)
+def test_numbers_table_leaves_compared_claims_out_of_the_rest(make_corpus):
+    units = e.text_units(make_corpus(FACT_CORPUS, split=True))
+    claims = numbers.numeric_claims(units)
     stated = e.quantity_claims(units, FACTS, claims=claims)
     table = e.numbers_table(claims, e.compare_quantities(units, FACTS, claims=claims), stated)
     assert table[["section", "row"]].drop_duplicates().values.tolist() == [
@@ -647,7 +611,7 @@ def test_seed_facts_only_one_outlet_reports(seed_units):
 
 
 def test_seed_findings_keys_are_valid_and_unique(seed_units):
-    claims = e.numeric_claims(seed_units)
+    claims = numbers.numeric_claims(seed_units)
     rows = e.findings_rows(
         shares=e.frame_shares(seed_units),
         generic_shares=e.frame_shares(seed_units, generic=True),

@@ -7,24 +7,31 @@ import re
 
 import pandas as pd
 import pytest
-from test_vocabulary import make_corpus
 
 from analysis import kwic as k
 
 
 @pytest.fixture
-def corpus():
+def corpus(make_corpus):
     return make_corpus(
         {
-            "a": [
-                "One two three troops withdraw from the border, four five.",
-                "Nato’s troops stay; the ground-attack jets stay too.",
-            ],
-            "a_old": ["troops troops troops"],
-            "b": ["NATO troops pulled back from the border.", "No troop movement."],
-        },
-        {"a": "Outlet A", "a_old": "Outlet A", "b": "Outlet B"},
-        canonical={"a_old": False},
+            "a": {
+                "outlet": "Outlet A",
+                "paragraphs": [
+                    "One two three troops withdraw from the border, four five.",
+                    "Nato’s troops stay; the ground-attack jets stay too.",
+                ],
+            },
+            "a_old": {
+                "outlet": "Outlet A",
+                "canonical": False,
+                "paragraphs": ["troops troops troops"],
+            },
+            "b": {
+                "outlet": "Outlet B",
+                "paragraphs": ["NATO troops pulled back from the border.", "No troop movement."],
+            },
+        }
     )
 
 

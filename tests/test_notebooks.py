@@ -167,6 +167,7 @@ def test_papermill_reads_every_parameter(notebook):
     assert list(papermill.inspect_notebook(str(notebook))) == assigned
 
 
+@pytest.mark.notebook
 def test_a_failing_cell_stops_the_run_naming_notebook_and_cell(tmp_path, monkeypatch):
     import nbformat
 

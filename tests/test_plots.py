@@ -66,3 +66,29 @@ def test_one_plots_module_per_notebook_topic_and_every_plot_function_lives_there
             if isinstance(n, ast.FunctionDef) and n.name.startswith("plot_")
         ]
         assert plots == [], f"{path.name} draws: {plots}"
+
+
+def test_article_labels_name_the_article_where_the_outlet_does_not():
+    import pandas as pd
+
+    from analysis.plots import article_labels
+
+    articles = pd.DataFrame({"article_id": ["ft-v2", "ft-v1", "ap"], "outlet": ["FT", "FT", "AP"]})
+    assert article_labels(articles).tolist() == ["FT (ft-v2)", "FT (ft-v1)", "AP"]
+    assert article_labels(articles, ids="always").to_dict() == {
+        "ft-v2": "ft-v2\n(FT)",
+        "ft-v1": "ft-v1\n(FT)",
+        "ap": "ap\n(AP)",
+    }
+
+
+def test_the_base_layer_imports_no_topic_module():
+    """README's Layout: the base modules sit below every topic, so two topics can share them."""
+    base = ("text", "sentences", "terms", "voices", "stats", "lexicon", "paths", "errors")
+    topics = {"corpus", "clean", "actors", "quotes", "sources", "vocabulary", "kwic", "tone"}
+    topics |= {"readability", "emphasis", "numbers", "reuse", "provenance", "plots"}
+    for name in base:
+        imported = {m.split(".")[1] for m in _imported_modules(PACKAGE / f"{name}.py") if "." in m}
+        assert not imported & topics, f"{name}.py imports {sorted(imported & topics)}"
+    for name in ("emphasis", "tone"):  # they share the matcher through analysis.terms
+        assert "analysis.vocabulary" not in _imported_modules(PACKAGE / f"{name}.py")

@@ -11,41 +11,16 @@ import pandas as pd
 import pytest
 
 from analysis import reuse
-from analysis.corpus import Corpus
+from analysis.text import folded_words
 
 
-def make_corpus(articles: dict[str, list[str]], stories: dict[str, str] | None = None) -> Corpus:
-    """A corpus of one paragraph per sentence: ``{article_id: [sentence, ...]}``."""
+def _articles(texts: dict[str, list[str]], stories: dict[str, str] | None = None) -> dict:
+    """One paragraph per sentence, each article its own story unless ``stories`` says."""
     stories = stories or {}
-    rows = [
-        {
-            "article_id": article_id,
-            "outlet": article_id.title(),
-            "story_id": stories.get(article_id, article_id),
-            "version": "1",
-            "canonical": True,
-        }
-        for article_id in articles
-    ]
-    sentences = pd.DataFrame(
-        [
-            {
-                "article_id": article_id,
-                "paragraph": n,
-                "sentence": n,
-                "start": 0,
-                "end": len(text),
-                "text": text,
-            }
-            for article_id, texts in articles.items()
-            for n, text in enumerate(texts, start=1)
-        ]
-    )
-    paragraphs = sentences[["article_id", "paragraph", "text"]]
-    removed = pd.DataFrame(columns=["article_id", "text", "reason", "position"])
-    return Corpus(
-        articles=pd.DataFrame(rows), paragraphs=paragraphs, sentences=sentences, removed=removed
-    )
+    return {
+        a: {"paragraphs": ts, "story_id": stories.get(a, a), "version": "1"}
+        for a, ts in texts.items()
+    }
 
 
 # wire 1 / paper 1: the same 12 words. wire 2 / paper 2: "officials in the capital declined to
@@ -65,8 +40,10 @@ PAPER = [
 
 
 @pytest.fixture
-def tiny():
-    return make_corpus({"wire": WIRE, "paper": PAPER, "other": ["Nothing here matches anything."]})
+def tiny(make_corpus):
+    return make_corpus(
+        _articles({"wire": WIRE, "paper": PAPER, "other": ["Nothing here matches anything."]})
+    )
 
 
 # --------------------------------------------------------------------------- comparable text
@@ -82,8 +59,8 @@ def tiny():
         ("", []),
     ],
 )
-def test_comparable_words_fold_typography_and_case(text, expected):
-    assert reuse.comparable_words(text) == expected
+def test_folded_words_fold_typography_and_case(text, expected):
+    assert folded_words(text) == expected
 
 
 def test_word_shingles():
@@ -114,7 +91,7 @@ def test_similarity_is_difflib_ratio_on_words(a, b, matched, score):
 
 
 def test_score_pairs_adds_matched_words_and_score():
-    tokens = [reuse.comparable_words(t) for t in WIRE[1:2] + PAPER[1:2]]
+    tokens = [folded_words(t) for t in WIRE[1:2] + PAPER[1:2]]
     scored = reuse.score_pairs(tokens, pd.DataFrame({"left": [0], "right": [1]}))
     assert scored["matched_words"].tolist() == [9]
     assert scored["score"].tolist() == pytest.approx([18 / 22])
@@ -167,25 +144,25 @@ def test_every_method_finds_the_same_close_matches(tiny, method):
     assert matches[["sentence", "other_sentence"]].values.tolist() == [[1, 1], [2, 2]]
 
 
-def test_threshold_and_min_words_are_applied(tiny):
+def test_threshold_and_min_words_are_applied(make_corpus, tiny):
     strict = reuse.align_sentences(tiny, threshold=0.9, method="exact")
     assert strict["match"].tolist() == [True, False]  # 0.82 is now a near miss; 0.5 is out
     # "Short one here." (3 words) is never compared, even with an identical sentence elsewhere.
-    corpus = make_corpus({"a": ["Short one here."], "b": ["Short one here."]})
+    corpus = make_corpus(_articles({"a": ["Short one here."], "b": ["Short one here."]}))
     assert reuse.align_sentences(corpus).empty
     assert reuse.align_sentences(corpus, min_words=3)["match"].tolist() == [True]
     # Four words in common score 0.8 but are not a close match.
     corpus = make_corpus(
-        {"a": ["Few Russians expect a war."], "b": ["Few Ukrainians expect a war."]}
+        _articles({"a": ["Few Russians expect a war."], "b": ["Few Ukrainians expect a war."]})
     )
     alignment = reuse.align_sentences(corpus, method="exact")
     assert alignment["score"].tolist() == pytest.approx([0.8])
     assert alignment["match"].tolist() == [False]
 
 
-def test_versions_of_one_story_are_not_compared_for_reuse():
+def test_versions_of_one_story_are_not_compared_for_reuse(make_corpus):
     texts = {"v1": WIRE[:1], "v2": WIRE[:1], "elsewhere": WIRE[:1]}
-    corpus = make_corpus(texts, stories={"v1": "story", "v2": "story"})
+    corpus = make_corpus(_articles(texts, {"v1": "story", "v2": "story"}))
     alignment = reuse.align_sentences(corpus)
     assert alignment[["article_id", "other_id"]].values.tolist() == [
         ["v1", "elsewhere"],
@@ -240,8 +217,8 @@ def test_flag_reuse_originals_are_never_flagged(tiny):
     assert flagged["reused_from"].notna().sum() == 2
 
 
-def test_ties_break_by_article_id():
-    corpus = make_corpus({"b": WIRE[:1], "a": WIRE[:1], "c": WIRE[:1]})
+def test_ties_break_by_article_id(make_corpus):
+    corpus = make_corpus(_articles({"b": WIRE[:1], "a": WIRE[:1], "c": WIRE[:1]}))
     flagged = reuse.flag_reuse(corpus).sentences.set_index("article_id")["reused_from"]
     assert flagged.to_dict() == {"b": "a", "a": "b", "c": "a"}
 
@@ -444,10 +421,12 @@ NEW = [
 
 
 @pytest.fixture
-def versions():
+def versions(make_corpus):
     return make_corpus(
-        {"story-v1": OLD, "story-v2": NEW, "elsewhere": ["Nothing to do with it at all."]},
-        stories={"story-v1": "story", "story-v2": "story"},
+        _articles(
+            {"story-v1": OLD, "story-v2": NEW, "elsewhere": ["Nothing to do with it at all."]},
+            {"story-v1": "story", "story-v2": "story"},
+        )
     )
 
 

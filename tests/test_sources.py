@@ -2,47 +2,27 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis import quotes, sources
 
 
-def two_article_corpus():
+@pytest.fixture
+def two_article_corpus(make_corpus):
     """Two articles from one outlet and one from another, annotated."""
-    from analysis.corpus import Corpus
-
     texts = {
         "a1": ["“We are ready,” Putin said.", "A U.S. defense official said troops moved."],
         "a2": ["Scholz said it was “a good sign”.", "Putin eased tensions to enable “dialogue”."],
         "b1": ["Kuleba claimed Russia was “bluffing again”."],
     }
-    paragraphs = pd.DataFrame(
-        [
-            {"article_id": a, "paragraph": i, "text": t}
-            for a, ts in texts.items()
-            for i, t in enumerate(ts, start=1)
-        ]
+    outlets = {"a1": "The Alpha", "a2": "The Alpha", "b1": "Beta"}
+    return quotes.annotate(
+        make_corpus({a: {"outlet": outlets[a], "paragraphs": ts} for a, ts in texts.items()})
     )
-    sentences = paragraphs.assign(sentence=1, start=0, end=paragraphs["text"].str.len())
-    corpus = Corpus(
-        articles=pd.DataFrame(
-            {
-                "article_id": ["a1", "a2", "b1"],
-                "outlet": ["The Alpha", "The Alpha", "Beta"],
-                "headline": ["", "", ""],
-                "canonical": [True, True, True],
-            }
-        ),
-        paragraphs=paragraphs,
-        sentences=sentences[["article_id", "paragraph", "sentence", "start", "end", "text"]],
-        removed=pd.DataFrame(columns=["article_id", "text", "reason", "position"]),
-    )
-    return quotes.annotate(corpus)
 
 
-def test_tables_add_up_an_outlets_articles():
-    corpus = two_article_corpus()
+def test_tables_add_up_an_outlets_articles(two_article_corpus):
+    corpus = two_article_corpus
     attributions = quotes.find_attributions(corpus.paragraphs)
     by_side = sources.quotes_by_side(corpus).set_index(["outlet", "side"])
     # The Alpha: "We are ready" (Putin, 3 words) + "a good sign" (Scholz, 3 words); the scare

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from scipy import stats
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis import CorpusError, load_corpus, paths, tone
-from analysis.corpus import Corpus
+from analysis import CorpusError, load_corpus, paths, readability, tone
 from analysis.findings import read_findings, record_findings
 from analysis.lexicon import read_lexicon
+from analysis.terms import match_terms
 from analysis.text import fold_typography
 
 # --------------------------------------------------------------------------- helpers
@@ -43,36 +43,28 @@ def textstat_reference(text: str) -> dict[str, float]:
     }
 
 
-def make_corpus(rows: list[tuple[str, str, str, str]], quotes: pd.DataFrame | None = None):
-    """A corpus from ``(article_id, outlet, voice, sentence text)`` rows, one paragraph each."""
-    sentences = pd.DataFrame(rows, columns=["article_id", "outlet", "voice", "text"])
-    sentences["paragraph"] = sentences.groupby("article_id").cumcount() + 1
-    sentences["sentence"] = sentences["paragraph"]
-    sentences["start"] = 0
-    sentences["end"] = sentences["text"].str.len()
-    articles = sentences.drop_duplicates("article_id")[["article_id", "outlet"]]
-    return Corpus(
-        articles=articles.assign(canonical=True).reset_index(drop=True),
-        paragraphs=sentences[["article_id", "paragraph", "text"]],
-        sentences=sentences[
-            ["article_id", "paragraph", "sentence", "start", "end", "text", "voice"]
-        ],
-        removed=pd.DataFrame(columns=["article_id", "text", "reason", "position"]),
-        quotes=quotes,
-    )
+def _by_article(rows: list[tuple[str, str, str, str]]) -> dict:
+    """``(article_id, outlet, voice, sentence text)`` rows, one paragraph each, as articles."""
+    articles: dict[str, dict] = {}
+    for article_id, outlet, voice, text in rows:
+        spec = articles.setdefault(article_id, {"outlet": outlet, "paragraphs": [], "voices": []})
+        spec["paragraphs"].append(text)
+        spec["voices"].append(voice)
+    return articles
+
+
+SMALL = [
+    ("a", "Outlet A", "authorial", "Russia does not want war."),
+    ("a", "Outlet A", "quoted", "“We could perhaps talk,” he said."),
+    ("a", "Outlet A", "authorial", "Troops are clearly pulling back from the border."),
+    ("b", "Outlet B", "authorial", "The threat of invasion may be imminent."),
+    ("b", "Outlet B", "mixed", "He said talks were “a good sign”."),
+]
 
 
 @pytest.fixture
-def small_corpus():
-    return make_corpus(
-        [
-            ("a", "Outlet A", "authorial", "Russia does not want war."),
-            ("a", "Outlet A", "quoted", "“We could perhaps talk,” he said."),
-            ("a", "Outlet A", "authorial", "Troops are clearly pulling back from the border."),
-            ("b", "Outlet B", "authorial", "The threat of invasion may be imminent."),
-            ("b", "Outlet B", "mixed", "He said talks were “a good sign”."),
-        ]
-    )
+def small_corpus(make_corpus):
+    return make_corpus(_by_article(SMALL))
 
 
 def body_texts(corpus) -> list[str]:
@@ -87,7 +79,7 @@ def test_readability_equals_textstat_on_every_seed_article(seed_corpus):
     assert len(texts) == 5
     raw = [path.read_text(encoding="utf-8") for path in sorted(paths.SEEDS.glob("*.txt"))]
     for text in [*texts, *map(fold_typography, texts), *raw]:
-        assert tone.readability_scores(text) == textstat_reference(text)  # exact, not approx
+        assert readability.readability_scores(text) == textstat_reference(text)  # exact, not approx
 
 
 @settings(max_examples=300, deadline=None)
@@ -123,16 +115,16 @@ def test_readability_equals_textstat_on_every_seed_article(seed_corpus):
     )
 )
 def test_readability_equals_textstat_on_any_text(text):
-    assert tone.readability_scores(text) == textstat_reference(text)
+    assert readability.readability_scores(text) == textstat_reference(text)
 
 
 def test_counts_and_formulas_by_hand():
     # "The cat sat. The dog ran away quickly.": 8 words, 2 sentences, 29 letters and
     # 10 syllables (away and quickly have two each, the rest one).
-    counts = tone.count_text("The cat sat. The dog ran away quickly.")
+    counts = readability.count_text("The cat sat. The dog ran away quickly.")
     assert (counts.words, counts.sentences, counts.letters, counts.syllables) == (8, 2, 29, 10)
     assert counts.polysyllables == 0
-    scores = tone.scores_from_counts(counts)
+    scores = readability.scores_from_counts(counts)
     # Flesch: 206.835 - 1.015 * 8/2 - 84.6 * 10/8 = 97.025; Kincaid: 0.39*4 + 11.8*1.25 - 15.59
     assert scores["flesch_reading_ease"] == pytest.approx(97.025)
     assert scores["flesch_kincaid_grade"] == pytest.approx(0.72)
@@ -144,7 +136,7 @@ def test_counts_and_formulas_by_hand():
 
 
 def test_empty_text_scores_zero():
-    assert set(tone.readability_scores("").values()) == {0.0}
+    assert set(readability.readability_scores("").values()) == {0.0}
 
 
 def test_readability_needs_no_network(tmp_path):
@@ -157,8 +149,8 @@ def test_readability_needs_no_network(tmp_path):
         "socket.socket = refuse\n"
         "socket.create_connection = refuse\n"
         "socket.getaddrinfo = refuse\n"
-        "from analysis import tone\n"
-        f"print(json.dumps(tone.readability_scores({text!r})))\n"
+        "from analysis import readability\n"
+        f"print(json.dumps(readability.readability_scores({text!r})))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", child], capture_output=True, text=True, cwd=tmp_path, check=False
@@ -194,23 +186,23 @@ def test_readability_without_voice_names_the_missing_column(small_corpus):
 def test_mtld_by_hand():
     # "a a a a": the TTR falls to 1/2 at every second token -> 2 factors, remainder empty;
     # MTLD = 4 / 2 = 2 both ways.
-    assert tone.mtld(["a", "a", "a", "a"]) == pytest.approx(2.0)
+    assert readability.mtld(["a", "a", "a", "a"]) == pytest.approx(2.0)
     # "a b c a": TTR 1, 1, 1, 3/4 -> no full factor; partial (1 - 0.75) / (1 - 0.72) = 0.25/0.28;
     # MTLD = 4 / (0.25 / 0.28) = 4.48, the same backwards.
-    assert tone.mtld(["a", "b", "c", "a"]) == pytest.approx(4.48)
-    assert math.isnan(tone.mtld(["a", "b", "c"]))  # no factor begun: undefined
+    assert readability.mtld(["a", "b", "c", "a"]) == pytest.approx(4.48)
+    assert math.isnan(readability.mtld(["a", "b", "c"]))  # no factor begun: undefined
 
 
 def test_mattr_by_hand():
     # windows of 2 over "a b a b": (a b), (b a), (a b) -> TTR 1 each
-    assert tone.mattr(list("abab"), window=2) == 1.0
+    assert readability.mattr(list("abab"), window=2) == 1.0
     # windows of 3: (a b a) 2/3, (b a b) 2/3
-    assert tone.mattr(list("abab"), window=3) == pytest.approx(2 / 3)
+    assert readability.mattr(list("abab"), window=3) == pytest.approx(2 / 3)
     # "a a a b", window 2: (a a) 1/2, (a a) 1/2, (a b) 1 -> mean 2/3
-    assert tone.mattr(list("aaab"), window=2) == pytest.approx(2 / 3)
+    assert readability.mattr(list("aaab"), window=2) == pytest.approx(2 / 3)
     # shorter than the window: the plain type-token ratio
-    assert tone.mattr(list("aab"), window=50) == pytest.approx(2 / 3)
-    assert math.isnan(tone.mattr([], window=50))
+    assert readability.mattr(list("aab"), window=50) == pytest.approx(2 / 3)
+    assert math.isnan(readability.mattr([], window=50))
 
 
 @settings(max_examples=200, deadline=None)
@@ -221,7 +213,7 @@ def test_mattr_equals_the_definition(tokens, window):
     else:
         ttrs = [len(set(tokens[i : i + window])) / window for i in range(len(tokens) - window + 1)]
         expected = sum(ttrs) / len(ttrs)
-    assert tone.mattr(tokens, window=window) == pytest.approx(expected)
+    assert readability.mattr(tokens, window=window) == pytest.approx(expected)
 
 
 # --------------------------------------------------------------------------- sentiment
@@ -236,8 +228,8 @@ SENTENCES = [
 ]
 
 
-def test_sentence_scores_are_vaders_own():
-    corpus = make_corpus([("a", "A", "authorial", text) for text in SENTENCES])
+def test_sentence_scores_are_vaders_own(make_corpus):
+    corpus = make_corpus(_by_article([("a", "A", "authorial", text) for text in SENTENCES]))
     scores = tone.sentence_sentiment(corpus)
     analyzer = SentimentIntensityAnalyzer()
     for text, row in zip(SENTENCES, scores.itertuples(index=False), strict=True):
@@ -249,12 +241,12 @@ def test_sentence_scores_are_vaders_own():
             expected["compound"],
         )
     # a lone "war" is VADER's -2.9 normalised: -2.9 / sqrt(2.9**2 + 15) = -0.5994
-    single = tone.sentence_sentiment(make_corpus([("a", "A", "authorial", "war")]))
+    single = tone.sentence_sentiment(make_corpus(_by_article([("a", "A", "authorial", "war")])))
     assert single["compound"].iloc[0] == -0.5994
 
 
-def test_folding_lets_vader_see_a_curly_negation():
-    corpus = make_corpus([("a", "A", "authorial", "Russia doesn’t want war.")])
+def test_folding_lets_vader_see_a_curly_negation(make_corpus):
+    corpus = make_corpus(_by_article([("a", "A", "authorial", "Russia doesn’t want war.")]))
     folded = tone.sentence_sentiment(corpus)["compound"].iloc[0]
     written = tone.sentence_sentiment(corpus, fold=False)["compound"].iloc[0]
     analyzer = SentimentIntensityAnalyzer()
@@ -285,12 +277,14 @@ def test_token_valences_add_up_to_vaders_score(seed_corpus):
         assert analyzer.score_valence(valences, folded) == analyzer.polarity_scores(folded)
 
 
-def test_negation_flips_war():
+def test_negation_flips_war(make_corpus):
     # "war" is -2.9 in VADER's lexicon; "not" two words before multiplies it by -0.74
     valences = dict(tone.token_valences("Russia does not want war."))
     assert valences["war"] == pytest.approx(2.146)
     drivers = tone.sentiment_drivers(
-        tone.sentence_sentiment(make_corpus([("a", "A", "authorial", "Russia does not want war.")]))
+        tone.sentence_sentiment(
+            make_corpus(_by_article([("a", "A", "authorial", "Russia does not want war.")]))
+        )
     )
     war = drivers[drivers["word"] == "war"].iloc[0]
     assert (war["lexicon_valence"], war["n"], war["flipped"]) == (-2.9, 1, 1)
@@ -363,7 +357,7 @@ def test_lexicons_name_their_sources_and_do_not_list_exclusions(name):
 
 
 def test_lexicons_hold_the_issues_examples():
-    terms = {" ".join(k): v for k, v in tone.lexicon_terms(("hedges", "boosters")).items()}
+    terms = tone.lexicon_terms(("hedges", "boosters"))
     for hedge in ("may", "could", "appears", "reportedly"):
         assert terms[hedge] == "hedge"
     for booster in ("clearly", "certainly", "undoubtedly"):
@@ -372,8 +366,8 @@ def test_lexicons_hold_the_issues_examples():
 
 def test_longest_match_wins_and_counts_once():
     terms = tone.lexicon_terms(("hedges", "boosters"))
-    tokens = tone.diversity_tokens("To a certain extent there is no doubt it may be clear.")
-    assert tone.match_terms(tokens, terms) == [
+    text = "To a Certain  extent there is no doubt it may be clear."
+    assert match_terms(text, terms) == [
         ("certain extent", "hedge"),
         ("no doubt", "booster"),
         ("may", "hedge"),
@@ -415,19 +409,11 @@ def test_escalation_language_by_hand(small_corpus):
 
 
 @pytest.fixture
-def quoted_corpus():
+def quoted_corpus(make_corpus):
     # small_corpus's text has two reporting verbs, "said" in a (paragraph 2) and in b
     # (paragraph 2); a sentence with a doubt-casting verb is added to b as paragraph 3.
-    corpus = make_corpus(
-        [
-            ("a", "Outlet A", "authorial", "Russia does not want war."),
-            ("a", "Outlet A", "quoted", "“We could perhaps talk,” he said."),
-            ("a", "Outlet A", "authorial", "Troops are clearly pulling back from the border."),
-            ("b", "Outlet B", "authorial", "The threat of invasion may be imminent."),
-            ("b", "Outlet B", "mixed", "He said talks were “a good sign”."),
-            ("b", "Outlet B", "authorial", "Russia claims the troops are leaving."),
-        ]
-    )
+    doubt = ("b", "Outlet B", "authorial", "Russia claims the troops are leaving.")
+    corpus = make_corpus(_by_article([*SMALL, doubt]))
     quotes = pd.DataFrame(
         {
             "article_id": ["a", "a", "a", "b", "b"],

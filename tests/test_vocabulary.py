@@ -14,56 +14,31 @@ import pandas as pd
 import pytest
 from scipy.stats import chi2_contingency, false_discovery_control
 
+from analysis import terms
 from analysis import vocabulary as v
-from analysis.corpus import Corpus
 from analysis.errors import CorpusError
 
 # --------------------------------------------------------------------------- a tiny corpus
 
 
-def make_corpus(
-    paragraphs: dict[str, list[str]],
-    outlets: dict[str, str],
-    canonical=None,
-    sentences: pd.DataFrame | None = None,
-    quotes: pd.DataFrame | None = None,
-):
-    """A Corpus from hand-written paragraphs; one sentence per paragraph unless given."""
-    canonical = canonical or {}
-    articles = pd.DataFrame(
-        {
-            "article_id": list(paragraphs),
-            "outlet": [outlets[a] for a in paragraphs],
-            "canonical": [canonical.get(a, True) for a in paragraphs],
-        }
-    )
-    paras = pd.DataFrame(
-        [(a, i, t) for a, ts in paragraphs.items() for i, t in enumerate(ts, start=1)],
-        columns=["article_id", "paragraph", "text"],
-    )
-    if sentences is None:
-        sentences = paras.assign(
-            sentence=range(1, len(paras) + 1), start=0, end=paras["text"].str.len()
-        )
-    return Corpus(
-        articles=articles,
-        paragraphs=paras,
-        sentences=sentences,
-        removed=pd.DataFrame(columns=["article_id", "text", "reason", "position"]),
-        quotes=quotes,
-    )
-
-
 @pytest.fixture
-def tiny():
+def tiny(make_corpus):
     return make_corpus(
         {
-            "a1": ["Nato troops withdraw.", "Russia's troops stay."],
-            "a0": ["Old version: Nato Nato Nato."],
-            "b1": ["NATO said the troops pull back; NATO's claim."],
-        },
-        {"a1": "Outlet A", "a0": "Outlet A", "b1": "Outlet B"},
-        canonical={"a0": False},
+            "a1": {
+                "outlet": "Outlet A",
+                "paragraphs": ["Nato troops withdraw.", "Russia's troops stay."],
+            },
+            "a0": {
+                "outlet": "Outlet A",
+                "canonical": False,
+                "paragraphs": ["Old version: Nato Nato Nato."],
+            },
+            "b1": {
+                "outlet": "Outlet B",
+                "paragraphs": ["NATO said the troops pull back; NATO's claim."],
+            },
+        }
     )
 
 
@@ -90,12 +65,12 @@ def tiny():
     ],
 )
 def test_tokenisation_policy(text, options, expected):
-    assert v.analyse(text, **options) == expected
+    assert terms.analyse(text, **options) == expected
 
 
 def test_ngrams_other_than_one_or_two_are_refused():
     with pytest.raises(ValueError, match="ngrams"):
-        v.vectorizer(ngrams=3)
+        terms.vectorizer(ngrams=3)
 
 
 # --------------------------------------------------------------------------- counting
@@ -139,7 +114,7 @@ def test_voice_needs_the_voice_column(tiny):
         v.voice_text(tiny, "speaker")
 
 
-def test_voice_splits_mixed_sentences_at_quotations():
+def test_voice_splits_mixed_sentences_at_quotations(make_corpus):
     text = 'Putin said "troops withdraw" today. Scholz agreed.'
     first = text.index(" Scholz")
     sentences = pd.DataFrame(
@@ -163,7 +138,9 @@ def test_voice_splits_mixed_sentences_at_quotations():
             "kind": ["full"],
         }
     )
-    corpus = make_corpus({"a": [text]}, {"a": "X"}, sentences=sentences, quotes=quotes)
+    corpus = make_corpus(
+        {"a": {"outlet": "X", "paragraphs": [text]}}, sentences=sentences, quotes=quotes
+    )
     assert v.term_table(corpus, voice="quoted").index.tolist() == ["troops", "withdraw"]
     assert v.term_table(corpus, voice="writer").index.tolist() == [
         "agreed",
@@ -172,7 +149,7 @@ def test_voice_splits_mixed_sentences_at_quotations():
         "scholz",
         "today",
     ]
-    without_quotes = make_corpus({"a": [text]}, {"a": "X"}, sentences=sentences)
+    without_quotes = make_corpus({"a": {"outlet": "X", "paragraphs": [text]}}, sentences=sentences)
     assert v.term_table(without_quotes, voice="writer").index.tolist() == ["agreed", "scholz"]
     assert v.term_table(without_quotes, voice="quoted").empty
 
@@ -300,16 +277,14 @@ def test_distinctive_terms_filters_after_scoring():
 # --------------------------------------------------------------------------- comparison
 
 
-def test_similarity_uses_canonical_idf_and_is_symmetric():
+def test_similarity_uses_canonical_idf_and_is_symmetric(make_corpus):
     corpus = make_corpus(
         {
-            "a": ["troops withdraw border"],
-            "a_old": ["troops withdraw border"],
-            "b": ["troops border talks"],
-            "c": ["ballet opera"],
-        },
-        {"a": "A", "a_old": "A", "b": "B", "c": "C"},
-        canonical={"a_old": False},
+            "a": {"outlet": "A", "paragraphs": ["troops withdraw border"]},
+            "a_old": {"outlet": "A", "canonical": False, "paragraphs": ["troops withdraw border"]},
+            "b": {"outlet": "B", "paragraphs": ["troops border talks"]},
+            "c": {"outlet": "C", "paragraphs": ["ballet opera"]},
+        }
     )
     sim = v.similarity(corpus)
     assert list(sim.index) == ["a", "a_old", "b", "c"]
@@ -362,7 +337,7 @@ def test_naming_lexicon_is_well_formed():
     assert not lexicon.duplicated(["concept", "variant"]).any()
     assert (lexicon.groupby("concept").size() >= 2).all()
     for pattern in lexicon["pattern"]:
-        v.pattern_regex(pattern)
+        terms.pattern_regex(pattern)
     # the issue's concepts are all there
     for variant in [
         "Nato",
@@ -458,17 +433,17 @@ def test_naming_table_marks_unnamed_concepts():
     ],
 )
 def test_patterns_match_whole_words(pattern, text, found):
-    assert [text[s:e] for s, e in v.find_matches(pattern, text)] == found
+    assert [text[s:e] for s, e in terms.find_matches(pattern, text)] == found
     # the one-regex form finds the same
-    assert [m.group() for m in v.pattern_regex(pattern).finditer(text)] == found
+    assert [m.group() for m in terms.pattern_regex(pattern).finditer(text)] == found
 
 
 def test_patterns_case_and_errors():
-    assert v.pattern_regex("Nato", case=True).findall("NATO Nato") == ["Nato"]
-    assert v.find_matches("Nato", "NATO Nato", case=True) == [(5, 9)]
-    assert v.find_matches("istanbul", "İstanbul") == [(0, 8)]  # "İ".lower() is two characters
+    assert terms.pattern_regex("Nato", case=True).findall("NATO Nato") == ["Nato"]
+    assert terms.find_matches("Nato", "NATO Nato", case=True) == [(5, 9)]
+    assert terms.find_matches("istanbul", "İstanbul") == [(0, 8)]  # "İ".lower() is two characters
     with pytest.raises(ValueError, match="empty"):
-        v.pattern_regex("Kyiv||Kiev")
+        terms.pattern_regex("Kyiv||Kiev")
 
 
 # --------------------------------------------------------------------------- findings

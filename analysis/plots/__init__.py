@@ -14,9 +14,10 @@ never loads it.
 from __future__ import annotations
 
 from analysis.plots.save import save_figure, save_plot, write_table
-from analysis.plots.style import outlet_colour, panels, subplots, suptitle
+from analysis.plots.style import article_labels, outlet_colour, panels, subplots, suptitle
 
 __all__ = [
+    "article_labels",
     "outlet_colour",
     "panels",
     "save_figure",

@@ -142,7 +142,7 @@ def plot_anonymous(anonymous: pd.DataFrame):
 
 def plot_reporting_verbs(verbs: pd.DataFrame):
     """A table of counts: reporting verbs (rows, by group) against outlets (columns); each cell
-    shows quoted + reported uses. ``verbs`` is :func:`reporting_verbs`'s table."""
+    shows quoted + reported uses. ``verbs`` is :func:`analysis.sources.reporting_verbs`'s table."""
     outlets = list(dict.fromkeys(verbs["outlet"]))
     order = verbs.groupby(["group", "cue"])["total"].sum().reset_index()
     rank = {g: i for i, g in enumerate(dict.fromkeys(load_cues().group_of.values()))}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 
 import matplotlib.pyplot as plt
+import pandas as pd
 
 #: House style for every figure: readable at a glance, identical across machines.
 STYLE = {
@@ -131,6 +132,20 @@ def panels(n: int, *, width: float, height: float, columns: int = 2) -> tuple[pl
 def suptitle(fig: plt.Figure, text: str, *, fontsize: float | str = 11) -> None:
     """The figure's title, bold, flush with its left edge (every multi-panel figure has one)."""
     fig.suptitle(text, x=0.01, ha="left", fontsize=fontsize, fontweight="bold")
+
+
+def article_labels(articles: pd.DataFrame, *, ids: str = "repeated") -> pd.Series:
+    """A short label per article of ``articles`` (``corpus.articles``) for figures, by
+    ``article_id``. ``ids="repeated"``: its outlet, or "outlet (article_id)" when the outlet has
+    more than one article in ``articles``; ``ids="always"``: "article_id" over "(outlet)"."""
+    outlets = articles.set_index("article_id")["outlet"].astype(str)
+    if ids == "always":
+        labels = [f"{i}\n({o})" for i, o in outlets.items()]
+        return pd.Series(labels, index=outlets.index, name="label")
+    if ids != "repeated":
+        raise ValueError(f"ids must be 'repeated' or 'always', not {ids!r}")
+    repeated = outlets.duplicated(keep=False)
+    return outlets.where(~repeated, outlets + " (" + outlets.index + ")").rename("label")
 
 
 def wrap(text: object, width: int) -> str:

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.plots.style import VERB_GROUP_COLOURS, outlet_colour, panels, suptitle
-from analysis.tone import SEED, SMALL_SAMPLE, VOICE_NAMES
+from analysis.tone import SEED, SMALL_SAMPLE
+from analysis.voices import VOICE_NAMES
 
 
 def _voices(table: pd.DataFrame) -> list[str]:
