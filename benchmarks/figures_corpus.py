@@ -20,7 +20,6 @@ The lines printed are meant to be pasted into the README.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import os
 import random
@@ -28,11 +27,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-import psutil
+from memory import TreeMemory
 
 from analysis import paths, run
 
@@ -60,36 +58,6 @@ def flat_corpus(tree: Path, sample: int | None) -> Path:
     return folder
 
 
-class Watcher(threading.Thread):
-    """Peak resident memory of a process tree; kills its kernels past ``limit`` bytes."""
-
-    def __init__(self, pid: int, limit: float):
-        super().__init__(daemon=True)
-        self.root = psutil.Process(pid)
-        self.limit = limit
-        self.peak = 0
-        self.killed = False
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        while not self.done.is_set():
-            try:
-                tree = [self.root, *self.root.children(recursive=True)]
-                total = 0
-                for proc in tree:
-                    with contextlib.suppress(psutil.Error):
-                        total += proc.memory_info().rss
-                self.peak = max(self.peak, total)
-                if total > self.limit and not self.killed:
-                    self.killed = True
-                    for proc in tree[1:]:
-                        with contextlib.suppress(psutil.Error):
-                            proc.kill()
-            except psutil.Error:
-                pass
-            self.done.wait(0.2)
-
-
 def time_notebook(notebook: str, corpus: Path, out: Path, env: dict, limit: float) -> dict:
     command = [
         sys.executable,
@@ -107,11 +75,8 @@ def time_notebook(notebook: str, corpus: Path, out: Path, env: dict, limit: floa
     proc = subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    watcher = Watcher(proc.pid, limit)
-    watcher.start()
-    stdout, stderr = proc.communicate()
-    watcher.done.set()
-    watcher.join()
+    with TreeMemory(proc.pid, limit=limit) as watcher:
+        stdout, stderr = proc.communicate()
     wall = time.perf_counter() - start
     cpu_after = os.times()
     cpu = (cpu_after.children_user - cpu_before.children_user) + (

@@ -237,3 +237,23 @@ def test_make_figures_lists_every_failure(tmp_path, monkeypatch, capsys):
     assert "2 notebook(s) failed" in err
     assert "01_a.ipynb: cell 1 failed: ZeroDivisionError" in err
     assert "02_b.ipynb: cell 1 failed: KeyError" in err
+
+
+def test_the_scheduler_reaches_every_kernel(tmp_path, monkeypatch):
+    """`make figures SCHEDULER=…`: each kernel's analysis.parallel sees the address."""
+    folder = tmp_path / "notebooks"
+    check = (
+        "from analysis import parallel\n"
+        "assert parallel.scheduler_from_env() == 'tcp://scheduler.example:8786'"
+    )
+    _write_notebooks(folder, {"01_a.ipynb": [check], "02_b.ipynb": [check]})
+    monkeypatch.setattr(run.paths, "NOTEBOOKS", folder)
+    monkeypatch.delenv("FRAMING_SCHEDULER", raising=False)
+    monkeypatch.setattr(run.os, "environ", dict(run.os.environ))  # run() sets it for kernels
+    run.run(
+        None,
+        tmp_path / "out",
+        build_dir=tmp_path / "build",
+        scheduler="tcp://scheduler.example:8786",
+    )
+    assert (tmp_path / "build" / "02_b.ipynb").exists()

@@ -50,6 +50,24 @@ def test_local_cores_give_the_serial_result_in_order(monkeypatch):
     assert serial == [[3 * x for x in items]]
 
 
+def _slow(chunk: list[int]) -> list[int]:
+    import time
+
+    time.sleep(0.3)
+    return chunk
+
+
+def test_a_long_stage_shows_its_progress_and_a_short_one_does_not(monkeypatch, capfd):
+    monkeypatch.delenv(parallel.SCHEDULER_ENV, raising=False)
+    monkeypatch.setattr(parallel, "PROGRESS_AFTER", 60)
+    parallel.map_chunks(_scaled, list(range(100)), 1, min_items=10, workers=2, desc="quick")
+    assert "quick" not in capfd.readouterr().err  # under PROGRESS_AFTER seconds: no bar
+    monkeypatch.setattr(parallel, "PROGRESS_AFTER", 0.1)
+    parallel.map_chunks(_slow, list(range(100)), min_items=10, workers=2, desc="slow step")
+    err = capfd.readouterr().err
+    assert "slow step" in err and "8/8" in err
+
+
 def test_sync_scheduler_runs_here(monkeypatch):
     monkeypatch.setenv(parallel.SCHEDULER_ENV, "sync")
     assert parallel.n_chunks(10**6, min_items=10, workers=8) == 1
