@@ -48,6 +48,9 @@ REASONS: dict[str, str] = {
     "front-matter": "a YAML front matter's delimiters and the fields that are not metadata",
     "title-repeat": "a heading that repeats the title the front matter or HTML page gave",
     "link-run": "a run of short link-like lines: a menu or a related-story list",
+    "stray-date": "a line that is only a date or time below the header: page furniture",
+    "copyright": "a copyright notice that does not end the article: a site footer",
+    "no-words": "a short line with no letters ('553', '85%'): counters and table cells",
     "not-extracted": "HTML page text that the article extractor (trafilatura) left out",
 }
 
@@ -1172,6 +1175,93 @@ def _take_header(draft: _Draft) -> _Draft:
     return replace(draft, units=units[i:], metadata=tuple(metadata), removed=tuple(removed))
 
 
+#: A run of at least this many consecutive link-like paragraphs is a menu or a story list.
+LINK_RUN_MIN = 3
+#: A link-like paragraph has at most this many words (and does not end a sentence).
+LINK_RUN_MAX_WORDS = 15
+
+
+def is_link_like(text: str) -> bool:
+    """True for a paragraph shaped like a link in a menu or a related-story list: at most
+    ``LINK_RUN_MAX_WORDS`` words, not ending a sentence, not a lead-in (':' ';' ','), not
+    opening a quotation."""
+    line = text.strip()
+    if not line or len(line.split()) > LINK_RUN_MAX_WORDS or len(line) > 160:
+        return False
+    return not ends_sentence(line) and line[-1] not in ":;,–—-" and line[0] not in "“\"‘'"
+
+
+def boilerplate_opinion(paragraphs: Sequence[str]) -> list[bool]:
+    """jusText's verdict on each paragraph (True: boilerplate), from its paragraph classifier
+    (length, stop-word density, the paragraphs around it) with its English stop-word list.
+
+    The paragraphs are handed to jusText as ``<p>`` blocks of one page; link density, which
+    plain text cannot show, plays no part.
+    """
+    import html
+
+    import justext
+
+    page = "<html><body>" + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    blocks = justext.justext(page + "</body></html>", _english_stoplist())
+    if len(blocks) != len(paragraphs):  # jusText skipped a block: no opinion
+        return [False] * len(paragraphs)
+    return [b.class_type == "bad" for b in blocks]
+
+
+@functools.cache
+def _english_stoplist() -> frozenset[str]:
+    import justext
+
+    return frozenset(justext.get_stoplist("English"))
+
+
+def _drop_link_runs(draft: _Draft) -> _Draft:
+    """Remove the page furniture left below the header: stray date lines, copyright notices
+    that do not end the article, short lines without letters, and runs of at least ``LINK_RUN_MIN`` consecutive link-like paragraphs
+    (``is_link_like``): navigation menus, share bars, 'related stories' lists. A run shorter
+    than ``2 * LINK_RUN_MIN`` goes only if jusText also calls most of it boilerplate
+    (``boilerplate_opinion``): the structure finds the candidates, and the classifier vetoes a
+    short list that sits inside the article's prose."""
+    units = draft.units
+    like = [is_link_like(u.text) for u in units]
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and like[j]:
+            j += 1
+        if j - i >= LINK_RUN_MIN:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    drop: dict[int, str] = {}
+    if runs:
+        opinion = boilerplate_opinion([u.text for u in units])
+        for a, b in runs:
+            if b - a >= 2 * LINK_RUN_MIN or sum(opinion[a:b]) * 2 > b - a:
+                drop.update(dict.fromkeys(range(a, b), "link-run"))
+    last_body = max(
+        (k for k, u in enumerate(units) if k not in drop and not is_credit_line(u.text)),
+        default=-1,
+    )
+    for k, unit in enumerate(units):
+        if k in drop:
+            continue
+        if is_dateline(unit.text) or is_relative_date(unit.text):
+            drop[k] = "stray-date"
+        elif k < last_body and is_copyright_line(unit.text):
+            drop[k] = "copyright"
+        elif len(unit.text) <= 20 and not any(c.isalpha() for c in unit.text):
+            drop[k] = "no-words"
+    if not drop:
+        return draft
+    removed = list(draft.removed)
+    for k in sorted(drop):
+        removed.extend(_whole(units[k], drop[k]))
+    kept = tuple(u for k, u in enumerate(units) if k not in drop)
+    return replace(draft, units=kept, removed=tuple(removed))
+
+
 def _join_broken(draft: _Draft) -> _Draft:
     """Rejoin paragraphs cut mid-sentence by a page break (``should_join``) and remove page-break
     fragments that the next paragraph repeats (``is_repeated_fragment``). A joined paragraph
@@ -1219,6 +1309,7 @@ STEPS: tuple[Callable[[_Draft], _Draft], ...] = (
     _group_paragraphs,
     _take_source_url,
     _take_header,
+    _drop_link_runs,
     _join_broken,
     _take_credits,
     _keep_body,

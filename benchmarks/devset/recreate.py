@@ -19,10 +19,11 @@ Each page is written in one of three forms, as a user would bring it:
 - ``html``: the page's HTML bytes as published.
 
 A line of the text dump is labelled ``body`` when its words occur in the ground-truth article
-body (in order, near the previous body line), ``headline`` when it is the page's ``<h1>``, and
-``junk`` otherwise; ``lines.csv`` holds the labels (after a hand review, which overrides the
-automatic label where ``checked`` says so) with each line's sha256, so a re-created page is
-checked line by line against what was labelled.
+body (a line of five words or more anywhere in it; a shorter one only within 400 characters
+after the previous body line, so that 'Share' or 'US' is not body because the body uses the
+word), ``headline`` when it is the page's ``<h1>``, and ``junk`` otherwise. ``lines.csv`` holds
+the labels with each line's sha256, so a re-created page is checked line by line against what
+was labelled; where ``checked`` is ``hand``, the label was set by hand after reading the page.
 """
 
 from __future__ import annotations
@@ -123,11 +124,15 @@ def label_lines(lines: list[str], body: str, headline: str) -> list[str]:
             labels.append("none")
             continue
         needle = " " + " ".join(tokens) + " "
-        found = joined.find(needle, max(0, cursor - 1))
-        near = len(tokens) >= 5 or (found >= 0 and found - cursor <= 400)
-        if found >= 0 and near:
+        if len(tokens) >= 5:  # a long line is body wherever the body has it
+            found = joined.find(needle)
+            ok = found >= 0
+        else:  # a short one only right after the previous body line ('US', 'Share')
+            found = joined.find(needle, max(0, cursor - 1))
+            ok = found >= 0 and found - cursor <= 400
+        if ok:
             labels.append("body")
-            cursor = found + len(needle) - 1
+            cursor = max(cursor, found + len(needle) - 1)
         else:
             labels.append("junk")
     return labels
