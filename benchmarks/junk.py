@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "devset"))
 
 from recreate import load_pages, words  # noqa: E402
 
-from analysis.corpus import _complete_row, _read_one  # noqa: E402
 from analysis.clean import ends_sentence  # noqa: E402
+from analysis.corpus import _complete_row, _read_one  # noqa: E402
 from analysis.sentences import split_sentences  # noqa: E402
 
 SHORT = 4  # a junk line of fewer words counts as kept only if it stands as a whole paragraph
