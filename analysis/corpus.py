@@ -241,6 +241,7 @@ def _read_one(path: Path, row: dict[str, object]) -> dict[str, object]:
     ]
     article = {
         **meta,
+        "sha256": expected or hashlib.sha256(raw).hexdigest(),
         "encoding": encoding,
         "n_paragraphs": len(paragraphs),
         "n_sentences": len(sentences),
