@@ -51,6 +51,8 @@ REASONS: dict[str, str] = {
     "stray-date": "a line that is only a date or time below the header: page furniture",
     "copyright": "a copyright notice that does not end the article: a site footer",
     "no-words": "a short line with no letters ('553', '85%'): counters and table cells",
+    "repeated-line": "a short line the page printed before: teasers, share bars, labels",
+    "glued-teaser": "a teaser glued into one line: a headline, then a dateline and a lead",
     "not-extracted": "HTML page text that the article extractor (trafilatura) left out",
 }
 
@@ -1191,6 +1193,22 @@ def is_link_like(text: str) -> bool:
     return not ends_sentence(line) and line[-1] not in ":;,–—-" and line[0] not in "“\"‘'"
 
 
+#: A line of at most this many words that the page prints twice is furniture, not body.
+REPEATED_MAX_WORDS = 30
+_GLUED = re.compile(
+    r"(?P<title>[A-Z0-9‘'“\"].{15,200}?[^\W\d_)?!’'”\"])\s+"
+    r"(?P<dateline>[A-Z][A-Z.’']+(?:\s[A-Z][A-Z.’']+){0,3}):\s+[A-Z“\"‘']"
+)
+
+
+def is_glued_teaser(text: str) -> bool:
+    """True for a related-story teaser glued into one line: a headline, then an all-capitals
+    dateline and the lead ('Deportees return home from US NEW DELHI: Their American dream …').
+    An article's own first paragraph opens with its dateline, so it does not match."""
+    match = _GLUED.match(text)
+    return match is not None and not ends_sentence(match.group("title"))
+
+
 def boilerplate_opinion(paragraphs: Sequence[str]) -> list[bool]:
     """jusText's verdict on each paragraph (True: boilerplate), from its paragraph classifier
     (length, stop-word density, the paragraphs around it) with its English stop-word list.
@@ -1217,8 +1235,7 @@ def _english_stoplist() -> frozenset[str]:
 
 
 def _drop_link_runs(draft: _Draft) -> _Draft:
-    """Remove the page furniture left below the header: stray date lines, copyright notices
-    that do not end the article, short lines without letters, and runs of at least ``LINK_RUN_MIN`` consecutive link-like paragraphs
+    """Remove runs of at least ``LINK_RUN_MIN`` consecutive link-like paragraphs
     (``is_link_like``): navigation menus, share bars, 'related stories' lists. A run shorter
     than ``2 * LINK_RUN_MIN`` goes only if jusText also calls most of it boilerplate
     (``boilerplate_opinion``): the structure finds the candidates, and the classifier vetoes a
@@ -1240,19 +1257,6 @@ def _drop_link_runs(draft: _Draft) -> _Draft:
         for a, b in runs:
             if b - a >= 2 * LINK_RUN_MIN or sum(opinion[a:b]) * 2 > b - a:
                 drop.update(dict.fromkeys(range(a, b), "link-run"))
-    last_body = max(
-        (k for k, u in enumerate(units) if k not in drop and not is_credit_line(u.text)),
-        default=-1,
-    )
-    for k, unit in enumerate(units):
-        if k in drop:
-            continue
-        if is_dateline(unit.text) or is_relative_date(unit.text):
-            drop[k] = "stray-date"
-        elif k < last_body and is_copyright_line(unit.text):
-            drop[k] = "copyright"
-        elif len(unit.text) <= 20 and not any(c.isalpha() for c in unit.text):
-            drop[k] = "no-words"
     if not drop:
         return draft
     removed = list(draft.removed)
@@ -1278,6 +1282,46 @@ def _join_broken(draft: _Draft) -> _Draft:
         else:
             units.append(unit)
     return replace(draft, units=tuple(units), removed=tuple(removed))
+
+
+def _drop_furniture(draft: _Draft) -> _Draft:
+    """Remove the page furniture left in the body once paragraphs are joined: a short line the
+    page printed before (``repeated-line``; the first copy stays), a glued teaser
+    (``is_glued_teaser``), a line that is only a date (``stray-date``), a copyright notice with
+    body text after it (``copyright``; one that ends the article is a credit), and a short line
+    without letters (``no-words``). Run before joining (so that a paragraph broken around a
+    date line is rejoined) and again after it (a join can make a repeat), so that cleaning the
+    result again finds nothing more."""
+    units = draft.units
+    drop: dict[int, str] = {}
+    last_body = max(
+        (k for k, u in enumerate(units) if not is_credit_line(u.text)),
+        default=-1,
+    )
+    seen: set[str] = set()
+    for k, unit in enumerate(units):
+        if k in drop:
+            continue
+        short = len(unit.text.split()) <= REPEATED_MAX_WORDS
+        if short and unit.text in seen:
+            drop[k] = "repeated-line"  # the first copy stays where the other rules leave it
+        elif is_glued_teaser(unit.text):
+            drop[k] = "glued-teaser"
+        elif is_dateline(unit.text) or is_relative_date(unit.text):
+            drop[k] = "stray-date"
+        elif k < last_body and is_copyright_line(unit.text):
+            drop[k] = "copyright"
+        elif len(unit.text) <= 20 and not any(c.isalpha() for c in unit.text):
+            drop[k] = "no-words"
+        if short:
+            seen.add(unit.text)
+    if not drop:
+        return draft
+    removed = list(draft.removed)
+    for k in sorted(drop):
+        removed.extend(_whole(units[k], drop[k]))
+    kept = tuple(u for k, u in enumerate(units) if k not in drop)
+    return replace(draft, units=kept, removed=tuple(removed))
 
 
 def _take_credits(draft: _Draft) -> _Draft:
@@ -1310,13 +1354,16 @@ STEPS: tuple[Callable[[_Draft], _Draft], ...] = (
     _take_source_url,
     _take_header,
     _drop_link_runs,
+    _drop_furniture,
     _join_broken,
+    _drop_furniture,
     _take_credits,
     _keep_body,
 )
 """The cleaning pipeline, in order. Header and source url are taken before joining, so that a
-headline (which has no final full stop) is never joined to the first paragraph; credits after
-joining, so that the body's last paragraph is final when the tail is searched."""
+headline (which has no final full stop) is never joined to the first paragraph; link runs
+after the header, so that a headline, byline and dateline are never read as a menu; credits
+after joining, so that the body's last paragraph is final when the tail is searched."""
 
 
 def clean_text(text: str, *, metadata: Mapping[str, str] | None = None) -> CleanedText:
