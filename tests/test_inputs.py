@@ -412,3 +412,39 @@ def test_loading_a_single_file_has_no_warning(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error", CorpusWarning)
         assert load_corpus(path).article_ids == ["a"]
+
+
+def test_html_tables_and_jusText_need_no_network(tmp_path):
+    """In a fresh interpreter whose sockets refuse to open, an HTML page (trafilatura, htmldate),
+    a Parquet table (pyarrow) and a menu run (jusText) load."""
+    import subprocess
+    import sys
+
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    pd.DataFrame({"text": [BODY + "Home\nWorld\nSport\nBusiness\n"], "outlet": ["X"]}).to_parquet(
+        tmp_path / "t.parquet"
+    )
+    child = (
+        "import socket\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise OSError('network access attempted')\n"
+        "socket.socket.connect = refuse\n"  # the class stays: ssl subclasses it
+        "socket.socket.connect_ex = refuse\n"
+        "socket.create_connection = refuse\n"
+        "socket.getaddrinfo = refuse\n"
+        "import analysis\n"
+        "page = analysis.load_corpus('page.html')\n"
+        "table = analysis.load_corpus('t.parquet')\n"
+        "print(page.articles.loc[0, 'headline'], table.articles.loc[0, 'n_paragraphs'])\n"
+    )
+    env = {**__import__("os").environ, "FRAMING_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", child],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["Scholz", "meets", "Putin", "3"]
