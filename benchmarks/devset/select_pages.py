@@ -35,6 +35,12 @@ def main() -> None:
         if site not in by_site and ascii_share > 0.97 and len(body) > 500:
             by_site[site] = page_id
     sites = sorted(by_site, key=lambda s: hashlib.sha256(s.encode()).hexdigest())
+    hand: dict[tuple[str, str], str] = {}  # labels set by hand survive a re-run
+    if LINES.is_file():
+        with open(LINES, encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if row["checked"] == "hand":
+                    hand[(row["page_id"], row["sha256"])] = row["label"]
     pages, lines_rows = [], []
     for site in sites:
         if len(pages) == TUNE + HELD:
@@ -62,8 +68,8 @@ def main() -> None:
                     "page_id": page_id,
                     "line": i,
                     "sha256": sha(line),
-                    "label": label,
-                    "checked": "",
+                    "label": hand.get((page_id, sha(line)), label),
+                    "checked": "hand" if (page_id, sha(line)) in hand else "",
                     "excerpt": line[:40],
                 }
             )
