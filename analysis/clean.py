@@ -103,6 +103,7 @@ class Lexicon:
 
     boilerplate_lines: frozenset[str]
     boilerplate_prefixes: tuple[str, ...]
+    notice_prefixes: tuple[str, ...]
     related_link: re.Pattern[str]
     caption_label: re.Pattern[str]
     agency: re.Pattern[str]
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         boilerplate_lines=frozenset(_norm_line(line) for line in items("boilerplate_lines")),
         boilerplate_prefixes=tuple(p.casefold() for p in items("boilerplate_prefixes")),
+        notice_prefixes=tuple(p.casefold() for p in items("notice_prefixes")),
         related_link=re.compile(
             rf"(?:{_alternation(items('related_link_openers'), flexible_space=True)})"
             r"\s*[|:>»›–—-]+\s*\S",
@@ -505,8 +507,9 @@ def _is_related_link(text: str) -> bool:
 
 
 def is_boilerplate(line: str) -> bool:
-    """True for site chrome: a whole line from the lexicon ('Advertisement', 'Skip to content')
-    or a short line (at most 15 words) opening with a listed prefix ('Follow us on …').
+    """True for site chrome: a whole line from the lexicon ('Advertisement', 'Skip to content'),
+    a short line (at most 15 words) opening with a listed prefix ('Follow us on …'), or a
+    notice of at most 60 words opening with a listed notice prefix ('We use cookies …').
 
     These lines are navigation, ads and promos that the scraper picked up with the article.
     """
@@ -515,13 +518,16 @@ def is_boilerplate(line: str) -> bool:
 
 def _is_boilerplate(text: str) -> bool:
     """``is_boilerplate`` on markup-free, collapsed text."""
-    if not text or len(text) > 300:
+    if not text or len(text) > 600:
         return False
     lex = lexicon()
     norm = _norm_line(text)
     if norm in lex.boilerplate_lines:
         return True
-    return len(text.split()) <= 15 and norm.startswith(lex.boilerplate_prefixes)
+    words = len(text.split())
+    if words <= 60 and norm.startswith(lex.notice_prefixes):
+        return True
+    return len(text) <= 300 and words <= 15 and norm.startswith(lex.boilerplate_prefixes)
 
 
 def _junk_reason(raw: str, text: str) -> str | None:
