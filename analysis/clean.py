@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -45,12 +45,31 @@ REASONS: dict[str, str] = {
     "field-label": "a label whose value went to metadata ('By' before a byline, 'Original url:')",
     "standfirst-repeat": "a standfirst repeating a later body paragraph; the body keeps that copy",
     "repeated-fragment": "a page-break fragment that the next paragraph repeats in full",
+    "front-matter": "a YAML front matter's delimiters and the fields that are not metadata",
+    "title-repeat": "a heading that repeats the title the front matter or HTML page gave",
+    "link-run": "a run of short link-like lines: a menu or a related-story list",
+    "stray-date": "a line that is only a date or time below the header: page furniture",
+    "copyright": "a copyright notice that does not end the article: a site footer",
+    "no-words": "a short line with no letters ('553', '85%'): counters and table cells",
+    "repeated-line": "a short line the page printed before: teasers, share bars, labels",
+    "glued-teaser": "a teaser glued into one line: a headline, then a dateline and a lead",
+    "not-extracted": "HTML page text that the article extractor (trafilatura) left out",
 }
 
 _T = TypeVar("_T")
 
-METADATA_KEYS = ("topic", "headline", "standfirst", "byline", "dateline", "url", "credits")
-"""The metadata fields ``clean_text`` may fill, in the order ``CleanedText.metadata`` lists them."""
+METADATA_KEYS = (
+    "topic",
+    "headline",
+    "standfirst",
+    "byline",
+    "dateline",
+    "url",
+    "credits",
+    "front_matter",
+)
+"""The metadata fields ``clean_text`` may fill, in the order ``CleanedText.metadata`` lists them.
+``front_matter`` holds a front matter that is not valid YAML, raw, so that nothing is lost."""
 
 _SEPARATOR = " | "  # joins several values of one metadata field (e.g. two credit lines)
 
@@ -84,6 +103,7 @@ class Lexicon:
 
     boilerplate_lines: frozenset[str]
     boilerplate_prefixes: tuple[str, ...]
+    notice_prefixes: tuple[str, ...]
     related_link: re.Pattern[str]
     caption_label: re.Pattern[str]
     agency: re.Pattern[str]
@@ -95,6 +115,7 @@ class Lexicon:
     source_label: re.Pattern[str]
     dateline: re.Pattern[str]
     name_particles: frozenset[str]
+    front_matter_fields: dict[str, str]  # front-matter key (casefolded) -> metadata field
 
 
 def _alternation(items: Iterable[str], *, flexible_space: bool = False) -> str:
@@ -130,6 +151,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         boilerplate_lines=frozenset(_norm_line(line) for line in items("boilerplate_lines")),
         boilerplate_prefixes=tuple(p.casefold() for p in items("boilerplate_prefixes")),
+        notice_prefixes=tuple(p.casefold() for p in items("notice_prefixes")),
         related_link=re.compile(
             rf"(?:{_alternation(items('related_link_openers'), flexible_space=True)})"
             r"\s*[|:>»›–—-]+\s*\S",
@@ -152,6 +174,11 @@ def lexicon() -> Lexicon:
         ),
         dateline=re.compile(rf"{prefix}(?:(?:{weekdays})\.?,?\s+)?{date}{clock}\.?", re.IGNORECASE),
         name_particles=frozenset(item.casefold() for item in items("name_particles")),
+        front_matter_fields={
+            str(key).casefold(): field
+            for field, keys in data["front_matter_fields"]["fields"].items()
+            for key in keys
+        },
     )
 
 
@@ -480,8 +507,9 @@ def _is_related_link(text: str) -> bool:
 
 
 def is_boilerplate(line: str) -> bool:
-    """True for site chrome: a whole line from the lexicon ('Advertisement', 'Skip to content')
-    or a short line (at most 15 words) opening with a listed prefix ('Follow us on …').
+    """True for site chrome: a whole line from the lexicon ('Advertisement', 'Skip to content'),
+    a short line (at most 15 words) opening with a listed prefix ('Follow us on …'), or a
+    notice of at most 60 words opening with a listed notice prefix ('We use cookies …').
 
     These lines are navigation, ads and promos that the scraper picked up with the article.
     """
@@ -490,13 +518,16 @@ def is_boilerplate(line: str) -> bool:
 
 def _is_boilerplate(text: str) -> bool:
     """``is_boilerplate`` on markup-free, collapsed text."""
-    if not text or len(text) > 300:
+    if not text or len(text) > 600:
         return False
     lex = lexicon()
     norm = _norm_line(text)
     if norm in lex.boilerplate_lines:
         return True
-    return len(text.split()) <= 15 and norm.startswith(lex.boilerplate_prefixes)
+    words = len(text.split())
+    if words <= 60 and norm.startswith(lex.notice_prefixes):
+        return True
+    return len(text) <= 300 and words <= 15 and norm.startswith(lex.boilerplate_prefixes)
 
 
 def _junk_reason(raw: str, text: str) -> str | None:
@@ -764,21 +795,44 @@ def _join_groups(
 # ---------------------------------------------------------------------------------------------
 
 
-def _raw_lines(text: str) -> list[tuple[int, str, int]]:
-    """Non-blank lines as (input offset, raw line, paragraph number).
+def uses_blocks(text: str) -> bool:
+    """True when ``text`` lays its paragraphs out as blank-line blocks, False when it puts one
+    paragraph per line. Decided from the whole text, not from its first blank line.
 
-    When blank lines separate the text, a paragraph is a block of consecutive non-blank lines;
-    otherwise every line is a paragraph (some sites put one paragraph per line).
+    Blocks need blank lines between lines of text. Where a blank-separated block holds several
+    lines, those lines are either a paragraph wrapped over lines (they break mid-sentence) or
+    paragraphs one per line with a few stray blank lines (they end sentences): blocks are the
+    layout only when at most half of the lines that some block continues after end a sentence.
     """
     lines = text.split("\n")
     blank = [not line.strip() for line in lines]
     filled = [i for i, b in enumerate(blank) if not b]
-    blocks = bool(filled) and any(blank[filled[0] : filled[-1]])
+    if not filled or not any(blank[filled[0] : filled[-1]]):
+        return False
+    continued = [
+        lines[i] for i, j in zip(filled, filled[1:], strict=False) if j == i + 1
+    ]  # lines followed directly by another line of the same block
+    if not continued:
+        return True
+    ending = sum(ends_sentence(line) for line in continued)
+    return ending * 2 <= len(continued)
+
+
+def _raw_lines(text: str, offset: int = 0) -> list[tuple[int, str, int]]:
+    """Non-blank lines as (input offset, raw line, paragraph number); ``text`` starts at input
+    offset ``offset``.
+
+    When ``uses_blocks(text)``, a paragraph is a block of consecutive non-blank lines; otherwise
+    every line is a paragraph (some sites put one paragraph per line).
+    """
+    lines = text.split("\n")
+    blocks = uses_blocks(text)
     out: list[tuple[int, str, int]] = []
-    position = 0
+    position = offset
     number = 0
     previous_blank = True
-    for line, is_blank in zip(lines, blank, strict=True):
+    for line in lines:
+        is_blank = not line.strip()
         if not is_blank:
             if previous_blank or not blocks:
                 number += 1
@@ -789,7 +843,7 @@ def _raw_lines(text: str) -> list[tuple[int, str, int]]:
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
-    """The raw paragraphs of ``text``: blank-line blocks, or lines when there are no blank lines.
+    """The raw paragraphs of ``text``: blank-line blocks, or lines (see ``uses_blocks``).
 
     Lines inside a block are joined with a space; nothing else is changed.
     """
@@ -797,6 +851,86 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     for _, line, number in _raw_lines(text):
         paragraphs.setdefault(number, []).append(line.strip())
     return tuple(" ".join(lines) for lines in paragraphs.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# Front matter
+# ---------------------------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A(---)[ \t]*\n(?P<body>(?:.*\n)*?)(---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FRONT_KEY = re.compile(r"(?P<key>[A-Za-z_][\w\-]*)[ \t]*:(?=\s|$)")
+
+
+def read_front_matter(
+    text: str,
+) -> tuple[int, tuple[tuple[str, str], ...], tuple[Removal, ...]]:
+    """A YAML front matter opening ``text`` (``---`` / ``key: value`` lines / ``---``).
+
+    Returns the offset where the body starts (0 if there is no front matter), the metadata it
+    gives and the removals. Fields named in ``boilerplate.yml`` (``front_matter_fields``:
+    title -> headline, source/url -> url, date -> dateline, author -> byline, description ->
+    standfirst) become metadata, their ``key:`` logged as ``field-label``; the delimiters and
+    every other field are logged whole as ``front-matter``. The values are read by PyYAML's
+    ``BaseLoader``, which keeps every scalar as the string written (a date is not reformatted).
+    A header that opens like a front matter (``key:`` on its first line) but is not valid YAML
+    is kept whole as metadata ``front_matter``; the body still loads. Nothing is parsed when
+    the text does not open with ``---``, so an article is never read as YAML by accident.
+    """
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return 0, (), ()
+    import yaml
+
+    body = match.group("body")
+    first = next((line for line in body.split("\n") if line.strip()), "")
+    if not _FRONT_KEY.match(first):
+        return 0, (), ()
+    body_start = match.start("body")
+    delimiters = (
+        Removal(match.group(1), "front-matter", 0),
+        Removal(match.group(3), "front-matter", match.start(3)),
+    )
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    try:
+        fields = yaml.load(body, Loader=loader)  # a base (string-only) loader: safe
+    except yaml.YAMLError:
+        fields = None
+    if not isinstance(fields, dict):
+        raw = body.strip()
+        metadata = (("front_matter", collapse_whitespace(raw)),) if raw else ()
+        return match.end(), metadata, delimiters
+    metadata: list[tuple[str, str]] = []
+    removed = list(delimiters)
+    lines = body.split("\n")
+    starts = [body_start]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    known = lexicon().front_matter_fields
+    i = 0
+    while i < len(lines):
+        key_match = _FRONT_KEY.match(lines[i])
+        j = i + 1
+        while j < len(lines) and (not lines[j].strip() or lines[j][:1] in " \t-"):
+            j += 1  # the field's continuation lines: indented, list items or blank
+        if key_match is None:
+            i = j
+            continue
+        key = key_match.group("key")
+        value = fields.get(key)
+        field = known.get(key.casefold())
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ", ".join(value)
+        if field and isinstance(value, str) and value.strip():
+            label_end = key_match.end()
+            removed.append(Removal(lines[i][:label_end], "field-label", starts[i]))
+            metadata.append((field, collapse_whitespace(value)))
+        else:
+            for k in range(i, j):
+                if lines[k].strip():
+                    lead = len(lines[k]) - len(lines[k].lstrip())
+                    removed.append(Removal(lines[k].strip(), "front-matter", starts[k] + lead))
+        i = j
+    return match.end(), tuple(metadata), tuple(removed)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -863,14 +997,18 @@ class _Draft:
 
 
 def _split_lines(draft: _Draft) -> _Draft:
-    """Cut the input into non-blank lines and strip each line's inline markup (heading marker,
-    links, emphasis). The markup removals wait on the line: they are recorded if its text is
-    kept, and are part of the line's own removal if the whole line goes."""
-    lines = _raw_lines(draft.source)
+    """Take a YAML front matter off the top (see ``read_front_matter``), cut the rest into
+    non-blank lines and strip each line's inline markup (heading marker, links, emphasis). The
+    markup removals wait on the line: they are recorded if its text is kept, and are part of
+    the line's own removal if the whole line goes."""
+    end, metadata, removed = read_front_matter(draft.source)
+    lines = _raw_lines(draft.source[end:], end)
     return replace(
         draft,
         units=tuple(_unit(position, raw) for position, raw, _ in lines),
         numbers=tuple(number for _, _, number in lines),
+        metadata=draft.metadata + metadata,
+        removed=draft.removed + removed,
     )
 
 
@@ -984,7 +1122,8 @@ def _take_header(draft: _Draft) -> _Draft:
     metadata = list(draft.metadata)
     removed = list(draft.removed)
     later: set[str] | None = None
-    headline = topic = False
+    given = {value.casefold() for key, value in draft.metadata if key == "headline"}
+    headline, topic = bool(given), False
     standfirst = False
     i = 0
     while i < len(units):
@@ -992,6 +1131,10 @@ def _take_header(draft: _Draft) -> _Draft:
         text = unit.text
         if is_relative_date(text):
             removed.extend(_whole(unit, "relative-date"))
+            i += 1
+            continue
+        if text.casefold() in given:
+            removed.extend(_whole(unit, "title-repeat"))
             i += 1
             continue
         if is_dateline(text):
@@ -1040,6 +1183,95 @@ def _take_header(draft: _Draft) -> _Draft:
     return replace(draft, units=units[i:], metadata=tuple(metadata), removed=tuple(removed))
 
 
+#: A run of at least this many consecutive link-like paragraphs is a menu or a story list.
+LINK_RUN_MIN = 3
+#: A link-like paragraph has at most this many words (and does not end a sentence).
+LINK_RUN_MAX_WORDS = 15
+
+
+def is_link_like(text: str) -> bool:
+    """True for a paragraph shaped like a link in a menu or a related-story list: at most
+    ``LINK_RUN_MAX_WORDS`` words, not ending a sentence, not a lead-in (':' ';' ','), not
+    opening a quotation."""
+    line = text.strip()
+    if not line or len(line.split()) > LINK_RUN_MAX_WORDS or len(line) > 160:
+        return False
+    return not ends_sentence(line) and line[-1] not in ":;,–—-" and line[0] not in "“\"‘'"
+
+
+#: A line of at most this many words that the page prints twice is furniture, not body.
+REPEATED_MAX_WORDS = 30
+_GLUED = re.compile(
+    r"(?P<title>[A-Z0-9‘'“\"].{15,200}?[^\W\d_)?!’'”\"])\s+"
+    r"(?P<dateline>[A-Z][A-Z.’']+(?:\s[A-Z][A-Z.’']+){0,3}):\s+[A-Z“\"‘']"
+)
+
+
+def is_glued_teaser(text: str) -> bool:
+    """True for a related-story teaser glued into one line: a headline, then an all-capitals
+    dateline and the lead ('Deportees return home from US NEW DELHI: Their American dream …').
+    An article's own first paragraph opens with its dateline, so it does not match."""
+    match = _GLUED.match(text)
+    return match is not None and not ends_sentence(match.group("title"))
+
+
+def boilerplate_opinion(paragraphs: Sequence[str]) -> list[bool]:
+    """jusText's verdict on each paragraph (True: boilerplate), from its paragraph classifier
+    (length, stop-word density, the paragraphs around it) with its English stop-word list.
+
+    The paragraphs are handed to jusText as ``<p>`` blocks of one page; link density, which
+    plain text cannot show, plays no part.
+    """
+    import html
+
+    import justext
+
+    page = "<html><body>" + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    blocks = justext.justext(page + "</body></html>", _english_stoplist())
+    if len(blocks) != len(paragraphs):  # jusText skipped a block: no opinion
+        return [False] * len(paragraphs)
+    return [b.class_type == "bad" for b in blocks]
+
+
+@functools.cache
+def _english_stoplist() -> frozenset[str]:
+    import justext
+
+    return frozenset(justext.get_stoplist("English"))
+
+
+def _drop_link_runs(draft: _Draft) -> _Draft:
+    """Remove runs of at least ``LINK_RUN_MIN`` consecutive link-like paragraphs
+    (``is_link_like``): navigation menus, share bars, 'related stories' lists. A run shorter
+    than ``2 * LINK_RUN_MIN`` goes only if jusText also calls most of it boilerplate
+    (``boilerplate_opinion``): the structure finds the candidates, and the classifier vetoes a
+    short list that sits inside the article's prose."""
+    units = draft.units
+    like = [is_link_like(u.text) for u in units]
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and like[j]:
+            j += 1
+        if j - i >= LINK_RUN_MIN:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    drop: dict[int, str] = {}
+    if runs:
+        opinion = boilerplate_opinion([u.text for u in units])
+        for a, b in runs:
+            if b - a >= 2 * LINK_RUN_MIN or sum(opinion[a:b]) * 2 > b - a:
+                drop.update(dict.fromkeys(range(a, b), "link-run"))
+    if not drop:
+        return draft
+    removed = list(draft.removed)
+    for k in sorted(drop):
+        removed.extend(_whole(units[k], drop[k]))
+    kept = tuple(u for k, u in enumerate(units) if k not in drop)
+    return replace(draft, units=kept, removed=tuple(removed))
+
+
 def _join_broken(draft: _Draft) -> _Draft:
     """Rejoin paragraphs cut mid-sentence by a page break (``should_join``) and remove page-break
     fragments that the next paragraph repeats (``is_repeated_fragment``). A joined paragraph
@@ -1056,6 +1288,46 @@ def _join_broken(draft: _Draft) -> _Draft:
         else:
             units.append(unit)
     return replace(draft, units=tuple(units), removed=tuple(removed))
+
+
+def _drop_furniture(draft: _Draft) -> _Draft:
+    """Remove the page furniture left in the body once paragraphs are joined: a short line the
+    page printed before (``repeated-line``; the first copy stays), a glued teaser
+    (``is_glued_teaser``), a line that is only a date (``stray-date``), a copyright notice with
+    body text after it (``copyright``; one that ends the article is a credit), and a short line
+    without letters (``no-words``). Run before joining (so that a paragraph broken around a
+    date line is rejoined) and again after it (a join can make a repeat), so that cleaning the
+    result again finds nothing more."""
+    units = draft.units
+    drop: dict[int, str] = {}
+    last_body = max(
+        (k for k, u in enumerate(units) if not is_credit_line(u.text)),
+        default=-1,
+    )
+    seen: set[str] = set()
+    for k, unit in enumerate(units):
+        if k in drop:
+            continue
+        short = len(unit.text.split()) <= REPEATED_MAX_WORDS
+        if short and unit.text in seen:
+            drop[k] = "repeated-line"  # the first copy stays where the other rules leave it
+        elif is_glued_teaser(unit.text):
+            drop[k] = "glued-teaser"
+        elif is_dateline(unit.text) or is_relative_date(unit.text):
+            drop[k] = "stray-date"
+        elif k < last_body and is_copyright_line(unit.text):
+            drop[k] = "copyright"
+        elif len(unit.text) <= 20 and not any(c.isalpha() for c in unit.text):
+            drop[k] = "no-words"
+        if short:
+            seen.add(unit.text)
+    if not drop:
+        return draft
+    removed = list(draft.removed)
+    for k in sorted(drop):
+        removed.extend(_whole(units[k], drop[k]))
+    kept = tuple(u for k, u in enumerate(units) if k not in drop)
+    return replace(draft, units=kept, removed=tuple(removed))
 
 
 def _take_credits(draft: _Draft) -> _Draft:
@@ -1087,21 +1359,28 @@ STEPS: tuple[Callable[[_Draft], _Draft], ...] = (
     _group_paragraphs,
     _take_source_url,
     _take_header,
+    _drop_link_runs,
+    _drop_furniture,
     _join_broken,
+    _drop_furniture,
     _take_credits,
     _keep_body,
 )
 """The cleaning pipeline, in order. Header and source url are taken before joining, so that a
-headline (which has no final full stop) is never joined to the first paragraph; credits after
-joining, so that the body's last paragraph is final when the tail is searched."""
+headline (which has no final full stop) is never joined to the first paragraph; link runs
+after the header, so that a headline, byline and dateline are never read as a menu; credits
+after joining, so that the body's last paragraph is final when the tail is searched."""
 
 
-def clean_text(text: str) -> CleanedText:
+def clean_text(text: str, *, metadata: Mapping[str, str] | None = None) -> CleanedText:
     """Separate one article's body paragraphs from its metadata and junk (see the module doc).
 
+    ``metadata`` is what is already known from outside the text (an HTML page's title, author,
+    date): it is kept, and a heading repeating the given headline is logged as ``title-repeat``.
     Several values of one metadata field (two credit lines) are joined with ' | '.
     """
-    draft = _Draft(source=text)
+    given = tuple((k, v) for k, v in (metadata or {}).items() if k in METADATA_KEYS and v)
+    draft = _Draft(source=text, metadata=given)
     for step in STEPS:
         draft = step(draft)
     values: dict[str, list[str]] = {}

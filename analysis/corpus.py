@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import article_store, cache, parallel, paths
+from analysis import article_store, cache, inputs, parallel, paths
 from analysis.clean import clean_text
 from analysis.encoding import decode_bytes
 from analysis.errors import CorpusError
@@ -47,6 +48,10 @@ MANIFEST_COLUMNS = (
 )
 #: Metadata the text itself may carry; the manifest fills gaps and wins on conflict.
 TEXT_METADATA = ("topic", "headline", "standfirst", "byline", "dateline", "url", "credits")
+#: Metadata kept only where a text has it (a column appears only when some article has it).
+EXTRA_METADATA = ("front_matter",)
+#: The key a table row's text travels under from the reader to the cleaner.
+TEXT_CELL = "text"
 UNKNOWN_OUTLET = "unknown"
 
 
@@ -74,6 +79,9 @@ class Corpus:
     removed: pd.DataFrame
     quotes: pd.DataFrame | None = None
     source: str = field(default="")
+    #: The manifest ``load_corpus`` assumed for a folder tree without ``articles.csv`` (None
+    #: when a manifest or a table said what the articles are).
+    manifest_inferred: pd.DataFrame | None = None
 
     @property
     def article_ids(self) -> list[str]:
@@ -172,22 +180,32 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _read_one(path: Path, row: dict[str, object], raw: bytes | None = None) -> dict[str, object]:
-    """Decode, check and clean one file (``raw``: its bytes, if already read). Returns plain
-    Python rows (cheap to pickle)."""
+    """Decode, check and clean one file, or one table row (``row`` then holds its ``row``
+    number and ``raw`` its text; see :func:`analysis.inputs.read_table`). ``raw``: the bytes,
+    if already read. An HTML page's article is extracted first
+    (:func:`analysis.inputs.extract_html`). Returns plain Python rows (cheap to pickle)."""
+    row = dict(row)
+    table_row = row.pop("row", None)
+    name = f"{path} row {table_row}" if table_row is not None else str(path)
     raw = _read_bytes(path) if raw is None else raw
     expected = str(row.get("sha256") or "").strip().lower()
     if expected and hashlib.sha256(raw).hexdigest() != expected:
         raise CorpusError(
-            f"{path}: sha256 does not match the manifest; the raw file has changed "
+            f"{name}: sha256 does not match the manifest; the raw file has changed "
             "(raw files are never to be edited: restore it, or update the manifest on purpose)"
         )
-    text, encoding = decode_bytes(raw, name=str(path))
-    cleaned = clean_text(text)
+    text, encoding = decode_bytes(raw, name=name)
+    left_out: list[tuple[str, int]] = []
+    if inputs.looks_like_html(text):
+        body, page_meta, left_out = inputs.extract_html(text, name=name)
+        cleaned = clean_text(body, metadata=page_meta)
+    else:
+        cleaned = clean_text(text)
     if not cleaned.paragraphs:
-        raise CorpusError(f"{path}: no article text left after cleaning")
+        raise CorpusError(f"{name}: no article text left after cleaning")
 
     article_id = str(row["article_id"])
-    meta, notes = _merge_metadata(path, row, cleaned.metadata)
+    meta, notes = _merge_metadata(Path(name), row, cleaned.metadata)
     paragraphs = [
         {"article_id": article_id, "paragraph": i, "text": p}
         for i, p in enumerate(cleaned.paragraphs, start=1)
@@ -208,9 +226,13 @@ def _read_one(path: Path, row: dict[str, object], raw: bytes | None = None) -> d
     removed = [
         {"article_id": article_id, "text": r.text, "reason": r.reason, "position": r.position}
         for r in cleaned.removed
+    ] + [
+        {"article_id": article_id, "text": t, "reason": "not-extracted", "position": p}
+        for t, p in left_out
     ]
     article = {
         **meta,
+        "sha256": expected or hashlib.sha256(raw).hexdigest(),
         "encoding": encoding,
         "n_paragraphs": len(paragraphs),
         "n_sentences": len(sentences),
@@ -245,6 +267,14 @@ def _merge_metadata(
                 f"({manifest_value!r}); using the manifest"
             )
         meta[key] = manifest_value or text_value
+    for key in EXTRA_METADATA:
+        if found.get(key):
+            meta[key] = found[key]
+    if found.get("front_matter"):
+        notes.append(
+            f"{path}: the front matter is not valid YAML; the body is loaded and the raw "
+            "header kept in articles.front_matter"
+        )
     dateline = _parse_date(found.get("dateline", ""))
     published = str(row.get("published") or "").strip()
     if published and dateline and dateline != published:
@@ -259,9 +289,16 @@ def _merge_metadata(
 _DATE_FORMATS = ("%B %d, %Y", "%d %B %Y", "%Y-%m-%d", "%b %d, %Y", "%d %b %Y")
 
 
+_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
 def _parse_date(text: str) -> str:
-    """An ISO date from a dateline such as "February 15, 2022", or "" if it is not one."""
+    """An ISO date from a dateline such as "February 15, 2022" or "2022-02-15T10:43:00Z"
+    (a front matter's or a page's date), or "" if it is not one."""
     text = text.strip()
+    iso = _ISO_DATE.fullmatch(text)
+    if iso:
+        text = iso.group(1)
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date().isoformat()
@@ -302,14 +339,30 @@ def load_corpus(
     allow_unlisted: bool = False,
     workers: int | None = None,
     scheduler: object = None,
+    columns: Mapping[str, str] | None = None,
+    outlet_from: inputs.OutletRule = "folder",
 ) -> Corpus:
-    """Load every article in ``corpus_dir`` (default: the project's ``seeds/``).
+    """Load every article at ``corpus_dir`` (default: the project's ``seeds/``).
 
-    The manifest ``articles.csv`` lists the files (columns ``article_id``, ``file``,
-    ``outlet`` required; see the README for the rest). A ``.txt`` file with no manifest row is an
-    error listing all such files, unless ``allow_unlisted=True``, which loads them with outlet
-    ``"unknown"``. A manifest row whose file is missing, a duplicate ``article_id`` and any
-    unreadable file raise :class:`CorpusError`; nothing is half-loaded.
+    ``corpus_dir`` is one of:
+
+    - a folder with the manifest ``articles.csv`` listing its files (columns ``article_id``,
+      ``file``, ``outlet`` required; see the README for the rest). A ``.txt`` file with no
+      manifest row is an error listing all such files, unless ``allow_unlisted=True``, which
+      loads them with outlet ``"unknown"``; article files in subfolders the manifest does not
+      list are an error;
+    - a folder tree without a manifest: every ``.txt``/``.md``/``.html`` file at any depth
+      (README/LICENSE files skipped) with its outlet from the first folder level
+      (``outlet_from``; see :func:`analysis.inputs.outlet_of`) and its ``article_id`` from the
+      relative path. A :class:`CorpusWarning` says so, and ``corpus.manifest_inferred`` holds
+      what was assumed;
+    - a CSV, JSONL or Parquet file with one article per row (a ``text`` and an ``outlet``
+      column; ``columns=`` maps other names, see :func:`analysis.inputs.read_table`);
+    - a single article file.
+
+    A file holding YAML front matter gives its fields to the metadata; an HTML page is
+    extracted by trafilatura. A manifest row whose file is missing, a duplicate ``article_id``
+    and any unreadable file or row raise :class:`CorpusError`; nothing is half-loaded.
 
     From :data:`analysis.parallel.MIN_ARTICLES` files on, articles are cleaned on all local
     cores (``workers``, default ``os.cpu_count()``) or on a Dask cluster (``scheduler``: an
@@ -318,13 +371,93 @@ def load_corpus(
     same, in manifest order, whatever runs it.
     """
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else paths.SEEDS
-    if not corpus_dir.is_dir():
+    inferred = None
+    if corpus_dir.is_file():
+        if corpus_dir.suffix.casefold() in inputs.TABLE_SUFFIXES:
+            rows = [_complete_row(r) for r in inputs.read_table(corpus_dir, columns=columns)]
+        else:
+            rows = [
+                _complete_row(
+                    {
+                        "article_id": corpus_dir.stem,
+                        "file": corpus_dir.name,
+                        "outlet": UNKNOWN_OUTLET,
+                    }
+                )
+            ]
+        base = corpus_dir.parent
+    elif corpus_dir.is_dir():
+        rows, inferred = _folder_rows(
+            corpus_dir, allow_unlisted=allow_unlisted, outlet_from=outlet_from
+        )
+        base = corpus_dir
+    else:
         raise CorpusError(f"{corpus_dir}: corpus folder not found")
+
+    jobs = [_job(row, corpus_dir=corpus_dir, base=base) for row in rows]
+    key = cache.content_key(
+        "corpus",
+        [str(corpus_dir).encode()]
+        + [json.dumps(row, sort_keys=True, default=str).encode() for _, row, _ in jobs]
+        + [raw for _, _, raw in jobs],
+    )
+    corpus, notes = cache.cached(
+        key, lambda: _load(jobs, workers=workers, scheduler=scheduler, source=str(corpus_dir))
+    )
+    if inferred is not None:
+        corpus = replace(corpus, manifest_inferred=inferred)
+        skipped = inputs.skipped_files(corpus_dir)
+        rule = outlet_from if isinstance(outlet_from, str | None) else "a function"
+        notes = [
+            f"{corpus_dir}: no {MANIFEST}; the manifest was inferred from the folder tree "
+            f"({len(inferred)} articles, outlet from {rule}"
+            + (f"; skipped as documentation: {', '.join(skipped)}" if skipped else "")
+            + "); see corpus.manifest_inferred",
+            *notes,
+        ]
+    for note in notes:
+        warnings.warn(note, CorpusWarning, stacklevel=2)
+    return corpus
+
+
+def _job(
+    row: dict[str, object], *, corpus_dir: Path, base: Path
+) -> tuple[Path, dict[str, object], bytes]:
+    """One article's job: its path, its manifest row and its raw bytes. The bytes travel with
+    the job, so that workers on other machines need no shared disk; a table row's text is its
+    bytes."""
+    if TEXT_CELL in row:
+        row = dict(row)
+        return corpus_dir, row, str(row.pop(TEXT_CELL)).encode("utf-8")
+    path = base / str(row["file"])
+    return path, row, _read_bytes(path)
+
+
+def _folder_rows(
+    corpus_dir: Path, *, allow_unlisted: bool, outlet_from: inputs.OutletRule
+) -> tuple[list[dict[str, object]], pd.DataFrame | None]:
+    """The manifest rows of a folder: from ``articles.csv``, or inferred from the tree."""
+    if not (corpus_dir / MANIFEST).is_file():
+        inferred = inputs.infer_manifest(corpus_dir, outlet_from=outlet_from)
+        return [_complete_row(r) for r in inferred.to_dict("records")], inferred
     manifest = read_manifest(corpus_dir)
     listed = set(manifest["file"])
     missing = sorted(f for f in listed if not (corpus_dir / f).is_file())
     if missing:
         raise CorpusError(f"{corpus_dir / MANIFEST}: listed file(s) not found: {missing}")
+    nested = sorted(
+        {
+            p.parts[0]
+            for p in inputs.article_files(corpus_dir)
+            if len(p.parts) > 1 and p.as_posix() not in listed
+        }
+    )
+    if nested:
+        raise CorpusError(
+            f"{corpus_dir}: has a {MANIFEST} and subfolder(s) {nested} with article files it "
+            "does not list (list them in the manifest, or remove the manifest to infer one "
+            "from the folder tree)"
+        )
     unlisted = sorted(p.name for p in corpus_dir.glob("*.txt") if p.name not in listed)
     if unlisted and not allow_unlisted:
         raise CorpusError(
@@ -343,23 +476,7 @@ def load_corpus(
         )
     if not rows:
         raise CorpusError(f"{corpus_dir}: no articles (no manifest rows and no .txt files)")
-
-    # The bytes travel with each job, so that workers on other machines need no shared disk.
-    jobs = [
-        (corpus_dir / str(r["file"]), r, _read_bytes(corpus_dir / str(r["file"]))) for r in rows
-    ]
-    key = cache.content_key(
-        "corpus",
-        [str(corpus_dir).encode()]
-        + [json.dumps(row, sort_keys=True, default=str).encode() for _, row, _ in jobs]
-        + [raw for _, _, raw in jobs],
-    )
-    corpus, notes = cache.cached(
-        key, lambda: _load(jobs, workers=workers, scheduler=scheduler, source=str(corpus_dir))
-    )
-    for note in notes:
-        warnings.warn(note, CorpusWarning, stacklevel=2)
-    return corpus
+    return rows, None
 
 
 def _load(

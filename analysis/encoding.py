@@ -11,7 +11,8 @@ small known set of encodings, so the rule is a fixed cascade that is the same on
 4. strict cp1252 (Windows Western), the usual encoding of text pasted from older systems;
 5. otherwise the file is refused, naming the first undecodable byte.
 
-Line endings are normalised to ``\\n``. An HTML page is refused: extract the article first.
+Line endings are normalised to ``\\n``. An HTML page decodes like any text; the corpus loader
+then extracts its article (:func:`analysis.inputs.extract_html`).
 """
 
 from __future__ import annotations
@@ -36,14 +37,13 @@ _BOMS = (
 )
 # C0 control characters other than tab, newline, form feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_HTML = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
 
 
 def decode_bytes(raw: bytes, *, name: str) -> tuple[str, str]:
     """Return ``(text, encoding)`` for the bytes of file ``name``.
 
     ``text`` has no BOM and ``\\n`` line endings. Raises :class:`CorpusError` naming ``name`` for
-    an empty or whitespace-only file, a binary file, undecodable bytes or an HTML page.
+    an empty or whitespace-only file, a binary file or undecodable bytes.
     """
     if not raw:
         raise CorpusError(f"{name}: empty file")
@@ -57,8 +57,6 @@ def decode_bytes(raw: bytes, *, name: str) -> tuple[str, str]:
             f"{name}: looks binary (control character {control.group()!r} at character "
             f"{control.start()}), not article text"
         )
-    if _HTML.match(text):
-        raise CorpusError(f"{name}: is an HTML page; extract the article text to a .txt file first")
     return text, encoding
 
 

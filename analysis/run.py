@@ -176,7 +176,11 @@ def run(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", help="corpus folder with articles.csv (default: seeds/)")
+    parser.add_argument(
+        "--corpus",
+        help="corpus folder (with or without articles.csv), or a CSV/JSONL/Parquet table "
+        "(default: seeds/)",
+    )
     parser.add_argument("--out", help="figures folder (default: figures/, or build/<name>/figures)")
     parser.add_argument("--only", nargs="*", help="run only notebooks whose name starts so")
     parser.add_argument(
@@ -190,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = args.out
     if args.corpus and not out:
-        out = paths.BUILD / Path(args.corpus).resolve().name / "figures"
+        corpus = Path(args.corpus).resolve()  # a folder, or a table or article file
+        out = paths.BUILD / (corpus.stem if corpus.is_file() else corpus.name) / "figures"
     try:
         run(args.corpus, out, args.only, keep_going=args.keep_going, scheduler=args.scheduler)
     except NotebookFailed as exc:

@@ -98,7 +98,7 @@ def test_every_lexicon_list_names_its_source() -> None:
     data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
     for key, entry in data.items():
         assert entry["source"].strip(), key
-        assert entry.get("items") or entry.get("phrases"), key
+        assert entry.get("items") or entry.get("phrases") or entry.get("fields"), key
 
 
 def test_lexicon_is_not_read_at_import() -> None:
@@ -244,6 +244,16 @@ def test_is_related_link(line: str, expected: bool) -> None:
             False,
         ),  # too long to be a promo
         ("Share prices rose on Tuesday.", False),
+        ("Facebook", True),
+        ("Facebook said on Tuesday it would appeal.", False),
+        ("You may also like", True),
+        ("Get the latest updates right in your inbox. Subscribe to our newsletters.", True),
+        (
+            "Our website uses cookies to improve its performance and enhance your user "
+            "experience. By continuing to browse you agree to their use.",
+            True,
+        ),  # a notice: up to 60 words
+        ("The regulator said websites use cookies to track readers.", False),
     ],
 )
 def test_is_boilerplate(line: str, expected: bool) -> None:

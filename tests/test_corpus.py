@@ -197,7 +197,11 @@ def test_unlisted_files_load_as_unknown_when_asked(make_corpus_dir):
         ({"a.txt": b"\x89PNG\r\n\x1a\n" + bytes(40)}, None, "a.txt: is a PNG image"),
         ({"a.txt": b"ab\x00cd" * 10}, None, "a.txt: contains NUL bytes"),
         ({"a.txt": b"Caf\x81 \x8d"}, None, "a.txt: undecodable bytes"),
-        ({"a.txt": b"<html><body>x</body></html>"}, None, "a.txt: is an HTML page"),
+        (
+            {"a.txt": b"<!doctype html><html><body><script>x()</script></body></html>"},
+            None,
+            "a.txt: HTML page with no extractable article",
+        ),
         (
             {"a.txt": ARTICLE},
             [

@@ -1,0 +1,284 @@
+"""Input forms beyond a folder of ``.txt`` files with a manifest: what ``load_corpus`` accepts.
+
+- :func:`infer_manifest`: a folder tree with no ``articles.csv``; the outlet comes from the
+  first folder level (or ``outlet_from``), the ``article_id`` from the relative path;
+- :func:`read_table`: a CSV, JSONL or Parquet table with one article per row (pandas and
+  pyarrow read it), with a ``columns=`` mapping for other column names;
+- :func:`extract_html`: an HTML page, whose article trafilatura extracts (text, title, author,
+  date, url), with the page text it left out.
+
+Each returns plain rows for :mod:`analysis.corpus`, which cleans them as it cleans a ``.txt``
+file. Every problem raises :class:`analysis.CorpusError` naming the file (and the row, for
+tables) and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import CorpusError
+
+#: File name endings read as articles in a folder tree.
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+#: Table file endings ``load_corpus`` reads as one article per row.
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".json", ".parquet")
+#: A file with one of these stems (any case, any ending) documents a collection; it is never an
+#: article (the BBC News dataset's ``README.TXT``, a ``LICENSE``).
+DOCUMENTATION_STEMS = frozenset(
+    {"readme", "license", "licence", "copying", "changelog", "notice", "authors", "citation"}
+)
+#: Columns of an article table (after ``columns=`` renaming). ``text`` and ``outlet`` are required.
+TABLE_FIELDS = ("article_id", "outlet", "text", "headline", "published", "url", "byline")
+UNKNOWN_OUTLET = "unknown"
+
+OutletRule = str | Callable[[Path], str] | None
+
+
+# --------------------------------------------------------------------------- folder trees
+
+
+def is_documentation(path: Path) -> bool:
+    """True for a README, LICENSE or similar file, or a hidden file: never an article."""
+    return path.name.startswith(".") or path.stem.casefold() in DOCUMENTATION_STEMS
+
+
+def article_files(folder: Path) -> list[Path]:
+    """Every article file under ``folder`` (any depth), as paths relative to it, sorted.
+
+    Article files end in one of :data:`ARTICLE_SUFFIXES` (any case); documentation files
+    (:func:`is_documentation`) and anything inside a hidden folder are skipped.
+    """
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts[:-1]):
+            continue
+        suffix = path.suffix.casefold()
+        if suffix in ARTICLE_SUFFIXES and not is_documentation(path) and path.is_file():
+            found.append(relative)
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def outlet_of(relative: Path, rule: OutletRule = "folder") -> str:
+    """The outlet of the article at ``relative``: ``"folder"`` takes the first folder level
+    (``bbc/business/001.txt`` -> ``business``), ``"parent"`` the folder the file is in, a
+    callable is given the relative path; a file at the top, or ``rule=None``, gives
+    ``"unknown"``."""
+    if rule is None:
+        return UNKNOWN_OUTLET
+    if callable(rule):
+        return str(rule(relative))
+    if len(relative.parts) < 2:
+        return UNKNOWN_OUTLET
+    if rule == "folder":
+        return relative.parts[0]
+    if rule == "parent":
+        return relative.parts[-2]
+    raise CorpusError(f"outlet_from={rule!r}: use 'folder', 'parent', a function or None")
+
+
+def infer_manifest(folder: Path, *, outlet_from: OutletRule = "folder") -> pd.DataFrame:
+    """The manifest a folder tree without ``articles.csv`` implies: one row per article file
+    with ``article_id`` (the relative path without its ending), ``file`` and ``outlet``.
+
+    Two files whose ids collide (``a.txt`` and ``a.md``) raise :class:`CorpusError` naming both.
+    """
+    files = article_files(folder)
+    if not files:
+        raise CorpusError(
+            f"{folder}: no articles (no articles.csv and no {'/'.join(ARTICLE_SUFFIXES)} files)"
+        )
+    rows = []
+    seen: dict[str, Path] = {}
+    for relative in files:
+        article_id = relative.with_suffix("").as_posix()
+        if article_id in seen:
+            raise CorpusError(
+                f"{folder}: duplicate article_id {article_id!r} from files "
+                f"{seen[article_id].as_posix()!r} and {relative.as_posix()!r}"
+            )
+        seen[article_id] = relative
+        rows.append(
+            {
+                "article_id": article_id,
+                "file": relative.as_posix(),
+                "outlet": outlet_of(relative, outlet_from),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def skipped_files(folder: Path) -> list[str]:
+    """Documentation files at any depth of ``folder`` that an inferred manifest leaves out."""
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and not p.name.startswith(".") and p.stem.casefold() in DOCUMENTATION_STEMS
+    )
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def read_table(path: Path, *, columns: Mapping[str, str] | None = None) -> list[dict[str, object]]:
+    """The rows of an article table: CSV, JSONL (``.jsonl``/``.ndjson``; ``.json`` as records
+    or lines) or Parquet.
+
+    ``columns`` renames the table's columns to the suite's (``{"title": "headline",
+    "media_name": "outlet", "publish_date": "published"}``). A ``text`` and an ``outlet`` column
+    are required; ``article_id`` defaults to ``<table stem>-<row>`` (row numbers from 1), and the
+    other columns go into the article's row as manifest columns do. Each row is returned with
+    its 1-based ``row`` number. Raises :class:`CorpusError` for an unreadable table, a mapping
+    that names a missing column, a missing ``text``/``outlet`` column, an empty text cell or a
+    duplicate ``article_id``, naming the file and the rows.
+    """
+    table = _read_frame(path)
+    columns = dict(columns or {})
+    absent = sorted(set(columns) - set(table.columns))
+    if absent:
+        raise CorpusError(
+            f"{path}: columns= names column(s) {absent} that the table does not have "
+            f"(it has {list(table.columns)})"
+        )
+    table = table.rename(columns=columns)
+    for required in ("text", "outlet"):
+        if required not in table.columns:
+            hint = "" if required == "outlet" else " (map yours with columns={'body': 'text'})"
+            raise CorpusError(
+                f"{path}: no {required!r} column{hint}; the table has {list(table.columns)}"
+            )
+    table = table.astype(object).where(table.notna(), "")
+    texts = table["text"].map(lambda v: v if isinstance(v, str) else str(v))
+    empty = [i + 1 for i, text in enumerate(texts) if not text.strip()]
+    if empty:
+        raise CorpusError(f"{path}: empty text in row(s) {empty[:20]}")
+    if "article_id" not in table.columns or (table["article_id"].astype(str) == "").all():
+        table["article_id"] = [f"{path.stem}-{i}" for i in range(1, len(table) + 1)]
+    ids = table["article_id"].astype(str)
+    blank = [i + 1 for i, v in enumerate(ids) if not v.strip()]
+    if blank:
+        raise CorpusError(f"{path}: empty article_id in row(s) {blank[:20]}")
+    dupes = ids[ids.duplicated(keep=False)]
+    if len(dupes):
+        rows = [int(i) + 1 for i in dupes.index]
+        raise CorpusError(
+            f"{path}: duplicate article_id(s) {sorted(set(dupes))[:20]} in rows {rows[:20]}"
+        )
+    records = []
+    for i, record in enumerate(table.to_dict("records"), start=1):
+        row = {k: (v if isinstance(v, str) else str(v)) for k, v in record.items()}
+        row["text"] = texts.iloc[i - 1]
+        row["row"] = i
+        row.setdefault("file", path.name)
+        if not row["file"]:
+            row["file"] = path.name
+        records.append(row)
+    return records
+
+
+def _read_frame(path: Path) -> pd.DataFrame:
+    suffix = path.suffix.casefold()
+    try:
+        if suffix == ".csv":
+            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        if suffix in (".jsonl", ".ndjson"):
+            return pd.read_json(path, lines=True, dtype=False)
+        if suffix == ".json":
+            try:
+                return pd.read_json(path, dtype=False)
+            except ValueError:
+                return pd.read_json(path, lines=True, dtype=False)
+        if suffix == ".parquet":
+            return pd.read_parquet(path)
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: file not found") from None
+    except (ValueError, OSError, UnicodeDecodeError) as exc:  # pandas/pyarrow parse errors
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CorpusError(f"{path}: not a readable {suffix[1:]} table ({first})") from None
+    raise CorpusError(f"{path}: unknown table type {suffix!r} (use {', '.join(TABLE_SUFFIXES)})")
+
+
+# --------------------------------------------------------------------------- HTML
+
+_HTML = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` opens like an HTML page (doctype, ``<html>``, ``<head>`` or ``<body>``)."""
+    return _HTML.match(text[:5000]) is not None
+
+
+#: Elements whose text a reader never sees (left out of the page text compared with the article).
+_INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "select")
+
+
+def page_lines(html: str) -> list[str]:
+    """The visible text of an HTML page, one line per text node run (whitespace collapsed)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(re.sub(r"\A\s*<\?xml[^>]*>", "", html))
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    for element in list(root.iter(*_INVISIBLE, lxml.etree.Comment)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    lines = []
+    for piece in root.itertext():
+        line = " ".join(piece.split())
+        if line:
+            lines.append(line)
+    return lines
+
+
+def extract_html(html: str, *, name: str) -> tuple[str, dict[str, str], list[tuple[str, int]]]:
+    """The article in an HTML page, by trafilatura: ``(text, metadata, left_out)``.
+
+    ``text`` has one paragraph per line. ``metadata`` has ``headline``, ``byline``,
+    ``dateline`` (the date trafilatura found, ISO), ``url`` and ``standfirst`` (the page's
+    description) where the page gives them. ``left_out`` lists the page's visible text pieces
+    that are in neither the article text nor the metadata, each with its offset in ``html``
+    (-1 when it is not there verbatim, e.g. written with entities): what the extraction took
+    out, as far as trafilatura lets it be seen (it reports what it kept, not what it dropped).
+    Raises :class:`CorpusError` when trafilatura finds no article.
+    """
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_images=False,
+        include_tables=True,
+        deduplicate=False,
+    )
+    text = (getattr(document, "text", None) or "").strip() if document is not None else ""
+    if not text:
+        raise CorpusError(f"{name}: HTML page with no extractable article text (trafilatura)")
+    fields = {
+        "headline": document.title,
+        "byline": document.author,
+        "dateline": document.date,
+        "url": document.url,
+        "standfirst": document.description,
+    }
+    metadata = {k: " ".join(str(v).split()) for k, v in fields.items() if v and str(v).strip()}
+    kept = " ".join(text.split()) + " " + " ".join(metadata.values())
+    left_out = []
+    cursor = 0
+    for line in page_lines(html):
+        if line in kept:
+            continue
+        position = html.find(line, cursor)
+        if position >= 0:
+            cursor = position + len(line)
+        left_out.append((line, position))
+    return text, metadata, left_out

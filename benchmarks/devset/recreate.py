@@ -1,0 +1,218 @@
+"""Re-create the web-junk dev set's pages from their public source: ``python benchmarks/devset/recreate.py``.
+
+The pages are real news pages from the public ``scrapinghub/article-extraction-benchmark``
+repository (MIT licence for the repository; the pages stay their publishers'), which ships each
+page's HTML (``html/<id>.html.gz``) and a hand-made ground truth of its article body
+(``ground-truth.json``). Only ids, hashes, line numbers, labels and short excerpts are committed
+here (``pages.csv``, ``lines.csv``); this script rebuilds the pages from a clone of that
+repository::
+
+    git clone https://github.com/scrapinghub/article-extraction-benchmark
+    python benchmarks/devset/recreate.py --source article-extraction-benchmark --out build/devset
+
+Each page is written in one of three forms, as a user would bring it:
+
+- ``text``: what a naive scraper keeps: the visible text of the page's largest ``<article>``
+  element (else ``<main>``, else ``<body>``), one block element per line;
+- ``frontmatter``: the same text as markdown-ish blank-line blocks under a YAML front matter
+  (``title``, ``url``), as static-site exports and many scrapers write it;
+- ``html``: the page's HTML bytes as published.
+
+A line of the text dump is labelled ``body`` when its words occur in the ground-truth article
+body (a line of five words or more anywhere in it; a shorter one only within 400 characters
+after the previous body line, so that 'Share' or 'US' is not body because the body uses the
+word), ``headline`` when it is the page's ``<h1>``, and ``junk`` otherwise. ``lines.csv`` holds
+the labels with each line's sha256, so a re-created page is checked line by line against what
+was labelled; where ``checked`` is ``hand``, the label was set by hand after reading the page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PAGES = HERE / "pages.csv"
+LINES = HERE / "lines.csv"
+
+#: Elements whose text a reader never sees.
+_INVISIBLE = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "head",
+    "iframe",
+    "select",
+    "button",
+}
+#: Elements that start a new line in the text dump.
+_BLOCK = {
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "figure",
+    "blockquote", "section", "article", "header", "footer", "nav", "aside", "table", "tr", "td",
+    "th", "dt", "dd", "dl", "pre", "form", "main", "br", "hr", "address", "time",
+}  # fmt: skip
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """Lowercase letter-and-digit tokens: the unit lines are matched on."""
+    return _WORD.findall(text.casefold())
+
+
+def text_lines(html: bytes) -> tuple[list[str], str]:
+    """The visible text lines of the page's article region, and the page's ``<h1>`` text."""
+    import lxml.etree
+    import lxml.html
+
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", html.decode("utf-8", errors="replace"))
+    root = lxml.html.document_fromstring(text)
+    for bad in list(root.iter(*_INVISIBLE, lxml.etree.Comment)):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    regions = root.findall(".//article") or root.findall(".//main") or root.findall(".//body")
+    region = max(regions, key=lambda e: len(e.text_content())) if regions else root
+    out: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(current).split())
+        if line:
+            out.append(line)
+        current.clear()
+
+    def walk(element) -> None:  # noqa: ANN001
+        tag = element.tag if isinstance(element.tag, str) else ""
+        block = tag in _BLOCK
+        if block:
+            flush()
+        if element.text and tag:
+            current.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if block:
+            flush()
+
+    walk(region)
+    flush()
+    h1 = root.find(".//h1")
+    headline = " ".join(h1.text_content().split()) if h1 is not None else ""
+    return out, headline
+
+
+def label_lines(lines: list[str], body: str, headline: str) -> list[str]:
+    """``body``/``headline``/``junk`` for each line, by in-order word matching on ``body``."""
+    body_words = words(body)
+    joined = " " + " ".join(body_words) + " "
+    labels = []
+    cursor = 0
+    for line in lines:
+        tokens = words(line)
+        if headline and line == headline:
+            labels.append("headline")
+            continue
+        if not tokens:
+            labels.append("none")
+            continue
+        needle = " " + " ".join(tokens) + " "
+        if len(tokens) >= 5:  # a long line is body wherever the body has it
+            found = joined.find(needle)
+            ok = found >= 0
+        else:  # a short one only right after the previous body line ('US', 'Share')
+            found = joined.find(needle, max(0, cursor - 1))
+            ok = found >= 0 and found - cursor <= 400
+        if ok:
+            labels.append("body")
+            cursor = max(cursor, found + len(needle) - 1)
+        else:
+            labels.append("junk")
+    return labels
+
+
+def render(form: str, lines: list[str], headline: str, url: str) -> str:
+    """The page text in ``form`` (``text`` or ``frontmatter``)."""
+    if form == "text":
+        return "\n".join(lines) + "\n"
+    import yaml
+
+    header = yaml.safe_dump({"title": headline, "url": url}, allow_unicode=True, sort_keys=False)
+    return "---\n" + header + "---\n\n" + "\n\n".join(lines) + "\n"
+
+
+def read_source(source: Path) -> tuple[dict[str, dict], callable]:  # type: ignore[valid-type]
+    truth = json.loads((source / "ground-truth.json").read_text(encoding="utf-8"))
+
+    def html(page_id: str) -> bytes:
+        return gzip.decompress((source / "html" / f"{page_id}.html.gz").read_bytes())
+
+    return truth, html
+
+
+def sha(text: str | bytes) -> str:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_pages(source: Path) -> list[dict]:
+    """Every dev-set page, re-created: its row of ``pages.csv``, its lines with their labels
+    (checked against ``lines.csv`` hash by hash), the file name and bytes in its form."""
+    truth, html_of = read_source(source)
+    with open(PAGES, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with open(LINES, encoding="utf-8") as f:
+        labelled: dict[str, list[dict]] = {}
+        for row in csv.DictReader(f):
+            labelled.setdefault(row["page_id"], []).append(row)
+    pages = []
+    for row in rows:
+        raw = html_of(row["page_id"])
+        if sha(raw) != row["html_sha256"]:
+            raise SystemExit(f"{row['page_id']}: the source HTML has changed (sha256 differs)")
+        lines, headline = text_lines(raw)
+        want = labelled[row["page_id"]]
+        if [sha(line) for line in lines] != [w["sha256"] for w in want]:
+            raise SystemExit(f"{row['page_id']}: re-created lines differ from lines.csv")
+        if row["form"] == "html":
+            name, data = f"{row['page_id'][:12]}.html", raw
+        else:
+            ext = ".md" if row["form"] == "frontmatter" else ".txt"
+            text = render(row["form"], lines, headline, truth[row["page_id"]]["url"])
+            name, data = f"{row['page_id'][:12]}{ext}", text.encode("utf-8")
+        pages.append(
+            {
+                **row,
+                "lines": lines,
+                "labels": [w["label"] for w in want],
+                "headline": headline,
+                "truth": truth[row["page_id"]]["articleBody"],
+                "name": name,
+                "data": data,
+            }
+        )
+    return pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", required=True, type=Path, help="clone of the public repo")
+    parser.add_argument("--out", type=Path, default=Path("build/devset"))
+    args = parser.parse_args(argv)
+    for page in load_pages(args.source):
+        folder = args.out / page["split"]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / page["name"]).write_bytes(page["data"])
+    print(f"wrote the pages to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

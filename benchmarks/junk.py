@@ -1,0 +1,124 @@
+"""Web junk on real pages: ``python benchmarks/junk.py [--source DIR]``.
+
+Runs the loader's own path (:func:`analysis.corpus._read_one`: decode, front matter, HTML
+extraction, cleaning) over the dev set of ``benchmarks/devset/`` (60 real news pages from 60
+sites, 40 for tuning and 20 held out; see ``benchmarks/devset/recreate.py``) and prints, per
+split and per form:
+
+- **junk removed**: the share of the lines labelled junk that are not in the body paragraphs
+  (removed, or moved to metadata);
+- **body kept**: the share of the ground truth's body sentences (split by
+  :func:`analysis.sentences.split_sentences`; three words or more and ending a sentence, so
+  that table cells, product boxes and list items of the ground truth are not counted) whose
+  words stand, in order, in the body paragraphs.
+
+The pages are re-created from a clone of the public ``scrapinghub/article-extraction-benchmark``
+repository (``--source``, or ``$DEVSET_SOURCE``); without it the script says how to get one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "devset"))
+
+from recreate import load_pages, words  # noqa: E402
+
+from analysis.clean import ends_sentence  # noqa: E402
+from analysis.corpus import _complete_row, _read_one  # noqa: E402
+from analysis.sentences import split_sentences  # noqa: E402
+
+SHORT = 4  # a junk line of fewer words counts as kept only if it stands as a whole paragraph
+
+
+def score(page: dict, paragraphs: list[str]) -> dict[str, int]:
+    """Junk lines and body sentences of one page, and how many of each the body holds."""
+    body_words = [" ".join(words(p)) for p in paragraphs]
+    joined = " " + " ".join(body_words) + " "
+    out = {"junk": 0, "junk_kept": 0, "body": 0, "body_kept": 0}
+    for line, label in zip(page["lines"], page["labels"], strict=True):
+        if label != "junk":
+            continue
+        tokens = " ".join(words(line))
+        if not tokens:
+            continue
+        out["junk"] += 1
+        if len(tokens.split()) >= SHORT:
+            kept = f" {tokens} " in joined
+        else:
+            kept = any(p == tokens or p.startswith(tokens + " ") for p in body_words)
+        out["junk_kept"] += kept
+    truth = page["truth"]
+    for start, end in split_sentences(" ".join(truth.split())):
+        sentence = " ".join(truth.split())[start:end]
+        tokens = words(sentence)
+        if len(tokens) < 3 or not ends_sentence(sentence):
+            continue  # table cells, product boxes, list items: not prose sentences
+        out["body"] += 1
+        out["body_kept"] += f" {' '.join(tokens)} " in joined
+    return out
+
+
+def run(source: Path, *, show: str | None = None) -> None:
+    pages = load_pages(source)
+    totals: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for page in pages:
+            path = Path(tmp) / page["name"]
+            path.write_bytes(page["data"])
+            row = _complete_row({"article_id": page["page_id"][:12], "file": page["name"]})
+            row["outlet"] = page["site"]
+            try:
+                paragraphs = [p["text"] for p in _read_one(path, row)["paragraphs"]]
+            except Exception as exc:  # noqa: BLE001 - a crash is reported, not hidden
+                print(f"CRASH {page['page_id'][:12]} ({page['site']}): {exc}")
+                paragraphs = []
+            result = score(page, paragraphs)
+            for key in ((page["split"], page["form"]), (page["split"], "all")):
+                for name, n in result.items():
+                    totals[key][name] += n
+            if show and page["page_id"].startswith(show):
+                for p in paragraphs:
+                    print("BODY:", p[:160])
+    elapsed = time.perf_counter() - started
+    print(f"{len(pages)} pages, {len({p['site'] for p in pages})} sites, {elapsed:.1f} s")
+    print("split     form         pages  junk lines  junk removed  body sentences  body kept")
+    counts = defaultdict(int)
+    for page in pages:
+        counts[(page["split"], page["form"])] += 1
+        counts[(page["split"], "all")] += 1
+    for key in sorted(totals, key=lambda k: (k[0] != "tune", k[1] == "all", k[1])):
+        t = totals[key]
+        junk = 1 - t["junk_kept"] / t["junk"] if t["junk"] else float("nan")
+        body = t["body_kept"] / t["body"] if t["body"] else float("nan")
+        print(
+            f"{key[0]:9} {key[1]:12} {counts[key]:5}  {t['junk']:10}  {junk:12.1%}  "
+            f"{t['body']:14}  {body:9.1%}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=os.environ.get("DEVSET_SOURCE"))
+    parser.add_argument("--show", help="print the body of the page whose id starts so")
+    args = parser.parse_args(argv)
+    if not args.source or not (Path(args.source) / "ground-truth.json").is_file():
+        print(
+            "benchmarks/junk.py: needs a clone of the public dev-set source:\n"
+            "  git clone https://github.com/scrapinghub/article-extraction-benchmark\n"
+            "  DEVSET_SOURCE=article-extraction-benchmark python benchmarks/junk.py"
+        )
+        return 0
+    run(Path(args.source), show=args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

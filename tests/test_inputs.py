@@ -1,0 +1,450 @@
+"""Input forms: folder trees without a manifest, tables, front matter, HTML (analysis.inputs)."""
+
+from __future__ import annotations
+
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import CorpusError, CorpusWarning, load_corpus, paths
+from analysis.clean import (
+    clean_text,
+    is_link_like,
+    read_front_matter,
+    split_paragraphs,
+    uses_blocks,
+)
+from analysis.inputs import extract_html, looks_like_html, outlet_of
+
+BODY = (
+    "Russia said on Tuesday that it was pulling some troops back from the border.\n"
+    "The German chancellor met the Russian president in Moscow for talks.\n"
+    "Both men said they wanted to keep talking.\n"
+)
+
+
+def seed_table() -> pd.DataFrame:
+    """The seed manifest with each article's text in a ``text`` column."""
+    manifest = pd.read_csv(paths.SEEDS / "articles.csv", dtype=str, keep_default_na=False)
+    manifest["text"] = [(paths.SEEDS / f).read_bytes().decode("utf-8") for f in manifest["file"]]
+    return manifest
+
+
+def alnum(text: str) -> Counter[str]:
+    return Counter(c for c in text if c.isalnum())
+
+
+# --------------------------------------------------------------------------- tables
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_seed_table_loads_like_the_seed_folder(seed_corpus, tmp_path, suffix):
+    table = seed_table()
+    path = tmp_path / f"seeds{suffix}"
+    if suffix == ".csv":
+        table.to_csv(path, index=False)
+    elif suffix == ".jsonl":
+        table.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        table.to_parquet(path)
+    corpus = load_corpus(path)
+    for name in ("articles", "paragraphs", "sentences", "removed"):
+        pd.testing.assert_frame_equal(getattr(corpus, name), getattr(seed_corpus, name))
+    assert corpus.manifest_inferred is None
+
+
+def test_table_columns_mapping(tmp_path):
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "title": ["Scholz meets Putin"],
+            "media_name": ["Example News"],
+            "publish_date": ["2022-02-15"],
+            "body": [BODY],
+        }
+    ).to_csv(path, index=False)
+    columns = {"title": "headline", "media_name": "outlet", "publish_date": "published"}
+    corpus = load_corpus(path, columns={**columns, "body": "text"})
+    row = corpus.articles.iloc[0]
+    assert (row["article_id"], row["outlet"], row["published"]) == (
+        "export-1",
+        "Example News",
+        "2022-02-15",
+    )
+    assert row["headline"] == "Scholz meets Putin"
+    assert row["n_paragraphs"] == 3
+
+
+@pytest.mark.parametrize(
+    ("table", "columns", "problem"),
+    [
+        ({"body": [BODY], "outlet": ["X"]}, None, r"t.csv: no 'text' column"),
+        (
+            {"text": [BODY], "outlet": ["X"]},
+            {"title": "headline"},
+            r"names column\(s\) \['title'\]",
+        ),
+        (
+            {"text": [BODY, "  "], "outlet": ["X", "Y"]},
+            None,
+            r"t.csv: empty text in row\(s\) \[2\]",
+        ),
+        (
+            {"text": [BODY, BODY, BODY], "outlet": ["X"] * 3, "article_id": ["a", "b", "a"]},
+            None,
+            r"duplicate article_id\(s\) \['a'\] in rows \[1, 3\]",
+        ),
+        ({"text": [BODY]}, None, r"t.csv: no 'outlet' column"),
+    ],
+    ids=[
+        "no-text-column",
+        "mapping-names-missing-column",
+        "empty-cell",
+        "duplicate-id",
+        "no-outlet",
+    ],
+)
+def test_bad_tables(tmp_path, table, columns, problem):
+    path = tmp_path / "t.csv"
+    pd.DataFrame(table).to_csv(path, index=False)
+    with pytest.raises(CorpusError, match=problem):
+        load_corpus(path, columns=columns)
+
+
+def test_bad_row_names_the_row(tmp_path):
+    path = tmp_path / "t.jsonl"
+    pd.DataFrame({"text": [BODY, "© 2026 Example News Ltd"], "outlet": ["X", "X"]}).to_json(
+        path, orient="records", lines=True
+    )
+    with pytest.raises(CorpusError, match=r"t.jsonl row 2: no article text left"):
+        load_corpus(path)
+
+
+# --------------------------------------------------------------------------- folder trees
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_folder_tree_without_manifest(tmp_path):
+    root = write_tree(
+        tmp_path / "news",
+        {
+            "README.TXT": "A collection of articles.\n",
+            "wire/001.txt": "Talks in Moscow\n\n" + BODY,
+            "wire/002.txt": BODY,
+            "daily/2022/a.md": BODY,
+            ".hidden/x.txt": BODY,
+        },
+    )
+    with pytest.warns(CorpusWarning, match=r"inferred.*3 articles.*skipped.*README.TXT"):
+        corpus = load_corpus(root)
+    assert corpus.article_ids == ["daily/2022/a", "wire/001", "wire/002"]
+    assert corpus.articles["outlet"].tolist() == ["daily", "wire", "wire"]
+    assert corpus.articles.loc[1, "headline"] == "Talks in Moscow"
+    assert corpus.manifest_inferred[["article_id", "file", "outlet"]].values.tolist() == [
+        ["daily/2022/a", "daily/2022/a.md", "daily"],
+        ["wire/001", "wire/001.txt", "wire"],
+        ["wire/002", "wire/002.txt", "wire"],
+    ]
+    assert corpus.articles["sha256"].str.len().eq(64).all()
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [("folder", "daily"), ("parent", "2022"), (None, "unknown"), (lambda p: p.stem, "a")],
+)
+def test_outlet_rules(rule, expected):
+    assert outlet_of(Path("daily/2022/a.md"), rule) == expected
+    assert outlet_of(Path("a.md"), "folder") == "unknown"
+
+
+def test_duplicate_ids_across_files(tmp_path):
+    root = write_tree(tmp_path / "c", {"x/a.txt": BODY, "x/a.md": BODY})
+    with pytest.raises(
+        CorpusError, match=r"duplicate article_id 'x/a' from files 'x/a.md' and 'x/a.txt'"
+    ):
+        load_corpus(root)
+
+
+def test_manifest_with_unlisted_subfolders(make_corpus_dir):
+    folder = make_corpus_dir({"a.txt": BODY})
+    write_tree(folder, {"extra/b.txt": BODY})
+    with pytest.raises(CorpusError, match=r"subfolder\(s\) \['extra'\] with article files"):
+        load_corpus(folder)
+
+
+# --------------------------------------------------------------------------- front matter
+
+FRONT = """---
+title: "Scholz meets Putin"
+date: 2022-02-15T10:43:00Z
+author: [Jane Doe, John Roe]
+tags:
+  - russia
+description: >-
+  The chancellor flew
+  to Moscow.
+source: https://example.com/scholz
+---
+"""
+ONE_PER_LINE = (
+    "First paragraph of the story is here, and it says things.\n"
+    "Second paragraph follows on the next line.\n\n"
+    "Third paragraph after a stray blank line.\n"
+    "Fourth one ends here.\n"
+)
+BLOCKS = (
+    "First paragraph of the story is here,\nwrapped over two lines.\n\n"
+    "Second paragraph is a block\nof its own, also wrapped.\n"
+)
+
+
+@pytest.mark.parametrize("front", [False, True], ids=["plain", "front-matter"])
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            ONE_PER_LINE,
+            [
+                "First paragraph of the story is here, and it says things.",
+                "Second paragraph follows on the next line.",
+                "Third paragraph after a stray blank line.",
+                "Fourth one ends here.",
+            ],
+        ),
+        (
+            BLOCKS,
+            [
+                "First paragraph of the story is here, wrapped over two lines.",
+                "Second paragraph is a block of its own, also wrapped.",
+            ],
+        ),
+    ],
+    ids=["one-per-line", "blocks"],
+)
+def test_paragraph_layout_with_and_without_front_matter(front, body, expected):
+    text = (FRONT + "\n" if front else "") + body
+    cleaned = clean_text(text)
+    assert list(cleaned.paragraphs) == expected
+    if front:
+        assert cleaned.metadata["headline"] == "Scholz meets Putin"
+        assert cleaned.metadata["byline"] == "Jane Doe, John Roe"
+        assert cleaned.metadata["standfirst"] == "The chancellor flew to Moscow."
+        assert cleaned.metadata["url"] == "https://example.com/scholz"
+    # accounting: every letter and digit is in the body, the metadata or the removal log
+    out = alnum(text)
+    for piece in [
+        *cleaned.paragraphs,
+        *cleaned.metadata.values(),
+        *(r.text for r in cleaned.removed),
+    ]:
+        out.subtract(alnum(piece))
+    assert not +out and not -out
+    for r in cleaned.removed:
+        assert text[r.position : r.position + len(r.text)] == r.text
+    # idempotence
+    assert clean_text("\n\n".join(cleaned.paragraphs)).paragraphs == cleaned.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One.\nTwo.\n\nThree.\nFour.", False),  # stray blank line, lines end sentences
+        ("One is\nwrapped.\n\nTwo is\nwrapped too.", True),
+        ("One.\n\nTwo.\n\nThree.", True),
+        ("One.\nTwo.", False),
+    ],
+)
+def test_uses_blocks(text, expected):
+    assert uses_blocks(text) is expected
+
+
+def test_front_matter_loads_title_and_date(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text(FRONT + "\n# Scholz meets Putin\n\n" + BODY, encoding="utf-8")
+    corpus = load_corpus(path)
+    row = corpus.articles.iloc[0]
+    assert (row["headline"], row["published"]) == ("Scholz meets Putin", "2022-02-15")
+    assert corpus.paragraphs["text"].tolist() == BODY.strip().split("\n")
+    reasons = Counter(corpus.removed["reason"])
+    assert reasons["title-repeat"] == 1 and reasons["front-matter"] == 4  # 2 delimiters, tags
+
+
+def test_invalid_front_matter_warns_and_keeps_the_header(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text("---\ntitle: [unclosed\n---\n" + BODY, encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="front matter is not valid YAML"):
+        corpus = load_corpus(path)
+    assert corpus.articles.loc[0, "front_matter"] == "title: [unclosed"
+    assert corpus.articles.loc[0, "n_paragraphs"] == 3
+
+
+def test_text_opening_with_a_rule_is_not_front_matter():
+    assert read_front_matter("---\nA sentence, not a field.\n---\nBody.") == (0, (), ())
+
+
+# --------------------------------------------------------------------------- HTML
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Scholz meets Putin | Example News</title>
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2022-02-15">
+<link rel="canonical" href="https://example.com/scholz"></head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World news today</a></li></ul></nav>
+<article><h1>Scholz meets Putin</h1>
+<p>Russia said on Tuesday that it was pulling some of its troops back from the border with
+Ukraine, a move that the German chancellor welcomed as a good sign for the talks.</p>
+<p>The German chancellor met the Russian president in Moscow for more than three hours of talks,
+and both men said afterwards that they wanted to keep talking about European security.</p>
+<p>Western governments said they had not yet seen evidence of the withdrawal on the ground, and
+warned that an invasion could still come at any moment.</p>
+</article>
+<footer><p>Subscribe to our newsletter for the day's top stories</p></footer>
+</body></html>
+"""
+
+
+def test_html_page_is_extracted(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    corpus = load_corpus(path)
+    row = corpus.articles.iloc[0]
+    assert row["headline"] == "Scholz meets Putin"
+    assert row["byline"] == "Jane Doe"
+    assert row["published"] == "2022-02-15"
+    assert row["url"] == "https://example.com/scholz"
+    assert corpus.paragraphs["text"].str.startswith("Russia said on Tuesday").iloc[0]
+    assert corpus.articles.loc[0, "n_paragraphs"] == 3
+    left_out = corpus.removed.loc[corpus.removed["reason"] == "not-extracted", "text"].tolist()
+    assert "World news today" in left_out
+    assert "Subscribe to our newsletter for the day's top stories" in left_out
+
+
+def test_html_without_an_article(tmp_path):
+    with pytest.raises(CorpusError, match="no extractable article"):
+        extract_html("<!doctype html><html><body></body></html>", name="p.html")
+    assert looks_like_html("<!-- saved -->\n<!DOCTYPE html><html>")
+    assert not looks_like_html("An article about <html> tags.")
+
+
+# --------------------------------------------------------------------------- web junk
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("World", True),
+        ("Orders for Boeing's embattled 737 Max pick up at Dubai Air Show", True),
+        ("Putin said the talks would go on.", False),
+        ("He said:", False),
+        ("“We are ready", False),
+        (" ".join(["word"] * 16), False),
+    ],
+)
+def test_is_link_like(text, expected):
+    assert is_link_like(text) is expected
+
+
+def test_menus_footers_and_furniture_are_removed_body_kept():
+    body = [
+        "Russia said on Tuesday that it was pulling some of its troops back from the border.",
+        "The German chancellor met the Russian president in Moscow for three hours of talks.",
+        "Western governments said they had not seen evidence of the withdrawal.",
+    ]
+    text = "\n".join(
+        [
+            "Scholz meets Putin in Moscow",
+            body[0],
+            "553",
+            body[1],
+            "Facebook",
+            "Twitter",
+            "Nov. 20, 2019, 9:28 AM UTC",
+            "© 2019 Example News. All rights reserved",
+            body[2],
+            "Most read",
+            "Boeing orders pick up at Dubai Air Show",
+            "Bushfires threaten South Australia and Victoria",
+            "Smudge the cat hates salad, his owner says",
+            "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+        ]
+    )
+    cleaned = clean_text(text)
+    assert list(cleaned.paragraphs) == body
+    reasons = Counter(r.reason for r in cleaned.removed)
+    assert reasons["copyright"] == 1 and reasons["stray-date"] == 1
+    assert reasons["link-run"] == 3 and reasons["no-words"] == 1
+
+
+def test_a_short_list_inside_the_prose_is_kept():
+    text = "\n".join(
+        [
+            "The chancellor listed three conditions for the talks to go on, and said that he "
+            "would not accept anything less from Moscow in the coming weeks of negotiations, "
+            "which he expected to be long and difficult for both sides.",
+            "A withdrawal of troops from the border",
+            "Talks on the Minsk agreements",
+            "No new recognition of separatist regions",
+            "Officials in Kyiv said they welcomed the conditions, and that they would watch "
+            "closely what Moscow did next in the coming days and weeks of this crisis, which "
+            "has already lasted for more than three months.",
+        ]
+    )
+    assert len(clean_text(text).paragraphs) == 5
+
+
+def test_split_paragraphs_decides_from_the_whole_file():
+    assert split_paragraphs("One.\nTwo.\n\nThree.\nFour.") == ("One.", "Two.", "Three.", "Four.")
+
+
+def test_loading_a_single_file_has_no_warning(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(BODY, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CorpusWarning)
+        assert load_corpus(path).article_ids == ["a"]
+
+
+def test_html_tables_and_jusText_need_no_network(tmp_path):
+    """In a fresh interpreter whose sockets refuse to open, an HTML page (trafilatura, htmldate),
+    a Parquet table (pyarrow) and a menu run (jusText) load."""
+    import subprocess
+    import sys
+
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    pd.DataFrame({"text": [BODY + "Home\nWorld\nSport\nBusiness\n"], "outlet": ["X"]}).to_parquet(
+        tmp_path / "t.parquet"
+    )
+    child = (
+        "import socket\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise OSError('network access attempted')\n"
+        "socket.socket.connect = refuse\n"  # the class stays: ssl subclasses it
+        "socket.socket.connect_ex = refuse\n"
+        "socket.create_connection = refuse\n"
+        "socket.getaddrinfo = refuse\n"
+        "import analysis\n"
+        "page = analysis.load_corpus('page.html')\n"
+        "table = analysis.load_corpus('t.parquet')\n"
+        "print(page.articles.loc[0, 'headline'], table.articles.loc[0, 'n_paragraphs'])\n"
+    )
+    env = {**__import__("os").environ, "FRAMING_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", child],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["Scholz", "meets", "Putin", "3"]
