@@ -13,9 +13,7 @@ def test_many_recordings_write_the_file_once(tmp_path, monkeypatch):
 
     writes = []
     real = analysis.plots.write_table
-    monkeypatch.setattr(
-        analysis.plots, "write_table", lambda t, p: writes.append(p) or real(t, p)
-    )
+    monkeypatch.setattr(analysis.plots, "write_table", lambda t, p: writes.append(p) or real(t, p))
     for i in range(500):
         record_finding(
             f"x.n.a{i:03d}", i, unit="n", description="d", notebook="01", out_dir=tmp_path
