@@ -458,7 +458,7 @@ def match_words(a: Sequence[str], b: Sequence[str]) -> int:
     return sum(block.size for block in blocks)
 
 
-def similarity(a: Sequence[str], b: Sequence[str]) -> float:
+def word_ratio(a: Sequence[str], b: Sequence[str]) -> float:
     """difflib's ratio of two word lists: ``2 M / (len(a) + len(b))``, 0 for two empty lists."""
     total = len(a) + len(b)
     return 2 * match_words(a, b) / total if total else 0.0

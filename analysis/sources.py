@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.actors import SIDES
 from analysis.findings import finding, findings_table
 from analysis.quotes import load_cues, require_quotes
 from analysis.text import outlet_slug
 
 # --------------------------------------------------------------------------- tables
 
-SIDE_ORDER = ("Russia", "Ukraine", "West", "other", "unknown")
+#: The sides of actors.yml, then "unknown" (a speaker the lexicon does not place).
+SIDE_ORDER = (*SIDES, "unknown")
 UNATTRIBUTED_LABEL = "(unattributed)"
 
 

@@ -85,9 +85,9 @@ def test_word_shingles():
 def test_similarity_is_difflib_ratio_on_words(a, b, matched, score):
     a, b = a.split(), b.split()
     assert reuse.match_words(a, b) == matched
-    assert reuse.similarity(a, b) == pytest.approx(score)
+    assert reuse.word_ratio(a, b) == pytest.approx(score)
     if a or b:
-        assert reuse.similarity(a, b) == pytest.approx(SequenceMatcher(None, a, b).ratio())
+        assert reuse.word_ratio(a, b) == pytest.approx(SequenceMatcher(None, a, b).ratio())
 
 
 def test_score_pairs_adds_matched_words_and_score():
@@ -280,7 +280,7 @@ def exhaustive_matches(tokens, groups) -> set[tuple[int, int]]:
         (i, j)
         for i, j in itertools.combinations(range(len(tokens)), 2)
         if groups[i] != groups[j]
-        and reuse.similarity(tokens[i], tokens[j]) >= reuse.MATCH_THRESHOLD
+        and reuse.word_ratio(tokens[i], tokens[j]) >= reuse.MATCH_THRESHOLD
         and reuse.match_words(tokens[i], tokens[j]) >= reuse.MIN_WORDS
     }
 
