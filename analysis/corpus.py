@@ -1,8 +1,9 @@
 """The corpus model: read raw article files and their manifest into tidy tables.
 
-``load_corpus`` reads a folder of ``.txt`` files and its ``articles.csv`` manifest. Each file is
-decoded (:mod:`analysis.encoding`), cleaned (:func:`analysis.clean.clean_text`) and split into
-paragraphs and sentences. The raw files are never written. Everything the cleaner takes out of a
+``load_corpus`` reads a folder of ``.txt`` files and its ``articles.csv`` manifest, or one of
+the other input forms of :mod:`analysis.inputs` (a folder tree without a manifest, a table, an
+HTML page). Each file is decoded (:mod:`analysis.encoding`), cleaned
+(:func:`analysis.clean.clean_text`) and split into paragraphs and sentences. The raw files are never written. Everything the cleaner takes out of a
 body is kept in ``Corpus.removed`` with its reason, so the corpus can always be traced back to
 the bytes it came from.
 
@@ -68,7 +69,9 @@ class Corpus:
     ``paragraphs``: ``article_id``, ``paragraph`` (1-based), ``text``.
     ``sentences``: ``article_id``, ``paragraph``, ``sentence`` (1-based within the article),
     ``start``/``end`` (character offsets into the paragraph), ``text``.
-    ``removed``: ``article_id``, ``text``, ``reason``, ``position`` (offset in the decoded file).
+    ``removed``: ``article_id``, ``text``, ``reason``, ``position`` (offset in the decoded file;
+    for an HTML page, in the text trafilatura extracted, and for its ``not-extracted`` rows in
+    the page's HTML, -1 where the page writes the text with entities).
     ``quotes``: one row per direct quotation with its speaker (see :mod:`analysis.quotes`);
     a loaded corpus always has it, and its ``sentences`` carry ``voice`` and ``quoted_share``.
     """
