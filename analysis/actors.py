@@ -518,15 +518,14 @@ def mentions(corpus, *, lexicon: ActorLexicon | None = None) -> pd.DataFrame:
     ``corpus.quotes``; quoted words leave out bracketed insertions, see
     :func:`analysis.quotes.spoken_words`). Sorted by article (corpus order), then first position.
 
-    Uses ``corpus.quotes`` when present, else finds the quotations itself.
+    Needs ``corpus.quotes`` (every loaded corpus has it; for a corpus built by hand, run
+    :func:`analysis.quotes.annotate` first). This module sits below :mod:`analysis.quotes`,
+    which reads the lexicon through it, so it never calls the quotation finder itself.
     """
-    from analysis import quotes as quotes_module
-
     lexicon = lexicon or load_actors()
     quotes = corpus.quotes
     if quotes is None:
-        headlines = corpus.articles.set_index("article_id")["headline"]
-        quotes = quotes_module.find_quotes(corpus.paragraphs, headlines=headlines)
+        raise ValueError("corpus.quotes is missing: run analysis.quotes.annotate(corpus) first")
     headline_of = dict(
         zip(corpus.articles["article_id"], corpus.articles["headline"].fillna(""), strict=True)
     )
