@@ -148,6 +148,7 @@ class ActorLexicon:
     pattern: re.Pattern[str]
     country_pattern: re.Pattern[str]
     first_words: frozenset[str] = frozenset()
+    not_person_words: frozenset[str] = frozenset()
 
     def get(self, name: str) -> Actor | None:
         """The actor with canonical ``name``, or ``None``."""
@@ -296,6 +297,9 @@ def build_lexicon(data: dict, *, where: str = "actors.yml") -> ActorLexicon:
         pattern=pattern,
         country_pattern=country_pattern,
         first_words=first_words,
+        not_person_words=frozenset(
+            str(w).casefold() for w in data.get("not_person_words") or ()
+        ),
     )
 
 

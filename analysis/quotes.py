@@ -78,7 +78,7 @@ from analysis.actors import (
     scan,
     surface_key,
 )
-from analysis.text import count_words
+from analysis.text import count_words, fold_typography
 
 QUOTE_COLUMNS = [
     "article_id",
@@ -415,6 +415,8 @@ class Speaker:
     side: str
     type: str
     text: str
+    role: str = ""  # one of SPEAKER_TYPES, "" until typed
+    gender: str = ""  # "f" or "m" where the text says (an honorific, a pronoun)
 
     @property
     def is_person(self) -> bool:
@@ -455,6 +457,7 @@ class _Paragraph:
     candidates: list[tuple[int, int, Mention | str]]
     cues: list[Cue]
     candidate_ends: set[int] = field(default_factory=set)
+    people: list = field(default_factory=list)  # (start, Speaker) of persons named, in order
     _starts: list[int] | None = None
 
     def window_of(self, pos: int) -> int:
@@ -581,6 +584,8 @@ class _Attributor:
         self.last_person: Speaker | None = None
         self.last_speaker: Speaker | None = None
         self.speakers: list[Speaker] = []
+        self.people: dict[str, Speaker] = {}  # surname -> person named in this article
+        self.people_before: list[Speaker] = []  # persons named in earlier paragraphs, in order
 
     # ---- who a candidate is
     def speaker_of(self, para: _Paragraph, candidate: tuple[int, int, Mention | str]) -> Speaker:
@@ -598,9 +603,38 @@ class _Attributor:
             if before and re.fullmatch(r"\s*,?\s*", para.text[before[-1][1] : start]):
                 return dataclasses.replace(self.speaker_of(para, before[-1]), text="who")
             return self.unknown("who")
-        if self.last_person is not None:
-            return dataclasses.replace(self.last_person, text=para.text[start:end])
-        return self.unknown(para.text[start:end])
+        pronoun = para.text[start:end]
+        person = self.antecedent(para, start, "f" if pronoun.casefold() == "she" else "m")
+        if person is not None:
+            return dataclasses.replace(person, text=pronoun)
+        return self.unknown(pronoun)
+
+    def antecedent(self, para: _Paragraph, position: int, gender: str) -> Speaker | None:
+        """The person "he" or "she" at ``position`` stands for: the nearest person named before
+        it (in this paragraph, else in the ones before), not in a possessive ("Mr Joseph's
+        department") and not of the other gender where the text gave one. The person chosen
+        takes the pronoun's gender, so "she" later skips the men named since."""
+        found = None
+        for start, speaker in reversed(para.people):
+            if start < position and speaker.gender in ("", gender):
+                found = speaker
+                break
+        if found is None:
+            found = next(
+                (p for p in reversed(self.people_before) if p.gender in ("", gender)), None
+            )
+        if found is None and self.last_person is not None:
+            if self.last_person.gender in ("", gender):
+                found = self.last_person
+        if found is not None and not found.gender:
+            found = dataclasses.replace(found, gender=gender)
+            self.know(found)
+        return found
+
+    def know(self, person: Speaker) -> None:
+        """Remember a person by surname, so that "Isaac" later means "Oscar Isaac"."""
+        if person.is_person and person.name:
+            self.people[_surname(person.name)] = person
 
     def unknown(self, words: str) -> Speaker:
         """A speaker the lexicon does not know, under the text's own words.
@@ -616,12 +650,30 @@ class _Attributor:
             return Speaker(known.name, known.side, known.type, words)
         country, side = self.actors.country_of(words)
         side = side if country else "unknown"
+        owner = _possessive_owner(words)
+        if owner:
+            return Speaker(owner, side, "institution", words)
         name = self.actors.trailing_name(words)
         if name:
-            return Speaker(name, side, "person", words)
+            person = self.people.get(_surname(name))
+            if person is not None and _surname(person.name) == _surname(name):
+                if len(person.name.split()) >= len(name.split()):
+                    return dataclasses.replace(person, text=words)
+            person = Speaker(name, side, "person", words, gender=_gender_of(words))
+            self.know(person)
+            return person
+        bare = _HONORIFIC_START.sub("", words)
+        if _is_surname(bare, self.actors):
+            person = self.people.get(_surname(bare))
+            if person is not None:
+                return dataclasses.replace(person, text=words)
+            person = Speaker(bare, side, "person", words, gender=_gender_of(words))
+            self.know(person)
+            return person
         tokens = words.split()
         head = tokens[-1].casefold() if tokens else ""
-        type_ = "anonymous" if head in self.actors.anonymous_heads else "unknown"
+        described = bool(tokens) and tokens[0].casefold() in _DESCRIPTION_START
+        type_ = "anonymous" if head in self.actors.anonymous_heads or described else "unknown"
         return Speaker(words, side, type_, words)
 
     # ---- the subject of a cue
@@ -735,6 +787,76 @@ class _Attributor:
         self.speakers.append(speaker)
         if speaker.is_person:
             self.last_person = speaker
+            self.know(speaker)
+
+    def name_people(self, para: _Paragraph) -> None:
+        """The persons named in a paragraph outside its quotations, in order (``para.people``):
+        lexicon actors that are persons, and names the lexicon does not know ("CNN meteorologist
+        Todd Borek", "Abney said"), for pronouns to find (:meth:`antecedent`)."""
+        found: list[tuple[int, Speaker]] = []
+        named: list[tuple[int, int]] = []
+        prepositions = _words("prepositions")
+        for start, end, what in para.candidates:
+            if isinstance(what, Mention):
+                named.append((start, end))
+            if isinstance(what, Mention) and what.actor is not None:
+                actor = self.actors.by_name[what.actor]
+                if (
+                    actor.type == "person"
+                    and not _possessive_after(para.text, end)
+                    and _previous_word(para.text, start).casefold() not in prepositions
+                    and not _object_of_verb(para.text, start)
+                ):
+                    found.append((start, Speaker(actor.name, actor.side, actor.type, what.surface)))
+        for match in _NAME_RUN.finditer(para.text):
+            start, end = match.span()
+            if not para.outside(start, end) or any(s < end and start < e for s, e in named):
+                continue
+            person = self.person_named(para, match.group(0), start, end)
+            # Every name is remembered (so "Paltrow" later is "Gwyneth Paltrow"), but only a
+            # subject can be what a pronoun stands for.
+            if (
+                person is not None
+                and not _possessive_after(para.text, end)
+                and _previous_word(para.text, start).casefold() not in prepositions
+                and not _object_of_verb(para.text, start)
+            ):
+                found.append((start, person))
+        para.people = sorted(found, key=lambda item: item[0])
+
+    def person_named(self, para: _Paragraph, words: str, start: int, end: int) -> Speaker | None:
+        """The person a run of capitalised words names, or ``None`` (a place, a body, a word
+        that opens a sentence). Two to four name words after any title ("Patrol Chief James
+        Hall"), or one that is the surname of a person already named or stands right next to a
+        reporting verb ("Abney said", "said Foreman")."""
+        if resolve(words, self.actors) is not None:
+            return None
+        name = self.actors.trailing_name(words)
+        if name and not _names_a_body(name, self.actors):
+            known = self.people.get(_surname(name))
+            if known is not None and known.name.endswith(name):
+                return known
+            person = Speaker(name, "unknown", "person", words, gender=_gender_of(words))
+            self.know(person)
+            return person
+        bare = _HONORIFIC_START.sub("", words)
+        if not _is_surname(bare, self.actors):
+            return None
+        known = self.people.get(_surname(bare))
+        if known is not None:
+            return known
+        before = _previous_word(para.text, start).casefold()
+        after = _next_word(para.text, end).casefold().strip(",.")
+        if before in self.cues.lemma_of or after in self.cues.lemma_of or bare != words:
+            person = Speaker(bare, "unknown", "person", words, gender=_gender_of(words))
+            self.know(person)
+            return person
+        return None
+
+    def close_paragraph(self, para: _Paragraph) -> None:
+        """After a paragraph: its persons become the ones pronouns in the next look back to."""
+        self.people_before.extend(person for _, person in para.people)
+        del self.people_before[:-20]
 
     def recent_with_head(self, title: str) -> Speaker | None:
         """The last speaker the lexicon does not know whose description ends in ``title``
@@ -754,6 +876,94 @@ def _mask(para: _Paragraph, start: int, end: int) -> str:
         for i in range(max(s, start), min(e, end)):
             chars[i - start] = " "
     return "".join(chars)
+
+
+#: A run of capitalised words (initials, honorifics and name particles allowed).
+_NAME_RUN = re.compile(
+    r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+)?"
+    r"(?:[A-Z][\w’'-]*(?<![’'])|(?:[A-Z]\.)+)"
+    r"(?:\s+(?:[A-Z][\w’'-]*(?<![’'])|(?:[A-Z]\.)+|(?:de|van|von|da|bin)(?=\s+[A-Z])))*"
+)
+_HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+")
+_FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|actress|wife|mother|daughter|sister|woman)\b")
+_MALE = re.compile(r"\b(?:Mr|Sir|Lord|husband|father|son|brother|man)\b")
+#: A description, not a name, opens with one of these ("the voice", "a resident").
+_DESCRIPTION_START = frozenset({"a", "an", "the", "one", "some", "another"})
+_OWNED = re.compile(
+    r"^(?:(?:a|an|the)\s+)?((?:[A-Z][\w&.-]*(?:[’']s)?\s+){0,4}?[A-Z][\w&.-]*)(?:[’']s|[’'])\s+"
+    r"(?:\w+\s+)?(?:statement|forecast|report|analysis|survey|study|data|spokesperson|spokesman|"
+    r"spokeswoman|website|account|post|letter|note|release|blog|office)\b"
+)
+
+
+_CLAUSE_START = re.compile(r"[,;:—–(“”\"]|\b(?:and|but|or|while|when|as|after|before|because)\b")
+
+
+def _object_of_verb(text: str, start: int) -> bool:
+    """Whether a name at ``start`` is the object of a verb in its clause ("Scholz met Ukrainian
+    President Volodymyr Zelenskyy"): a lower-case past form (-ed or an irregular one of
+    ``cues.yml``) stands between the clause's start and the name. A pronoun looks for subjects."""
+    begin = max(0, start - _LOOKBACK)
+    last = None
+    for last in _CLAUSE_START.finditer(text, begin, start):
+        pass
+    clause = text[last.end() if last else begin : start]
+    irregular = _words("past_forms") | _words("verbs_before_objects")
+    lemma_of = load_cues().lemma_of
+    return any(
+        word.islower()
+        and (word.endswith("ed") or word in irregular)
+        and lemma_of.get(word, "tell") == "tell"  # "said X" inverts; "told X" has an object
+        for word in re.findall(r"[\w’'-]+", clause)
+    )
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, folded ("Sen. Michael Doherty" -> "doherty")."""
+    words = name.split()
+    return fold_typography(words[-1]).casefold().strip(".,") if words else ""
+
+
+def _gender_of(words: str) -> str:
+    """"f" or "m" where an honorific or a noun in the words says so, else ""."""
+    if _FEMALE.search(words):
+        return "f"
+    if _MALE.search(words):
+        return "m"
+    return ""
+
+
+def _possessive_after(text: str, end: int) -> bool:
+    return text[end : end + 2] in ("’s", "'s") or text[end - 2 : end] in ("’s", "'s")
+
+
+def _possessive_owner(words: str) -> str:
+    """The body that owns a document or a spokesperson ("a Moody's Analytics' forecast in
+    June" -> "Moody's Analytics"; "the ministry's spokesperson" has none: no name)."""
+    match = _OWNED.match(words)
+    return match.group(1) if match else ""
+
+
+def _is_surname(word: str, actors: ActorLexicon) -> bool:
+    """One capitalised word that could be a surname: not a title, a country word or a word
+    that names a body or a place (see ``not_person_words`` in ``actors.yml``)."""
+    if " " in word or not word[:1].isupper() or not word[1:2].islower():
+        return False
+    folded = word.casefold()
+    return (
+        folded not in actors.title_words
+        and not actors.country_pattern.fullmatch(word)
+        and folded not in actors.not_person_words
+    )
+
+
+def _names_a_body(name: str, actors: ActorLexicon) -> bool:
+    """Whether a run of capitalised words names a body or a place ("US Airways Express",
+    "New Jersey"), by its words (``not_person_words``) or a country word."""
+    return any(
+        w.casefold().strip(".,") in actors.not_person_words or actors.country_pattern.fullmatch(w)
+        for w in name.split()
+    )
 
 
 def _opens_chunk(text: str, start: int) -> bool:
@@ -1014,6 +1224,7 @@ def _read_article(
     found: list[_Found] = []
     queue = list(spans)
     for p, para in enumerate(paras):
+        state.name_people(para)
         state.attach_subjects(para)
         for i, cue in enumerate(para.cues):
             speaker, _, _ = _resolve_cue(para, i)
@@ -1031,6 +1242,7 @@ def _read_article(
         last = _latest(memory, p, len(para.windows))
         if last is not None:
             memory[("paragraph", p)] = last
+        state.close_paragraph(para)
     quoted = {f.attribution.source for f in found if f.attribution.source is not None}
     reported = []
     for p, para in enumerate(paras):
