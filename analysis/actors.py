@@ -297,9 +297,7 @@ def build_lexicon(data: dict, *, where: str = "actors.yml") -> ActorLexicon:
         pattern=pattern,
         country_pattern=country_pattern,
         first_words=first_words,
-        not_person_words=frozenset(
-            str(w).casefold() for w in data.get("not_person_words") or ()
-        ),
+        not_person_words=frozenset(str(w).casefold() for w in data.get("not_person_words") or ()),
     )
 
 

@@ -130,6 +130,7 @@ _GAP_MAX_WORDS = 4
 _NP_MAX_WORDS = 8
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 _BY_AGENT = re.compile(r"^[^“”\"]*?\bby\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+_INVERTED_SUBJECT = re.compile(r"\s+(?:(?:a|an|the)\s+\w|(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]+[,.])")
 _DIRECTLY = re.compile(r"[\s,:]*(?:(?:a|an|the)\s+)?")
 _AFTER_QUOTE = re.compile(r"[”\"’'],?\s*$|,\s*[”\"’']\s*$")
 _HONORIFIC_OR_ARTICLE = re.compile(r"\s+(?:(?:a|an|the)|(?:Mr|Mrs|Ms|Miss|Dr)\.?)\s+")
@@ -270,6 +271,7 @@ class Span:
     open_mark: int | None = None
     close_mark: int | None = None
     unbalanced: bool = False
+    single: bool = False  # in single quote marks (headlines, subheads)
 
     @property
     def paragraph(self) -> int:
@@ -364,7 +366,8 @@ def single_quote_spans(text: str) -> list[Span]:
     An apostrophe inside or at the end of a word ("Russia's", "allies'") never opens one.
     """
     return [
-        Span([(0, m.start(1), m.end(1))], m.start(), m.end(1)) for m in _SINGLE_RE.finditer(text)
+        Span([(0, m.start(1), m.end(1))], m.start(), m.end(1), single=True)
+        for m in _SINGLE_RE.finditer(text)
     ]
 
 
@@ -386,6 +389,32 @@ def spoken_words(text: str) -> int:
     """How many words the speaker said in a quotation (:func:`spoken_text`, by the house word
     definition :data:`analysis.text.WORD_PATTERN`)."""
     return count_words(spoken_text(text))
+
+
+#: Words a title may leave in lower case ("Night of the Living Dead", "La Violencia").
+_TITLE_SMALL = frozenset(
+    "a an the of and or nor in on at to for with by from as vs".split()
+)
+_TITLE_WORD = re.compile(r"[^\W_][\w’'.&-]*")
+#: Attributions that make even a one-word capitalised quotation speech ('"Yes," he said').
+_SPOKEN_RULES = frozenset({"after", "in-quote", "colon"})
+
+
+def names_a_work(text: str, rule: str = "none") -> bool:
+    """Whether quoted ``text`` is a title or a name rather than anyone's words: every word
+    capitalised (or a digit), small words ("of", "the") apart, at most twelve words -- "A Most
+    Violent Year", "Star Wars: Episode VII", "BLACK LIVES MATTER", "Perry". A single word
+    counts only when no reporting verb attributes it (``rule``, the attribution rule): '"Yes,"
+    he said' is speech."""
+    words = _TITLE_WORD.findall(spoken_text(text))
+    if not words or len(words) > 12:
+        return False
+    for i, word in enumerate(words):
+        if not (word[0].isupper() or word[0].isdigit()) and not (
+            i and word.casefold() in _TITLE_SMALL
+        ):
+            return False
+    return len(words) >= 2 or rule not in _SPOKEN_RULES
 
 
 def quote_kind(text: str, after: str, *, attributed: bool) -> str:
@@ -623,9 +652,9 @@ class _Attributor:
             found = next(
                 (p for p in reversed(self.people_before) if p.gender in ("", gender)), None
             )
-        if found is None and self.last_person is not None:
-            if self.last_person.gender in ("", gender):
-                found = self.last_person
+        last = self.last_person
+        if found is None and last is not None and last.gender in ("", gender):
+            found = last
         if found is not None and not found.gender:
             found = dataclasses.replace(found, gender=gender)
             self.know(found)
@@ -656,9 +685,12 @@ class _Attributor:
         name = self.actors.trailing_name(words)
         if name:
             person = self.people.get(_surname(name))
-            if person is not None and _surname(person.name) == _surname(name):
-                if len(person.name.split()) >= len(name.split()):
-                    return dataclasses.replace(person, text=words)
+            if (
+                person is not None
+                and _surname(person.name) == _surname(name)
+                and len(person.name.split()) >= len(name.split())
+            ):
+                return dataclasses.replace(person, text=words)
             person = Speaker(name, side, "person", words, gender=_gender_of(words))
             self.know(person)
             return person
@@ -758,8 +790,17 @@ class _Attributor:
 
     def _inverted(self, para: _Paragraph, cue: Cue) -> bool:
         """A cue right after a quotation's closing mark (and a comma) may have its subject after
-        it: '"...," said Mr Kuleba', '"...", warned the prime minister'."""
-        return bool(_AFTER_QUOTE.search(para.text, para.windows[cue.window][0], cue.start))
+        it: '"...," said Mr Kuleba', '"...", warned the prime minister'; so may one after a comma
+        that a name or a description follows: '... "very little private sector investment" in
+        new manufacturing, said Joseph Seneca, a Rutgers University economist'."""
+        if _AFTER_QUOTE.search(para.text, para.windows[cue.window][0], cue.start):
+            return True
+        before = _end_before_space(para.text, cue.start)
+        return (
+            before > 0
+            and para.text[before - 1] == ","
+            and bool(_INVERTED_SUBJECT.match(para.text, cue.end))
+        )
 
     def sentence_subject(self, para: _Paragraph, cue: Cue) -> Speaker | None:
         """The subject of the sentence a participle hangs on: its first actor or pronoun, if no
@@ -768,8 +809,11 @@ class _Attributor:
         for candidate in para.candidates:
             if start <= candidate[0] < cue.start:
                 if "," in para.text[start : candidate[0]]:
-                    return None
+                    break
                 return self.speaker_of(para, candidate)
+        for position, person in para.people:  # a name the lexicon does not know
+            if start <= position < cue.start and "," not in para.text[start:position]:
+                return person
         return None
 
     def by_agent(self, para: _Paragraph, cue: Cue) -> Speaker | None:
@@ -829,6 +873,14 @@ class _Attributor:
         that opens a sentence). Two to four name words after any title ("Patrol Chief James
         Hall"), or one that is the surname of a person already named or stands right next to a
         reporting verb ("Abney said", "said Foreman")."""
+        tokens = words.split()
+        while tokens and tokens[0].casefold().strip(".,") in self.actors.not_person_words:
+            tokens.pop(0)  # "But Doherty", "At Reuters": a sentence opening, not a name
+        if not tokens:
+            return None
+        if len(tokens) < len(words.split()):
+            start = end - len(" ".join(tokens))
+        words = " ".join(tokens)
         if resolve(words, self.actors) is not None:
             return None
         name = self.actors.trailing_name(words)
@@ -896,7 +948,9 @@ _OWNED = re.compile(
 )
 
 
-_CLAUSE_START = re.compile(r"[,;:—–(“”\"]|\b(?:and|but|or|while|when|as|after|before|because)\b")
+_CLAUSE_START = re.compile(
+    r"[,;:—–(“”\".!?]|\b(?:and|but|or|while|when|as|after|before|because)\b", re.IGNORECASE
+)
 
 
 def _object_of_verb(text: str, start: int) -> bool:
@@ -904,10 +958,8 @@ def _object_of_verb(text: str, start: int) -> bool:
     President Volodymyr Zelenskyy"): a lower-case past form (-ed or an irregular one of
     ``cues.yml``) stands between the clause's start and the name. A pronoun looks for subjects."""
     begin = max(0, start - _LOOKBACK)
-    last = None
-    for last in _CLAUSE_START.finditer(text, begin, start):
-        pass
-    clause = text[last.end() if last else begin : start]
+    ends = [m.end() for m in _CLAUSE_START.finditer(text, begin, start)]
+    clause = text[ends[-1] if ends else begin : start]
     irregular = _words("past_forms") | _words("verbs_before_objects")
     lemma_of = load_cues().lemma_of
     return any(
@@ -925,7 +977,7 @@ def _surname(name: str) -> str:
 
 
 def _gender_of(words: str) -> str:
-    """"f" or "m" where an honorific or a noun in the words says so, else ""."""
+    """ "f" or "m" where an honorific or a noun in the words says so, else ""."""
     if _FEMALE.search(words):
         return "f"
     if _MALE.search(words):
@@ -1233,6 +1285,9 @@ def _read_article(
         while queue and queue[0].paragraph == p:
             span = queue.pop(0)
             attribution = _attribute(span, paras, state, memory)
+            quoted = PARAGRAPH_JOIN.join(texts[q][s:e] for q, s, e in span.pieces)
+            if not span.single and names_a_work(quoted, attribution.rule):
+                continue  # a title, a sign, a name: quoted text, but nobody's words
             window = para.window_of(span.open_mark if span.open_mark is not None else span.start)
             if attribution.speaker is not None and attribution.speaker.name:
                 for q, _, _ in span.pieces:
