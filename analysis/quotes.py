@@ -393,7 +393,7 @@ def spoken_words(text: str) -> int:
 
 #: Words a title may leave in lower case ("Night of the Living Dead", "La Violencia").
 _TITLE_SMALL = frozenset(
-    "a an the of and or nor in on at to for with by from as vs".split()
+    ["a", "an", "the", "of", "and", "or", "nor", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs"]
 )
 _TITLE_WORD = re.compile(r"[^\W_][\w’'.&-]*")
 #: Attributions that make even a one-word capitalised quotation speech ('"Yes," he said').
@@ -523,9 +523,32 @@ def sentence_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tupl
             continue
         if _search_before(_ABBREVIATION, text, gap):
             continue
+        if _attribution_follows(text, match):
+            continue
         bounds.append(match.end(1))
     bounds.append(len(text))
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+#: Up to four words before a reporting verb: the speaker of an inverted or plain attribution.
+_SPEAKER_WORDS = re.compile(r"(?:[\w’'.-]+\s+){0,4}?")
+
+
+def _attribution_follows(text: str, match: re.Match[str]) -> bool:
+    """Whether a sentence end is a quotation's own "?" or "!" followed by its attribution:
+    '"Will you sign it?" Moreau asked in return.' The speaker after a closing mark belongs to
+    that quotation, whatever punctuation closes it, so the sentence goes on."""
+    ending = match.group(0)
+    if ending[0] not in "?!" or not any(ch in ending for ch in "”\"’'"):
+        return False
+    after = match.end(1)
+    words = _SPEAKER_WORDS.match(text, after)
+    cues = load_cues()
+    for stop in range(after, (words.end() if words else after) + 1):
+        if stop == after or text[stop - 1].isspace():
+            if cues.pattern.match(text, stop):
+                return True
+    return False
 
 
 def _cue_matches(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
@@ -615,6 +638,7 @@ class _Attributor:
         self.speakers: list[Speaker] = []
         self.people: dict[str, Speaker] = {}  # surname -> person named in this article
         self.people_before: list[Speaker] = []  # persons named in earlier paragraphs, in order
+        self.descriptions: list[tuple[str, Speaker]] = []  # words around each name, in order
 
     # ---- who a candidate is
     def speaker_of(self, para: _Paragraph, candidate: tuple[int, int, Mention | str]) -> Speaker:
@@ -704,6 +728,10 @@ class _Attributor:
             return person
         tokens = words.split()
         head = tokens[-1].casefold() if tokens else ""
+        if len(tokens) >= 2 and tokens[0].casefold() == "the":
+            linked = self.described_as(head)
+            if linked is not None:
+                return dataclasses.replace(linked, text=words)
         described = bool(tokens) and tokens[0].casefold() in _DESCRIPTION_START
         type_ = "anonymous" if head in self.actors.anonymous_heads or described else "unknown"
         return Speaker(words, side, type_, words)
@@ -857,6 +885,8 @@ class _Attributor:
             if not para.outside(start, end) or any(s < end and start < e for s, e in named):
                 continue
             person = self.person_named(para, match.group(0), start, end)
+            if person is not None:
+                self.descriptions.append((_around(para.text, start, end), person))
             # Every name is remembered (so "Paltrow" later is "Gwyneth Paltrow"), but only a
             # subject can be what a pronoun stands for.
             if (
@@ -873,6 +903,7 @@ class _Attributor:
         that opens a sentence). Two to four name words after any title ("Patrol Chief James
         Hall"), or one that is the surname of a person already named or stands right next to a
         reporting verb ("Abney said", "said Foreman")."""
+        words = re.sub(r"[’']s$", "", words)
         tokens = words.split()
         while tokens and tokens[0].casefold().strip(".,") in self.actors.not_person_words:
             tokens.pop(0)  # "But Doherty", "At Reuters": a sentence opening, not a name
@@ -903,6 +934,21 @@ class _Attributor:
             person = Speaker(bare, "unknown", "person", words, gender=_gender_of(words))
             self.know(person)
             return person
+        return None
+
+    def described_as(self, noun: str) -> Speaker | None:
+        """The person "the <noun>" refers back to ("the prosecutor", "the actress"): the last
+        person named with that noun in their title or appositive ("prosecutor Jane Doe", "Jane
+        Doe, the prosecutor"); for a noun that gives a gender ("actress") and no such person,
+        the last person of that gender. ``None`` when the article has no such person."""
+        for words, person in reversed(self.descriptions):
+            if noun in words.casefold().split():
+                return person
+        gender = _gender_of(noun)
+        if gender and noun not in ("mr", "mrs", "ms", "miss", "sir", "lord", "dame", "lady"):
+            for _, person in reversed(self.descriptions):
+                if person.gender == gender:
+                    return person
         return None
 
     def close_paragraph(self, para: _Paragraph) -> None:
@@ -968,6 +1014,17 @@ def _object_of_verb(text: str, start: int) -> bool:
         and lemma_of.get(word, "tell") == "tell"  # "said X" inverts; "told X" has an object
         for word in re.findall(r"[\w’'-]+", clause)
     )
+
+
+_APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s+[^,.;:“”\"]{1,80})")
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The words that describe a name: the few before it ("CNN meteorologist") and an
+    appositive after it (", a spokesman for the state transport department")."""
+    before = " ".join(text[max(0, start - 40) : start].split()[-3:])
+    appositive = _APPOSITIVE.match(text, end)
+    return f"{before} {text[start:end]} {appositive.group(1) if appositive else ''}".strip()
 
 
 def _surname(name: str) -> str:
@@ -1235,9 +1292,22 @@ def _attribute(
     earlier = _latest(memory, p_first, window)
     if earlier is not None:
         return _Attribution(earlier, "", "carried")
-    if open_at == _lead(first.text) and window == 0 and ("paragraph", p_first - 1) in memory:
+    opens = open_at == _lead(first.text) and window == 0
+    if opens and ("paragraph", p_first - 1) in memory:
         return _Attribution(memory[("paragraph", p_first - 1)], "", "continued")
+    # 7. question and answer: the writer's question, then an answer in quotation marks with
+    # no verb ("What did Suh say after the play?" / '"He was running off the field."'): the
+    # answer is the interviewee's, the speaker before the question.
+    if opens and p_first >= 2 and _is_question(paras[p_first - 1]):
+        if ("paragraph", p_first - 2) in memory:
+            return _Attribution(memory[("paragraph", p_first - 2)], "", "answer")
     return UNATTRIBUTED
+
+
+def _is_question(para: _Paragraph) -> bool:
+    """A paragraph of the writer's that asks a question: no quotation in it, ending in "?"."""
+    text = para.text.strip()
+    return bool(text) and text.endswith("?") and not para.covered
 
 
 def _follows_directly(text: str, after_close: int, cue: Cue) -> bool:
