@@ -393,7 +393,25 @@ def spoken_words(text: str) -> int:
 
 #: Words a title may leave in lower case ("Night of the Living Dead", "La Violencia").
 _TITLE_SMALL = frozenset(
-    ["a", "an", "the", "of", "and", "or", "nor", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "nor",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "vs",
+    ]
 )
 _TITLE_WORD = re.compile(r"[^\W_][\w’'.&-]*")
 #: Attributions that make even a one-word capitalised quotation speech ('"Yes," he said').
@@ -545,9 +563,8 @@ def _attribution_follows(text: str, match: re.Match[str]) -> bool:
     words = _SPEAKER_WORDS.match(text, after)
     cues = load_cues()
     for stop in range(after, (words.end() if words else after) + 1):
-        if stop == after or text[stop - 1].isspace():
-            if cues.pattern.match(text, stop):
-                return True
+        if (stop == after or text[stop - 1].isspace()) and cues.pattern.match(text, stop):
+            return True
     return False
 
 
@@ -1298,9 +1315,9 @@ def _attribute(
     # 7. question and answer: the writer's question, then an answer in quotation marks with
     # no verb ("What did Suh say after the play?" / '"He was running off the field."'): the
     # answer is the interviewee's, the speaker before the question.
-    if opens and p_first >= 2 and _is_question(paras[p_first - 1]):
-        if ("paragraph", p_first - 2) in memory:
-            return _Attribution(memory[("paragraph", p_first - 2)], "", "answer")
+    asked = opens and p_first >= 2 and _is_question(paras[p_first - 1])
+    if asked and ("paragraph", p_first - 2) in memory:
+        return _Attribution(memory[("paragraph", p_first - 2)], "", "answer")
     return UNATTRIBUTED
 
 
