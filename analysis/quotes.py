@@ -371,6 +371,29 @@ def single_quote_spans(text: str) -> list[Span]:
     ]
 
 
+#: A subhead that is a single-quoted phrase ("‘No Jobs’"), at most this many words.
+SUBHEAD_MAX_WORDS = 12
+_SUBHEAD_RE = re.compile(r"\s*['‘](?=\S)([^“”\"\n]+?)(?<=\S)['’]\s*")
+
+
+def subhead_spans(paragraphs: Sequence[str]) -> list[Span]:
+    """Body paragraphs that are nothing but a single-quoted phrase of a few words -- a subhead
+    quoting the speaker below it ("‘No Jobs’") -- as single-quoted spans."""
+    spans = []
+    for p, text in enumerate(paragraphs):
+        match = _SUBHEAD_RE.fullmatch(text)
+        if match and len(match.group(1).split()) <= SUBHEAD_MAX_WORDS:
+            spans.append(
+                Span(
+                    [(p, match.start(1), match.end(1))],
+                    match.start(1) - 1,
+                    match.end(1),
+                    single=True,
+                )
+            )
+    return spans
+
+
 # --------------------------------------------------------------------------- words in a quotation
 
 _IN_WORD_BRACKET = re.compile(r"(?<=\w)\[(\w+)\]|\[(\w+)\](?=\w)")
@@ -504,7 +527,7 @@ class _Paragraph:
     candidates: list[tuple[int, int, Mention | str]]
     cues: list[Cue]
     candidate_ends: set[int] = field(default_factory=set)
-    people: list = field(default_factory=list)  # (start, Speaker) of persons named, in order
+    people: list = field(default_factory=list)  # (start, end, Speaker) of persons named
     _starts: list[int] | None = None
 
     def window_of(self, pos: int) -> int:
@@ -548,8 +571,7 @@ def sentence_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tupl
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
-#: Up to four words before a reporting verb: the speaker of an inverted or plain attribution.
-_SPEAKER_WORDS = re.compile(r"(?:[\w’'.-]+\s+){0,4}?")
+_NEXT_WORDS = re.compile(r"\S+")
 
 
 def _attribution_follows(text: str, match: re.Match[str]) -> bool:
@@ -559,11 +581,11 @@ def _attribution_follows(text: str, match: re.Match[str]) -> bool:
     ending = match.group(0)
     if ending[0] not in "?!" or not any(ch in ending for ch in "”\"’'"):
         return False
-    after = match.end(1)
-    words = _SPEAKER_WORDS.match(text, after)
     cues = load_cues()
-    for stop in range(after, (words.end() if words else after) + 1):
-        if (stop == after or text[stop - 1].isspace()) and cues.pattern.match(text, stop):
+    for i, word in enumerate(_NEXT_WORDS.finditer(text, match.end(1))):
+        if i > 4:
+            break
+        if cues.pattern.match(text, word.start()):
             return True
     return False
 
@@ -685,7 +707,7 @@ class _Attributor:
         department") and not of the other gender where the text gave one. The person chosen
         takes the pronoun's gender, so "she" later skips the men named since."""
         found = None
-        for start, speaker in reversed(para.people):
+        for start, _, speaker in reversed(para.people):
             if start < position and speaker.gender in ("", gender):
                 found = speaker
                 break
@@ -715,6 +737,8 @@ class _Attributor:
         is of unknown type. The side comes from a country word in the description, if any.
         """
         words = " ".join(words.split()).strip(" ,")
+        if words.casefold() in _REPORTER:
+            return Speaker("", "", "", words)  # the writer's "I asked": nobody quoted
         known = resolve(words, self.actors)
         if known is not None:
             return Speaker(known.name, known.side, known.type, words)
@@ -775,10 +799,35 @@ class _Attributor:
             preceding = _previous_word(text, start)
             if preceding and preceding.casefold() in _words("prepositions"):
                 break
+            named = self.named_after(para, candidate, cue)
+            if named is not None:
+                return named, start
             return self.speaker_of(para, candidate), start
+        for start, end, person in reversed(para.people):
+            # "At a briefing on Monday, government spokeswoman Anna Berg said": a name the
+            # lexicon does not know, however the sentence opens.
+            if end <= cue.start and start >= floor and _is_subject_gap(text[end : cue.start]):
+                if "," not in text[end : cue.start] or _opens_chunk(text, start):
+                    return person, start
+            if end <= cue.start:
+                break
         found = _np_before(text, floor, cue.start)
         if found is not None:
             return self.unknown(found[0]), found[1]
+        return None
+
+    def named_after(self, para: _Paragraph, candidate, cue: Cue) -> Speaker | None:
+        """A role from the lexicon followed by the text's own name for its holder: the name
+        wins ("US President Donald Trump said" is Donald Trump, not the lexicon's 2022 US
+        president). The lexicon's role applies only when the text gives no name."""
+        _, end, what = candidate
+        if not isinstance(what, Mention) or what.kind == "alias":
+            return None
+        for start, stop, person in para.people:
+            if start >= end and stop <= cue.start and not para.text[end:start].strip():
+                actor = self.actors.get(what.actor or "")
+                if actor is None or person.name not in actor.aliases:
+                    return dataclasses.replace(person, text=para.text[candidate[0] : stop])
         return None
 
     def subject_after(self, para: _Paragraph, cue: Cue) -> Speaker | None:
@@ -856,7 +905,7 @@ class _Attributor:
                 if "," in para.text[start : candidate[0]]:
                     break
                 return self.speaker_of(para, candidate)
-        for position, person in para.people:  # a name the lexicon does not know
+        for position, _, person in para.people:  # a name the lexicon does not know
             if start <= position < cue.start and "," not in para.text[start:position]:
                 return person
         return None
@@ -896,12 +945,16 @@ class _Attributor:
                     and _previous_word(para.text, start).casefold() not in prepositions
                     and not _object_of_verb(para.text, start)
                 ):
-                    found.append((start, Speaker(actor.name, actor.side, actor.type, what.surface)))
+                    speaker = Speaker(actor.name, actor.side, actor.type, what.surface)
+                    found.append((start, end, speaker))
         for match in _NAME_RUN.finditer(para.text):
             start, end = match.span()
+            for s, e in named:  # "US President Donald Trump": the name after the role
+                if s <= start < e < end:
+                    start = e + len(para.text[e:end]) - len(para.text[e:end].lstrip())
             if not para.outside(start, end) or any(s < end and start < e for s, e in named):
                 continue
-            person = self.person_named(para, match.group(0), start, end)
+            person = self.person_named(para, para.text[start:end], start, end)
             if person is not None:
                 self.descriptions.append((_around(para.text, start, end), person))
             # Every name is remembered (so "Paltrow" later is "Gwyneth Paltrow"), but only a
@@ -912,7 +965,7 @@ class _Attributor:
                 and _previous_word(para.text, start).casefold() not in prepositions
                 and not _object_of_verb(para.text, start)
             ):
-                found.append((start, person))
+                found.append((start, end, person))
         para.people = sorted(found, key=lambda item: item[0])
 
     def person_named(self, para: _Paragraph, words: str, start: int, end: int) -> Speaker | None:
@@ -921,8 +974,13 @@ class _Attributor:
         Hall"), or one that is the surname of a person already named or stands right next to a
         reporting verb ("Abney said", "said Foreman")."""
         words = re.sub(r"[’']s$", "", words)
+        gender = _gender_of(words)
         tokens = words.split()
-        while tokens and tokens[0].casefold().strip(".,") in self.actors.not_person_words:
+        while (
+            tokens
+            and tokens[0].casefold().strip(".,") in self.actors.not_person_words
+            and not _HONORIFIC_START.match(tokens[0] + " ")
+        ):
             tokens.pop(0)  # "But Doherty", "At Reuters": a sentence opening, not a name
         if not tokens:
             return None
@@ -936,7 +994,7 @@ class _Attributor:
             known = self.people.get(_surname(name))
             if known is not None and known.name.endswith(name):
                 return known
-            person = Speaker(name, "unknown", "person", words, gender=_gender_of(words))
+            person = Speaker(name, "unknown", "person", words, gender=gender)
             self.know(person)
             return person
         bare = _HONORIFIC_START.sub("", words)
@@ -948,7 +1006,7 @@ class _Attributor:
         before = _previous_word(para.text, start).casefold()
         after = _next_word(para.text, end).casefold().strip(",.")
         if before in self.cues.lemma_of or after in self.cues.lemma_of or bare != words:
-            person = Speaker(bare, "unknown", "person", words, gender=_gender_of(words))
+            person = Speaker(bare, "unknown", "person", words, gender=gender)
             self.know(person)
             return person
         return None
@@ -960,17 +1018,18 @@ class _Attributor:
         the last person of that gender. ``None`` when the article has no such person."""
         for words, person in reversed(self.descriptions):
             if noun in words.casefold().split():
-                return person
+                return self.people.get(_surname(person.name), person)
         gender = _gender_of(noun)
         if gender and noun not in ("mr", "mrs", "ms", "miss", "sir", "lord", "dame", "lady"):
             for _, person in reversed(self.descriptions):
+                person = self.people.get(_surname(person.name), person)
                 if person.gender == gender:
                     return person
         return None
 
     def close_paragraph(self, para: _Paragraph) -> None:
         """After a paragraph: its persons become the ones pronouns in the next look back to."""
-        self.people_before.extend(person for _, person in para.people)
+        self.people_before.extend(person for _, _, person in para.people)
         del self.people_before[:-20]
 
     def recent_with_head(self, title: str) -> Speaker | None:
@@ -1002,6 +1061,8 @@ _NAME_RUN = re.compile(
 _HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+")
 _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|actress|wife|mother|daughter|sister|woman)\b")
 _MALE = re.compile(r"\b(?:Mr|Sir|Lord|husband|father|son|brother|man)\b")
+#: The writer (or an interviewer) speaking of themselves: never a quoted speaker.
+_REPORTER = frozenset({"i", "we", "me", "us"})
 #: A description, not a name, opens with one of these ("the voice", "a resident").
 _DESCRIPTION_START = frozenset({"a", "an", "the", "one", "some", "another"})
 _OWNED = re.compile(
@@ -1371,7 +1432,8 @@ def _read_article(
                 memory[("cue", p, cue.window)] = speaker
         while queue and queue[0].paragraph == p:
             span = queue.pop(0)
-            attribution = _attribute(span, paras, state, memory)
+            subhead = span.single and bool(texts) and len(texts) > 1
+            attribution = UNATTRIBUTED if subhead else _attribute(span, paras, state, memory)
             quoted = PARAGRAPH_JOIN.join(texts[q][s:e] for q, s, e in span.pieces)
             if not span.single and names_a_work(quoted, attribution.rule):
                 continue  # a title, a sign, a name: quoted text, but nobody's words
@@ -1385,6 +1447,13 @@ def _read_article(
         if last is not None:
             memory[("paragraph", p)] = last
         state.close_paragraph(para)
+    # A subhead quotes the speaker of the first quotation after it.
+    for i, item in enumerate(found):
+        if item.span.single and item.attribution is UNATTRIBUTED and len(texts) > 1:
+            following = next((f for f in found[i + 1 :] if f.attribution.speaker), None)
+            if following is not None:
+                attribution = _Attribution(following.attribution.speaker, "", "subhead")
+                found[i] = dataclasses.replace(item, attribution=attribution)
     quoted = {f.attribution.source for f in found if f.attribution.source is not None}
     reported = []
     for p, para in enumerate(paras):
@@ -1442,7 +1511,7 @@ def _read_with_headline(
     if headline:
         spans = quote_spans([headline]) + single_quote_spans(headline)
         head = _read_article([headline], spans, actors, cues)
-    return head, _read_article(texts, quote_spans(texts), actors, cues)
+    return head, _read_article(texts, quote_spans(texts) + subhead_spans(texts), actors, cues)
 
 
 # --------------------------------------------------------------------------- tables
