@@ -149,6 +149,7 @@ class ActorLexicon:
     country_pattern: re.Pattern[str]
     first_words: frozenset[str] = frozenset()
     not_person_words: frozenset[str] = frozenset()
+    adjective_titles: frozenset[str] = frozenset()
 
     def get(self, name: str) -> Actor | None:
         """The actor with canonical ``name``, or ``None``."""
@@ -298,6 +299,7 @@ def build_lexicon(data: dict, *, where: str = "actors.yml") -> ActorLexicon:
         country_pattern=country_pattern,
         first_words=first_words,
         not_person_words=frozenset(str(w).casefold() for w in data.get("not_person_words") or ()),
+        adjective_titles=frozenset(surface_key(str(w)) for w in data.get("adjective_titles") or ()),
     )
 
 
@@ -353,7 +355,28 @@ def _raw_mentions(text: str, lexicon: ActorLexicon) -> Iterable[Mention]:
             yield Mention(match.start(), match.end(), name, kind, surface)
         else:
             title = key.split(" ", 1)[1]
+            if title in lexicon.adjective_titles and _noun_follows(text, match.end()):
+                continue  # "the official record": an adjective, not the official
             yield Mention(match.start(), match.end(), None, "title", surface, title=title)
+
+
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z][a-z’'-]*)\b")
+#: Words after "the official" that make it a person, not an adjective ("the official said").
+_AFTER_A_SUBJECT = frozenset(
+    "said says told tells has had have is was were are will would could can may might should did "
+    "does do also who which that and but or then later earlier again not never spoke wrote "
+    "speaking".split()
+)
+
+
+def _noun_follows(text: str, end: int) -> bool:
+    """Whether a lower-case word that is not a verb form follows ``end`` ("the official record";
+    not "the official said", "the official added")."""
+    match = _NEXT_LOWER_WORD.match(text, end)
+    if not match:
+        return False
+    word = match.group(1)
+    return word not in _AFTER_A_SUBJECT and not word.endswith("ed")
 
 
 @functools.cache

@@ -806,9 +806,14 @@ class _Attributor:
         for start, end, person in reversed(para.people):
             # "At a briefing on Monday, government spokeswoman Anna Berg said": a name the
             # lexicon does not know, however the sentence opens.
-            if end <= cue.start and start >= floor and _is_subject_gap(text[end : cue.start]):
-                if "," not in text[end : cue.start] or _opens_chunk(text, start):
-                    return person, start
+            gap = text[end : cue.start]
+            if (
+                end <= cue.start
+                and start >= floor
+                and _is_subject_gap(gap)
+                and ("," not in gap or _opens_chunk(text, start))
+            ):
+                return person, start
             if end <= cue.start:
                 break
         found = _np_before(text, floor, cue.start)

@@ -206,9 +206,16 @@ def test_an_interviewers_i_is_never_the_speaker():
 
 
 # 7. A lexicon actor must not match a common word.
-def test_a_title_used_as_an_adjective_is_not_the_actor():
-    found = quotes_of("“Nothing was signed,” the official record says.")
-    assert found.iloc[0]["speaker"] != "US defence official"
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to the official record, “nothing was signed”.", "the official record"),
+        ("“Nothing was signed,” said the official.", "US defence official"),  # a person
+        ("“Nothing was signed,” the official added.", "US defence official"),
+    ],
+)
+def test_a_title_used_as_an_adjective_is_not_the_actor(text, speaker):
+    assert quotes_of(text).iloc[0]["speaker"] == speaker
 
 
 # 10. Single-quoted headlines and subheads are quotations.
