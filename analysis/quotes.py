@@ -69,6 +69,7 @@ import pandas as pd
 
 from analysis import cache, paths
 from analysis.actors import (
+    CIVILIANS,
     ActorLexicon,
     Mention,
     find_mentions,
@@ -961,7 +962,13 @@ class _Attributor:
                 continue
             person = self.person_named(para, para.text[start:end], start, end)
             if person is not None:
-                self.descriptions.append((_around(para.text, start, end), person))
+                around = _around(para.text, start, end)
+                if not person.role:
+                    role = self.actors.speaker_type_of(around)
+                    if role:
+                        person = dataclasses.replace(person, role=role)
+                        self.know(person)
+                self.descriptions.append((around, person))
             # Every name is remembered (so "Paltrow" later is "Gwyneth Paltrow"), but only a
             # subject can be what a pronoun stands for.
             if (
@@ -1555,6 +1562,32 @@ def _jobs(paragraphs: pd.DataFrame, headlines: pd.Series | None) -> list[_Job]:
     ]
 
 
+def speaker_type(speaker: Speaker, actors: ActorLexicon | None = None) -> str:
+    """The speaker's type, one of :data:`analysis.actors.SPEAKER_TYPES` ("" for nobody): the
+    lexicon's for an actor it knows; anonymous for an unnamed source; else what the words
+    describing the speaker say ("a spokesman for ..." -> state official), an organisation for a
+    body, "other" for a named person the text does not describe."""
+    if not speaker.name:
+        return ""
+    actors = actors or load_actors()
+    actor = actors.get(speaker.name)
+    if actor is not None:
+        return actor.speaker_type
+    if speaker.type == "anonymous":
+        return "anonymous"
+    if speaker.role:
+        return speaker.role
+    described = actors.speaker_type_of(speaker.text) or actors.speaker_type_of(speaker.name)
+    if described:
+        return described
+    return "organisation" if speaker.type == "institution" else "other"
+
+
+def speaker_side(speaker: Speaker, kind: str) -> str:
+    """The speaker's side, with every citizen or witness counted as civilians."""
+    return CIVILIANS if kind == "citizen or witness" else speaker.side
+
+
 def _quote_rows(job: _Job) -> list[dict]:
     """The rows of :func:`find_quotes` for one article."""
     article_id, numbers, texts, headline = job
@@ -1565,6 +1598,7 @@ def _quote_rows(job: _Job) -> list[dict]:
     rows = []
     for index, (first, last, item) in enumerate(items, start=1):
         speaker = item.attribution.speaker or NOBODY
+        kind = speaker_type(speaker)
         rows.append(
             {
                 "article_id": article_id,
@@ -1574,8 +1608,8 @@ def _quote_rows(job: _Job) -> list[dict]:
                 "text": item.text,
                 "kind": item.kind,
                 "speaker": speaker.name,
-                "speaker_side": speaker.side,
-                "speaker_type": speaker.type,
+                "speaker_side": speaker_side(speaker, kind),
+                "speaker_type": kind,
                 "cue": item.attribution.cue,
                 "start": item.span.start,
                 "end": item.span.end,
@@ -1603,8 +1637,8 @@ def _attribution_rows(job: _Job) -> list[dict]:
                     "end": cue.end,
                     "cue": cue.lemma,
                     "speaker": speaker.name,
-                    "speaker_side": speaker.side,
-                    "speaker_type": speaker.type,
+                    "speaker_side": speaker_side(speaker, speaker_type(speaker)),
+                    "speaker_type": speaker_type(speaker),
                     "speaker_text": speaker.text,
                     "quoted": quoted,
                 }

@@ -17,21 +17,43 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from analysis.actors import CIVILIANS, SPEAKER_TYPES
 from analysis.findings import finding, findings_table
 from analysis.quotes import load_cues, require_quotes
 from analysis.text import outlet_slug
 
 # --------------------------------------------------------------------------- tables
 
-SIDE_ORDER = ("Russia", "Ukraine", "West", "other", "unknown")
+SIDE_ORDER = ("Russia", "Ukraine", "West", CIVILIANS, "other", "unknown")
 #: Colour of each side in every figure of notebook 02 (Okabe-Ito, colour-blind safe).
 SIDE_COLOURS = {
     "Russia": "#D55E00",
     "Ukraine": "#0072B2",
     "West": "#009E73",
+    CIVILIANS: "#E69F00",
     "other": "#CC79A7",
     "unknown": "#999999",
 }
+#: Speaker types in figure order (``actors.SPEAKER_TYPES``), then quotations nobody is given.
+TYPE_ORDER = (*SPEAKER_TYPES, "unattributed")
+TYPE_COLOURS = dict(
+    zip(
+        TYPE_ORDER,
+        [
+            "#0072B2",
+            "#56B4E9",
+            "#000000",
+            "#009E73",
+            "#CC79A7",
+            "#E69F00",
+            "#D55E00",
+            "#F0E442",
+            "#999999",
+            "#DDDDDD",
+        ],
+        strict=True,
+    )
+)
 UNATTRIBUTED_LABEL = "(unattributed)"
 
 
@@ -47,7 +69,8 @@ def _sources(corpus) -> pd.DataFrame:
     quotes = _with_outlet(corpus, quotes[quotes["kind"] != "scare"])
     quotes["speaker"] = quotes["speaker"].where(quotes["speaker"] != "", UNATTRIBUTED_LABEL)
     side = quotes["speaker_side"].where(quotes["speaker_side"].isin(SIDE_ORDER), "unknown")
-    return quotes.assign(side=side)
+    kind = quotes["speaker_type"].where(quotes["speaker_type"].isin(TYPE_ORDER), "unattributed")
+    return quotes.assign(side=side, type=kind)
 
 
 def _articles_per_outlet(corpus) -> pd.Series:
@@ -93,27 +116,40 @@ def quotes_by_speaker(corpus) -> pd.DataFrame:
 def quotes_by_side(corpus) -> pd.DataFrame:
     """Quotations and quoted words per outlet and side, every side listed (zeros included).
 
-    Columns: ``outlet``, ``articles``, ``side`` (in :data:`SIDE_ORDER`), ``quotes``,
-    ``quoted_words``, ``share_of_quotes``, ``share_of_words`` (within the outlet).
+    Columns: ``outlet``, ``articles``, ``side`` (in :data:`SIDE_ORDER`; citizens and witnesses
+    of any country are ``civilians``), ``quotes``, ``quoted_words``, ``share_of_quotes``,
+    ``share_of_words`` (within the outlet).
     """
+    return _quotes_by(corpus, "side", SIDE_ORDER)
+
+
+def quotes_by_type(corpus) -> pd.DataFrame:
+    """Quotations and quoted words per outlet and speaker type (state official, politician,
+    military, expert or analyst, journalist, citizen or witness, organisation, anonymous, other,
+    and ``unattributed``), every type listed: the columns of :func:`quotes_by_side` with
+    ``type`` for ``side``."""
+    return _quotes_by(corpus, "type", TYPE_ORDER)
+
+
+def _quotes_by(corpus, column: str, order: Sequence[str]) -> pd.DataFrame:
     quotes = _sources(corpus)
     outlets = _articles_per_outlet(corpus).reset_index()
-    grid = outlets.merge(pd.DataFrame({"side": list(SIDE_ORDER)}), how="cross")
+    grid = outlets.merge(pd.DataFrame({column: list(order)}), how="cross")
     counts = (
-        quotes.groupby(["outlet", "side"])
+        quotes.groupby(["outlet", column])
         .agg(quotes=("quote", "size"), quoted_words=("n_words", "sum"))
         .reset_index()
     )
-    table = grid.merge(counts, on=["outlet", "side"], how="left").fillna(
+    table = grid.merge(counts, on=["outlet", column], how="left").fillna(
         {"quotes": 0, "quoted_words": 0}
     )
     table = table.astype({"quotes": "int64", "quoted_words": "int64"})
-    for column in ("quotes", "quoted_words"):
-        total = table.groupby("outlet")[column].transform("sum")
-        table["share_of_" + column.split("_")[-1]] = table[column] / total.where(total > 0)
-    table["side"] = pd.Categorical(table["side"], categories=list(SIDE_ORDER), ordered=True)
-    table = table.sort_values(["outlet", "side"], kind="stable").reset_index(drop=True)
-    return table.astype({"side": str})
+    for counted in ("quotes", "quoted_words"):
+        total = table.groupby("outlet")[counted].transform("sum")
+        table["share_of_" + counted.split("_")[-1]] = table[counted] / total.where(total > 0)
+    table[column] = pd.Categorical(table[column], categories=list(order), ordered=True)
+    table = table.sort_values(["outlet", column], kind="stable").reset_index(drop=True)
+    return table.astype({column: str})
 
 
 def anonymous_sourcing(corpus, attributions: pd.DataFrame) -> pd.DataFrame:
@@ -234,20 +270,28 @@ def _title_n(table: pd.DataFrame) -> str:
     return f"{articles} article{'s' if articles != 1 else ''}"
 
 
-def plot_words_by_side(by_side: pd.DataFrame):
+def plot_words_by_type(by_type: pd.DataFrame):
+    """Stacked bars: each outlet's quoted words by speaker type. ``by_type`` is
+    :func:`quotes_by_type`'s table."""
+    return plot_words_by_side(by_type, column="type")
+
+
+def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side"):
     """Stacked bars: each outlet's quoted words by the side of the speaker (shares, with the
-    word counts written in). ``by_side`` is :func:`quotes_by_side`'s table."""
+    word counts written in). ``by_side`` is :func:`quotes_by_side`'s table (or, with
+    ``column="type"``, :func:`quotes_by_type`'s)."""
     import matplotlib.pyplot as plt
 
+    order, colours = (SIDE_ORDER, SIDE_COLOURS) if column == "side" else (TYPE_ORDER, TYPE_COLOURS)
     outlets = list(dict.fromkeys(by_side["outlet"]))
     fig, ax = plt.subplots(figsize=(9, 0.8 * len(outlets) + 1.8))
     left = pd.Series(0.0, index=outlets)
-    for side in SIDE_ORDER:
-        part = by_side[by_side["side"] == side].set_index("outlet").reindex(outlets)
+    for side in order:
+        part = by_side[by_side[column] == side].set_index("outlet").reindex(outlets)
         share = part["share_of_words"].fillna(0.0)
         if not share.any():
             continue
-        ax.barh(outlets, share, left=left, color=SIDE_COLOURS[side], label=side)
+        ax.barh(outlets, share, left=left, color=colours[side], label=side)
         for outlet, value, words in zip(outlets, share, part["quoted_words"], strict=True):
             if value >= 0.06:
                 ax.text(
@@ -264,11 +308,11 @@ def plot_words_by_side(by_side: pd.DataFrame):
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
     ax.set_xlabel("share of the outlet's quoted words")
-    ax.legend(ncol=len(SIDE_ORDER), loc="upper center", bbox_to_anchor=(0.5, -0.25))
+    ax.legend(ncol=min(len(order), 5), loc="upper center", bbox_to_anchor=(0.5, -0.25))
     ax.grid(axis="y", visible=False)
     quotes, words = int(by_side["quotes"].sum()), int(by_side["quoted_words"].sum())
     ax.set_title(
-        f"Whose words each outlet quotes, by side\n"
+        f"Whose words each outlet quotes, by {'side' if column == 'side' else 'speaker type'}\n"
         f"N = {quotes} quotations, {words} quoted words, {_title_n(by_side)}"
     )
     fig.tight_layout()
