@@ -372,44 +372,110 @@ def evaluate_other_stories(eval_dir: str | Path | None = None) -> pd.DataFrame:
 # --------------------------------------------------------------------------- notebook 02
 
 
-def plot_accuracy(evaluation: pd.DataFrame):
-    """Each accuracy measure with its Wilson 95% interval and "k/n" written in.
-    ``evaluation`` is :func:`evaluate`'s table."""
-    import matplotlib.pyplot as plt
+#: The sets the finder is scored on, in figure order, with how to read each.
+SETS = {
+    "seeds": "seed articles (in-sample: the rules were written on them)",
+    "tune": "other stories, tuning half (the rules of issue 15 were tuned on it)",
+    "holdout": "other stories, untouched half (never used to write a rule)",
+}
+MEASURE_LABELS = {
+    "found": "found (of the labelled quotations)",
+    "speaker_right": "speaker right (of those found)",
+    "precision": "precision (real quotations / reported)",
+}
 
-    labels = {
-        "detection_precision": "detection: precision",
-        "detection_recall": "detection: recall",
-        "extent": "extent (last paragraph)",
-        "attribution": "attribution (speaker)",
-        "kind": "kind (full/partial/scare)",
-        "cue": "reporting verb",
-    }
-    table = evaluation.assign(label=evaluation["measure"].map(labels))
-    fig, ax = plt.subplots(figsize=(9, 0.5 * len(table) + 1.6))
-    errors = [table["value"] - table["ci_low"], table["ci_high"] - table["value"]]
-    ax.barh(table["label"], table["value"], color="#0072B2", xerr=errors, capsize=3)
-    for label, value, k, n in zip(
-        table["label"], table["value"], table["correct"], table["total"], strict=True
-    ):
-        ax.text(0.02, label, f"{k}/{n} = {value:.0%}", va="center", fontsize=8, color="white")
+
+def accuracy_table(corpus, gold_path: str | Path | None = None, eval_dir=None) -> pd.DataFrame:
+    """Found, speaker right and precision with Wilson 95% intervals, for each set of
+    :data:`SETS`: the seeds (when the gold describes ``corpus``; :func:`accuracy`) and the two
+    halves of the evaluation set of other stories (:func:`evaluate_other_stories`, which does
+    not depend on ``corpus``). Columns ``set``, ``measure``, ``correct``, ``total``, ``value``,
+    ``ci_low``, ``ci_high``."""
+    parts = []
+    seeds = accuracy(corpus, gold_path)
+    if len(seeds):
+        parts.append(seed_scores(seeds).assign(set="seeds"))
+    others = evaluate_other_stories(eval_dir).rename(columns={"split": "set"})
+    parts.append(others)
+    table = pd.concat(parts, ignore_index=True)
+    columns = ["set", "measure", "correct", "total", "value", "ci_low", "ci_high"]
+    return table[columns].astype({"correct": "int64", "total": "int64"})
+
+
+def plot_accuracy(table: pd.DataFrame):
+    """The three measures for each set, side by side, with Wilson 95% intervals and "k/n"
+    written in. ``table`` is :func:`accuracy_table`'s."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    sets = [s for s in SETS if s in set(table["set"])]
+    colours = {"seeds": "#999999", "tune": "#56B4E9", "holdout": "#0072B2"}
+    fig, ax = plt.subplots(figsize=(9, 4.6))
+    height = 0.8 / len(sets)
+    for j, name in enumerate(sets):
+        part = table[table["set"] == name].set_index("measure").loc[list(MEASURE_LABELS)]
+        y = np.arange(len(MEASURE_LABELS)) + j * height
+        errors = [part["value"] - part["ci_low"], part["ci_high"] - part["value"]]
+        ax.barh(
+            y,
+            part["value"],
+            height=height * 0.9,
+            color=colours[name],
+            xerr=errors,
+            capsize=2,
+            label=SETS[name],
+        )
+        for yy, k, n, v in zip(y, part["correct"], part["total"], part["value"], strict=True):
+            ax.text(0.01, yy, f"{k}/{n} = {v:.0%}", va="center", fontsize=7, color="white")
+    ax.set_yticks(np.arange(len(MEASURE_LABELS)) + height * (len(sets) - 1) / 2)
+    ax.set_yticklabels(list(MEASURE_LABELS.values()))
     ax.set_xlim(0, 1.05)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
-    ax.set_xlabel("share correct, with Wilson 95% interval")
+    ax.set_xlabel("share, with Wilson 95% interval")
     ax.grid(axis="y", visible=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize=8, ncol=1)
+    n = {
+        s: int(table[(table["set"] == s) & (table["measure"] == "found")]["total"].iloc[0])
+        for s in sets
+    }
     ax.set_title(
-        f"Quotation finder against the hand-labelled gold\n"
-        f"N = {int(table['total'].iloc[1])} quotations in the seed articles "
-        "(in-sample: the rules were written on these texts)"
+        "Quotation finder against hand labels\n"
+        + ", ".join(f"{s}: N = {n[s]} quotations" for s in sets)
     )
     fig.tight_layout()
     return fig
 
 
-def accuracy_findings(evaluation: pd.DataFrame) -> pd.DataFrame:
+def accuracy_findings(evaluation: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The accuracy measures as citable numbers (``sources.accuracy.*``), interval in the
-    description, plus the size of the gold set."""
+    description, plus the size of the gold set: the seeds' six measures (``evaluation``,
+    :func:`evaluate`'s table) and, from :func:`accuracy_table`'s ``table``, found, speaker right
+    and precision per set (``sources.accuracy.<set>.<measure>``)."""
+    other = findings_table(_set_findings(table)) if table is not None else None
+    if evaluation is None or not len(evaluation):
+        return other if other is not None else findings_table([])
+    seeds = _seed_findings(evaluation)
+    return seeds if other is None else pd.concat([seeds, other], ignore_index=True)
+
+
+def _set_findings(table: pd.DataFrame) -> list:
+    rows = []
+    for row in table.itertuples(index=False):
+        rows.append(
+            finding(
+                f"sources.accuracy.{row.set}.{row.measure.replace('_', '-')}",
+                row.value,
+                "share",
+                f"Quotation finder, {MEASURE_LABELS[row.measure]}: {row.correct} of {row.total} "
+                f"(Wilson 95% interval {row.ci_low:.3f}-{row.ci_high:.3f}); {SETS[row.set]}",
+                "02_accuracy",
+            )
+        )
+    return rows
+
+
+def _seed_findings(evaluation: pd.DataFrame) -> pd.DataFrame:
     rows = [
         finding(
             "sources.gold.quotations",
