@@ -28,8 +28,24 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
 6. ``carried``: the speaker of an earlier sentence of the same paragraph;
    ``continued``: a quotation that opens its paragraph carries on the speaker of the paragraph
    before (when that paragraph quoted or reported someone);
-7. otherwise none: a quotation of one to three words is then a ``scare`` quote (the writer's
+7. ``answer``: after a question of the writer's with no quotation ("What did Suh say?"), an
+   answer in quotation marks with no verb is the interviewee's (the speaker before the question);
+8. otherwise none: a quotation of one to three words is then a ``scare`` quote (the writer's
    distance from a word), a longer one stays unattributed.
+
+Quoted text whose every word is capitalised -- a title, a sign, a name ("A Most Violent Year",
+"Perry") -- is not a quotation (:func:`names_a_work`). A single-quoted subhead ("‘No Jobs’") is
+one, of the speaker quoted below it. A quotation's own "?" or "!" does not end the sentence before
+its attribution ('"Will you sign it?" Moreau asked').
+
+Pronouns (he/she) go to the nearest person named as a subject before them -- lexicon actors and
+names the lexicon does not know ("CNN meteorologist Todd Borek") -- skipping possessives, objects
+of a verb and names after a preposition, and a person of the other gender where an honorific or an
+earlier pronoun gave one. A surname means the full name the article gave; "the <noun>" the person
+named earlier with that noun in their title or appositive; a name after a lexicon role is the
+name ("US President Donald Trump"). Every speaker gets a type (:func:`speaker_type`: state
+official, politician, military, expert or analyst, journalist, citizen or witness, organisation,
+anonymous, other) and citizens and witnesses the side ``civilians``.
 
 A speaker the lexicon does not know keeps the text's words, with a name pulled out of a title
 ("Ukraine's envoy to the UN, Sergiy Kyslytsya, said" -> "Sergiy Kyslytsya"), its side from a
