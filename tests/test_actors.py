@@ -255,11 +255,7 @@ def test_actors_sits_below_quotes():
         for node in ast.walk(tree)
         if isinstance(node, ast.ImportFrom) and node.module == "analysis"
         for alias in node.names
-    } | {
-        node.module
-        for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.module
-    }
+    } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
     assert not {"quotes", "analysis.quotes", "sources", "analysis.sources"} & imported
 
 
