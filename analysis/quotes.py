@@ -790,7 +790,13 @@ class _Attributor:
             linked = self.described_as(head)
             if linked is not None:
                 return dataclasses.replace(linked, text=words)
-        described = bool(tokens) and tokens[0].casefold() in _DESCRIPTION_START
+        # "the voice", "the researchers": a short description with no name is an unnamed
+        # source; a longer one ("the defence ministry in Moscow") may describe a body.
+        described = (
+            1 < len(tokens) <= 3
+            and tokens[0].casefold() in _DESCRIPTION_START
+            and not any(t[:1].isupper() for t in tokens[1:])
+        )
         type_ = "anonymous" if head in self.actors.anonymous_heads or described else "unknown"
         return Speaker(words, side, type_, words)
 

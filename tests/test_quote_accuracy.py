@@ -386,7 +386,7 @@ OTHER_STORIES = {
     ("tune", "speaker_right"): (101, 113),
     ("tune", "precision"): (113, 116),
     ("holdout", "found"): (117, 120),
-    ("holdout", "speaker_right"): (79, 117),
+    ("holdout", "speaker_right"): (77, 117),
     ("holdout", "precision"): (117, 119),
 }
 
