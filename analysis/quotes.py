@@ -545,6 +545,7 @@ class _Paragraph:
     cues: list[Cue]
     candidate_ends: set[int] = field(default_factory=set)
     people: list = field(default_factory=list)  # (start, end, Speaker) of persons named
+    people_starts: list[int] = field(default_factory=list)
     _starts: list[int] | None = None
 
     def window_of(self, pos: int) -> int:
@@ -556,8 +557,20 @@ class _Paragraph:
             return len(self.windows) - 1
         return index
 
+    def people_before_index(self, position: int) -> int:
+        """How many of ``people`` start before ``position`` (a binary search: the look-ups of
+        pronouns and subjects stay linear in a long paragraph)."""
+        return bisect.bisect_left(self.people_starts, position)
+
     def outside(self, start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in self.covered)
+        """Whether ``[start, end)`` touches no quoted stretch (a binary search: the stretches are
+        sorted and do not overlap)."""
+        i = bisect.bisect_right(self.covered_ends, start)
+        return i == len(self.covered) or self.covered[i][0] >= end
+
+    @functools.cached_property
+    def covered_ends(self) -> list[int]:
+        return [e for _, e in self.covered]
 
 
 def _covered(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -575,9 +588,11 @@ def sentence_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tupl
     never after an abbreviation ("Mr.", "U.S."), so a quotation of several sentences and its
     "he said" stay in one window. Windows tile the text: ``[(0, b1), (b1, b2), ..., (bn, len)]``."""
     bounds = [0]
+    ends = [e for _, e in covered]  # sorted: quoted stretches do not overlap
     for match in _SENTENCE_END.finditer(text):
         gap = match.start(1)
-        if any(s < gap < e for s, e in covered):
+        i = bisect.bisect_right(ends, gap)
+        if i < len(covered) and covered[i][0] < gap:
             continue
         if _search_before(_ABBREVIATION, text, gap):
             continue
@@ -724,8 +739,9 @@ class _Attributor:
         department") and not of the other gender where the text gave one. The person chosen
         takes the pronoun's gender, so "she" later skips the men named since."""
         found = None
-        for start, _, speaker in reversed(para.people):
-            if start < position and speaker.gender in ("", gender):
+        for i in range(para.people_before_index(position) - 1, -1, -1):
+            speaker = para.people[i][2]
+            if speaker.gender in ("", gender):
                 found = speaker
                 break
         if found is None:
@@ -826,19 +842,20 @@ class _Attributor:
             if named is not None:
                 return named, start
             return self.speaker_of(para, candidate), start
-        for start, end, person in reversed(para.people):
+        last = para.people_before_index(cue.start) - 1
+        while last >= 0 and para.people[last][1] > cue.start:
+            last -= 1
+        if last >= 0:
             # "At a briefing on Monday, government spokeswoman Anna Berg said": a name the
             # lexicon does not know, however the sentence opens.
+            start, end, person = para.people[last]
             gap = text[end : cue.start]
             if (
-                end <= cue.start
-                and start >= floor
+                start >= floor
                 and _is_subject_gap(gap)
                 and ("," not in gap or _opens_chunk(text, start))
             ):
                 return person, start
-            if end <= cue.start:
-                break
         found = _np_before(text, floor, cue.start)
         if found is not None:
             return self.unknown(found[0]), found[1]
@@ -851,8 +868,10 @@ class _Attributor:
         _, end, what = candidate
         if not isinstance(what, Mention) or what.kind == "alias":
             return None
-        for start, stop, person in para.people:
-            if start >= end and stop <= cue.start and not para.text[end:start].strip():
+        index = para.people_before_index(end)
+        if index < len(para.people):
+            start, stop, person = para.people[index]
+            if stop <= cue.start and not para.text[end:start].strip():
                 actor = self.actors.get(what.actor or "")
                 if actor is None or person.name not in actor.aliases:
                     return dataclasses.replace(person, text=para.text[candidate[0] : stop])
@@ -933,8 +952,10 @@ class _Attributor:
                 if "," in para.text[start : candidate[0]]:
                     break
                 return self.speaker_of(para, candidate)
-        for position, _, person in para.people:  # a name the lexicon does not know
-            if start <= position < cue.start and "," not in para.text[start:position]:
+        index = para.people_before_index(start)  # a name the lexicon does not know
+        if index < len(para.people):
+            position, _, person = para.people[index]
+            if position < cue.start and "," not in para.text[start:position]:
                 return person
         return None
 
@@ -1001,6 +1022,7 @@ class _Attributor:
             ):
                 found.append((start, end, person))
         para.people = sorted(found, key=lambda item: item[0])
+        para.people_starts = [start for start, _, _ in para.people]
 
     def person_named(self, para: _Paragraph, words: str, start: int, end: int) -> Speaker | None:
         """The person a run of capitalised words names, or ``None`` (a place, a body, a word
@@ -1050,12 +1072,13 @@ class _Attributor:
         person named with that noun in their title or appositive ("prosecutor Jane Doe", "Jane
         Doe, the prosecutor"); for a noun that gives a gender ("actress") and no such person,
         the last person of that gender. ``None`` when the article has no such person."""
-        for words, person in reversed(self.descriptions):
+        recent = self.descriptions[-_RECENT_DESCRIPTIONS:]
+        for words, person in reversed(recent):
             if noun in words.casefold().split():
                 return self.people.get(_surname(person.name), person)
         gender = _gender_of(noun)
         if gender and noun not in ("mr", "mrs", "ms", "miss", "sir", "lord", "dame", "lady"):
-            for _, person in reversed(self.descriptions):
+            for _, person in reversed(recent):
                 person = self.people.get(_surname(person.name), person)
                 if person.gender == gender:
                     return person
@@ -1080,9 +1103,12 @@ class _Attributor:
 def _mask(para: _Paragraph, start: int, end: int) -> str:
     """``para.text[start:end]`` with quoted stretches blanked out."""
     chars = list(para.text[start:end])
-    for s, e in para.covered:
-        for i in range(max(s, start), min(e, end)):
-            chars[i - start] = " "
+    i = bisect.bisect_right(para.covered_ends, start)
+    while i < len(para.covered) and para.covered[i][0] < end:
+        s, e = para.covered[i]
+        for j in range(max(s, start), min(e, end)):
+            chars[j - start] = " "
+        i += 1
     return "".join(chars)
 
 
@@ -1097,6 +1123,8 @@ _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|actress|wife|mother|daughter|s
 _MALE = re.compile(r"\b(?:Mr|Sir|Lord|husband|father|son|brother|man)\b")
 #: The writer (or an interviewer) speaking of themselves: never a quoted speaker.
 _REPORTER = frozenset({"i", "we", "me", "us"})
+#: "the <noun>" looks back over at most this many named persons.
+_RECENT_DESCRIPTIONS = 50
 #: A description, not a name, opens with one of these ("the voice", "a resident").
 _DESCRIPTION_START = frozenset({"a", "an", "the", "one", "some", "another"})
 _OWNED = re.compile(
@@ -1363,16 +1391,25 @@ def _attribute(
         return _Attribution(None, "", "so-called")
 
     # 1. he "stressed ...": a subject right before the mark, a cue as the quotation's first word.
-    words = first.text[span.start :].split(maxsplit=1)
+    words = first.text[span.start : span.start + _LOOKBACK].split(maxsplit=1)
     lemma = state.cues.lemma_of.get(words[0].strip(".,").casefold()) if words else None
-    subject = [
-        c for c in first.candidates if c[1] <= open_at and not first.text[c[1] : open_at].strip()
-    ]
+    subject = []
+    index = bisect.bisect_left(first.candidates, open_at, key=lambda c: c[0])
+    while index > 0 and first.candidates[index - 1][1] > open_at:
+        index -= 1
+    if index and not first.text[first.candidates[index - 1][1] : open_at].strip():
+        subject = [first.candidates[index - 1]]
     if lemma and subject:
         return _Attribution(state.speaker_of(first, subject[-1]), lemma, "in-quote")
 
     # 2. a cue whose subject (or which itself) follows the closing mark directly.
-    after = [i for i, c in enumerate(last.cues) if c.start >= close_at and c.window == last_window]
+    # Cues are in reading order: those after the mark in its sentence are a run found by bisection.
+    first_after = bisect.bisect_left(last.cues, close_at, key=lambda c: c.start)
+    after = []
+    for i in range(first_after, len(last.cues)):
+        if last.cues[i].window != last_window:
+            break
+        after.append(i)
     if (
         after
         and span.close_mark is not None
@@ -1382,7 +1419,9 @@ def _attribute(
 
     # 3. the nearest cue before it in the sentence, this side of a clause break.
     floor = max([w_start] + [m.end() for m in _CLAUSE_BREAK.finditer(first.text, w_start, open_at)])
-    before = [i for i, c in enumerate(first.cues) if floor <= c.start and c.end <= open_at]
+    lo = bisect.bisect_left(first.cues, floor, key=lambda c: c.start)
+    hi = bisect.bisect_right(first.cues, open_at, key=lambda c: c.start)
+    before = [i for i in range(lo, hi) if first.cues[i].end <= open_at]
     if before:
         found = _by_cue(first, p_first, before[-1], "before")
         if found.speaker is not None:

@@ -78,7 +78,28 @@ def main(argv: list[str] | None = None) -> int:
     again, wall, _ = timed("find_quotes, all cores", lambda: quotes.find_quotes(paragraphs))
     assert again.equals(found), "the table must not depend on the number of processes"
     print(f"  {args.articles / wall:.0f} articles per wall second on {os.cpu_count()} cores")
+    long_paragraph()
     return 0
+
+
+def long_paragraph() -> None:
+    """One paragraph of n repeats of a name, a quotation with a pronoun and a description: the
+    CPU time should double when n does (attribution is linear in a paragraph's length)."""
+    unit = (
+        "Judge Anna Berg{i} met Tom Hale{i} on Monday. “It went well,” she said. "
+        "The prosecutor said “nothing” changed. "
+    )
+    for n in (1000, 2000, 4000):
+        table = pd.DataFrame(
+            {
+                "article_id": ["a"],
+                "paragraph": [1],
+                "text": ["".join(unit.format(i=i) for i in range(n))],
+            }
+        )
+        cpu = time.process_time()
+        quotes.find_quotes(table, workers=1)
+        print(f"one paragraph of {3 * n:,} sentences: {time.process_time() - cpu:.2f} s CPU")
 
 
 if __name__ == "__main__":
