@@ -61,6 +61,9 @@ def timed(label: str, call) -> tuple[object, float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=N_ARTICLES)
+    parser.add_argument(
+        "--serial-only", action="store_true", help="skip the all-cores run (the slow half)"
+    )
     args = parser.parse_args(argv)
     paragraphs = generate(paragraph_pool(), args.articles)
     words = int(paragraphs["text"].str.split().str.len().sum())
@@ -75,9 +78,10 @@ def main(argv: list[str] | None = None) -> int:
         f"  {len(found):,} quotations; {args.articles / cpu:.0f} articles per CPU second "
         f"({args.articles / wall:.0f} per wall second); peak {peak_mib():.0f} MiB resident"
     )
-    again, wall, _ = timed("find_quotes, all cores", lambda: quotes.find_quotes(paragraphs))
-    assert again.equals(found), "the table must not depend on the number of processes"
-    print(f"  {args.articles / wall:.0f} articles per wall second on {os.cpu_count()} cores")
+    if not args.serial_only:
+        again, wall, _ = timed("find_quotes, all cores", lambda: quotes.find_quotes(paragraphs))
+        assert again.equals(found), "the table must not depend on the number of processes"
+        print(f"  {args.articles / wall:.0f} articles per wall second on {os.cpu_count()} cores")
     long_paragraph()
     return 0
 
