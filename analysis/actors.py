@@ -29,6 +29,20 @@ from analysis.text import fold_typography
 
 SIDES = ("Russia", "Ukraine", "West", "other")
 TYPES = ("person", "institution", "anonymous")
+#: What kind of voice a speaker is (``speaker_types`` in ``actors.yml`` documents each).
+SPEAKER_TYPES = (
+    "state official",
+    "politician",
+    "military",
+    "expert or analyst",
+    "journalist",
+    "citizen or witness",
+    "organisation",
+    "anonymous",
+    "other",
+)
+#: The side of every citizen or witness, whatever their country: not a state's voice.
+CIVILIANS = "civilians"
 HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mx")
 #: A place alias after these words is a place, not an actor ("in Moscow", "in the Kremlin").
 _PLACE_BEFORE = re.compile(r"\b(?:in|inside|at)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -63,6 +77,7 @@ class Actor:
     titles: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     note: str = ""
+    speaker_type: str = "other"
 
 
 @dataclass(frozen=True)
@@ -148,6 +163,19 @@ class ActorLexicon:
     pattern: re.Pattern[str]
     country_pattern: re.Pattern[str]
     first_words: frozenset[str] = frozenset()
+    not_person_words: frozenset[str] = frozenset()
+    adjective_titles: frozenset[str] = frozenset()
+    type_words: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def speaker_type_of(self, words: str) -> str:
+        """The speaker type a description gives ("a spokesman for the transport department" ->
+        "state official"), by the first list of ``speaker_types`` (in the file's order) that
+        holds one of its words; "" if none does."""
+        tokens = {t.strip(",;:()").casefold() for t in words.split()}
+        for kind, listed in self.type_words:
+            if tokens & listed:
+                return kind
+        return ""
 
     def get(self, name: str) -> Actor | None:
         """The actor with canonical ``name``, or ``None``."""
@@ -226,7 +254,13 @@ def _parse_actor(entry: dict, where: str) -> Actor:
         titles=_as_tuple(entry.get("titles")),
         places=_as_tuple(entry.get("places")),
         note=str(entry.get("note") or ""),
+        speaker_type=str(entry.get("speaker_type") or "other"),
     )
+    if actor.speaker_type not in SPEAKER_TYPES:
+        raise ValueError(
+            f"{where}: {actor.name}: speaker_type {actor.speaker_type!r} is not one of "
+            f"{SPEAKER_TYPES}"
+        )
     if actor.side not in SIDES:
         raise ValueError(f"{where}: {actor.name}: side {actor.side!r} is not one of {SIDES}")
     if actor.type not in TYPES:
@@ -296,6 +330,19 @@ def build_lexicon(data: dict, *, where: str = "actors.yml") -> ActorLexicon:
         pattern=pattern,
         country_pattern=country_pattern,
         first_words=first_words,
+        not_person_words=frozenset(str(w).casefold() for w in data.get("not_person_words") or ()),
+        adjective_titles=frozenset(surface_key(str(w)) for w in data.get("adjective_titles") or ()),
+        type_words=_type_words(data.get("speaker_types") or {}, where),
+    )
+
+
+def _type_words(spec: dict, where: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    unknown = set(spec) - set(SPEAKER_TYPES)
+    if unknown:
+        raise ValueError(f"{where}: speaker_types {sorted(unknown)} not in {SPEAKER_TYPES}")
+    return tuple(
+        (str(kind), frozenset(str(w).casefold() for w in words or ()))
+        for kind, words in spec.items()
     )
 
 
@@ -350,7 +397,64 @@ def _raw_mentions(text: str, lexicon: ActorLexicon) -> Iterable[Mention]:
             yield Mention(match.start(), match.end(), name, kind, surface)
         else:
             title = key.split(" ", 1)[1]
+            if title in lexicon.adjective_titles and _noun_follows(text, match.end()):
+                continue  # "the official record": an adjective, not the official
             yield Mention(match.start(), match.end(), None, "title", surface, title=title)
+
+
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z][a-z’'-]*)\b")
+#: Words after "the official" that make it a person, not an adjective ("the official said").
+_AFTER_A_SUBJECT = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "has",
+        "had",
+        "have",
+        "is",
+        "was",
+        "were",
+        "are",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "did",
+        "does",
+        "do",
+        "also",
+        "who",
+        "which",
+        "that",
+        "and",
+        "but",
+        "or",
+        "then",
+        "later",
+        "earlier",
+        "again",
+        "not",
+        "never",
+        "spoke",
+        "wrote",
+        "speaking",
+    ]
+)
+
+
+def _noun_follows(text: str, end: int) -> bool:
+    """Whether a lower-case word that is not a verb form follows ``end`` ("the official record";
+    not "the official said", "the official added")."""
+    match = _NEXT_LOWER_WORD.match(text, end)
+    if not match:
+        return False
+    word = match.group(1)
+    return word not in _AFTER_A_SUBJECT and not word.endswith("ed")
 
 
 @functools.cache
@@ -482,7 +586,7 @@ def _article_mentions(
     for quote in quotes.itertuples(index=False):
         if not quote.speaker:
             continue
-        entry = row(quote.speaker, quote.speaker_side, quote.speaker_type)
+        entry = row(quote.speaker, quote.speaker_side, _mention_type(quote.speaker_type))
         entry["quotes"] += 1
         entry["quoted_words"] += int(quote.n_words)
         if entry["mentions"] == 0 and quote.speaker not in lexicon.by_name:
@@ -505,6 +609,14 @@ def _count_literal(
     entry["in_headline"] |= bool(pattern.search(headline or ""))
 
 
+def _mention_type(speaker_type: str) -> str:
+    """The actor ``type`` (person, institution, anonymous) of a speaker the lexicon does not
+    know, from its speaker type."""
+    if speaker_type == "anonymous":
+        return "anonymous"
+    return "institution" if speaker_type == "organisation" else "person"
+
+
 def mentions(corpus, *, lexicon: ActorLexicon | None = None) -> pd.DataFrame:
     """One row per article and actor it names or quotes.
 
@@ -517,15 +629,14 @@ def mentions(corpus, *, lexicon: ActorLexicon | None = None) -> pd.DataFrame:
     ``corpus.quotes``; quoted words leave out bracketed insertions, see
     :func:`analysis.quotes.spoken_words`). Sorted by article (corpus order), then first position.
 
-    Uses ``corpus.quotes`` when present, else finds the quotations itself.
+    Needs ``corpus.quotes`` (every loaded corpus has it; for a corpus built by hand, run
+    :func:`analysis.quotes.annotate` first). This module sits below :mod:`analysis.quotes`,
+    which reads the lexicon through it, so it never calls the quotation finder itself.
     """
-    from analysis import quotes as quotes_module
-
     lexicon = lexicon or load_actors()
     quotes = corpus.quotes
     if quotes is None:
-        headlines = corpus.articles.set_index("article_id")["headline"]
-        quotes = quotes_module.find_quotes(corpus.paragraphs, headlines=headlines)
+        raise ValueError("corpus.quotes is missing: run analysis.quotes.annotate(corpus) first")
     headline_of = dict(
         zip(corpus.articles["article_id"], corpus.articles["headline"].fillna(""), strict=True)
     )

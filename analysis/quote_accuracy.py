@@ -15,6 +15,7 @@ of notebook 02 (who is quoted, how much, with which verbs) are in :mod:`analysis
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -166,12 +167,270 @@ def gold_applies(corpus, gold: pd.DataFrame) -> bool:
     return True
 
 
+# --------------------------------------------------------------------------- real pages, other stories
+
+#: The evaluation set of real news pages from other outlets and stories (see its README):
+#: ``articles.csv`` (outlet, split, public source and sha256), ``passages.csv`` (the committed
+#: passages, with offsets in the source) and ``labels.csv`` (each quotation's speaker and kind).
+EVAL_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_eval"
+#: The two halves of the evaluation set: rules were tuned on one and never on the other.
+SPLITS = ("tune", "holdout")
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|lord|sen|gov|rep)\.?\s+")
+
+
+def read_labels(eval_dir: str | Path | None = None) -> pd.DataFrame:
+    """The hand labels, in article order: ``article_id``, ``text_begins``, ``speaker`` (a
+    surname or a body, alternatives joined by ``|``; ``anonymous``; "" for none), ``kind``
+    (``full``, ``partial``, ``scare`` or ``none`` for quoted text that is not a quotation: a
+    title, a sign, a name) and ``note``, with the article's ``split`` added."""
+    eval_dir = Path(eval_dir or EVAL_DIR)
+    labels = pd.read_csv(eval_dir / "labels.csv", dtype=str, keep_default_na=False)
+    articles = pd.read_csv(eval_dir / "articles.csv", dtype=str, keep_default_na=False)
+    return labels.merge(articles[["article_id", "split"]], on="article_id", how="left")
+
+
+def load_evaluation_corpus(eval_dir: str | Path | None = None):
+    """The evaluation articles as a corpus: each article's committed passages, in source order,
+    written to a temporary folder with a manifest and read by :func:`analysis.load_corpus` --
+    the cleaner and the quotation finder run on them as on any user's corpus."""
+    import tempfile
+    import warnings
+
+    from analysis.corpus import load_corpus
+
+    eval_dir = Path(eval_dir or EVAL_DIR)
+    articles = pd.read_csv(eval_dir / "articles.csv", dtype=str, keep_default_na=False)
+    passages = pd.read_csv(eval_dir / "passages.csv", dtype=str, keep_default_na=False)
+    passages = passages.astype({"source_paragraph": "int64"})
+    with tempfile.TemporaryDirectory() as folder:
+        rows = []
+        for article in articles.itertuples(index=False):
+            mine = passages[passages["article_id"] == article.article_id]
+            text = "\n\n".join(mine.sort_values("source_paragraph")["text"]) + "\n"
+            name = f"{article.article_id}.txt"
+            (Path(folder) / name).write_text(text, encoding="utf-8")
+            rows.append({"article_id": article.article_id, "file": name, "outlet": article.outlet})
+        pd.DataFrame(rows).to_csv(Path(folder) / "articles.csv", index=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_corpus(folder)
+
+
+def _speaker_key(text: str) -> str:
+    folded = fold_typography(text).casefold().strip()
+    folded = re.sub(r"^the\s+", "", folded)
+    folded = _HONORIFIC.sub("", folded)
+    return " ".join(re.sub(r"[^\w\s'-]", " ", folded).split())
+
+
+def speaker_matches(found: str, found_type: str, gold: str) -> bool:
+    """Whether a found speaker is the labelled one: "" only for "", ``anonymous`` for a speaker
+    typed anonymous, a name when the found name ends with one of the label's alternatives
+    ("Sen. Michael Doherty" for "Doherty"; "Moody's Analytics" for "Moody's Analytics")."""
+    if gold == "":
+        return found == ""
+    if gold == "anonymous":
+        return found_type == "anonymous"
+    key = _speaker_key(found)
+    for option in gold.split("|"):
+        want = _speaker_key(option)
+        if want and (key == want or key.endswith(" " + want)):
+            return True
+    return False
+
+
+def match_labels(quotes: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Pair the quotations found with the labelled ones, one to one, in reading order.
+
+    A label matches the first unused quotation of its article whose text begins with the
+    label's ``text_begins`` (typography folded): paragraph numbers are not compared, so the
+    labels hold whatever the cleaner makes of the paragraphs. One row per label (``status``
+    ``matched`` or ``missed``) and per quotation found with no label (``extra``)."""
+    found = quotes[quotes["article_id"].isin(set(labels["article_id"]))]
+    pool: dict[str, list[tuple[int, str]]] = {}
+    for index, article_id, text in zip(
+        found.index, found["article_id"], found["text"], strict=True
+    ):
+        pool.setdefault(article_id, []).append((index, fold_typography(text).lstrip()))
+    used: set[int] = set()
+    rows = []
+    for label in labels.itertuples(index=False):
+        begins = fold_typography(label.text_begins)
+        hit = next(
+            (
+                i
+                for i, text in pool.get(label.article_id, [])
+                if i not in used and text.startswith(begins)
+            ),
+            None,
+        )
+        row = {
+            "article_id": label.article_id,
+            "split": label.split,
+            "text_begins": label.text_begins,
+            "gold_speaker": label.speaker,
+            "gold_kind": label.kind,
+        }
+        if hit is None:
+            rows.append({**row, "status": "missed"})
+            continue
+        used.add(hit)
+        found_row = found.loc[hit]
+        rows.append(
+            {
+                **row,
+                "text": found_row["text"],
+                "speaker": found_row["speaker"],
+                "speaker_type": found_row["speaker_type"],
+                "kind": found_row["kind"],
+                "status": "matched",
+            }
+        )
+    split_of = dict(zip(labels["article_id"], labels["split"], strict=False))
+    for index, row in found.iterrows():
+        if index not in used:
+            rows.append(
+                {
+                    "article_id": row["article_id"],
+                    "split": split_of.get(row["article_id"], ""),
+                    "text": row["text"],
+                    "speaker": row["speaker"],
+                    "speaker_type": row["speaker_type"],
+                    "kind": row["kind"],
+                    "status": "extra",
+                }
+            )
+    out = pd.DataFrame(rows)
+    out["speaker_right"] = [
+        row.status == "matched"
+        and row.gold_kind != "none"
+        and speaker_matches(row.speaker, row.speaker_type, row.gold_speaker)
+        for row in out.itertuples(index=False)
+    ]
+    return out
+
+
+#: The three measures of the issue, in this order.
+MEASURES = ("found", "speaker_right", "precision")
+
+
+def score_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
+    """``found`` (labelled quotations found / labelled quotations), ``speaker_right`` (right
+    speaker / quotations found) and ``precision`` (quotations found / everything reported as
+    one, titles and other quoted text that is not a quotation included), each with
+    ``correct``, ``total``, ``value`` and its Wilson 95% interval."""
+    quotation = pairs["gold_kind"].fillna("none") != "none"
+    matched = pairs["status"] == "matched"
+    reported = pairs["status"] != "missed"
+    found = int((quotation & matched).sum())
+    counts = {
+        "found": (found, int(quotation.sum())),
+        "speaker_right": (int(pairs["speaker_right"].sum()), found),
+        "precision": (found, int(reported.sum())),
+    }
+    rows = []
+    for measure, (correct, total) in counts.items():
+        low, high = wilson_interval(correct, total)
+        rows.append(
+            {
+                "measure": measure,
+                "correct": correct,
+                "total": total,
+                "value": correct / total if total else float("nan"),
+                "ci_low": float(low),
+                "ci_high": float(high),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def seed_scores(evaluation: pd.DataFrame) -> pd.DataFrame:
+    """The same three measures on the seeds, from :func:`evaluate`'s table: found = detection
+    recall, speaker right = attribution, precision = detection precision."""
+    names = {
+        "detection_recall": "found",
+        "attribution": "speaker_right",
+        "detection_precision": "precision",
+    }
+    table = evaluation[evaluation["measure"].isin(names)].copy()
+    table["measure"] = table["measure"].map(names)
+    return table.set_index("measure").loc[list(MEASURES)].reset_index()
+
+
+def evaluate_other_stories(eval_dir: str | Path | None = None) -> pd.DataFrame:
+    """The finder on the evaluation set (:func:`load_evaluation_corpus`), scored per split:
+    one row per split and measure (``split``, ``measure``, ``correct``, ``total``, ``value``,
+    ``ci_low``, ``ci_high``)."""
+    corpus = load_evaluation_corpus(eval_dir)
+    pairs = match_labels(require_quotes(corpus), read_labels(eval_dir))
+    return pd.concat(
+        [score_pairs(pairs[pairs["split"] == split]).assign(split=split) for split in SPLITS],
+        ignore_index=True,
+    )[["split", "measure", "correct", "total", "value", "ci_low", "ci_high"]]
+
+
 # --------------------------------------------------------------------------- notebook 02
 
 
-def accuracy_findings(evaluation: pd.DataFrame) -> pd.DataFrame:
+#: The sets the finder is scored on, in figure order, with how to read each.
+SETS = {
+    "seeds": "seed articles (in-sample: the rules were written on them)",
+    "tune": "other stories, tuning half (the rules of issue 15 were tuned on it)",
+    "holdout": "other stories, untouched half (never used to write a rule)",
+}
+MEASURE_LABELS = {
+    "found": "found (of the labelled quotations)",
+    "speaker_right": "speaker right (of those found)",
+    "precision": "precision (real quotations / reported)",
+}
+
+
+def accuracy_table(corpus, gold_path: str | Path | None = None, eval_dir=None) -> pd.DataFrame:
+    """Found, speaker right and precision with Wilson 95% intervals, for each set of
+    :data:`SETS`: the seeds (when the gold describes ``corpus``; :func:`accuracy`) and the two
+    halves of the evaluation set of other stories (:func:`evaluate_other_stories`, which does
+    not depend on ``corpus``). Columns ``set``, ``measure``, ``correct``, ``total``, ``value``,
+    ``ci_low``, ``ci_high``."""
+    parts = []
+    seeds = accuracy(corpus, gold_path)
+    if len(seeds):
+        parts.append(seed_scores(seeds).assign(set="seeds"))
+    others = evaluate_other_stories(eval_dir).rename(columns={"split": "set"})
+    parts.append(others)
+    table = pd.concat(parts, ignore_index=True)
+    columns = ["set", "measure", "correct", "total", "value", "ci_low", "ci_high"]
+    return table[columns].astype({"correct": "int64", "total": "int64"})
+
+
+def accuracy_findings(evaluation: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The accuracy measures as citable numbers (``sources.accuracy.*``), interval in the
-    description, plus the size of the gold set."""
+    description, plus the size of the gold set: the seeds' six measures (``evaluation``,
+    :func:`evaluate`'s table) and, from :func:`accuracy_table`'s ``table``, found, speaker right
+    and precision per set (``sources.accuracy.<set>.<measure>``)."""
+    other = findings_table(_set_findings(table)) if table is not None else None
+    if evaluation is None or not len(evaluation):
+        return other if other is not None else findings_table([])
+    seeds = _seed_findings(evaluation)
+    return seeds if other is None else pd.concat([seeds, other], ignore_index=True)
+
+
+def _set_findings(table: pd.DataFrame) -> list:
+    rows = []
+    for row in table.itertuples(index=False):
+        rows.append(
+            finding(
+                f"sources.accuracy.{row.set}.{row.measure.replace('_', '-')}",
+                row.value,
+                "share",
+                f"Quotation finder, {MEASURE_LABELS[row.measure]}: {row.correct} of {row.total} "
+                f"(Wilson 95% interval {row.ci_low:.3f}-{row.ci_high:.3f}); {SETS[row.set]}",
+                "02_accuracy",
+            )
+        )
+    return rows
+
+
+def _seed_findings(evaluation: pd.DataFrame) -> pd.DataFrame:
     rows = [
         finding(
             "sources.gold.quotations",

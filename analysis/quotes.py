@@ -28,8 +28,24 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
 6. ``carried``: the speaker of an earlier sentence of the same paragraph;
    ``continued``: a quotation that opens its paragraph carries on the speaker of the paragraph
    before (when that paragraph quoted or reported someone);
-7. otherwise none: a quotation of one to three words is then a ``scare`` quote (the writer's
+7. ``answer``: after a question of the writer's with no quotation ("What did Suh say?"), an
+   answer in quotation marks with no verb is the interviewee's (the speaker before the question);
+8. otherwise none: a quotation of one to three words is then a ``scare`` quote (the writer's
    distance from a word), a longer one stays unattributed.
+
+Quoted text whose every word is capitalised -- a title, a sign, a name ("A Most Violent Year",
+"Perry") -- is not a quotation (:func:`names_a_work`). A single-quoted subhead ("‘No Jobs’") is
+one, of the speaker quoted below it. A quotation's own "?" or "!" does not end the sentence before
+its attribution ('"Will you sign it?" Moreau asked').
+
+Pronouns (he/she) go to the nearest person named as a subject before them -- lexicon actors and
+names the lexicon does not know ("CNN meteorologist Todd Borek") -- skipping possessives, objects
+of a verb and names after a preposition, and a person of the other gender where an honorific or an
+earlier pronoun gave one. A surname means the full name the article gave; "the <noun>" the person
+named earlier with that noun in their title or appositive; a name after a lexicon role is the
+name ("US President Donald Trump"). Every speaker gets a type (:func:`speaker_type`: state
+official, politician, military, expert or analyst, journalist, citizen or witness, organisation,
+anonymous, other) and citizens and witnesses the side ``civilians``.
 
 A speaker the lexicon does not know keeps the text's words, with a name pulled out of a title
 ("Ukraine's envoy to the UN, Sergiy Kyslytsya, said" -> "Sergiy Kyslytsya"), its side from a
@@ -67,6 +83,7 @@ import pandas as pd
 
 from analysis import cache, parallel
 from analysis.actors import (
+    CIVILIANS,
     ActorLexicon,
     Mention,
     find_mentions,
@@ -76,8 +93,12 @@ from analysis.actors import (
     scan,
     surface_key,
 )
+<<<<<<< HEAD
 from analysis.lexicon import lexicon_path, read_lexicon
 from analysis.text import count_words
+=======
+from analysis.text import count_words, fold_typography
+>>>>>>> issue15
 
 QUOTE_COLUMNS = [
     "article_id",
@@ -128,6 +149,7 @@ _GAP_MAX_WORDS = 4
 _NP_MAX_WORDS = 8
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 _BY_AGENT = re.compile(r"^[^“”\"]*?\bby\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+_INVERTED_SUBJECT = re.compile(r"\s+(?:(?:a|an|the)\s+\w|(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]+[,.])")
 _DIRECTLY = re.compile(r"[\s,:]*(?:(?:a|an|the)\s+)?")
 _AFTER_QUOTE = re.compile(r"[”\"’'],?\s*$|,\s*[”\"’']\s*$")
 _HONORIFIC_OR_ARTICLE = re.compile(r"\s+(?:(?:a|an|the)|(?:Mr|Mrs|Ms|Miss|Dr)\.?)\s+")
@@ -268,6 +290,7 @@ class Span:
     open_mark: int | None = None
     close_mark: int | None = None
     unbalanced: bool = False
+    single: bool = False  # in single quote marks (headlines, subheads)
 
     @property
     def paragraph(self) -> int:
@@ -362,8 +385,32 @@ def single_quote_spans(text: str) -> list[Span]:
     An apostrophe inside or at the end of a word ("Russia's", "allies'") never opens one.
     """
     return [
-        Span([(0, m.start(1), m.end(1))], m.start(), m.end(1)) for m in _SINGLE_RE.finditer(text)
+        Span([(0, m.start(1), m.end(1))], m.start(), m.end(1), single=True)
+        for m in _SINGLE_RE.finditer(text)
     ]
+
+
+#: A subhead that is a single-quoted phrase ("‘No Jobs’"), at most this many words.
+SUBHEAD_MAX_WORDS = 12
+_SUBHEAD_RE = re.compile(r"\s*['‘](?=\S)([^“”\"\n]+?)(?<=\S)['’]\s*")
+
+
+def subhead_spans(paragraphs: Sequence[str]) -> list[Span]:
+    """Body paragraphs that are nothing but a single-quoted phrase of a few words -- a subhead
+    quoting the speaker below it ("‘No Jobs’") -- as single-quoted spans."""
+    spans = []
+    for p, text in enumerate(paragraphs):
+        match = _SUBHEAD_RE.fullmatch(text)
+        if match and len(match.group(1).split()) <= SUBHEAD_MAX_WORDS:
+            spans.append(
+                Span(
+                    [(p, match.start(1), match.end(1))],
+                    match.start(1) - 1,
+                    match.end(1),
+                    single=True,
+                )
+            )
+    return spans
 
 
 # --------------------------------------------------------------------------- words in a quotation
@@ -384,6 +431,50 @@ def spoken_words(text: str) -> int:
     """How many words the speaker said in a quotation (:func:`spoken_text`, by the house word
     definition :data:`analysis.text.WORD_PATTERN`)."""
     return count_words(spoken_text(text))
+
+
+#: Words a title may leave in lower case ("Night of the Living Dead", "La Violencia").
+_TITLE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "nor",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "vs",
+    ]
+)
+_TITLE_WORD = re.compile(r"[^\W_][\w’'.&-]*")
+#: Attributions that make even a one-word capitalised quotation speech ('"Yes," he said').
+_SPOKEN_RULES = frozenset({"after", "in-quote", "colon"})
+
+
+def names_a_work(text: str, rule: str = "none") -> bool:
+    """Whether quoted ``text`` is a title or a name rather than anyone's words: every word
+    capitalised (or a digit), small words ("of", "the") apart, at most twelve words -- "A Most
+    Violent Year", "Star Wars: Episode VII", "BLACK LIVES MATTER", "Perry". A single word
+    counts only when no reporting verb attributes it (``rule``, the attribution rule): '"Yes,"
+    he said' is speech."""
+    words = _TITLE_WORD.findall(spoken_text(text))
+    if not words or len(words) > 12:
+        return False
+    for i, word in enumerate(words):
+        if not (word[0].isupper() or word[0].isdigit()) and not (
+            i and word.casefold() in _TITLE_SMALL
+        ):
+            return False
+    return len(words) >= 2 or rule not in _SPOKEN_RULES
 
 
 def quote_kind(text: str, after: str, *, attributed: bool) -> str:
@@ -413,6 +504,8 @@ class Speaker:
     side: str
     type: str
     text: str
+    role: str = ""  # one of SPEAKER_TYPES, "" until typed
+    gender: str = ""  # "f" or "m" where the text says (an honorific, a pronoun)
 
     @property
     def is_person(self) -> bool:
@@ -453,6 +546,8 @@ class _Paragraph:
     candidates: list[tuple[int, int, Mention | str]]
     cues: list[Cue]
     candidate_ends: set[int] = field(default_factory=set)
+    people: list = field(default_factory=list)  # (start, end, Speaker) of persons named
+    people_starts: list[int] = field(default_factory=list)
     _starts: list[int] | None = None
 
     def window_of(self, pos: int) -> int:
@@ -464,8 +559,20 @@ class _Paragraph:
             return len(self.windows) - 1
         return index
 
+    def people_before_index(self, position: int) -> int:
+        """How many of ``people`` start before ``position`` (a binary search: the look-ups of
+        pronouns and subjects stay linear in a long paragraph)."""
+        return bisect.bisect_left(self.people_starts, position)
+
     def outside(self, start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in self.covered)
+        """Whether ``[start, end)`` touches no quoted stretch (a binary search: the stretches are
+        sorted and do not overlap)."""
+        i = bisect.bisect_right(self.covered_ends, start)
+        return i == len(self.covered) or self.covered[i][0] >= end
+
+    @functools.cached_property
+    def covered_ends(self) -> list[int]:
+        return [e for _, e in self.covered]
 
 
 def _covered(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -483,15 +590,38 @@ def sentence_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tupl
     never after an abbreviation ("Mr.", "U.S."), so a quotation of several sentences and its
     "he said" stay in one window. Windows tile the text: ``[(0, b1), (b1, b2), ..., (bn, len)]``."""
     bounds = [0]
+    ends = [e for _, e in covered]  # sorted: quoted stretches do not overlap
     for match in _SENTENCE_END.finditer(text):
         gap = match.start(1)
-        if any(s < gap < e for s, e in covered):
+        i = bisect.bisect_right(ends, gap)
+        if i < len(covered) and covered[i][0] < gap:
             continue
         if _search_before(_ABBREVIATION, text, gap):
+            continue
+        if _attribution_follows(text, match):
             continue
         bounds.append(match.end(1))
     bounds.append(len(text))
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+_NEXT_WORDS = re.compile(r"\S+")
+
+
+def _attribution_follows(text: str, match: re.Match[str]) -> bool:
+    """Whether a sentence end is a quotation's own "?" or "!" followed by its attribution:
+    '"Will you sign it?" Moreau asked in return.' The speaker after a closing mark belongs to
+    that quotation, whatever punctuation closes it, so the sentence goes on."""
+    ending = match.group(0)
+    if ending[0] not in "?!" or not any(ch in ending for ch in "”\"’'"):
+        return False
+    cues = load_cues()
+    for i, word in enumerate(_NEXT_WORDS.finditer(text, match.end(1))):
+        if i > 4:
+            break
+        if cues.pattern.match(text, word.start()):
+            return True
+    return False
 
 
 def _cue_matches(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
@@ -579,6 +709,9 @@ class _Attributor:
         self.last_person: Speaker | None = None
         self.last_speaker: Speaker | None = None
         self.speakers: list[Speaker] = []
+        self.people: dict[str, Speaker] = {}  # surname -> person named in this article
+        self.people_before: list[Speaker] = []  # persons named in earlier paragraphs, in order
+        self.descriptions: list[tuple[str, Speaker]] = []  # words around each name, in order
 
     # ---- who a candidate is
     def speaker_of(self, para: _Paragraph, candidate: tuple[int, int, Mention | str]) -> Speaker:
@@ -596,9 +729,39 @@ class _Attributor:
             if before and re.fullmatch(r"\s*,?\s*", para.text[before[-1][1] : start]):
                 return dataclasses.replace(self.speaker_of(para, before[-1]), text="who")
             return self.unknown("who")
-        if self.last_person is not None:
-            return dataclasses.replace(self.last_person, text=para.text[start:end])
-        return self.unknown(para.text[start:end])
+        pronoun = para.text[start:end]
+        person = self.antecedent(para, start, "f" if pronoun.casefold() == "she" else "m")
+        if person is not None:
+            return dataclasses.replace(person, text=pronoun)
+        return self.unknown(pronoun)
+
+    def antecedent(self, para: _Paragraph, position: int, gender: str) -> Speaker | None:
+        """The person "he" or "she" at ``position`` stands for: the nearest person named before
+        it (in this paragraph, else in the ones before), not in a possessive ("Mr Joseph's
+        department") and not of the other gender where the text gave one. The person chosen
+        takes the pronoun's gender, so "she" later skips the men named since."""
+        found = None
+        for i in range(para.people_before_index(position) - 1, -1, -1):
+            speaker = para.people[i][2]
+            if speaker.gender in ("", gender):
+                found = speaker
+                break
+        if found is None:
+            found = next(
+                (p for p in reversed(self.people_before) if p.gender in ("", gender)), None
+            )
+        last = self.last_person
+        if found is None and last is not None and last.gender in ("", gender):
+            found = last
+        if found is not None and not found.gender:
+            found = dataclasses.replace(found, gender=gender)
+            self.know(found)
+        return found
+
+    def know(self, person: Speaker) -> None:
+        """Remember a person by surname, so that "Isaac" later means "Oscar Isaac"."""
+        if person.is_person and person.name:
+            self.people[_surname(person.name)] = person
 
     def unknown(self, words: str) -> Speaker:
         """A speaker the lexicon does not know, under the text's own words.
@@ -609,17 +772,50 @@ class _Attributor:
         is of unknown type. The side comes from a country word in the description, if any.
         """
         words = " ".join(words.split()).strip(" ,")
+        if words.casefold() in _REPORTER:
+            return Speaker("", "", "", words)  # the writer's "I asked": nobody quoted
         known = resolve(words, self.actors)
         if known is not None:
             return Speaker(known.name, known.side, known.type, words)
         country, side = self.actors.country_of(words)
         side = side if country else "unknown"
+        owner = _possessive_owner(words)
+        if owner:
+            return Speaker(owner, side, "institution", words)
         name = self.actors.trailing_name(words)
         if name:
-            return Speaker(name, side, "person", words)
+            person = self.people.get(_surname(name))
+            if (
+                person is not None
+                and _surname(person.name) == _surname(name)
+                and len(person.name.split()) >= len(name.split())
+            ):
+                return dataclasses.replace(person, text=words)
+            person = Speaker(name, side, "person", words, gender=_gender_of(words))
+            self.know(person)
+            return person
+        bare = _HONORIFIC_START.sub("", words)
+        if _is_surname(bare, self.actors):
+            person = self.people.get(_surname(bare))
+            if person is not None:
+                return dataclasses.replace(person, text=words)
+            person = Speaker(bare, side, "person", words, gender=_gender_of(words))
+            self.know(person)
+            return person
         tokens = words.split()
         head = tokens[-1].casefold() if tokens else ""
-        type_ = "anonymous" if head in self.actors.anonymous_heads else "unknown"
+        if len(tokens) >= 2 and tokens[0].casefold() == "the":
+            linked = self.described_as(head)
+            if linked is not None:
+                return dataclasses.replace(linked, text=words)
+        # "the voice", "the researchers": a short description with no name is an unnamed
+        # source; a longer one ("the defence ministry in Moscow") may describe a body.
+        described = (
+            1 < len(tokens) <= 3
+            and tokens[0].casefold() in _DESCRIPTION_START
+            and not any(t[:1].isupper() for t in tokens[1:])
+        )
+        type_ = "anonymous" if head in self.actors.anonymous_heads or described else "unknown"
         return Speaker(words, side, type_, words)
 
     # ---- the subject of a cue
@@ -644,10 +840,43 @@ class _Attributor:
             preceding = _previous_word(text, start)
             if preceding and preceding.casefold() in _words("prepositions"):
                 break
+            named = self.named_after(para, candidate, cue)
+            if named is not None:
+                return named, start
             return self.speaker_of(para, candidate), start
+        last = para.people_before_index(cue.start) - 1
+        while last >= 0 and para.people[last][1] > cue.start:
+            last -= 1
+        if last >= 0:
+            # "At a briefing on Monday, government spokeswoman Anna Berg said": a name the
+            # lexicon does not know, however the sentence opens.
+            start, end, person = para.people[last]
+            gap = text[end : cue.start]
+            if (
+                start >= floor
+                and _is_subject_gap(gap)
+                and ("," not in gap or _opens_chunk(text, start))
+            ):
+                return person, start
         found = _np_before(text, floor, cue.start)
         if found is not None:
             return self.unknown(found[0]), found[1]
+        return None
+
+    def named_after(self, para: _Paragraph, candidate, cue: Cue) -> Speaker | None:
+        """A role from the lexicon followed by the text's own name for its holder: the name
+        wins ("US President Donald Trump said" is Donald Trump, not the lexicon's 2022 US
+        president). The lexicon's role applies only when the text gives no name."""
+        _, end, what = candidate
+        if not isinstance(what, Mention) or what.kind == "alias":
+            return None
+        index = para.people_before_index(end)
+        if index < len(para.people):
+            start, stop, person = para.people[index]
+            if stop <= cue.start and not para.text[end:start].strip():
+                actor = self.actors.get(what.actor or "")
+                if actor is None or person.name not in actor.aliases:
+                    return dataclasses.replace(person, text=para.text[candidate[0] : stop])
         return None
 
     def subject_after(self, para: _Paragraph, cue: Cue) -> Speaker | None:
@@ -704,8 +933,17 @@ class _Attributor:
 
     def _inverted(self, para: _Paragraph, cue: Cue) -> bool:
         """A cue right after a quotation's closing mark (and a comma) may have its subject after
-        it: '"...," said Mr Kuleba', '"...", warned the prime minister'."""
-        return bool(_AFTER_QUOTE.search(para.text, para.windows[cue.window][0], cue.start))
+        it: '"...," said Mr Kuleba', '"...", warned the prime minister'; so may one after a comma
+        that a name or a description follows: '... "very little private sector investment" in
+        new manufacturing, said Joseph Seneca, a Rutgers University economist'."""
+        if _AFTER_QUOTE.search(para.text, para.windows[cue.window][0], cue.start):
+            return True
+        before = _end_before_space(para.text, cue.start)
+        return (
+            before > 0
+            and para.text[before - 1] == ","
+            and bool(_INVERTED_SUBJECT.match(para.text, cue.end))
+        )
 
     def sentence_subject(self, para: _Paragraph, cue: Cue) -> Speaker | None:
         """The subject of the sentence a participle hangs on: its first actor or pronoun, if no
@@ -714,8 +952,13 @@ class _Attributor:
         for candidate in para.candidates:
             if start <= candidate[0] < cue.start:
                 if "," in para.text[start : candidate[0]]:
-                    return None
+                    break
                 return self.speaker_of(para, candidate)
+        index = para.people_before_index(start)  # a name the lexicon does not know
+        if index < len(para.people):
+            position, _, person = para.people[index]
+            if position < cue.start and "," not in para.text[start:position]:
+                return person
         return None
 
     def by_agent(self, para: _Paragraph, cue: Cue) -> Speaker | None:
@@ -733,6 +976,120 @@ class _Attributor:
         self.speakers.append(speaker)
         if speaker.is_person:
             self.last_person = speaker
+            self.know(speaker)
+
+    def name_people(self, para: _Paragraph) -> None:
+        """The persons named in a paragraph outside its quotations, in order (``para.people``):
+        lexicon actors that are persons, and names the lexicon does not know ("CNN meteorologist
+        Todd Borek", "Abney said"), for pronouns to find (:meth:`antecedent`)."""
+        found: list[tuple[int, Speaker]] = []
+        named: list[tuple[int, int]] = []
+        prepositions = _words("prepositions")
+        for start, end, what in para.candidates:
+            if isinstance(what, Mention):
+                named.append((start, end))
+            if isinstance(what, Mention) and what.actor is not None:
+                actor = self.actors.by_name[what.actor]
+                if (
+                    actor.type == "person"
+                    and not _possessive_after(para.text, end)
+                    and _previous_word(para.text, start).casefold() not in prepositions
+                    and not _object_of_verb(para.text, start)
+                ):
+                    speaker = Speaker(actor.name, actor.side, actor.type, what.surface)
+                    found.append((start, end, speaker))
+        for match in _NAME_RUN.finditer(para.text):
+            start, end = match.span()
+            for s, e in named:  # "US President Donald Trump": the name after the role
+                if s <= start < e < end:
+                    start = e + len(para.text[e:end]) - len(para.text[e:end].lstrip())
+            if not para.outside(start, end) or any(s < end and start < e for s, e in named):
+                continue
+            person = self.person_named(para, para.text[start:end], start, end)
+            if person is not None:
+                around = _around(para.text, start, end)
+                if not person.role:
+                    role = self.actors.speaker_type_of(around)
+                    if role:
+                        person = dataclasses.replace(person, role=role)
+                        self.know(person)
+                self.descriptions.append((around, person))
+            # Every name is remembered (so "Paltrow" later is "Gwyneth Paltrow"), but only a
+            # subject can be what a pronoun stands for.
+            if (
+                person is not None
+                and not _possessive_after(para.text, end)
+                and _previous_word(para.text, start).casefold() not in prepositions
+                and not _object_of_verb(para.text, start)
+            ):
+                found.append((start, end, person))
+        para.people = sorted(found, key=lambda item: item[0])
+        para.people_starts = [start for start, _, _ in para.people]
+
+    def person_named(self, para: _Paragraph, words: str, start: int, end: int) -> Speaker | None:
+        """The person a run of capitalised words names, or ``None`` (a place, a body, a word
+        that opens a sentence). Two to four name words after any title ("Patrol Chief James
+        Hall"), or one that is the surname of a person already named or stands right next to a
+        reporting verb ("Abney said", "said Foreman")."""
+        words = re.sub(r"[’']s$", "", words)
+        gender = _gender_of(words)
+        tokens = words.split()
+        while (
+            tokens
+            and tokens[0].casefold().strip(".,") in self.actors.not_person_words
+            and not _HONORIFIC_START.match(tokens[0] + " ")
+        ):
+            tokens.pop(0)  # "But Doherty", "At Reuters": a sentence opening, not a name
+        if not tokens:
+            return None
+        if len(tokens) < len(words.split()):
+            start = end - len(" ".join(tokens))
+        words = " ".join(tokens)
+        if resolve(words, self.actors) is not None:
+            return None
+        name = self.actors.trailing_name(words)
+        if name and not _names_a_body(name, self.actors):
+            known = self.people.get(_surname(name))
+            if known is not None and known.name.endswith(name):
+                return known
+            person = Speaker(name, "unknown", "person", words, gender=gender)
+            self.know(person)
+            return person
+        bare = _HONORIFIC_START.sub("", words)
+        if not _is_surname(bare, self.actors):
+            return None
+        known = self.people.get(_surname(bare))
+        if known is not None:
+            return known
+        before = _previous_word(para.text, start).casefold()
+        after = _next_word(para.text, end).casefold().strip(",.")
+        if before in self.cues.lemma_of or after in self.cues.lemma_of or bare != words:
+            person = Speaker(bare, "unknown", "person", words, gender=gender)
+            self.know(person)
+            return person
+        return None
+
+    def described_as(self, noun: str) -> Speaker | None:
+        """The person "the <noun>" refers back to ("the prosecutor", "the actress"): the last
+        person named with that noun in their title or appositive ("prosecutor Jane Doe", "Jane
+        Doe, the prosecutor"); for a noun that gives a gender ("actress") and no such person,
+        the last person of that gender. ``None`` when the article has no such person."""
+        recent = self.descriptions[-_RECENT_DESCRIPTIONS:]
+        for words, person in reversed(recent):
+            if noun in words.casefold().split():
+                return self.people.get(_surname(person.name), person)
+        gender = _gender_of(noun)
+        if gender and noun not in ("mr", "mrs", "ms", "miss", "sir", "lord", "dame", "lady"):
+            for _, person in reversed(recent):
+                person = self.people.get(_surname(person.name), person)
+                if person.gender == gender:
+                    return person
+        return None
+
+    def close_paragraph(self, para: _Paragraph) -> None:
+        """After a paragraph: its persons become the ones pronouns in the next look back to."""
+        self.people_before.extend(person for _, _, person in para.people)
+        del self.people_before[:-20]
 
     def recent_with_head(self, title: str) -> Speaker | None:
         """The last speaker the lexicon does not know whose description ends in ``title``
@@ -748,10 +1105,116 @@ class _Attributor:
 def _mask(para: _Paragraph, start: int, end: int) -> str:
     """``para.text[start:end]`` with quoted stretches blanked out."""
     chars = list(para.text[start:end])
-    for s, e in para.covered:
-        for i in range(max(s, start), min(e, end)):
-            chars[i - start] = " "
+    i = bisect.bisect_right(para.covered_ends, start)
+    while i < len(para.covered) and para.covered[i][0] < end:
+        s, e = para.covered[i]
+        for j in range(max(s, start), min(e, end)):
+            chars[j - start] = " "
+        i += 1
     return "".join(chars)
+
+
+#: A run of capitalised words (initials, honorifics and name particles allowed).
+_NAME_RUN = re.compile(
+    r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+)?"
+    r"(?:[A-Z][\w’'-]*(?<![’'])|(?:[A-Z]\.)+)"
+    r"(?:\s+(?:[A-Z][\w’'-]*(?<![’'])|(?:[A-Z]\.)+|(?:de|van|von|da|bin)(?=\s+[A-Z])))*"
+)
+_HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+")
+_FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|actress|wife|mother|daughter|sister|woman)\b")
+_MALE = re.compile(r"\b(?:Mr|Sir|Lord|husband|father|son|brother|man)\b")
+#: The writer (or an interviewer) speaking of themselves: never a quoted speaker.
+_REPORTER = frozenset({"i", "we", "me", "us"})
+#: "the <noun>" looks back over at most this many named persons.
+_RECENT_DESCRIPTIONS = 50
+#: A description, not a name, opens with one of these ("the voice", "a resident").
+_DESCRIPTION_START = frozenset({"a", "an", "the", "one", "some", "another"})
+_OWNED = re.compile(
+    r"^(?:(?:a|an|the)\s+)?((?:[A-Z][\w&.-]*(?:[’']s)?\s+){0,4}?[A-Z][\w&.-]*)(?:[’']s|[’'])\s+"
+    r"(?:\w+\s+)?(?:statement|forecast|report|analysis|survey|study|data|spokesperson|spokesman|"
+    r"spokeswoman|website|account|post|letter|note|release|blog|office)\b"
+)
+
+
+_CLAUSE_START = re.compile(
+    r"[,;:—–(“”\".!?]|\b(?:and|but|or|while|when|as|after|before|because)\b", re.IGNORECASE
+)
+
+
+def _object_of_verb(text: str, start: int) -> bool:
+    """Whether a name at ``start`` is the object of a verb in its clause ("Scholz met Ukrainian
+    President Volodymyr Zelenskyy"): a lower-case past form (-ed or an irregular one of
+    ``cues.yml``) stands between the clause's start and the name. A pronoun looks for subjects."""
+    begin = max(0, start - _LOOKBACK)
+    ends = [m.end() for m in _CLAUSE_START.finditer(text, begin, start)]
+    clause = text[ends[-1] if ends else begin : start]
+    irregular = _words("past_forms") | _words("verbs_before_objects")
+    lemma_of = load_cues().lemma_of
+    return any(
+        word.islower()
+        and (word.endswith("ed") or word in irregular)
+        and lemma_of.get(word, "tell") == "tell"  # "said X" inverts; "told X" has an object
+        for word in re.findall(r"[\w’'-]+", clause)
+    )
+
+
+_APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s+[^,.;:“”\"]{1,80})")
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The words that describe a name: the few before it ("CNN meteorologist") and an
+    appositive after it (", a spokesman for the state transport department")."""
+    before = " ".join(text[max(0, start - 40) : start].split()[-3:])
+    appositive = _APPOSITIVE.match(text, end)
+    return f"{before} {text[start:end]} {appositive.group(1) if appositive else ''}".strip()
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, folded ("Sen. Michael Doherty" -> "doherty")."""
+    words = name.split()
+    return fold_typography(words[-1]).casefold().strip(".,") if words else ""
+
+
+def _gender_of(words: str) -> str:
+    """ "f" or "m" where an honorific or a noun in the words says so, else ""."""
+    if _FEMALE.search(words):
+        return "f"
+    if _MALE.search(words):
+        return "m"
+    return ""
+
+
+def _possessive_after(text: str, end: int) -> bool:
+    return text[end : end + 2] in ("’s", "'s") or text[end - 2 : end] in ("’s", "'s")
+
+
+def _possessive_owner(words: str) -> str:
+    """The body that owns a document or a spokesperson ("a Moody's Analytics' forecast in
+    June" -> "Moody's Analytics"; "the ministry's spokesperson" has none: no name)."""
+    match = _OWNED.match(words)
+    return match.group(1) if match else ""
+
+
+def _is_surname(word: str, actors: ActorLexicon) -> bool:
+    """One capitalised word that could be a surname: not a title, a country word or a word
+    that names a body or a place (see ``not_person_words`` in ``actors.yml``)."""
+    if " " in word or not word[:1].isupper() or not word[1:2].islower():
+        return False
+    folded = word.casefold()
+    return (
+        folded not in actors.title_words
+        and not actors.country_pattern.fullmatch(word)
+        and folded not in actors.not_person_words
+    )
+
+
+def _names_a_body(name: str, actors: ActorLexicon) -> bool:
+    """Whether a run of capitalised words names a body or a place ("US Airways Express",
+    "New Jersey"), by its words (``not_person_words``) or a country word."""
+    return any(
+        w.casefold().strip(".,") in actors.not_person_words or actors.country_pattern.fullmatch(w)
+        for w in name.split()
+    )
 
 
 def _opens_chunk(text: str, start: int) -> bool:
@@ -930,16 +1393,25 @@ def _attribute(
         return _Attribution(None, "", "so-called")
 
     # 1. he "stressed ...": a subject right before the mark, a cue as the quotation's first word.
-    words = first.text[span.start :].split(maxsplit=1)
+    words = first.text[span.start : span.start + _LOOKBACK].split(maxsplit=1)
     lemma = state.cues.lemma_of.get(words[0].strip(".,").casefold()) if words else None
-    subject = [
-        c for c in first.candidates if c[1] <= open_at and not first.text[c[1] : open_at].strip()
-    ]
+    subject = []
+    index = bisect.bisect_left(first.candidates, open_at, key=lambda c: c[0])
+    while index > 0 and first.candidates[index - 1][1] > open_at:
+        index -= 1
+    if index and not first.text[first.candidates[index - 1][1] : open_at].strip():
+        subject = [first.candidates[index - 1]]
     if lemma and subject:
         return _Attribution(state.speaker_of(first, subject[-1]), lemma, "in-quote")
 
     # 2. a cue whose subject (or which itself) follows the closing mark directly.
-    after = [i for i, c in enumerate(last.cues) if c.start >= close_at and c.window == last_window]
+    # Cues are in reading order: those after the mark in its sentence are a run found by bisection.
+    first_after = bisect.bisect_left(last.cues, close_at, key=lambda c: c.start)
+    after = []
+    for i in range(first_after, len(last.cues)):
+        if last.cues[i].window != last_window:
+            break
+        after.append(i)
     if (
         after
         and span.close_mark is not None
@@ -949,7 +1421,9 @@ def _attribute(
 
     # 3. the nearest cue before it in the sentence, this side of a clause break.
     floor = max([w_start] + [m.end() for m in _CLAUSE_BREAK.finditer(first.text, w_start, open_at)])
-    before = [i for i, c in enumerate(first.cues) if floor <= c.start and c.end <= open_at]
+    lo = bisect.bisect_left(first.cues, floor, key=lambda c: c.start)
+    hi = bisect.bisect_right(first.cues, open_at, key=lambda c: c.start)
+    before = [i for i in range(lo, hi) if first.cues[i].end <= open_at]
     if before:
         found = _by_cue(first, p_first, before[-1], "before")
         if found.speaker is not None:
@@ -971,9 +1445,22 @@ def _attribute(
     earlier = _latest(memory, p_first, window)
     if earlier is not None:
         return _Attribution(earlier, "", "carried")
-    if open_at == _lead(first.text) and window == 0 and ("paragraph", p_first - 1) in memory:
+    opens = open_at == _lead(first.text) and window == 0
+    if opens and ("paragraph", p_first - 1) in memory:
         return _Attribution(memory[("paragraph", p_first - 1)], "", "continued")
+    # 7. question and answer: the writer's question, then an answer in quotation marks with
+    # no verb ("What did Suh say after the play?" / '"He was running off the field."'): the
+    # answer is the interviewee's, the speaker before the question.
+    asked = opens and p_first >= 2 and _is_question(paras[p_first - 1])
+    if asked and ("paragraph", p_first - 2) in memory:
+        return _Attribution(memory[("paragraph", p_first - 2)], "", "answer")
     return UNATTRIBUTED
+
+
+def _is_question(para: _Paragraph) -> bool:
+    """A paragraph of the writer's that asks a question: no quotation in it, ending in "?"."""
+    text = para.text.strip()
+    return bool(text) and text.endswith("?") and not para.covered
 
 
 def _follows_directly(text: str, after_close: int, cue: Cue) -> bool:
@@ -1012,6 +1499,7 @@ def _read_article(
     found: list[_Found] = []
     queue = list(spans)
     for p, para in enumerate(paras):
+        state.name_people(para)
         state.attach_subjects(para)
         for i, cue in enumerate(para.cues):
             speaker, _, _ = _resolve_cue(para, i)
@@ -1019,7 +1507,11 @@ def _read_article(
                 memory[("cue", p, cue.window)] = speaker
         while queue and queue[0].paragraph == p:
             span = queue.pop(0)
-            attribution = _attribute(span, paras, state, memory)
+            subhead = span.single and bool(texts) and len(texts) > 1
+            attribution = UNATTRIBUTED if subhead else _attribute(span, paras, state, memory)
+            quoted = PARAGRAPH_JOIN.join(texts[q][s:e] for q, s, e in span.pieces)
+            if not span.single and names_a_work(quoted, attribution.rule):
+                continue  # a title, a sign, a name: quoted text, but nobody's words
             window = para.window_of(span.open_mark if span.open_mark is not None else span.start)
             if attribution.speaker is not None and attribution.speaker.name:
                 for q, _, _ in span.pieces:
@@ -1029,6 +1521,14 @@ def _read_article(
         last = _latest(memory, p, len(para.windows))
         if last is not None:
             memory[("paragraph", p)] = last
+        state.close_paragraph(para)
+    # A subhead quotes the speaker of the first quotation after it.
+    for i, item in enumerate(found):
+        if item.span.single and item.attribution is UNATTRIBUTED and len(texts) > 1:
+            following = next((f for f in found[i + 1 :] if f.attribution.speaker), None)
+            if following is not None:
+                attribution = _Attribution(following.attribution.speaker, "", "subhead")
+                found[i] = dataclasses.replace(item, attribution=attribution)
     quoted = {f.attribution.source for f in found if f.attribution.source is not None}
     reported = []
     for p, para in enumerate(paras):
@@ -1086,7 +1586,7 @@ def _read_with_headline(
     if headline:
         spans = quote_spans([headline]) + single_quote_spans(headline)
         head = _read_article([headline], spans, actors, cues)
-    return head, _read_article(texts, quote_spans(texts), actors, cues)
+    return head, _read_article(texts, quote_spans(texts) + subhead_spans(texts), actors, cues)
 
 
 # --------------------------------------------------------------------------- tables
@@ -1122,6 +1622,32 @@ def _jobs(paragraphs: pd.DataFrame, headlines: pd.Series | None) -> list[_Job]:
     ]
 
 
+def speaker_type(speaker: Speaker, actors: ActorLexicon | None = None) -> str:
+    """The speaker's type, one of :data:`analysis.actors.SPEAKER_TYPES` ("" for nobody): the
+    lexicon's for an actor it knows; anonymous for an unnamed source; else what the words
+    describing the speaker say ("a spokesman for ..." -> state official), an organisation for a
+    body, "other" for a named person the text does not describe."""
+    if not speaker.name:
+        return ""
+    actors = actors or load_actors()
+    actor = actors.get(speaker.name)
+    if actor is not None:
+        return actor.speaker_type
+    if speaker.type == "anonymous":
+        return "anonymous"
+    if speaker.role:
+        return speaker.role
+    described = actors.speaker_type_of(speaker.text) or actors.speaker_type_of(speaker.name)
+    if described:
+        return described
+    return "organisation" if speaker.type == "institution" else "other"
+
+
+def speaker_side(speaker: Speaker, kind: str) -> str:
+    """The speaker's side, with every citizen or witness counted as civilians."""
+    return CIVILIANS if kind == "citizen or witness" else speaker.side
+
+
 def _quote_rows(job: _Job) -> list[dict]:
     """The rows of :func:`find_quotes` for one article."""
     article_id, numbers, texts, headline = job
@@ -1132,6 +1658,7 @@ def _quote_rows(job: _Job) -> list[dict]:
     rows = []
     for index, (first, last, item) in enumerate(items, start=1):
         speaker = item.attribution.speaker or NOBODY
+        kind = speaker_type(speaker)
         rows.append(
             {
                 "article_id": article_id,
@@ -1141,8 +1668,8 @@ def _quote_rows(job: _Job) -> list[dict]:
                 "text": item.text,
                 "kind": item.kind,
                 "speaker": speaker.name,
-                "speaker_side": speaker.side,
-                "speaker_type": speaker.type,
+                "speaker_side": speaker_side(speaker, kind),
+                "speaker_type": kind,
                 "cue": item.attribution.cue,
                 "start": item.span.start,
                 "end": item.span.end,
@@ -1170,8 +1697,8 @@ def _attribution_rows(job: _Job) -> list[dict]:
                     "end": cue.end,
                     "cue": cue.lemma,
                     "speaker": speaker.name,
-                    "speaker_side": speaker.side,
-                    "speaker_type": speaker.type,
+                    "speaker_side": speaker_side(speaker, speaker_type(speaker)),
+                    "speaker_type": speaker_type(speaker),
                     "speaker_text": speaker.text,
                     "quoted": quoted,
                 }

@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.actors import SIDES
+from analysis.actors import CIVILIANS, SIDES, SPEAKER_TYPES
 from analysis.findings import finding, findings_table
 from analysis.quotes import load_cues, require_quotes
 from analysis.text import outlet_slug
 
 # --------------------------------------------------------------------------- tables
 
-#: The sides of actors.yml, then "unknown" (a speaker the lexicon does not place).
-SIDE_ORDER = (*SIDES, "unknown")
+#: The sides of actors.yml, civilians (citizens and witnesses of any country) before "other",
+#: then "unknown" (a speaker the lexicon does not place).
+SIDE_ORDER = (*SIDES[:-1], CIVILIANS, SIDES[-1], "unknown")
+#: Speaker types in figure order (``actors.SPEAKER_TYPES``), then quotations nobody is given.
+TYPE_ORDER = (*SPEAKER_TYPES, "unattributed")
 UNATTRIBUTED_LABEL = "(unattributed)"
 
 
@@ -39,7 +42,8 @@ def _sources(corpus) -> pd.DataFrame:
     quotes = _with_outlet(corpus, quotes[quotes["kind"] != "scare"])
     quotes["speaker"] = quotes["speaker"].where(quotes["speaker"] != "", UNATTRIBUTED_LABEL)
     side = quotes["speaker_side"].where(quotes["speaker_side"].isin(SIDE_ORDER), "unknown")
-    return quotes.assign(side=side)
+    kind = quotes["speaker_type"].where(quotes["speaker_type"].isin(TYPE_ORDER), "unattributed")
+    return quotes.assign(side=side, type=kind)
 
 
 def _articles_per_outlet(corpus) -> pd.Series:
@@ -85,27 +89,40 @@ def quotes_by_speaker(corpus) -> pd.DataFrame:
 def quotes_by_side(corpus) -> pd.DataFrame:
     """Quotations and quoted words per outlet and side, every side listed (zeros included).
 
-    Columns: ``outlet``, ``articles``, ``side`` (in :data:`SIDE_ORDER`), ``quotes``,
-    ``quoted_words``, ``share_of_quotes``, ``share_of_words`` (within the outlet).
+    Columns: ``outlet``, ``articles``, ``side`` (in :data:`SIDE_ORDER`; citizens and witnesses
+    of any country are ``civilians``), ``quotes``, ``quoted_words``, ``share_of_quotes``,
+    ``share_of_words`` (within the outlet).
     """
+    return _quotes_by(corpus, "side", SIDE_ORDER)
+
+
+def quotes_by_type(corpus) -> pd.DataFrame:
+    """Quotations and quoted words per outlet and speaker type (state official, politician,
+    military, expert or analyst, journalist, citizen or witness, organisation, anonymous, other,
+    and ``unattributed``), every type listed: the columns of :func:`quotes_by_side` with
+    ``type`` for ``side``."""
+    return _quotes_by(corpus, "type", TYPE_ORDER)
+
+
+def _quotes_by(corpus, column: str, order: Sequence[str]) -> pd.DataFrame:
     quotes = _sources(corpus)
     outlets = _articles_per_outlet(corpus).reset_index()
-    grid = outlets.merge(pd.DataFrame({"side": list(SIDE_ORDER)}), how="cross")
+    grid = outlets.merge(pd.DataFrame({column: list(order)}), how="cross")
     counts = (
-        quotes.groupby(["outlet", "side"])
+        quotes.groupby(["outlet", column])
         .agg(quotes=("quote", "size"), quoted_words=("n_words", "sum"))
         .reset_index()
     )
-    table = grid.merge(counts, on=["outlet", "side"], how="left").fillna(
+    table = grid.merge(counts, on=["outlet", column], how="left").fillna(
         {"quotes": 0, "quoted_words": 0}
     )
     table = table.astype({"quotes": "int64", "quoted_words": "int64"})
-    for column in ("quotes", "quoted_words"):
-        total = table.groupby("outlet")[column].transform("sum")
-        table["share_of_" + column.split("_")[-1]] = table[column] / total.where(total > 0)
-    table["side"] = pd.Categorical(table["side"], categories=list(SIDE_ORDER), ordered=True)
-    table = table.sort_values(["outlet", "side"], kind="stable").reset_index(drop=True)
-    return table.astype({"side": str})
+    for counted in ("quotes", "quoted_words"):
+        total = table.groupby("outlet")[counted].transform("sum")
+        table["share_of_" + counted.split("_")[-1]] = table[counted] / total.where(total > 0)
+    table[column] = pd.Categorical(table[column], categories=list(order), ordered=True)
+    table = table.sort_values(["outlet", column], kind="stable").reset_index(drop=True)
+    return table.astype({column: str})
 
 
 def anonymous_sourcing(corpus, attributions: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis import actors as A
+from analysis import quotes
 
 
 def test_lexicon_loads_with_sides_types_and_source():
@@ -174,7 +175,7 @@ def tiny_corpus(make_corpus):
 
 
 def test_mentions_by_hand(tiny_corpus):
-    table = A.mentions(tiny_corpus)
+    table = A.mentions(quotes.annotate(tiny_corpus))
     assert list(table.columns) == A.MENTION_COLUMNS
     # Body = the three paragraphs joined by "\n": 31 + 1 + 27 + 1 + 46 = 106 characters.
     # Putin: "Vladimir Putin" at 0, "Putin" in paragraph 2; quoted once ("We are ready", 3 words).
@@ -199,7 +200,7 @@ def test_mentions_by_hand(tiny_corpus):
 def test_a_speaker_the_lexicon_does_not_know_gets_a_row(make_corpus):
     text = "“It is fine,” said Anna Schmidt. Anna Schmidt farms."
     corpus = make_corpus({"a": {"outlet": "Test", "headline": "Putin ready", "paragraphs": [text]}})
-    row = A.mentions(corpus).set_index("actor").loc["Anna Schmidt"]
+    row = A.mentions(quotes.annotate(corpus)).set_index("actor").loc["Anna Schmidt"]
     assert (row["mentions"], row["quotes"], row["quoted_words"], row["type"]) == (2, 1, 3, "person")
     assert math.isclose(row["first_position"], 19 / 52)
 
@@ -223,3 +224,23 @@ def test_mentions_on_the_seeds(seed_corpus):
         "independent": 28,
         "moscow-times": 16,
     }  # every quotation with a speaker; ft-v2's scare quote has none
+
+
+def test_actors_sits_below_quotes():
+    """actors is read by quotes, so it must not import quotes back (no import circle)."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(A))
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "analysis"
+        for alias in node.names
+    } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    assert not {"quotes", "analysis.quotes", "sources", "analysis.sources"} & imported
+
+
+def test_mentions_needs_the_quotations(tiny_corpus):
+    with pytest.raises(ValueError, match="annotate"):
+        A.mentions(tiny_corpus)

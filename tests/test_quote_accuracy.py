@@ -13,6 +13,7 @@ bugs, so the figures asserted for them now are in-sample too.
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis import quote_accuracy, quotes
 
@@ -301,3 +302,97 @@ def test_held_out_quotations():
     assert table["total"].iloc[1] == len(HELD_OUT_GOLD) == 56
     for measure, correct in HELD_OUT_REPORTED.items():
         assert table.loc[measure, "correct"] >= correct, measure
+
+
+# --------------------------------------------------------------------------- other stories
+
+
+@pytest.mark.parametrize(
+    ("found", "found_type", "gold", "right"),
+    [
+        ("Sen. Michael Doherty", "politician", "Doherty", True),
+        ("Doherty", "other", "Doherty", True),
+        ("the director", "anonymous", "Chandor", False),  # a description is not a name
+        ("a Moody’s Analytics’ forecast", "organisation", "Moody's Analytics", False),
+        ("Moody’s Analytics", "organisation", "Moody’s Analytics|Moody's Analytics", True),
+        ("Sir Keith", "other", "Joseph|Keith", True),
+        ("an official", "anonymous", "anonymous", True),
+        ("Tom Hale", "other", "anonymous", False),
+        ("", "", "", True),
+        ("Tom Hale", "other", "", False),
+        ("Mr Joseph", "other", "Joseph|Keith", True),
+    ],
+)
+def test_speaker_matches(found, found_type, gold, right):
+    assert quote_accuracy.speaker_matches(found, found_type, gold) is right
+
+
+def test_scores_of_other_stories_by_hand():
+    labels = pd.DataFrame(
+        {
+            "article_id": "a",
+            "split": "tune",
+            "text_begins": ["One", "Two", "Three", "A Title", "Four"],
+            "speaker": ["Hale", "anonymous", "", "", "Ortiz"],
+            "kind": ["full", "full", "scare", "none", "full"],
+            "note": "",
+        }
+    )
+    found = pd.DataFrame(
+        {
+            "article_id": "a",
+            "text": ["One two", "Two three", "Three", "A Title", "Extra words"],
+            "speaker": ["Tom Hale", "a source", "", "", "Tom Hale"],
+            "speaker_type": ["other", "anonymous", "", "", "other"],
+            "kind": ["full", "full", "scare", "scare", "full"],
+        }
+    )
+    pairs = quote_accuracy.match_labels(found, labels)
+    assert pairs["status"].tolist() == ["matched"] * 4 + ["missed", "extra"]
+    scores = quote_accuracy.score_pairs(pairs).set_index("measure")
+    # 4 labelled quotations (the title is not one); 3 found; all 3 speakers right; 5 reported,
+    # of which 3 are quotations (the title and the extra are not).
+    assert scores.loc["found", ["correct", "total"]].tolist() == [3, 4]
+    assert scores.loc["speaker_right", ["correct", "total"]].tolist() == [3, 3]
+    assert scores.loc["precision", ["correct", "total"]].tolist() == [3, 5]
+    low, high = scores.loc["precision", ["ci_low", "ci_high"]]
+    # Wilson 95% for 3 of 5, by hand: centre (0.6 + 1.92/5) / (1 + 3.84/5) = 0.5565,
+    # half-width 1.96 / 1.768 * sqrt(0.048 + 0.0384) = 0.3259.
+    assert low == pytest.approx(0.2307, abs=1e-3) and high == pytest.approx(0.8824, abs=1e-3)
+
+
+def test_evaluation_set_is_as_documented():
+    labels = quote_accuracy.read_labels()
+    articles = pd.read_csv(quote_accuracy.EVAL_DIR / "articles.csv")
+    quotations = labels[labels["kind"] != "none"]
+    assert len(quotations) >= 150 and articles["article_id"].nunique() >= 15
+    assert articles["outlet"].nunique() >= 10
+    assert set(labels["split"]) == {"tune", "holdout"}
+    assert labels["kind"].isin(["full", "partial", "scare", "none"]).all()
+    passages = pd.read_csv(quote_accuracy.EVAL_DIR / "passages.csv", keep_default_na=False)
+    import hashlib
+
+    for row in passages.itertuples(index=False):
+        assert hashlib.sha256(row.text.encode("utf-8")).hexdigest() == row.sha256
+        assert len(row.text) == row.end - row.start
+    # No article is committed whole: the passages are a part of each source file.
+    assert passages.groupby("article_id")["source_paragraph"].size().gt(0).all()
+
+
+#: The figures on the evaluation set of other stories, 1 Dec 2026 (correct, total). The untouched
+#: half was measured once, after the rules were tuned on the other; see the README.
+OTHER_STORIES = {
+    ("tune", "found"): (113, 114),
+    ("tune", "speaker_right"): (101, 113),
+    ("tune", "precision"): (113, 116),
+    ("holdout", "found"): (117, 120),
+    ("holdout", "speaker_right"): (77, 117),
+    ("holdout", "precision"): (117, 119),
+}
+
+
+def test_other_stories_do_not_fall_below_what_we_report():
+    table = quote_accuracy.evaluate_other_stories().set_index(["split", "measure"])
+    for key, (correct, total) in OTHER_STORIES.items():
+        assert table.loc[key, "total"] == total, key
+        assert table.loc[key, "correct"] >= correct, key

@@ -309,9 +309,10 @@ def test_an_unknown_speaker_keeps_the_texts_words_and_gets_a_side_and_type():
     row = one("A senior Ukrainian official said the mood was “calm but tense”.")
     assert (row.speaker_side, row.speaker_type) == ("Ukraine", "anonymous")
     row = one("“It is a good sign,” said Anna Schmidt, a local farmer.")
+    # A farmer is a citizen or witness: counted as civilians, not on a state's side (issue 15).
     assert (row.speaker_side, row.speaker_type, row.speaker_text) == (
-        "unknown",
-        "person",
+        "civilians",
+        "citizen or witness",
         "Anna Schmidt",
     )
 
@@ -376,7 +377,7 @@ def test_reported_speech_is_listed_with_its_speaker():
     found = Q.find_attributions(paragraphs)
     assert found[["paragraph", "cue", "speaker", "speaker_type", "quoted"]].values.tolist() == [
         [1, "say", "US defence official", "anonymous", False],
-        [2, "say", "Vladimir Putin", "person", True],
+        [2, "say", "Vladimir Putin", "politician", True],
     ]  # "adding to hopes" is not a reporting verb (cues.yml: not_followed_by)
 
 

@@ -10,9 +10,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.plots.style import SIDE_COLOURS, suptitle
+from analysis.plots.style import SIDE_COLOURS, TYPE_COLOURS, suptitle
+from analysis.quote_accuracy import MEASURE_LABELS, SETS
 from analysis.quotes import load_cues
-from analysis.sources import SIDE_ORDER
+from analysis.sources import SIDE_ORDER, TYPE_ORDER
 
 
 def _title_n(table: pd.DataFrame) -> str:
@@ -21,18 +22,26 @@ def _title_n(table: pd.DataFrame) -> str:
     return f"{articles} article{'s' if articles != 1 else ''}"
 
 
-def plot_words_by_side(by_side: pd.DataFrame):
+def plot_words_by_type(by_type: pd.DataFrame):
+    """Stacked bars: each outlet's quoted words by speaker type. ``by_type`` is
+    :func:`analysis.sources.quotes_by_type`'s table."""
+    return plot_words_by_side(by_type, column="type")
+
+
+def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side"):
     """Stacked bars: each outlet's quoted words by the side of the speaker (shares, with the
-    word counts written in). ``by_side`` is :func:`quotes_by_side`'s table."""
+    word counts written in). ``by_side`` is :func:`quotes_by_side`'s table (or, with
+    ``column="type"``, :func:`quotes_by_type`'s)."""
+    order, colours = (SIDE_ORDER, SIDE_COLOURS) if column == "side" else (TYPE_ORDER, TYPE_COLOURS)
     outlets = list(dict.fromkeys(by_side["outlet"]))
     fig, ax = plt.subplots(figsize=(9, 0.8 * len(outlets) + 1.8))
     left = pd.Series(0.0, index=outlets)
-    for side in SIDE_ORDER:
-        part = by_side[by_side["side"] == side].set_index("outlet").reindex(outlets)
+    for side in order:
+        part = by_side[by_side[column] == side].set_index("outlet").reindex(outlets)
         share = part["share_of_words"].fillna(0.0)
         if not share.any():
             continue
-        ax.barh(outlets, share, left=left, color=SIDE_COLOURS[side], label=side)
+        ax.barh(outlets, share, left=left, color=colours[side], label=side)
         for outlet, value, words in zip(outlets, share, part["quoted_words"], strict=True):
             if value >= 0.06:
                 ax.text(
@@ -49,11 +58,11 @@ def plot_words_by_side(by_side: pd.DataFrame):
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
     ax.set_xlabel("share of the outlet's quoted words")
-    ax.legend(ncol=len(SIDE_ORDER), loc="upper center", bbox_to_anchor=(0.5, -0.25))
+    ax.legend(ncol=min(len(order), 5), loc="upper center", bbox_to_anchor=(0.5, -0.25))
     ax.grid(axis="y", visible=False)
     quotes, words = int(by_side["quotes"].sum()), int(by_side["quoted_words"].sum())
     ax.set_title(
-        f"Whose words each outlet quotes, by side\n"
+        f"Whose words each outlet quotes, by {'side' if column == 'side' else 'speaker type'}\n"
         f"N = {quotes} quotations, {words} quoted words, {_title_n(by_side)}"
     )
     fig.tight_layout()
@@ -207,34 +216,43 @@ def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
     return fig
 
 
-def plot_accuracy(evaluation: pd.DataFrame):
-    """Each accuracy measure with its Wilson 95% interval and "k/n" written in.
-    ``evaluation`` is :func:`evaluate`'s table."""
-    labels = {
-        "detection_precision": "detection: precision",
-        "detection_recall": "detection: recall",
-        "extent": "extent (last paragraph)",
-        "attribution": "attribution (speaker)",
-        "kind": "kind (full/partial/scare)",
-        "cue": "reporting verb",
-    }
-    table = evaluation.assign(label=evaluation["measure"].map(labels))
-    fig, ax = plt.subplots(figsize=(9, 0.5 * len(table) + 1.6))
-    errors = [table["value"] - table["ci_low"], table["ci_high"] - table["value"]]
-    ax.barh(table["label"], table["value"], color="#0072B2", xerr=errors, capsize=3)
-    for label, value, k, n in zip(
-        table["label"], table["value"], table["correct"], table["total"], strict=True
-    ):
-        ax.text(0.02, label, f"{k}/{n} = {value:.0%}", va="center", fontsize=8, color="white")
+def plot_accuracy(table: pd.DataFrame):
+    """The three measures for each set, side by side, with Wilson 95% intervals and "k/n"
+    written in. ``table`` is :func:`analysis.quote_accuracy.accuracy_table`'s."""
+    sets = [s for s in SETS if s in set(table["set"])]
+    colours = {"seeds": "#999999", "tune": "#56B4E9", "holdout": "#0072B2"}
+    fig, ax = plt.subplots(figsize=(9, 4.6))
+    height = 0.8 / len(sets)
+    for j, name in enumerate(sets):
+        part = table[table["set"] == name].set_index("measure").loc[list(MEASURE_LABELS)]
+        y = np.arange(len(MEASURE_LABELS)) + j * height
+        errors = [part["value"] - part["ci_low"], part["ci_high"] - part["value"]]
+        ax.barh(
+            y,
+            part["value"],
+            height=height * 0.9,
+            color=colours[name],
+            xerr=errors,
+            capsize=2,
+            label=SETS[name],
+        )
+        for yy, k, n, v in zip(y, part["correct"], part["total"], part["value"], strict=True):
+            ax.text(0.01, yy, f"{k}/{n} = {v:.0%}", va="center", fontsize=7, color="white")
+    ax.set_yticks(np.arange(len(MEASURE_LABELS)) + height * (len(sets) - 1) / 2)
+    ax.set_yticklabels(list(MEASURE_LABELS.values()))
     ax.set_xlim(0, 1.05)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
-    ax.set_xlabel("share correct, with Wilson 95% interval")
+    ax.set_xlabel("share, with Wilson 95% interval")
     ax.grid(axis="y", visible=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize=8, ncol=1)
+    n = {
+        s: int(table[(table["set"] == s) & (table["measure"] == "found")]["total"].iloc[0])
+        for s in sets
+    }
     ax.set_title(
-        f"Quotation finder against the hand-labelled gold\n"
-        f"N = {int(table['total'].iloc[1])} quotations in the seed articles "
-        "(in-sample: the rules were written on these texts)"
+        "Quotation finder against hand labels\n"
+        + ", ".join(f"{s}: N = {n[s]} quotations" for s in sets)
     )
     fig.tight_layout()
     return fig

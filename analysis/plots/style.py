@@ -12,6 +12,8 @@ import textwrap
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from analysis.actors import CIVILIANS, SPEAKER_TYPES
+
 #: House style for every figure: readable at a glance, identical across machines.
 STYLE = {
     # One resolution for laying out and for saving, so text is measured once (save._draw);
@@ -53,9 +55,29 @@ SIDE_COLOURS = {
     "Russia": "#D55E00",
     "Ukraine": "#0072B2",
     "West": "#009E73",
+    CIVILIANS: "#E69F00",
     "other": "#CC79A7",
     "unknown": "#999999",
 }
+#: Colour of each speaker type, and of quotations nobody is given (``sources.TYPE_ORDER``).
+TYPE_COLOURS = dict(
+    zip(
+        (*SPEAKER_TYPES, "unattributed"),
+        [
+            "#0072B2",
+            "#56B4E9",
+            "#000000",
+            "#009E73",
+            "#CC79A7",
+            "#E69F00",
+            "#D55E00",
+            "#F0E442",
+            "#999999",
+            "#DDDDDD",
+        ],
+        strict=True,
+    )
+)
 #: Frame colours, by the frame's place in the dictionary (tab10 without its grey and olive).
 FRAME_COLOURS = (
     "#1f77b4",
