@@ -93,12 +93,8 @@ from analysis.actors import (
     scan,
     surface_key,
 )
-<<<<<<< HEAD
 from analysis.lexicon import lexicon_path, read_lexicon
-from analysis.text import count_words
-=======
 from analysis.text import count_words, fold_typography
->>>>>>> issue15
 
 QUOTE_COLUMNS = [
     "article_id",

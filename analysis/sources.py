@@ -13,6 +13,8 @@ How far the quotation finder can be trusted is :mod:`analysis.quote_accuracy`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from analysis.actors import CIVILIANS, SIDES, SPEAKER_TYPES

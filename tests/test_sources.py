@@ -52,25 +52,13 @@ def test_tables_add_up_an_outlets_articles(two_article_corpus):
     assert findings.loc["sources.scare-quotes.beta", "value"] == 0
 
 
-def test_words_by_type_and_civilians_by_hand():
-    from analysis.corpus import Corpus
-
+def test_words_by_type_and_civilians_by_hand(make_corpus):
     texts = [
         "“We are ready,” Putin said.",  # a politician, 3 words
         "“The shelling went on all night,” said Olga Petrova, a resident of the village.",
         "“Nothing has changed,” said Ivan Sokolov, an economist.",  # expert or analyst, 3 words
     ]
-    paragraphs = pd.DataFrame({"article_id": "a", "paragraph": [1, 2, 3], "text": texts})
-    corpus = quotes.annotate(
-        Corpus(
-            articles=pd.DataFrame({"article_id": ["a"], "outlet": ["Gamma"], "headline": [""]}),
-            paragraphs=paragraphs,
-            sentences=paragraphs.assign(sentence=1, start=0, end=paragraphs["text"].str.len())[
-                ["article_id", "paragraph", "sentence", "start", "end", "text"]
-            ],
-            removed=pd.DataFrame(columns=["article_id", "text", "reason", "position"]),
-        )
-    )
+    corpus = quotes.annotate(make_corpus({"a": {"outlet": "Gamma", "paragraphs": texts}}))
     by_type = sources.quotes_by_type(corpus).set_index("type")["quoted_words"]
     # The resident's quotation has 6 words; every type of TYPE_ORDER is listed, zeros included.
     assert by_type[["politician", "citizen or witness", "expert or analyst"]].tolist() == [3, 6, 3]
