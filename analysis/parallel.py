@@ -112,11 +112,11 @@ def n_chunks(
     per_worker: int = CHUNKS_PER_WORKER,
 ) -> int:
     """How many chunks :func:`map_chunks` splits ``n_items`` into: 1 (this process) below
-    ``min_items`` items or with one worker, else ``per_worker`` per worker (never more than
-    the items)."""
+    ``min_items`` items, with ``workers=1`` and no ``scheduler``, or with one worker; else
+    ``per_worker`` per worker (never more than the items)."""
     if n_items < max(min_items, 2):
         return 1
-    if workers == 1 and scheduler is None and scheduler_from_env() is None:
+    if workers == 1 and scheduler is None:  # asked for one process: the environment can't overrule
         return 1
     available = n_workers(scheduler, workers)
     if available < 2:

@@ -73,6 +73,11 @@ def test_sync_scheduler_runs_here(monkeypatch):
     assert parallel.n_chunks(10**6, min_items=10, workers=8) == 1
 
 
+def test_one_worker_asked_for_is_one_process_whatever_the_environment(monkeypatch):
+    monkeypatch.setenv(parallel.SCHEDULER_ENV, "tcp://nowhere.example:8786")
+    assert parallel.n_chunks(10**6, min_items=10, workers=1) == 1  # no connection attempted
+
+
 def test_an_error_in_a_worker_is_raised_as_itself(monkeypatch):
     monkeypatch.delenv(parallel.SCHEDULER_ENV, raising=False)
     with pytest.raises(CorpusError, match="item 3: bad input"):
