@@ -52,6 +52,7 @@ test: setup ## Run the whole test suite (unit, properties, notebooks, browser, f
 	env -u FRAMING_RUN $(BIN)/python -m pytest
 
 lab: setup ## Open JupyterLab on the "Python (framing)" kernel; figures go to build/runs/lab/figures/
+	$(BIN)/python -m analysis.lab
 	FRAMING_RUN=lab $(BIN)/jupyter lab notebooks/ $(LAB_ARGS)
 
 lint: $(STAMP) ## ruff on the package, tests and benchmarks
