@@ -23,6 +23,7 @@ _LAZY = {
     "save_plot": "analysis.plots",
     "record_finding": "analysis.findings",
     "record_findings": "analysis.findings",
+    "show_table": "analysis.tables",
 }
 
 __all__ = [
@@ -36,12 +37,14 @@ __all__ = [
     "record_findings",
     "save_figure",
     "save_plot",
+    "show_table",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.corpus import Corpus, CorpusWarning, load_corpus, read_article
     from analysis.findings import record_finding, record_findings
     from analysis.plots import save_figure, save_plot
+    from analysis.tables import show_table
 
 
 def __getattr__(name: str) -> object:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from collections import Counter
 
 import numpy as np
@@ -183,52 +184,146 @@ def kwic_html(lines: pd.DataFrame, *, max_lines: int = 30) -> str:
     return f"<table><tbody>{''.join(rows)}</tbody></table>{footer}"
 
 
-class KwicExplorer:
-    """Type a term, see its lines by outlet. In JupyterLab it is an ipywidgets text box and table;
-    anywhere without a widget front end (a headless run, a rendered notebook) the same object
-    shows a static KWIC table of the initial term."""
+def pattern_problem(pattern: str) -> str | None:
+    """Why ``pattern`` (as typed into the explorer) is not a usable KWIC pattern, or None.
 
-    def __init__(self, corpus, term: str, *, window: int = 8, max_lines: int = 30, **options):
+    A pattern matches whole words (see :func:`analysis.vocabulary.find_matches`), so every word
+    of every alternative needs a letter, a digit or ``?``: ``"("`` or ``"*"`` would match
+    punctuation or nothing at all, and ``"a||b"`` has an empty alternative.
+    """
+    alternatives = [a.split() for a in pattern.split("|")]
+    if not pattern.strip():
+        return "empty pattern"
+    if not all(alternatives):
+        return "an empty alternative (nothing between two |, or at an end)"
+    for words in alternatives:
+        for word in words:
+            if not any(ch.isalnum() or ch == "?" for ch in word):
+                return (
+                    f"{word!r} has no letter or digit: patterns match whole words "
+                    "(* and ? are the only wildcards)"
+                )
+    return None
+
+
+class KwicExplorer:
+    """Type a term, see its lines by outlet.
+
+    In JupyterLab it is an ipywidgets text box, an outlet menu and a table that follows the box
+    as the user types: each keystroke restarts a ``delay``-second timer, and the concordance is
+    computed (off the kernel's main thread) only when typing pauses, so a large corpus is not
+    searched once per letter. The table always starts with the number of lines, and says so when
+    the pattern cannot be used (:func:`pattern_problem`). Anywhere without a widget front end (a
+    headless run, a rendered notebook) the same object shows the static concordance of the
+    initial term; in JupyterLab the project's settings save the widget state in the notebook
+    (``jupyter/overrides.json``), so a reopened notebook shows the last concordance typed.
+    """
+
+    def __init__(
+        self,
+        corpus,
+        term: str,
+        *,
+        window: int = 8,
+        max_lines: int = 30,
+        delay: float = 0.3,
+        **options,
+    ):
         self.corpus, self.window, self.max_lines, self.options = corpus, window, max_lines, options
-        self.lines = kwic(corpus, term, window, **options)
+        self.delay = delay
         self.term = term
+        self.lines = self.lines_for(term)
         self._widget = None
+        self._lock = threading.Lock()
+        self._generation = 0  # bumped by every change; only the latest result is shown
+        self._timer: threading.Timer | None = None
 
     def lines_for(self, term: str) -> pd.DataFrame:
         """The KWIC lines for ``term`` (an invalid or empty pattern gives no lines)."""
-        try:
-            return kwic(self.corpus, term, self.window, **self.options)
-        except (ValueError, re.error):
+        if pattern_problem(term) is not None:
             return pd.DataFrame(columns=KWIC_COLUMNS)
+        return kwic(self.corpus, term, self.window, **self.options)
+
+    def render(self, term: str, outlet: str = "all") -> str:
+        """The explorer's table for ``term`` (and one ``outlet``, or "all") as HTML: first the
+        number of lines, or why the pattern cannot be used, then the concordance."""
+        problem = pattern_problem(term)
+        if problem is not None:
+            what = "Type a word, a phrase, a glob (withdraw*) or alternatives (Kyiv|Kiev)."
+            if term.strip():
+                what = (
+                    f"Invalid pattern <code>{html.escape(term)}</code>: "
+                    f"{html.escape(problem, quote=False)}."
+                )
+            return f"<p class='kwic-count'><b>0 lines</b>. {what}</p>"
+        lines = self.lines_for(term)
+        everywhere = len(lines)
+        where = ""
+        if outlet != "all":
+            lines = lines[lines["outlet"] == outlet]
+            where = f" in {html.escape(outlet)} ({everywhere} in all outlets)"
+        count = f"{len(lines)} line{'' if len(lines) == 1 else 's'}"
+        head = (
+            f"<p class='kwic-count'><b>{count}</b> for <code>{html.escape(term)}</code>{where}</p>"
+        )
+        return head + kwic_html(lines, max_lines=self.max_lines)
 
     def widget(self):
         """The interactive widget (built on first use)."""
         if self._widget is None:
             import ipywidgets as widgets
 
-            box = widgets.Text(value=self.term, description="term", continuous_update=False)
-            outlet = widgets.Dropdown(
+            self._box = widgets.Text(
+                value=self.term,
+                description="term",
+                placeholder="a word, phrase, glob (withdraw*) or Kyiv|Kiev",
+                continuous_update=True,  # every keystroke reaches the kernel; debounced below
+            )
+            self._outlet = widgets.Dropdown(
                 options=["all", *pd.unique(self.corpus.articles["outlet"])], description="outlet"
             )
-            table = widgets.HTML(kwic_html(self.lines, max_lines=self.max_lines))
-
-            def update(_change=None):
-                lines = self.lines_for(box.value)
-                if outlet.value != "all":
-                    lines = lines[lines["outlet"] == outlet.value]
-                table.value = f"<p>{len(lines)} lines</p>" + kwic_html(
-                    lines, max_lines=self.max_lines
-                )
-
-            box.observe(update, names="value")
-            outlet.observe(update, names="value")
-            self._widget = widgets.VBox([widgets.HBox([box, outlet]), table])
+            self._table = widgets.HTML(self.render(self.term))
+            self._box.observe(self._schedule, names="value")
+            self._outlet.observe(self._schedule, names="value")
+            self._widget = widgets.VBox(
+                [widgets.HBox([self._box, self._outlet]), self._table],
+                layout=widgets.Layout(min_height="4em"),
+            )
         return self._widget
+
+    def _schedule(self, _change=None) -> None:
+        """Redraw after ``delay`` seconds without a further change (at once if ``delay`` is 0)."""
+        with self._lock:
+            self._generation += 1
+            generation = self._generation
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self.delay > 0:
+                self._timer = threading.Timer(self.delay, self._refresh, args=(generation,))
+                self._timer.daemon = True
+                self._timer.start()
+                return
+        self._refresh(generation)
+
+    def _refresh(self, generation: int) -> None:
+        term, outlet = self._box.value, self._outlet.value
+        table = self.render(term, outlet)
+        with self._lock:
+            if generation != self._generation:  # typed on while this was computed
+                return
+            self.term = term
+            self._table.value = table
+
+    def wait(self) -> None:
+        """Block until a pending redraw (if any) has run: for tests and scripts."""
+        timer = self._timer
+        if timer is not None:
+            timer.join()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         static = {
-            "text/html": f"<p>KWIC for {html.escape(self.term)!r}: {len(self.lines)} lines</p>"
-            + kwic_html(self.lines, max_lines=self.max_lines),
+            "text/html": self.render(self.term),
             "text/plain": self.lines[["outlet", "left", "match", "right"]]
             .head(self.max_lines)
             .to_string(index=False),
@@ -240,7 +335,10 @@ class KwicExplorer:
         return {**bundle, **static}
 
 
-def explorer(corpus, term: str, *, window: int = 8, max_lines: int = 30, **options) -> KwicExplorer:
-    """An interactive concordance starting from ``term`` (see :class:`KwicExplorer`); ``options``
-    go to :func:`kwic` (``case``, ``canonical``, ``voice``)."""
-    return KwicExplorer(corpus, term, window=window, max_lines=max_lines, **options)
+def explorer(
+    corpus, term: str, *, window: int = 8, max_lines: int = 30, delay: float = 0.3, **options
+) -> KwicExplorer:
+    """An interactive concordance starting from ``term`` (see :class:`KwicExplorer`), redrawn
+    ``delay`` seconds after the user stops typing; ``options`` go to :func:`kwic` (``case``,
+    ``canonical``, ``voice``)."""
+    return KwicExplorer(corpus, term, window=window, max_lines=max_lines, delay=delay, **options)

@@ -12,13 +12,38 @@ NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build"
 
 
+def run_name() -> str | None:
+    """The name of an interactive run (``FRAMING_RUN``, which ``make lab`` sets to ``lab``), or
+    None for ``make figures``."""
+    return os.environ.get("FRAMING_RUN") or None
+
+
 def figures_dir() -> Path:
     """The folder figures and findings are written to.
 
-    ``figures/`` for the project's own corpus; ``make figures CORPUS=...`` sets
-    ``FRAMING_FIGURES_DIR`` so that another corpus never overwrites the committed figures.
+    ``FRAMING_FIGURES_DIR`` when it is set (``make figures CORPUS=...`` sets it, so another corpus
+    never overwrites the committed figures); else ``build/runs/<name>/figures/`` when
+    ``FRAMING_RUN`` names an interactive run (``make lab`` sets ``FRAMING_RUN=lab``: what a
+    person runs by hand never writes the committed figures); else ``figures/``, which only
+    ``make figures`` writes.
     """
-    return Path(os.environ.get("FRAMING_FIGURES_DIR", ROOT / "figures"))
+    if os.environ.get("FRAMING_FIGURES_DIR"):
+        return Path(os.environ["FRAMING_FIGURES_DIR"])
+    name = run_name()
+    if name:
+        if Path(name).name != name or name in (".", ".."):
+            raise ValueError(f"FRAMING_RUN={name!r}: a run name is one folder name, not a path")
+        return BUILD / "runs" / name / "figures"
+    return ROOT / "figures"
+
+
+def shown(path: str | Path) -> str:
+    """``path`` relative to the project root where it lies inside it (as a reader would type it
+    from the root), else as it is."""
+    try:
+        return Path(path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def read_yaml(path: str | Path) -> object:

@@ -96,10 +96,89 @@ def test_explorer_falls_back_to_a_static_table(corpus):
     explorer = k.explorer(corpus, "troops", window=2)
     bundle = explorer._repr_mimebundle_()
     assert "<b>troops</b>" in bundle["text/html"]
+    assert (
+        "<b>3 lines</b> for <code>troops</code>" in bundle["text/html"]
+    )  # the count, from the start
     assert "withdraw from" in bundle["text/plain"]
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert explorer.lines_for("no such word").empty
     assert explorer.lines_for("a||b").empty  # an invalid pattern shows no lines, no error
+
+
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        ("troops", None),
+        ("pull* back", None),
+        ("Kyiv|Kiev", None),
+        ("a(b", None),  # a literal: "a(b" can stand in a text
+        ("?", None),
+        ("(", "'(' has no letter or digit"),
+        ("*", "'*' has no letter or digit"),
+        ("troops (", "'(' has no letter or digit"),
+        ("a||b", "an empty alternative"),
+        ("a|", "an empty alternative"),
+        ("", "empty pattern"),
+        ("   ", "empty pattern"),
+    ],
+)
+def test_pattern_problem(pattern, problem):
+    found = k.pattern_problem(pattern)
+    assert found == problem if problem is None else found.startswith(problem)
+
+
+def test_explorer_says_the_count_in_every_state(corpus):
+    explorer = k.explorer(corpus, "troops", window=2)
+    assert explorer.render("troops").startswith("<p class='kwic-count'><b>3 lines</b>")
+    assert explorer.render("movement").startswith("<p class='kwic-count'><b>1 line</b> for")
+    none = explorer.render("tanks")
+    assert "<b>0 lines</b> for <code>tanks</code>" in none and "No occurrences." in none
+    invalid = explorer.render("(")
+    assert invalid.startswith(
+        "<p class='kwic-count'><b>0 lines</b>. Invalid pattern <code>(</code>: '(' has"
+    )
+    assert "No occurrences" not in invalid
+    assert "Type a word" in explorer.render("")
+    one_outlet = explorer.render("troops", "Outlet B")
+    assert "<b>1 line</b> for <code>troops</code> in Outlet B (3 in all outlets)" in one_outlet
+    assert one_outlet.count("<tr>") == 1
+
+
+def test_explorer_follows_typing(corpus):
+    """Each keystroke reaches the kernel (continuous_update) and, with no delay, redraws."""
+    explorer = k.explorer(corpus, "troops", window=2, delay=0)
+    widget = explorer.widget()
+    box, outlet = widget.children[0].children
+    table = widget.children[1]
+    assert box.continuous_update is True
+    assert "<b>3 lines</b>" in table.value
+    box.value = "troop"
+    assert "<b>1 line</b> for <code>troop</code>" in table.value
+    box.value = "("
+    assert "Invalid pattern" in table.value
+    box.value = "troops"
+    outlet.value = "Outlet A"
+    assert "<b>2 lines</b> for <code>troops</code> in Outlet A" in table.value
+
+
+def test_explorer_waits_for_typing_to_pause(corpus, monkeypatch):
+    """Five keystrokes inside the delay make one search, for the last text typed."""
+    searched = []
+    real = k.kwic
+    monkeypatch.setattr(
+        k, "kwic", lambda c, term, *a, **o: searched.append(term) or real(c, term, *a, **o)
+    )
+    explorer = k.explorer(corpus, "troops", window=2, delay=0.5)
+    widget = explorer.widget()
+    box, table = widget.children[0].children[0], widget.children[1]
+    searched.clear()
+    for typed in ["t", "tr", "tro", "troo", "troop"]:
+        box.value = typed
+    assert "<b>3 lines</b> for <code>troops</code>" in table.value  # nothing redrawn yet
+    explorer.wait()
+    assert searched == ["troop"]
+    assert "<b>1 line</b> for <code>troop</code>" in table.value
+    assert explorer.term == "troop"
 
 
 def test_kwic_html_escapes_and_caps():

@@ -9,6 +9,7 @@ CSV or finding fails here.
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -50,9 +51,28 @@ def test_there_are_notebooks_in_order():
     assert numbers == sorted(set(numbers)), "two notebooks share a number"
 
 
+def _git(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["git", "-C", str(paths.ROOT), *args], capture_output=True, text=True, check=check
+    )
+
+
+IN_GIT = _git("rev-parse", "--is-inside-work-tree", check=False).returncode == 0
+
+
+def committed_text(notebook: Path) -> str:
+    """What git holds for ``notebook`` (the index: the last commit plus anything staged), which
+    is what the next commit records. In a git work tree the file on disk may carry the outputs
+    of an interactive session; the clean filter keeps them out of the index. Outside git (an
+    unpacked archive) the file itself."""
+    if not IN_GIT:
+        return notebook.read_text(encoding="utf-8")
+    return _git("show", f":{notebook.relative_to(paths.ROOT).as_posix()}").stdout
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_committed_without_outputs_and_with_parameters(notebook):
-    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    nb = json.loads(committed_text(notebook))
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert all(c.get("outputs") == [] and c.get("execution_count") is None for c in code)
     assert "parameters" in code[0].get("metadata", {}).get("tags", []), "first code cell"
@@ -60,6 +80,69 @@ def test_notebook_committed_without_outputs_and_with_parameters(notebook):
     assert "corpus_dir" in source
     assert "../" not in "".join("".join(c["source"]) for c in code), "no relative paths"
     assert "sys.path" not in "".join("".join(c["source"]) for c in code)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_opens_on_the_project_kernel(notebook):
+    """JupyterLab starts the kernel the notebook names, with no dialog, if it is installed: the
+    Makefile installs "framing". language_info is left out: JupyterLab rewrites it on every
+    save (with the Python version), and the git filter strips it again."""
+    metadata = json.loads(committed_text(notebook))["metadata"]
+    assert metadata == {
+        "kernelspec": {"display_name": "Python (framing)", "language": "python", "name": "framing"}
+    }
+    makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+    assert '--name framing --display-name "Python (framing)"' in makefile
+
+
+JUPYTERLAB_SAVE = {
+    # What a JupyterLab session adds to a notebook: outputs, counts, the kernel's language_info,
+    # the widget state (saveState, jupyter/overrides.json) and per-cell view metadata.
+    "metadata": {
+        "language_info": {
+            "codemirror_mode": {"name": "ipython", "version": 3},
+            "file_extension": ".py",
+            "mimetype": "text/x-python",
+            "name": "python",
+            "nbconvert_exporter": "python",
+            "pygments_lexer": "ipython3",
+            "version": "3.11.2",
+        },
+        "widgets": {"application/vnd.jupyter.widget-state+json": {"state": {}, "version_major": 2}},
+    },
+    "output": {
+        "output_type": "execute_result",
+        "execution_count": 1,
+        "metadata": {},
+        "data": {"text/plain": ["1"], "image/png": "iVBORw0KGgo="},
+    },
+}
+
+
+@pytest.mark.skipif(not IN_GIT, reason="not a git work tree: there is no git filter to check")
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_git_filter_strips_an_interactive_session_back_to_the_committed_notebook(
+    notebook, tmp_path
+):
+    """A notebook saved by JupyterLab after Run All is, to git, the committed notebook: `git
+    status` stays clean and `git add` records no outputs (`make setup` installs the filter)."""
+    relative = notebook.relative_to(paths.ROOT).as_posix()
+    attribute = _git("check-attr", "filter", "--", relative).stdout.strip()
+    assert attribute.endswith("filter: nbstripout"), attribute
+    assert _git("config", "filter.nbstripout.clean", check=False).stdout.strip(), (
+        "the nbstripout filter is not installed in this clone: run `make setup`"
+    )
+    nb = json.loads(committed_text(notebook))
+    nb["metadata"].update(JUPYTERLAB_SAVE["metadata"])
+    for count, cell in enumerate((c for c in nb["cells"] if c["cell_type"] == "code"), 1):
+        cell["execution_count"] = count
+        cell["outputs"] = [{**JUPYTERLAB_SAVE["output"], "execution_count": count}]
+        cell["metadata"]["scrolled"] = True
+        cell["metadata"]["execution"] = {"iopub.status.busy": "2026-12-01T23:00:00.000Z"}
+    saved = tmp_path / notebook.name
+    saved.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    as_git_sees_it = _git("hash-object", "--path", relative, str(saved)).stdout.strip()
+    assert as_git_sees_it == _git("rev-parse", f":{relative}").stdout.strip()
 
 
 @pytest.mark.notebook
