@@ -211,3 +211,29 @@ def test_one_scare_quote_is_a_sentence_not_a_bar(tmp_path):
     assert not fig.axes  # no chart: a sentence
     texts = " ".join(t.get_text() for t in fig.texts)
     assert "The one scare quote is FT's \u201cdialogue\u201d" in texts and "in 2 articles" in texts
+
+
+def test_headline_contrast_by_outlet_pools_sentences_by_hand():
+    from analysis.emphasis import headline_contrast_by_outlet
+
+    contrast = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "outlet": ["X", "X"],
+            "frame": ["f", "f"],
+            "label": ["F", "F"],
+            "headline": pd.array([True, False], dtype="boolean"),
+            "standfirst": pd.array([pd.NA, True], dtype="boolean"),  # a has no standfirst
+            "lead_share": [0.5, 1.0],
+            "body_sentences": [3, 1],
+            "body_total": [10, 30],
+            "body_share": [0.3, 1 / 30],
+            "body_rank": [1, 1],
+        }
+    )
+    units = pd.DataFrame({"article_id": ["a", "a", "b"], "zone": ["lead", "lead", "lead"]})
+    row = headline_contrast_by_outlet(contrast, units).iloc[0]
+    assert row["body_share"] == pytest.approx(4 / 40)  # pooled, not the mean of 0.3 and 0.03
+    assert row["lead_share"] == pytest.approx((1 + 1) / 3)  # 1 of a's 2, 1 of b's 1
+    assert row["headline_share"] == 0.5 and row["standfirst_share"] == 1.0
+    assert row["articles"] == 2

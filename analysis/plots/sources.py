@@ -261,7 +261,7 @@ def _title_n_verbs(verbs: pd.DataFrame) -> str:
 
 
 #: Scare-quoted words listed per outlet at most.
-MAX_SCARE_WORDS = 4
+MAX_SCARE_WORDS = 3
 
 
 def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
@@ -286,7 +286,7 @@ def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
     counts = counts[counts.index.isin(shown)]
 
     def listed(texts: pd.Series) -> str:
-        words = [f"\u201c{wrap(w, 30)}\u201d" for w in dict.fromkeys(texts)]
+        words = [f"\u201c{w if len(w) <= 20 else w[:19] + chr(8230)}\u201d" for w in dict.fromkeys(texts)]
         more = len(words) - MAX_SCARE_WORDS
         return ", ".join(words[:MAX_SCARE_WORDS]) + (f" +{more} more" if more > 0 else "")
 
@@ -295,7 +295,7 @@ def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
     ax.barh(counts.index, counts.to_numpy(), color=NEUTRAL)
     for outlet, count in counts.items():
         ax.text(count, outlet, f"  {count}  {words.get(outlet, '')}", va="center", fontsize=7)
-    ax.set_xlim(0, max(3, counts.max() * 2.2))
+    ax.set_xlim(0, max(3, counts.max() * 2.6))
     ax.invert_yaxis()
     ax.set_xlabel("scare quotes (1-3 quoted words, no speaker)")
     ax.grid(axis="y", visible=False)
