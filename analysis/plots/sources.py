@@ -286,7 +286,9 @@ def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
     counts = counts[counts.index.isin(shown)]
 
     def listed(texts: pd.Series) -> str:
-        words = [f"\u201c{w if len(w) <= 20 else w[:19] + chr(8230)}\u201d" for w in dict.fromkeys(texts)]
+        words = [
+            f"\u201c{w if len(w) <= 20 else w[:19] + chr(8230)}\u201d" for w in dict.fromkeys(texts)
+        ]
         more = len(words) - MAX_SCARE_WORDS
         return ", ".join(words[:MAX_SCARE_WORDS]) + (f" +{more} more" if more > 0 else "")
 
