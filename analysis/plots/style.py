@@ -263,5 +263,6 @@ def capped(shown: int, total: int, what: str) -> str:
 
 
 def wrap(text: object, width: int) -> str:
-    """``text`` broken into lines of at most ``width`` characters (a tick or table label)."""
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+    """``text`` broken into lines of at most ``width`` characters (a tick or table label); a
+    word longer than ``width`` stays whole on its own line ("Entertainment", not "Entertainmen/t")."""
+    return "\n".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
