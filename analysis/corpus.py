@@ -420,6 +420,9 @@ def load_corpus(
         ]
     for note in notes:
         warnings.warn(note, CorpusWarning, stacklevel=2)
+    global _LAST_LABEL, _LAST_OUTLETS
+    _LAST_LABEL = corpus_label(corpus)
+    _LAST_OUTLETS = tuple(sorted(set(corpus.articles["outlet"].astype(str))))
     return corpus
 
 
@@ -480,6 +483,36 @@ def _folder_rows(
     if not rows:
         raise CorpusError(f"{corpus_dir}: no articles (no manifest rows and no .txt files)")
     return rows, None
+
+
+#: The label of the corpus :func:`load_corpus` loaded last (a notebook loads one): the source
+#: line of every figure the notebook saves.
+_LAST_LABEL = ""
+#: The outlets of that corpus, sorted: figures give each a distinct colour by its place here.
+_LAST_OUTLETS: tuple[str, ...] = ()
+
+
+def corpus_label(corpus: Corpus) -> str:
+    """A short, stable name for ``corpus``: its folder, its number of articles and the first 10
+    hex digits of a sha256 over every article's id and raw-file sha256, e.g. ``seeds, 5 articles,
+    sha256 1a2b3c4d5e``. The same files give the same label on any machine."""
+    articles = corpus.articles.sort_values("article_id", kind="mergesort")
+    digest = hashlib.sha256()
+    for article_id, sha in zip(articles["article_id"], articles["sha256"], strict=True):
+        digest.update(f"{article_id}\t{sha}\n".encode())
+    name = Path(corpus.source).name if corpus.source else "corpus"
+    n = len(articles)
+    return f"{name}, {n} article{'s' if n != 1 else ''}, sha256 {digest.hexdigest()[:10]}"
+
+
+def last_loaded_outlets() -> tuple[str, ...]:
+    """The sorted outlets of the corpus loaded last in this process (empty before any)."""
+    return _LAST_OUTLETS
+
+
+def last_loaded_label() -> str:
+    """:func:`corpus_label` of the corpus loaded last in this process ("" before any)."""
+    return _LAST_LABEL
 
 
 def _load(

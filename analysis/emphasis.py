@@ -1072,3 +1072,86 @@ def findings_rows(
             "05_numbers",
         )
     return findings_table(rows)
+
+
+# --------------------------------------------------------------------------- outlet summaries
+# Figures switch to these past a few articles (analysis.aggregate): tables in, tables out.
+
+
+def headline_contrast_by_outlet(contrast: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """:func:`headline_contrast` pooled per outlet and frame: ``body_share`` is the share of all
+    the outlet's body sentences carrying the frame, ``lead_share`` the same over lead sentences,
+    ``headline_share`` / ``standfirst_share`` the share of its articles whose headline /
+    standfirst carries it (of the articles that have one). Plus ``articles``."""
+    lead = units[units["zone"] == "lead"].groupby("article_id").size()
+    table = contrast.assign(
+        lead_total=contrast["article_id"].map(lead).fillna(0),
+        has_headline=contrast["headline"].notna(),
+        has_standfirst=contrast["standfirst"].notna(),
+        headline=contrast["headline"].fillna(False).astype(bool),
+        standfirst=contrast["standfirst"].fillna(False).astype(bool),
+    )
+    table["lead_sentences"] = (table["lead_share"].fillna(0) * table["lead_total"]).round()
+    grouped = table.groupby(["outlet", "frame", "label"], sort=False)
+    out = grouped[
+        ["body_sentences", "body_total", "lead_sentences", "lead_total", "headline", "standfirst"]
+        + ["has_headline", "has_standfirst"]
+    ].sum()
+    out["articles"] = grouped["article_id"].nunique()
+    out = out.reset_index()
+    share = lambda a, b: (out[a] / out[b].where(out[b] > 0)).astype(float)  # noqa: E731
+    out["body_share"] = share("body_sentences", "body_total")
+    out["lead_share"] = share("lead_sentences", "lead_total")
+    out["headline_share"] = share("headline", "has_headline")
+    out["standfirst_share"] = share("standfirst", "has_standfirst")
+    return out
+
+
+def frame_profile(units: pd.DataFrame, tagged: pd.DataFrame, *, bins: int = 10) -> pd.DataFrame:
+    """Where in their articles each outlet's frames sit: the body is cut into ``bins`` equal
+    stretches of words, each body sentence falls in the stretch of its midpoint, and ``share``
+    is the share of the outlet's sentences in that stretch carrying the frame. Columns:
+    ``outlet``, ``frame``, ``bin`` (0 = the top), ``sentences`` (carrying the frame),
+    ``total`` (in the stretch), ``share``, ``articles``."""
+    body = units[units["zone"].isin(BODY_ZONES)]
+    position = ((body["start_pos"] + body["end_pos"]) / 2).clip(0, 1 - 1e-9)
+    body = body.assign(bin=(position * bins).astype(int))
+    totals = body.groupby(["outlet", "bin"]).size().rename("total")
+    articles = body.groupby("outlet")["article_id"].nunique().rename("articles")
+    carrying = tagged[tagged["zone"].isin(BODY_ZONES)].merge(
+        body[["article_id", "paragraph", "sentence", "bin"]],
+        on=["article_id", "paragraph", "sentence"],
+    )
+    frames = list(dict.fromkeys(tagged["frame"]))
+    outlets = list(dict.fromkeys(units["outlet"]))
+    grid = pd.MultiIndex.from_product(
+        [outlets, frames, range(bins)], names=["outlet", "frame", "bin"]
+    )
+    counts = (
+        carrying.drop_duplicates(["article_id", "paragraph", "sentence", "frame"])
+        .groupby(["outlet", "frame", "bin"])
+        .size()
+        .reindex(grid, fill_value=0)
+        .rename("sentences")
+        .reset_index()
+    )
+    counts = counts.join(totals, on=["outlet", "bin"]).join(articles, on="outlet")
+    counts["total"] = counts["total"].fillna(0).astype("int64")
+    counts["share"] = (counts["sentences"] / counts["total"].where(counts["total"] > 0)).fillna(0.0)
+    return counts
+
+
+def fact_coverage_by_outlet(coverage: pd.DataFrame) -> pd.DataFrame:
+    """:func:`fact_coverage` per outlet: how many of the outlet's articles report each fact
+    (``reported``), in the headline or standfirst (``displayed``), of ``articles``, and the
+    ``share`` reporting it."""
+    table = coverage.assign(
+        reported=coverage["zone"] != "absent",
+        displayed=coverage["zone"].isin(DISPLAY_ZONES),
+    )
+    grouped = table.groupby(["outlet", "fact", "label"], sort=False)
+    out = grouped[["reported", "displayed"]].sum()
+    out["articles"] = grouped["article_id"].nunique()
+    out = out.reset_index()
+    out["share"] = out["reported"] / out["articles"]
+    return out

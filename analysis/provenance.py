@@ -75,7 +75,7 @@ def removals_by_reason(corpus: Corpus) -> pd.DataFrame:
     """Characters and pieces taken out of the body, one row per article × reason (zeros included).
 
     Reasons are the cleaner's (see ``analysis.clean.REASONS``) plus ``metadata: <field>`` for
-    text kept as metadata (:func:`outside_body`). Columns: ``article_id``, ``reason``,
+    text kept as metadata (:func:`outside_body`). Columns: ``article_id``, ``outlet``, ``reason``,
     ``pieces``, ``chars``, ``share_of_raw`` (characters over the decoded file's characters).
     Articles keep the corpus's order; reasons are sorted by characters across the corpus, largest
     first.
@@ -90,6 +90,7 @@ def removals_by_reason(corpus: Corpus) -> pd.DataFrame:
     )
     grid = pd.MultiIndex.from_product([corpus.article_ids, reasons], names=["article_id", "reason"])
     table = counts.reindex(grid, fill_value=0).reset_index()
-    raw = corpus.articles.set_index("article_id")["n_chars_raw"]
-    table["share_of_raw"] = table["chars"] / table["article_id"].map(raw)
+    articles = corpus.articles.set_index("article_id")
+    table.insert(1, "outlet", table["article_id"].map(articles["outlet"]))
+    table["share_of_raw"] = table["chars"] / table["article_id"].map(articles["n_chars_raw"])
     return table

@@ -770,6 +770,42 @@ def reuse_matrix(
     )
 
 
+def reuse_by_outlet(corpus: Corpus, alignment: pd.DataFrame, *, top: int = 20) -> pd.DataFrame:
+    """How much of each outlet's wording closely matches each outlet's articles (and, on the
+    diagonal, its own other articles): the outlet-level summary of :func:`reuse_matrix`.
+
+    One row per ordered pair of outlets: ``articles`` and ``words`` of the outlet, and
+    ``reused_words``: for each of its sentences, the words in common with its best match among
+    the other outlet's articles (so a sentence matching three articles of one outlet counts
+    once), summed; ``word_share`` = reused_words / words. Outlets past the ``top`` with the
+    most articles are pooled as ``"other outlets (k)"``; outlets keep corpus order.
+    """
+    from analysis.aggregate import fold_rest
+
+    articles = corpus.articles[["article_id", "outlet"]].astype({"outlet": str})
+    unit = fold_rest(articles["outlet"], n=top, rest="other outlets")
+    outlet_of = dict(zip(articles["article_id"], unit, strict=True))
+    totals = _article_totals(corpus).assign(outlet=lambda t: t["article_id"].map(outlet_of))
+    sizes = totals.groupby("outlet", sort=False).agg(
+        articles=("article_id", "nunique"), words=("words", "sum")
+    )
+    best = best_matches(alignment, per_article=True)
+    best = best.assign(
+        outlet=best["article_id"].map(outlet_of), other_outlet=best["other_id"].map(outlet_of)
+    )
+    per_sentence = best.groupby(["outlet", "article_id", "sentence", "other_outlet"], sort=False)[
+        "matched_words"
+    ].max()
+    reused = per_sentence.groupby(["outlet", "other_outlet"], sort=False).sum()
+    order = list(dict.fromkeys(unit))
+    index = pd.MultiIndex.from_product([order, order], names=["outlet", "other_outlet"])
+    table = reused.reindex(index, fill_value=0).rename("reused_words").reset_index()
+    table = table.join(sizes, on="outlet")
+    table["word_share"] = _share(table["reused_words"], table["words"])
+    columns = ["outlet", "other_outlet", "articles", "words", "reused_words", "word_share"]
+    return table[columns].astype({"reused_words": "int64", "words": "int64"})
+
+
 def _article_totals(corpus: Corpus) -> pd.DataFrame:
     """Sentences and comparable words per article, every article of the corpus in order."""
     table = sentence_words(corpus.sentences)

@@ -393,6 +393,19 @@ def readability(corpus: Corpus, *, workers: int | None = None) -> pd.DataFrame:
     )
 
 
+def readability_by_outlet(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`readability`'s table summarised per outlet and scope: the mean of each measure over
+    the outlet's articles (each article counts once, whatever its length), the number of
+    articles and the summed ``n_words`` and ``n_sentences``. Outlets keep their first-seen order.
+    """
+    measures = [c for c in (*READABILITY_METRICS, "mtld", "mattr") if c in table.columns]
+    grouped = table.groupby(["outlet", "scope"], sort=False)
+    out = grouped[measures].mean()
+    out["articles"] = grouped["article_id"].nunique()
+    out[["n_words", "n_sentences"]] = grouped[["n_words", "n_sentences"]].sum()
+    return out.reset_index()
+
+
 # --------------------------------------------------------------------------- stance markers
 
 

@@ -488,6 +488,44 @@ def similarity(
     return pd.DataFrame(cosine, index=pd.Index(order, name="article_id"), columns=order)
 
 
+def outlet_similarity(sim: pd.DataFrame, outlets: pd.Series, *, top: int = 20) -> pd.DataFrame:
+    """The mean cosine of the article pairs between every two outlets, and within each outlet
+    (distinct articles only), from :func:`similarity`'s square table.
+
+    ``outlets`` maps article_id to outlet. Outlets past the ``top`` with the most articles are
+    pooled as ``"other outlets (k)"``. Columns: ``outlet_a``, ``outlet_b``, ``cosine`` (NaN for
+    an outlet with one article paired with itself), ``pairs``. Outlets keep their first-seen
+    order. Works in outlets × outlets memory beyond the matrix itself: sums are two matrix
+    products with the articles' outlet indicators.
+    """
+    from analysis.aggregate import fold_rest
+
+    names = fold_rest(outlets.reindex(sim.index).astype(str), n=top, rest="other outlets")
+    order = list(dict.fromkeys(names))
+    codes = pd.Categorical(names, categories=order).codes
+    member = sparse.csr_matrix(
+        (np.ones(len(codes)), (np.arange(len(codes)), codes)), shape=(len(codes), len(order))
+    )
+    values = sim.to_numpy(dtype=float)
+    totals = np.asarray((member.T @ (member.T @ values).T).T)
+    self_sum = np.bincount(codes, weights=np.diag(values), minlength=len(order))
+    totals[np.diag_indices(len(order))] -= self_sum
+    sizes = np.bincount(codes, minlength=len(order)).astype(float)
+    pairs = np.outer(sizes, sizes)
+    pairs[np.diag_indices(len(order))] = sizes * (sizes - 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(pairs > 0, totals / np.where(pairs > 0, pairs, 1), np.nan)
+    a, b = np.meshgrid(np.arange(len(order)), np.arange(len(order)), indexing="ij")
+    return pd.DataFrame(
+        {
+            "outlet_a": np.asarray(order, dtype=object)[a.ravel()],
+            "outlet_b": np.asarray(order, dtype=object)[b.ravel()],
+            "cosine": mean.ravel(),
+            "pairs": pairs.ravel().astype("int64"),
+        }
+    )
+
+
 def similarity_pairs(sim: pd.DataFrame) -> pd.DataFrame:
     """The upper triangle of a similarity matrix as rows: article_a, article_b, cosine."""
     i, j = np.triu_indices(len(sim), k=1)

@@ -151,6 +151,9 @@ def test_a_full_run_evicts_what_it_did_not_use_and_a_partial_run_does_not(tmp_pa
     path = tmp_path / "cache" / f"{old}.pkl"
     os.utime(path, (path.stat().st_atime, path.stat().st_mtime - 3600))
     out = tmp_path / "figures"
+    # run.run points FRAMING_FIGURES_DIR at ``out``; set it through monkeypatch so that it is
+    # restored afterwards (otherwise later tests would read figures/ from this empty folder).
+    monkeypatch.setenv("FRAMING_FIGURES_DIR", str(out))
     run.run(out_dir=out, only=["01"], build_dir=tmp_path / "build")
     assert path.exists()
     run.run(out_dir=out, build_dir=tmp_path / "build")

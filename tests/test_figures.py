@@ -118,8 +118,12 @@ def test_png_and_svg_share_the_tight_bounding_box(tmp_path):
 
     fig = _figure()
     fig.text(1.1, 0.5, "a label outside the axes")  # widens the tight box to the right
+    reference_fig = _figure()
+    reference_fig.text(1.1, 0.5, "a label outside the axes")
+    figures.stamp(reference_fig, figures.source_line("99_test"))  # save_figure adds it too
     reference = io.BytesIO()
-    fig.savefig(reference, format="png", bbox_inches="tight")
+    reference_fig.savefig(reference, format="png", bbox_inches="tight")
+    plt.close(reference_fig)
     assert figures._draw(fig, dpi=150, pad_inches=0.1)[1] is None
     written = save_figure(fig, "99_test", pd.DataFrame(), out_dir=tmp_path)
     png = written["png"].read_bytes()
@@ -157,6 +161,8 @@ def test_painting_in_place_gives_the_pixels_savefig_gives(tight):
     fig = _no_hatch_figure()
     if tight:
         fig.tight_layout()
+    else:  # a text on the canvas's bottom edge: only the padding reaches below it
+        fig.text(0.5, 0.0, "on the bottom edge", va="bottom")
     bbox, painted = figures._draw(fig, dpi=150, pad_inches=0.1)
     inside = np.array([0, 0, *fig.get_size_inches()])
     assert (bbox.extents[:2] >= inside[:2]).all() == tight
@@ -240,7 +246,7 @@ def test_save_plot_builds_an_unchanged_plot_once(tmp_path, monkeypatch):
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
     calls, layouts = [], []
     real_files = figures._files
-    monkeypatch.setattr(figures, "_files", lambda fig: layouts.append(1) or real_files(fig))
+    monkeypatch.setattr(figures, "_files", lambda fig, *a: layouts.append(1) or real_files(fig, *a))
     plot = _counting(_bars, calls)
     save_plot("99_bars", plot, _heights(), data=_heights(), out_dir=tmp_path / "one")
     save_plot("99_bars", plot, _heights(), data=_heights(), out_dir=tmp_path / "two")

@@ -54,7 +54,7 @@ def save_figure(
     cites, and the figure is not drawn again by the inline backend.
     """
     written = _paths(slug, out_dir)
-    svg, png = _files(fig)
+    svg, png = _files(fig, source_line(slug))
     return _write(written, svg, png, data, show=show)
 
 
@@ -81,13 +81,14 @@ def save_plot(
     ``plot`` defined elsewhere (a notebook's own), leave the call uncached.
     """
     written = _paths(slug, out_dir)
+    source = source_line(slug)
 
     def draw() -> tuple[bytes, bytes, pd.DataFrame | None]:
         result = plot(*args, **kwargs)
         fig, plotted = result if isinstance(result, tuple) else (result, None)
-        return (*_files(fig), plotted)
+        return (*_files(fig, source), plotted)
 
-    key = _plot_key(plot, args, kwargs)
+    key = _plot_key(plot, args, kwargs, source)
     svg, png, plotted = draw() if key is None else cache.cached(key, draw)
     table = data if data is not None else plotted
     if table is None:
@@ -96,7 +97,31 @@ def save_plot(
     return table
 
 
-def _plot_key(plot: Callable[..., object], args: tuple, kwargs: dict) -> str | None:
+def source_line(slug: str) -> str:
+    """The line at the foot of every figure: the corpus it was drawn from (its label, from
+    :func:`analysis.corpus.last_loaded_label`), the package version and the figure's slug.
+
+    Not the git commit: the committed figures would have to name the commit that adds them,
+    which cannot be known before it is made, and a hash of the code would change every figure
+    at every commit, so the byte-identical figures test could not pass on a branch that touches
+    no figure. The corpus label (with its sha256) and the version identify what was drawn;
+    cite the commit beside the slug (README, How to cite).
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    from analysis.corpus import last_loaded_label
+
+    try:
+        package = f"analysis {version('analysis')}"
+    except PackageNotFoundError:  # pragma: no cover - the package is always installed
+        package = "analysis"
+    corpus = last_loaded_label() or "no corpus loaded"
+    return f"Source: {corpus} · framing suite, {package} · figure {slug}"
+
+
+def _plot_key(
+    plot: Callable[..., object], args: tuple, kwargs: dict, source: str = ""
+) -> str | None:
     """The content-cache key of a plot call; ``None`` when an argument cannot be pickled or
     ``plot`` is not a function of this package (whose source the key would not cover)."""
     module = getattr(plot, "__module__", None) or ""
@@ -108,7 +133,7 @@ def _plot_key(plot: Callable[..., object], args: tuple, kwargs: dict) -> str | N
         return None
     name = f"{module}.{plot.__qualname__}".encode()
     # The colours are the package setting a notebook is likeliest to change as it runs.
-    return cache.content_key("plot", [name, arguments, palette(), _settings()])
+    return cache.content_key("plot", [name, arguments, source.encode(), palette(), _settings()])
 
 
 class _CanonicalPickler(pickle.Pickler):
@@ -145,8 +170,11 @@ def _paths(slug: str, out_dir: str | Path | None) -> dict[str, Path]:
     return {kind: out / f"{slug}.{kind}" for kind in ("png", "svg", "csv")}
 
 
-def _files(fig: plt.Figure) -> tuple[bytes, bytes]:
+def _files(fig: plt.Figure, source: str = "") -> tuple[bytes, bytes]:
     """``fig``'s SVG and PNG bytes, cropped to one box; ``fig`` is then closed.
+
+    ``source`` is written in 7 pt grey at the figure's lower left, in the strip every plot
+    keeps free for it (:data:`analysis.plots.style.SOURCE_SPACE`).
 
     The figure is drawn once, on its own canvas at the saving resolution: that draw gives the
     tight bounding box (what ``savefig(bbox_inches="tight")`` would crop to, widened to whole
@@ -156,6 +184,8 @@ def _files(fig: plt.Figure) -> tuple[bytes, bytes]:
     pixels are the same but for the phase of hatch patterns, which follows the canvas origin.
     """
     dpi, pad = plt.rcParams["savefig.dpi"], plt.rcParams["savefig.pad_inches"]
+    if source:
+        stamp(fig, source)
     try:
         bbox, pixels = _draw(fig, dpi=dpi, pad_inches=pad)
         svg = io.BytesIO()
@@ -176,6 +206,12 @@ def _files(fig: plt.Figure) -> tuple[bytes, bytes]:
         return svg.getvalue(), png.getvalue()
     finally:
         plt.close(fig)
+
+
+def stamp(fig: plt.Figure, source: str) -> None:
+    """Write ``source`` in 7 pt grey at ``fig``'s lower left (the source line)."""
+    width, height = fig.get_size_inches()
+    fig.text(0.05 / width, 0.06 / height, source, fontsize=7, color="#555555")
 
 
 def _draw(fig: plt.Figure, *, dpi: float, pad_inches: float) -> tuple[Bbox, np.ndarray | None]:

@@ -10,7 +10,20 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.plots.style import SIDE_COLOURS, TYPE_COLOURS, suptitle
+from analysis.aggregate import fold_rest
+from analysis.plots.style import (
+    FIG_WIDTH,
+    NEUTRAL,
+    SIDE_COLOURS,
+    SOURCE_SPACE,
+    TYPE_COLOURS,
+    finish,
+    ink,
+    panel_layout,
+    sentence_figure,
+    suptitle,
+    wrap,
+)
 from analysis.quote_accuracy import MEASURE_LABELS, SETS
 from analysis.quotes import load_cues
 from analysis.sources import SIDE_ORDER, TYPE_ORDER
@@ -34,7 +47,8 @@ def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side"):
     ``column="type"``, :func:`quotes_by_type`'s)."""
     order, colours = (SIDE_ORDER, SIDE_COLOURS) if column == "side" else (TYPE_ORDER, TYPE_COLOURS)
     outlets = list(dict.fromkeys(by_side["outlet"]))
-    fig, ax = plt.subplots(figsize=(9, 0.8 * len(outlets) + 1.8))
+    row = min(0.55, 6.0 / max(len(outlets), 1))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, row * len(outlets) + 1.6 + SOURCE_SPACE))
     left = pd.Series(0.0, index=outlets)
     for side in order:
         part = by_side[by_side[column] == side].set_index("outlet").reindex(outlets)
@@ -47,25 +61,26 @@ def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side"):
                 ax.text(
                     left[outlet] + value / 2,
                     outlet,
-                    f"{value:.0%}\n{int(words)} w",
+                    f"{value:.0%}\n{int(words)} w" if row >= 0.4 else f"{value:.0%}",
                     ha="center",
                     va="center",
-                    fontsize=8,
-                    color="white",
+                    fontsize=7,
+                    color=ink(colours[side]),
                 )
         left += share
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
     ax.set_xlabel("share of the outlet's quoted words")
-    ax.legend(ncol=min(len(order), 5), loc="upper center", bbox_to_anchor=(0.5, -0.25))
+    ax.legend(ncol=min(len(order), 5), loc="lower left", bbox_to_anchor=(0, 1.0))
     ax.grid(axis="y", visible=False)
     quotes, words = int(by_side["quotes"].sum()), int(by_side["quoted_words"].sum())
-    ax.set_title(
+    suptitle(
+        fig,
         f"Whose words each outlet quotes, by {'side' if column == 'side' else 'speaker type'}\n"
-        f"N = {quotes} quotations, {words} quoted words, {_title_n(by_side)}"
+        f"N = {quotes} quotations, {words} quoted words, {_title_n(by_side)}",
     )
-    fig.tight_layout()
+    finish(fig)
     return fig
 
 
@@ -74,15 +89,21 @@ def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8):
     side, with the number of quotations written in. ``by_speaker`` is
     :func:`quotes_by_speaker`'s table."""
     outlets = list(dict.fromkeys(by_speaker["outlet"]))
+    columns, width, _, top = panel_layout(len(outlets), top, row=0.17, chrome=0.55, min_width=3.2)
     heights = [min(top, (by_speaker["outlet"] == o).sum()) for o in outlets]
-    fig, axes = plt.subplots(
-        len(outlets),
-        1,
-        figsize=(9, 0.32 * sum(heights) + 1.1 * len(outlets) + 0.6),
-        gridspec_kw={"height_ratios": [max(h, 1) for h in heights]},
+    rows = -(-len(outlets) // columns)
+    band = [max(heights[r * columns : (r + 1) * columns], default=1) for r in range(rows)]
+    fig, grid = plt.subplots(
+        rows,
+        columns,
+        figsize=(FIG_WIDTH, 0.17 * sum(band) + 0.55 * rows + 1.0 + SOURCE_SPACE),
+        gridspec_kw={"height_ratios": [max(h, 1) for h in band]},
         squeeze=False,
     )
-    limit = by_speaker["quoted_words"].max() * 1.25 if len(by_speaker) else 1
+    for ax in grid.flat[len(outlets) :]:
+        ax.remove()
+    axes = grid.reshape(-1, 1)[: len(outlets)]
+    limit = by_speaker["quoted_words"].max() * 1.45 if len(by_speaker) else 1
     for ax, outlet in zip(axes[:, 0], outlets, strict=True):
         rows = by_speaker[by_speaker["outlet"] == outlet].head(top)
         colours = [SIDE_COLOURS.get(s, SIDE_COLOURS["unknown"]) for s in rows["side"]]
@@ -90,24 +111,29 @@ def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8):
         for speaker, words, quotes in zip(
             rows["speaker"], rows["quoted_words"], rows["quotes"], strict=True
         ):
-            ax.text(words, speaker, f" {words} w, {quotes} q", va="center", fontsize=8)
+            ax.text(words, speaker, f" {words} w, {quotes} q", va="center", fontsize=7)
         ax.set_xlim(0, limit)
         ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
         rest = (by_speaker["outlet"] == outlet).sum() - len(rows)
-        ax.set_title(outlet + (f" (+{rest} more)" if rest > 0 else ""), fontsize=10)
+        ax.set_title(outlet + (f" (+{rest} more)" if rest > 0 else ""), fontsize=8)
+        ax.tick_params(axis="y", labelsize=7)
     axes[-1, 0].set_xlabel("quoted words (w); quotations (q)")
     handles = [plt.Rectangle((0, 0), 1, 1, color=SIDE_COLOURS[s]) for s in SIDE_ORDER]
-    fig.legend(
-        handles, SIDE_ORDER, ncol=len(SIDE_ORDER), loc="lower center", bbox_to_anchor=(0.5, -0.02)
-    )
     quotes = int(by_speaker["quotes"].sum())
     suptitle(
         fig,
-        f"Who is quoted, and at what length\nN = {quotes} quotations, {_title_n(by_speaker)}",
-        fontsize="large",
+        f"Who is quoted, and at what length: the {top} most quoted speakers per outlet\n"
+        f"N = {quotes} quotations, {_title_n(by_speaker)} (every speaker in the CSV)",
     )
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    fig.legend(
+        handles,
+        SIDE_ORDER,
+        ncol=len(SIDE_ORDER),
+        loc="lower left",
+        bbox_to_anchor=(0, SOURCE_SPACE / fig.get_figheight()),
+    )
+    finish(fig, bottom=0.25)
     return fig
 
 
@@ -115,10 +141,15 @@ def plot_anonymous(anonymous: pd.DataFrame):
     """Share of anonymous sources per outlet among direct quotations and among all attributions,
     with the counts ("k of n") written in. ``anonymous`` is :func:`anonymous_sourcing`'s table."""
     outlets = anonymous["outlet"].tolist()
+    found = anonymous[["anonymous_quotes", "anonymous_attributions"]].to_numpy()
+    quotes, attributions = int(anonymous["quotes"].sum()), int(anonymous["attributions"].sum())
+    if (found > 0).any(axis=1).sum() <= 1:  # a chart of one bar or none: say it
+        return sentence_figure("Anonymous sourcing", _anonymous_sentence(anonymous))
     y = np.arange(len(outlets))
-    fig, ax = plt.subplots(figsize=(9, 0.9 * len(outlets) + 1.6))
+    row = min(0.7, 6.0 / max(len(outlets), 1))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, row * len(outlets) + 1.4 + SOURCE_SPACE))
     bars = [
-        ("share_quotes", "anonymous_quotes", "quotes", "direct quotations", "#999999"),
+        ("share_quotes", "anonymous_quotes", "quotes", "direct quotations", NEUTRAL),
         (
             "share_attributions",
             "anonymous_attributions",
@@ -131,7 +162,7 @@ def plot_anonymous(anonymous: pd.DataFrame):
         values = anonymous[share].fillna(0.0)
         ax.barh(y + offset, values, height=0.38, color=colour, label=label)
         for yy, value, kk, nn in zip(y + offset, values, anonymous[k], anonymous[n], strict=True):
-            ax.text(value, yy, f" {kk} of {nn}", va="center", fontsize=8)
+            ax.text(value, yy, f" {kk} of {nn}", va="center", fontsize=7)
     ax.set_yticks(y, outlets)
     ax.invert_yaxis()
     top = max(0.1, float(anonymous[["share_quotes", "share_attributions"]].max().max()) * 1.4)
@@ -141,78 +172,149 @@ def plot_anonymous(anonymous: pd.DataFrame):
     ax.legend(loc="lower right")
     ax.grid(axis="y", visible=False)
     ax.set_title(
-        f"Anonymous sourcing\nN = {int(anonymous['quotes'].sum())} quotations, "
-        f"{int(anonymous['attributions'].sum())} attributions, "
+        f"Anonymous sourcing\nN = {quotes} quotations, {attributions} attributions, "
         f"{_title_n(anonymous)}"
     )
-    fig.tight_layout()
+    finish(fig)
     return fig
+
+
+def _anonymous_sentence(anonymous: pd.DataFrame) -> str:
+    """What :func:`plot_anonymous` would chart, as a sentence (one outlet or none to show)."""
+    quotes, attributions = int(anonymous["quotes"].sum()), int(anonymous["attributions"].sum())
+    parts = []
+    for row in anonymous.itertuples(index=False):
+        if row.anonymous_quotes or row.anonymous_attributions:
+            who = f" ({row.anonymous_speakers})" if isinstance(row.anonymous_speakers, str) else ""
+            parts.append(
+                f"{row.outlet} attributes {row.anonymous_quotes} of its {row.quotes} direct "
+                f"quotations and {row.anonymous_attributions} of its {row.attributions} "
+                f"attributions to an anonymous source{who}"
+            )
+    found = "; ".join(parts) if parts else "No outlet attributes anything to an anonymous source"
+    return (
+        f"{found}. "
+        + ("Every other outlet: none. " if parts and len(anonymous) > 1 else "")
+        + f"N = {quotes} direct quotations and {attributions} attributions (quoted or "
+        f"reported) in {_title_n(anonymous)}."
+    )
+
+
+#: Rows and columns at most in the reporting-verb table (the rest summed).
+MAX_VERBS, MAX_VERB_OUTLETS = 18, 8
 
 
 def plot_reporting_verbs(verbs: pd.DataFrame):
     """A table of counts: reporting verbs (rows, by group) against outlets (columns); each cell
-    shows quoted + reported uses. ``verbs`` is :func:`analysis.sources.reporting_verbs`'s table."""
+    shows quoted + reported uses. ``verbs`` is :func:`reporting_verbs`'s table. At most
+    :data:`MAX_VERBS` verbs (the most used; the rest summed into one row) and
+    :data:`MAX_VERB_OUTLETS` outlets (the rest summed into one column)."""
+    verbs = verbs.assign(row=verbs["cue"] + " (" + verbs["group"] + ")")
+    verbs = verbs.assign(
+        row=fold_rest(verbs["row"], verbs["total"], n=MAX_VERBS, rest="other verbs"),
+        outlet=fold_rest(verbs["outlet"], verbs["total"], n=MAX_VERB_OUTLETS, rest="other outlets"),
+    )
     outlets = list(dict.fromkeys(verbs["outlet"]))
-    order = verbs.groupby(["group", "cue"])["total"].sum().reset_index()
     rank = {g: i for i, g in enumerate(dict.fromkeys(load_cues().group_of.values()))}
-    order = order.assign(_g=order["group"].map(rank)).sort_values(
-        ["_g", "total", "cue"], ascending=[True, False, True]
+    order = verbs.groupby(["row", "group"], sort=False)["total"].sum().reset_index()
+    order = order.assign(_g=order["group"].map(rank).fillna(len(rank)))
+    order = order.assign(_rest=order["row"].str.startswith("other verbs ("))
+    order = order.sort_values(["_rest", "_g", "total", "row"], ascending=[True, True, False, True])
+    rows = list(dict.fromkeys(order["row"]))
+    detail = verbs.groupby(["row", "outlet"], sort=False)[["quoted", "reported", "total"]].sum()
+    grid = detail["total"].unstack("outlet").reindex(index=rows, columns=outlets).fillna(0)
+    label_width = 1.9
+    cell = min(1.1, (FIG_WIDTH - label_width) / max(len(outlets), 1))
+    fig, ax = plt.subplots(
+        figsize=(label_width + cell * len(outlets), 0.2 * len(rows) + 1.4 + SOURCE_SPACE)
     )
-    rows = [f"{cue} ({group})" for group, cue in zip(order["group"], order["cue"], strict=True)]
-    grid = (
-        verbs.assign(row=verbs["cue"] + " (" + verbs["group"] + ")")
-        .pivot_table(index="row", columns="outlet", values="total", aggfunc="sum", fill_value=0)
-        .reindex(index=rows, columns=outlets, fill_value=0)
-    )
-    detail = verbs.assign(row=verbs["cue"] + " (" + verbs["group"] + ")").set_index(
-        ["row", "outlet"]
-    )
-    fig, ax = plt.subplots(figsize=(2.0 * len(outlets) + 3, 0.32 * len(rows) + 1.6))
-    ax.imshow(
-        grid.to_numpy(), cmap="Blues", aspect="auto", vmin=0, vmax=max(1, grid.to_numpy().max())
-    )
+    values = grid.to_numpy(dtype=float)
+    top = max(1.0, values.max()) if values.size else 1.0
+    ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=top)
     for i, row in enumerate(rows):
         for j, outlet in enumerate(outlets):
             if (row, outlet) in detail.index:
-                cell = detail.loc[(row, outlet)]
-                dark = grid.iloc[i, j] > grid.to_numpy().max() / 2
+                c = detail.loc[(row, outlet)]
+                text = (
+                    f"{int(c['quoted'])} + {int(c['reported'])}"
+                    if cell >= 0.6
+                    else f"{int(c['total'])}"
+                )
                 ax.text(
                     j,
                     i,
-                    f"{int(cell['quoted'])} + {int(cell['reported'])}",
+                    text,
                     ha="center",
                     va="center",
-                    fontsize=8,
-                    color="white" if dark else "black",
+                    fontsize=7,
+                    color="white" if values[i, j] > top / 2 else "black",
                 )
-    ax.set_xticks(range(len(outlets)), outlets)
-    ax.set_yticks(range(len(rows)), rows)
+    ax.set_xticks(range(len(outlets)), [wrap(o, 12) for o in outlets], fontsize=7)
+    ax.set_yticks(range(len(rows)), rows, fontsize=7)
     ax.xaxis.tick_top()
+    ax.tick_params(length=0)
     ax.grid(False)
+    cells = "quoted + reported uses" if cell >= 0.6 else "uses (quoted and reported)"
+    lines = max(o.count("\n") for o in (wrap(o, 12) for o in outlets)) + 1
     ax.set_title(
-        f"Reporting verbs by outlet: quoted + reported uses\n"
-        f"N = {int(verbs['total'].sum())} attributions, {_title_n(verbs)}",
-        pad=28,
+        f"Reporting verbs by outlet: {cells}\n"
+        f"N = {int(verbs['total'].sum())} attributions, {_title_n_verbs(verbs)}",
+        pad=6 + 9 * lines,
     )
-    fig.tight_layout()
+    finish(fig)
     return fig
 
 
+def _title_n_verbs(verbs: pd.DataFrame) -> str:
+    if "articles" in verbs.columns:
+        return _title_n(verbs)
+    return f"{verbs['outlet'].nunique()} outlets"
+
+
+#: Scare-quoted words listed per outlet at most.
+MAX_SCARE_WORDS = 3
+
+
 def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
-    """Scare quotes per outlet (zeros shown), each bar labelled with the quoted words.
-    ``scare`` is :func:`scare_quotes`'s table; ``outlets`` every outlet compared."""
-    counts = scare.groupby("outlet").size().reindex(list(outlets), fill_value=0)
-    words = scare.groupby("outlet")["text"].agg(lambda t: ", ".join(f"“{w}”" for w in t))
-    fig, ax = plt.subplots(figsize=(9, 0.6 * len(outlets) + 1.4))
-    ax.barh(counts.index, counts.to_numpy(), color="#999999")
+    """Scare quotes per outlet (zeros shown), each bar labelled with the quoted words (the first
+    :data:`MAX_SCARE_WORDS`). ``scare`` is :func:`scare_quotes`'s table; ``outlets`` every
+    outlet compared. With one scare quote or none, the figure says so in a sentence."""
+    n_articles = len(outlets)  # one entry per article compared
+    outlets = list(dict.fromkeys(outlets))
+    if len(scare) <= 1:
+        if len(scare) == 1:
+            r = scare.iloc[0]
+            found = f"The one scare quote is {r['outlet']}'s \u201c{r['text']}\u201d"
+        else:
+            found = "No outlet puts a word in scare quotes"
+        return sentence_figure(
+            "Scare quotes",
+            f"{found} (1-3 quoted words with no speaker), in {n_articles} articles "
+            f"({', '.join(outlets)}).",
+        )
+    counts = scare.groupby("outlet").size().reindex(outlets, fill_value=0)
+    shown = counts.sort_values(ascending=False, kind="mergesort").index[: MAX_VERB_OUTLETS * 2]
+    counts = counts[counts.index.isin(shown)]
+
+    def listed(texts: pd.Series) -> str:
+        words = [
+            f"\u201c{w if len(w) <= 20 else w[:19] + chr(8230)}\u201d" for w in dict.fromkeys(texts)
+        ]
+        more = len(words) - MAX_SCARE_WORDS
+        return ", ".join(words[:MAX_SCARE_WORDS]) + (f" +{more} more" if more > 0 else "")
+
+    words = scare.groupby("outlet")["text"].agg(listed)
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.3 * len(counts) + 1.2 + SOURCE_SPACE))
+    ax.barh(counts.index, counts.to_numpy(), color=NEUTRAL)
     for outlet, count in counts.items():
-        ax.text(count, outlet, f"  {count}  {words.get(outlet, '')}", va="center", fontsize=9)
-    ax.set_xlim(0, max(3, counts.max() * 2))
+        ax.text(count, outlet, f"  {count}  {words.get(outlet, '')}", va="center", fontsize=7)
+    ax.set_xlim(0, max(3, counts.max() * 2.6))
     ax.invert_yaxis()
     ax.set_xlabel("scare quotes (1-3 quoted words, no speaker)")
     ax.grid(axis="y", visible=False)
-    ax.set_title(f"Scare quotes\nN = {len(scare)} in {len(outlets)} articles")
-    fig.tight_layout()
+    note = f"; {len(counts)} of {len(outlets)} outlets shown" if len(counts) < len(outlets) else ""
+    ax.set_title(f"Scare quotes\nN = {len(scare)} in {n_articles} articles{note}")
+    finish(fig)
     return fig
 
 
@@ -221,7 +323,7 @@ def plot_accuracy(table: pd.DataFrame):
     written in. ``table`` is :func:`analysis.quote_accuracy.accuracy_table`'s."""
     sets = [s for s in SETS if s in set(table["set"])]
     colours = {"seeds": "#999999", "tune": "#56B4E9", "holdout": "#0072B2"}
-    fig, ax = plt.subplots(figsize=(9, 4.6))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 4.2 + SOURCE_SPACE))
     height = 0.8 / len(sets)
     for j, name in enumerate(sets):
         part = table[table["set"] == name].set_index("measure").loc[list(MEASURE_LABELS)]
@@ -254,5 +356,5 @@ def plot_accuracy(table: pd.DataFrame):
         "Quotation finder against hand labels\n"
         + ", ".join(f"{s}: N = {n[s]} quotations" for s in sets)
     )
-    fig.tight_layout()
+    finish(fig)
     return fig

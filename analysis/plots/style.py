@@ -14,15 +14,28 @@ import pandas as pd
 
 from analysis.actors import CIVILIANS, SPEAKER_TYPES
 
-#: House style for every figure: readable at a glance, identical across machines.
+#: Print size: every saved figure fits a 7 in × 9 in column-and-a-half page box, and no text is
+#: smaller than 7 pt at that size (tests/test_print.py checks every saved SVG).
+PRINT_WIDTH, PRINT_HEIGHT, MIN_FONT = 7.0, 9.0, 7.0
+#: Room a plot leaves for everything around its axes (titles, labels, legends): the figure
+#: sizes below are the drawing area the budget allows, a little under the print box.
+FIG_WIDTH = 6.8
+
+#: House style for every figure: sized for print (PRINT_WIDTH), identical across machines.
 STYLE = {
     # One resolution for laying out and for saving, so text is measured once (save._draw);
     # notebooks show figures at SCREEN_DPI.
     "figure.dpi": 150,
     "savefig.dpi": 150,
     "font.family": "DejaVu Sans",
-    "font.size": 10,
-    "axes.titlesize": 12,
+    "font.size": 8,
+    "axes.titlesize": 8.5,
+    "axes.labelsize": 8,
+    "xtick.labelsize": 7.5,
+    "ytick.labelsize": 7.5,
+    "legend.fontsize": 7.5,
+    "legend.title_fontsize": 7.5,
+    "figure.titlesize": 9.5,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
     "axes.spines.top": False,
@@ -40,54 +53,69 @@ STYLE = {
 plt.rcParams.update(STYLE)
 
 # --------------------------------------------------------------------------- palette
+# One colour system. Outlets take the Okabe-Ito colours (Okabe & Ito 2008, safe for the common
+# colour-vision deficiencies); sides take Paul Tol's "muted" scheme (also colour-blind safe),
+# using only colours no outlet has, so a colour names an outlet or a side, never both; verb
+# groups take Tol's "light" scheme and frames his "bright" one. Outlets are always named
+# beside their marks too: past eight outlets colours repeat, names do not.
 
-#: Colours by outlet, fixed so an outlet looks the same in every figure (colour-blind safe).
+#: Colours by outlet, fixed so an outlet looks the same in every figure (Okabe-Ito).
 OUTLET_COLOURS = {
     "Financial Times": "#E69F00",
     "Associated Press": "#0072B2",
     "The Independent": "#D55E00",
     "The Moscow Times": "#009E73",
 }
-#: Colours for outlets of another corpus, picked by the name's hash.
-FALLBACK_COLOURS = ["#56B4E9", "#CC79A7", "#000000", "#7F7F7F", "#8C564B"]
-#: Colour of each side in every figure of notebook 02 (Okabe-Ito, colour-blind safe).
+#: Colours for outlets of another corpus, picked by the name's hash (the rest of Okabe-Ito,
+#: then the seed outlets' colours: another corpus does not have the seed outlets).
+FALLBACK_COLOURS = [
+    "#56B4E9",
+    "#CC79A7",
+    "#000000",
+    "#E69F00",
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+]
+#: Colour of each side in every figure of notebook 02 (Tol muted: wine, sand, indigo, teal).
 SIDE_COLOURS = {
-    "Russia": "#D55E00",
-    "Ukraine": "#0072B2",
-    "West": "#009E73",
-    CIVILIANS: "#E69F00",
-    "other": "#CC79A7",
-    "unknown": "#999999",
+    "Russia": "#882255",
+    "Ukraine": "#DDCC77",
+    "West": "#332288",
+    CIVILIANS: "#999933",
+    "other": "#44AA99",
+    "unknown": "#BBBBBB",
 }
-#: Colour of each speaker type, and of quotations nobody is given (``sources.TYPE_ORDER``).
+#: Colour of each speaker type, and of quotations nobody is given (``sources.TYPE_ORDER``): Paul
+#: Tol's muted set and a pale grey, none an outlet's colour.
 TYPE_COLOURS = dict(
     zip(
         (*SPEAKER_TYPES, "unattributed"),
         [
-            "#0072B2",
-            "#56B4E9",
-            "#000000",
-            "#009E73",
-            "#CC79A7",
-            "#E69F00",
-            "#D55E00",
-            "#F0E442",
-            "#999999",
+            "#332288",
+            "#88CCEE",
+            "#117733",
+            "#44AA99",
+            "#999933",
+            "#DDCC77",
+            "#CC6677",
+            "#882255",
+            "#AA4499",
             "#DDDDDD",
         ],
         strict=True,
     )
 )
-#: Frame colours, by the frame's place in the dictionary (tab10 without its grey and olive).
+#: Frame colours, by the frame's place in the dictionary (Tol bright's seven, then near-black).
 FRAME_COLOURS = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#9467bd",
-    "#ff7f0e",
-    "#8c564b",
-    "#e377c2",
-    "#17becf",
+    "#4477AA",
+    "#EE6677",
+    "#228833",
+    "#CCBB44",
+    "#66CCEE",
+    "#AA3377",
+    "#BBBBBB",
+    "#222222",
 )
 #: Where in an article a fact is first reported, darkest for the most prominent place.
 ZONE_COLOURS = {
@@ -97,23 +125,47 @@ ZONE_COLOURS = {
     "body": "#c6dbef",
     "absent": "#ffffff",
 }
-#: Colour of each group of attribution verbs (``cues.yml``); "none" is a quotation with no verb.
+#: Colour of each group of attribution verbs (``cues.yml``; Tol light); "none" is a quotation
+#: with no verb.
 VERB_GROUP_COLOURS = {
-    "neutral": "#BBBBBB",
-    "assertive": "#0072B2",
-    "doubt": "#D55E00",
-    "alarmed": "#E69F00",
-    "other": "#009E73",
-    "unlisted": "#F0E442",
+    "neutral": "#DDDDDD",
+    "assertive": "#77AADD",
+    "doubt": "#EE8866",
+    "alarmed": "#EEDD88",
+    "other": "#99DDFF",
+    "unlisted": "#FFAABB",
     "none": "#FFFFFF",
 }
+#: Signs of a signed bar (keyness, sentiment drivers): over-used / positive, under-used / negative.
+SIGN_COLOURS = {"positive": "#4477AA", "negative": "#EE6677"}
+#: Marks that carry no category (a single series, a total).
+NEUTRAL = "#777777"
+
+
+def ink(colour: str) -> str:
+    """Black or white, whichever reads better on ``colour`` (by its relative luminance)."""
+    from matplotlib.colors import to_rgb
+
+    red, green, blue = to_rgb(colour)
+    return "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.55 else "white"
 
 
 def outlet_colour(outlet: str) -> str:
-    """The outlet's fixed colour; an outlet from another corpus gets one by its name's hash."""
+    """The outlet's fixed colour. An outlet of another corpus gets the next free colour by its
+    place among the loaded corpus's other outlets (sorted), so up to seven new outlets never
+    share one; an outlet not in that corpus gets one by its name's hash."""
     if outlet in OUTLET_COLOURS:
         return OUTLET_COLOURS[outlet]
+    others = [o for o in _loaded_outlets() if o not in OUTLET_COLOURS]
+    if outlet in others:
+        return FALLBACK_COLOURS[others.index(outlet) % len(FALLBACK_COLOURS)]
     return FALLBACK_COLOURS[sum(outlet.encode()) % len(FALLBACK_COLOURS)]
+
+
+def _loaded_outlets() -> tuple[str, ...]:
+    from analysis.corpus import last_loaded_outlets
+
+    return last_loaded_outlets()
 
 
 def frame_colours(names: list[str]) -> dict[str, str]:
@@ -123,10 +175,18 @@ def frame_colours(names: list[str]) -> dict[str, str]:
 
 def palette() -> bytes:
     """Every colour above, as bytes: part of a plot's cache key (a notebook may change one)."""
-    colours = (OUTLET_COLOURS, FALLBACK_COLOURS, SIDE_COLOURS, FRAME_COLOURS, ZONE_COLOURS)
-    return repr([sorted(c.items()) if isinstance(c, dict) else c for c in colours]).encode() + (
-        repr(sorted(VERB_GROUP_COLOURS.items())).encode()
+    colours = (
+        OUTLET_COLOURS,
+        FALLBACK_COLOURS,
+        SIDE_COLOURS,
+        FRAME_COLOURS,
+        ZONE_COLOURS,
+        VERB_GROUP_COLOURS,
+        SIGN_COLOURS,
+        NEUTRAL,
+        _loaded_outlets(),
     )
+    return repr([sorted(c.items()) if isinstance(c, dict) else c for c in colours]).encode()
 
 
 # --------------------------------------------------------------------------- layout
@@ -135,6 +195,13 @@ def palette() -> bytes:
 def subplots(*args: object, **kwargs: object) -> tuple[plt.Figure, object]:
     """``plt.subplots`` with the house style in force (importing this module applies it)."""
     return plt.subplots(*args, **kwargs)
+
+
+#: Inches kept free at the bottom of every figure for its source line (save._files draws it).
+SOURCE_SPACE = 0.22
+#: Height, in inches, a figure may use for its drawing (the print height, less the source line
+#: and a margin for the tight crop).
+DRAW_HEIGHT = PRINT_HEIGHT - SOURCE_SPACE - 0.2
 
 
 def panels(n: int, *, width: float, height: float, columns: int = 2) -> tuple[plt.Figure, list]:
@@ -151,9 +218,80 @@ def panels(n: int, *, width: float, height: float, columns: int = 2) -> tuple[pl
     return fig, flat[:n]
 
 
-def suptitle(fig: plt.Figure, text: str, *, fontsize: float | str = 11) -> None:
-    """The figure's title, bold, flush with its left edge (every multi-panel figure has one)."""
-    fig.suptitle(text, x=0.01, ha="left", fontsize=fontsize, fontweight="bold")
+def panel_layout(
+    n: int,
+    items: int,
+    *,
+    row: float = 0.16,
+    chrome: float = 0.75,
+    min_width: float = 2.1,
+    max_columns: int = 4,
+    header: float = 0.7,
+) -> tuple[int, float, float, int]:
+    """How ``n`` small multiples of ``items`` rows each fit the print box.
+
+    Each panel needs ``chrome`` inches (title, axis) plus ``row`` inches per item; the figure
+    has ``header`` inches for its title. Returns ``(columns, panel width, panel height, items
+    shown per panel)``: the fewest columns (each at least ``min_width`` wide) at which the most
+    items fit, never fewer than one.
+    """
+    best = None
+    for columns in range(1, max_columns + 1):
+        width = FIG_WIDTH / columns
+        if columns > 1 and width < min_width:
+            break
+        rows = -(-max(n, 1) // columns)
+        per_panel = (DRAW_HEIGHT - header) / rows
+        fit = max(1, min(items, int((per_panel - chrome) / row)))
+        if best is None or fit > best[3]:
+            best = (columns, width, min(per_panel, chrome + row * fit), fit)
+        if fit >= items or columns >= n:
+            break
+    return best
+
+
+def finish(fig: plt.Figure, *, bottom: float = 0.0) -> None:
+    """``tight_layout`` that keeps room for the source line at the bottom of the figure
+    (:data:`SOURCE_SPACE`, plus ``bottom`` inches for a figure legend); a suptitle is kept
+    clear by ``tight_layout`` itself."""
+    fig.tight_layout(rect=(0, (SOURCE_SPACE + bottom) / fig.get_figheight(), 1, 1))
+
+
+def suptitle(fig: plt.Figure, text: str, *, fontsize: float | str = 9.5) -> None:
+    """The figure's title, bold, flush with its left edge (every multi-panel figure has one);
+    each line is wrapped to the figure's width."""
+    fig.suptitle(
+        fit_lines(text, fig.get_figwidth(), fontsize=fontsize, bold=True),
+        x=0.01,
+        y=0.995,
+        ha="left",
+        va="top",
+        fontsize=fontsize,
+        fontweight="bold",
+    )
+
+
+def fit_lines(text: str, inches: float, *, fontsize: float = 8.5, bold: bool = True) -> str:
+    """``text`` with each line wrapped to about ``inches`` at ``fontsize`` (DejaVu Sans averages
+    0.55 em a character, 0.6 in bold)."""
+    per_char = (0.6 if bold else 0.55) * fontsize / 72
+    width = max(20, int(inches / per_char))
+    return "\n".join(wrap(line, width) for line in text.split("\n"))
+
+
+def sentence_figure(title: str, sentence: str) -> plt.Figure:
+    """A result with one item or none, stated as a sentence rather than drawn as a chart of
+    one bar: the figure keeps its slug (a write-up may cite it) and says what was found."""
+    lines = wrap(sentence, 95)
+    fig = plt.figure(figsize=(FIG_WIDTH, 0.55 + 0.16 * (lines.count("\n") + 1) + SOURCE_SPACE))
+    fig.text(0.01, 1 - 0.08 / fig.get_figheight(), title, va="top", fontweight="bold", fontsize=9)
+    fig.text(0.01, 1 - 0.34 / fig.get_figheight(), lines, va="top", fontsize=8)
+    return fig
+
+
+def capped(shown: int, total: int, what: str) -> str:
+    """ "the 8 of 20 outlets with the most articles" style note, or "" when nothing is cut."""
+    return "" if shown >= total else f"{shown} of {total} {what} shown (all in the CSV)"
 
 
 def article_labels(articles: pd.DataFrame, *, ids: str = "repeated") -> pd.Series:
@@ -171,5 +309,6 @@ def article_labels(articles: pd.DataFrame, *, ids: str = "repeated") -> pd.Serie
 
 
 def wrap(text: object, width: int) -> str:
-    """``text`` broken into lines of at most ``width`` characters (a tick or table label)."""
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+    """``text`` broken into lines of at most ``width`` characters (a tick or table label); a
+    word longer than ``width`` stays whole on its own line ("Entertainment", not "Entertainmen/t")."""
+    return "\n".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)

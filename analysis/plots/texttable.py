@@ -15,6 +15,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.transforms import Affine2D
 
+from analysis.plots.style import DRAW_HEIGHT, FIG_WIDTH, SOURCE_SPACE, fit_lines
+
 _MONO = "DejaVu Sans Mono"
 
 
@@ -62,20 +64,33 @@ def side_by_side(
     title: str,
     headers: tuple[str, str, str],
     note: str,
-    width: int = 92,
+    width: int | None = None,
 ) -> Figure:
     """A table figure of text pairs with word-level differences marked.
 
     ``rows`` are ``(label, left_runs, right_runs, muted)`` with runs as from
     :func:`mark_differences`. Changed words are struck through in orange on the left and bold
     blue on the right, each on a tinted ground so the marking survives greyscale; ``muted``
-    rows (unchanged sentences) are grey. Text is monospaced and wrapped at ``width`` characters,
-    so the layout is exact and the figure's height follows the text.
+    rows (unchanged sentences) are grey. Text is monospaced and wrapped at ``width`` characters
+    (default: what fits the print width), so the layout is exact and the figure's height follows
+    the text. Rows that would run past the print height are left out, and the last line says
+    how many (the CSV beside the figure has them all).
     """
     page = _Page(width=width)
+    width = page.columns
+    title = fit_lines(title, page.width_in - 0.2, fontsize=page.title_size)
+    note = fit_lines(note, page.width_in - 0.2, fontsize=page.note_size, bold=False)
+    page.top = page.heading_height(title, note)
     laid = [(label.split("\n"), _wrap(a, width), _wrap(b, width), m) for label, a, b, m in rows]
     heights = [page.row_height(max(len(lb), len(a), len(b))) for lb, a, b, _ in laid]
-    fig = plt.figure(figsize=(page.width_in, page.top + sum(heights) + 0.2))
+    room = DRAW_HEIGHT - page.top - 0.45
+    kept = 0
+    while kept < len(heights) and sum(heights[: kept + 1]) <= room:
+        kept += 1
+    left_out = len(laid) - kept
+    laid, heights = laid[:kept], heights[:kept]
+    tail = 0.3 if left_out else 0.0
+    fig = plt.figure(figsize=(page.width_in, page.top + sum(heights) + 0.2 + tail + SOURCE_SPACE))
     page.attach(fig)
     page.heading(title, note, headers)
     y = page.first_row
@@ -90,28 +105,53 @@ def side_by_side(
                     page.write(x_piece, page.line_y(y, n), text, changed, muted, side=side)
         y -= height
     page.rule(y)
+    if left_out:
+        page.write(
+            page.x_label,
+            y - 0.15,
+            f"\u2026 and {left_out} more rows, left out to fit the page: all {len(rows)} are in "
+            "the CSV",
+            changed=False,
+            muted=True,
+        )
     return fig
 
 
 class _Page:
     """Geometry (in inches) of a :func:`side_by_side` figure and the few ways it draws."""
 
-    fontsize = 7.5
-    pad = 0.07
+    fontsize = 7.0
+    title_size = 9.0
+    note_size = 7.0
+    pad = 0.06
     top = 0.75
-    label_width = 1.45
+    label_width = 1.1
     styles = {
         "left": {"color": "#B34A00", "ground": "#FBE1CF", "fontweight": "normal"},
         "right": {"color": "#005A8C", "ground": "#D6E9F6", "fontweight": "bold"},
     }
 
-    def __init__(self, *, width: int) -> None:
+    def __init__(self, *, width: int | None) -> None:
         self.char = _char_width(self.fontsize)
         self.line = 1.3 * self.fontsize / 72
+        if width is None:  # the widest columns that fit the print width
+            width = int((FIG_WIDTH - 0.1 - self.label_width - 0.3 - 0.1) / (2 * self.char))
+        self.columns = width
         self.x_label = 0.1
         self.x_left = self.x_label + self.label_width
-        self.x_right = self.x_left + width * self.char + 0.3
+        self.x_right = self.x_left + width * self.char + 0.2
         self.width_in = self.x_right + width * self.char + 0.1
+
+    def heading_height(self, title: str, note: str) -> float:
+        """Inches above the first row: the title's and the note's lines, then the headers."""
+        lines = title.count("\n") + 1, note.count("\n") + 1
+        return (
+            0.12
+            + lines[0] * 1.25 * self.title_size / 72
+            + 0.06
+            + lines[1] * 1.25 * (self.note_size / 72)
+            + 0.25
+        )
 
     def row_height(self, lines: int) -> float:
         return lines * self.line + 2 * self.pad
@@ -132,10 +172,19 @@ class _Page:
 
     def heading(self, title: str, note: str, headers: tuple[str, str, str]) -> None:
         text = functools.partial(self.fig.text, transform=self.inches)
-        text(self.x_label, self.height - 0.12, title, fontsize=11, fontweight="bold", va="top")
-        text(self.x_label, self.height - 0.42, note, fontsize=8, color="#444444", va="top")
+        title_lines = title.count("\n") + 1
+        text(
+            self.x_label,
+            self.height - 0.1,
+            title,
+            fontsize=self.title_size,
+            fontweight="bold",
+            va="top",
+        )
+        note_y = self.height - 0.1 - title_lines * 1.25 * self.title_size / 72 - 0.06
+        text(self.x_label, note_y, note, fontsize=self.note_size, color="#444444", va="top")
         for x, header in zip((self.x_label, self.x_left, self.x_right), headers, strict=True):
-            text(x, self.first_row + 0.08, header, fontsize=8.5, fontweight="bold", va="bottom")
+            text(x, self.first_row + 0.06, header, fontsize=7.5, fontweight="bold", va="bottom")
 
     def rule(self, y: float) -> None:
         self._line([self.x_label, self.width_in - 0.1], [y, y], color="#BBBBBB", lw=0.5)

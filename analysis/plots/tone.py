@@ -7,8 +7,21 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.plots.style import VERB_GROUP_COLOURS, outlet_colour, panels, suptitle
-from analysis.tone import SEED, SMALL_SAMPLE
+from analysis.aggregate import MAX_ARTICLES, per_article
+from analysis.plots.style import (
+    DRAW_HEIGHT,
+    FIG_WIDTH,
+    SIGN_COLOURS,
+    SOURCE_SPACE,
+    VERB_GROUP_COLOURS,
+    finish,
+    outlet_colour,
+    panel_layout,
+    panels,
+    suptitle,
+    wrap,
+)
+from analysis.tone import SEED, SMALL_SAMPLE, readability_by_outlet
 from analysis.voices import VOICE_NAMES
 
 
@@ -23,7 +36,11 @@ def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame):
     95% bootstrap interval (black) and N beside it; hollow means flag a small sample."""
     voices = _voices(summary)
     outlets = sorted(set(scores["outlet"]))
-    fig, axes = panels(len(voices), columns=3, width=4.2, height=0.9 + 0.75 * len(outlets))
+    row = min(0.6, (DRAW_HEIGHT - 1.6) / max(len(outlets), 1))
+    columns = min(3, len(voices))
+    fig, axes = panels(
+        len(voices), columns=columns, width=FIG_WIDTH / columns, height=1.0 + row * len(outlets)
+    )
     jitter = np.random.default_rng(SEED).uniform(-0.22, 0.22, len(scores))
     for ax, voice in zip(axes, voices, strict=True):
         for y, outlet in enumerate(outlets):
@@ -31,8 +48,8 @@ def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame):
             ax.scatter(
                 scores.loc[mask, "compound"],
                 y + jitter[mask],
-                s=12,
-                alpha=0.55,
+                s=8,
+                alpha=0.5,
                 color=outlet_colour(outlet),
                 linewidths=0,
             )
@@ -47,8 +64,8 @@ def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame):
                 fmt="o",
                 color="black",
                 mfc="white" if r.small_sample else "black",
-                capsize=3,
-                markersize=5,
+                capsize=2,
+                markersize=4,
                 zorder=3,
             )
             ax.annotate(
@@ -56,15 +73,17 @@ def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame):
                 (1.02, y),
                 xycoords=("axes fraction", "data"),
                 va="center",
-                fontsize=8,
+                fontsize=7,
                 annotation_clip=False,
             )
         ax.axvline(0, color="0.5", linewidth=0.7)
         ax.set_xlim(-1.05, 1.05)
-        ax.set_yticks(range(len(outlets)), outlets if ax is axes[0] else [""] * len(outlets))
+        names = [wrap(o, 16) for o in outlets]
+        ax.set_yticks(range(len(outlets)), names if ax is axes[0] else [""] * len(outlets))
+        ax.tick_params(axis="y", labelsize=7)
         ax.set_ylim(len(outlets) - 0.5, -0.5)
-        ax.set_title(VOICE_NAMES.get(voice, voice), fontsize=10)
-        ax.set_xlabel("VADER compound per sentence")
+        ax.set_title(VOICE_NAMES.get(voice, voice), fontsize=8)
+        ax.set_xlabel("VADER compound per sentence", fontsize=7)
         ax.grid(axis="y", visible=False)
     n_articles = scores["article_id"].nunique()
     suptitle(
@@ -73,46 +92,53 @@ def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame):
         f"{len(scores):,} sentences\nmean and 95% bootstrap interval in black; hollow = fewer "
         f"than {SMALL_SAMPLE} sentences (small sample: read the interval as indicative)",
     )
-    fig.tight_layout()
+    finish(fig)
     return fig
 
 
 def plot_drivers(drivers: pd.DataFrame, *, n_sentences: int):
     """Per outlet, the lexicon words with the largest summed VADER valence (bars; blue positive,
-    red negative), labelled with occurrences and how many of them VADER's negation flipped."""
+    red negative), labelled with occurrences and how many of them VADER's negation flipped.
+    Every panel shares one x scale, so bars compare across outlets; past what the page holds,
+    each panel shows fewer words (the title says how many)."""
     outlets = sorted(set(drivers["outlet"]))
     n = int(drivers.groupby("outlet").size().max()) if len(drivers) else 0
-    fig, axes = panels(len(outlets), columns=2, width=5.2, height=0.9 + 0.3 * n)
+    columns, width, height, shown = panel_layout(len(outlets), n, row=0.18, chrome=0.6)
+    fig, axes = panels(len(outlets), columns=columns, width=width, height=height)
+    reach = max(float(drivers["valence_sum"].abs().max()) if len(drivers) else 1.0, 1.0)
+    low = min(float(drivers["valence_sum"].min()) if len(drivers) else 0.0, 0.0)
+    high = max(float(drivers["valence_sum"].max()) if len(drivers) else 0.0, 0.0)
     for ax, outlet in zip(axes, outlets, strict=True):
-        rows = drivers[drivers["outlet"] == outlet].iloc[::-1]
-        colours = np.where(rows["valence_sum"] > 0, "#0072B2", "#D55E00")
+        rows = drivers[drivers["outlet"] == outlet].head(shown).iloc[::-1]
+        colours = np.where(
+            rows["valence_sum"] > 0, SIGN_COLOURS["positive"], SIGN_COLOURS["negative"]
+        )
         ax.barh(rows["word"], rows["valence_sum"], color=colours)
         for y, r in enumerate(rows.itertuples(index=False)):
-            label = f"×{r.n}" + (f", {r.flipped} negated" if r.flipped else "")
+            label = f"\u00d7{r.n}" + (f", {r.flipped} neg." if r.flipped else "")
             ax.annotate(
                 label,
                 (r.valence_sum, y),
-                xytext=(3 if r.valence_sum > 0 else -3, 0),
+                xytext=(2 if r.valence_sum > 0 else -2, 0),
                 textcoords="offset points",
                 va="center",
-                fontsize=8,
+                fontsize=7,
                 ha="left" if r.valence_sum > 0 else "right",
             )
         ax.axvline(0, color="0.4", linewidth=0.7)
-        reach = max(rows["valence_sum"].abs().max(), 1.0)  # room for the labels beyond the bars
-        ax.set_xlim(
-            min(rows["valence_sum"].min(), 0) - 0.9 * reach,
-            max(rows["valence_sum"].max(), 0) + 0.6 * reach,
-        )
-        ax.set_title(outlet, fontsize=10)
-        ax.set_xlabel("summed VADER valence (after negation, boosters, 'but')")
+        ax.set_xlim(low - 0.45 * reach, high + 0.45 * reach)  # one scale for every panel
+        ax.tick_params(axis="y", labelsize=7)
+        ax.set_title(wrap(outlet, 30), fontsize=8)
+        ax.set_xlabel("summed VADER valence", fontsize=7)
         ax.grid(axis="y", visible=False)
+    cut = f"; top {shown} of {n} words per outlet (all in the CSV)" if shown < n else ""
     suptitle(
         fig,
         f"The VADER lexicon words behind each outlet's sentence scores, N = {n_sentences:,} "
-        "sentences\nlabels: occurrences, and how many VADER read as negated (sign flipped)",
+        f"sentences{cut}\nsummed valence after negation, boosters and 'but', one scale for "
+        "every outlet; labels: occurrences, and how many VADER read as negated (sign flipped)",
     )
-    fig.tight_layout()
+    finish(fig)
     return fig
 
 
@@ -131,42 +157,75 @@ _READABILITY_LABELS = {
 }
 
 
-def plot_readability(table: pd.DataFrame):
-    """One panel per measure: each article's value for the whole body (filled bar) and for the
-    writer's own sentences (hatched bar), in the outlet's colour."""
-    articles = table.drop_duplicates("article_id")[["article_id", "outlet"]]
-    fig, axes = panels(
-        len(_READABILITY_LABELS), columns=5, width=2.9, height=2.2 + 0.25 * len(articles)
-    )
-    for ax, (metric, label) in zip(axes, _READABILITY_LABELS.items(), strict=True):
-        for y, (article_id, outlet) in enumerate(articles.itertuples(index=False)):
+#: The two measures drawn (the CSV has every measure): a grade-level readability index and a
+#: length-independent lexical diversity.
+READABILITY_DRAWN = ("flesch_kincaid_grade", "mtld")
+
+
+def plot_readability(table: pd.DataFrame, *, measures: tuple[str, str] = READABILITY_DRAWN):
+    """Two measures side by side, one row per article named by its outlet (one row per outlet,
+    the mean over its articles, past :data:`~analysis.aggregate.MAX_ARTICLES` articles): the
+    value for the whole body (filled bar) and for the writer's own sentences (hatched bar), each
+    written beside its bar. Every measure is in the CSV."""
+    n_articles = table["article_id"].nunique()
+    n_words = int(table.loc[table["scope"] == "body", "n_words"].sum())
+    if per_article(n_articles):
+        units = table.drop_duplicates("article_id")[["article_id", "outlet"]]
+        repeated = units["outlet"].duplicated(keep=False)
+        names = [
+            f"{o} ({a})" if r else o
+            for a, o, r in zip(units["article_id"], units["outlet"], repeated, strict=True)
+        ]
+        rows = table.set_index(["article_id", "scope"])
+        keys = list(units["article_id"])
+        outlets = list(units["outlet"])
+        how = f"N = {n_articles} articles"
+    else:
+        summary = readability_by_outlet(table)
+        counts = summary.drop_duplicates("outlet").set_index("outlet")["articles"]
+        keys = outlets = list(counts.index)
+        names = [f"{o} ({counts[o]} art.)" for o in outlets]
+        rows = summary.set_index(["outlet", "scope"])
+        how = (
+            f"N = {n_articles} articles; more than {MAX_ARTICLES}, so the mean per outlet "
+            "(every article in the CSV)"
+        )
+    row = min(0.45, (DRAW_HEIGHT - 1.5) / max(len(keys), 1))
+    fig, axes = panels(len(measures), columns=2, width=FIG_WIDTH / 2, height=1.3 + row * len(keys))
+    for ax, metric in zip(axes, measures, strict=True):
+        reach = max(float(rows[metric].max()), 1e-9)
+        for y, (key, outlet) in enumerate(zip(keys, outlets, strict=True)):
             for offset, scope, hatch in ((-0.2, "body", None), (0.2, "writer", "////")):
-                value = table.loc[
-                    (table["article_id"] == article_id) & (table["scope"] == scope), metric
-                ]
+                value = rows[metric].get((key, scope), np.nan)
+                colour = outlet_colour(outlet)
                 ax.barh(
                     y + offset,
-                    value.iloc[0] if len(value) else np.nan,
+                    value,
                     height=0.38,
-                    color=outlet_colour(outlet) if hatch is None else "white",
-                    edgecolor=outlet_colour(outlet),
+                    color=colour if hatch is None else "white",
+                    edgecolor=colour,
                     hatch=hatch,
                 )
+                if np.isfinite(value) and row >= 0.25:
+                    ax.text(
+                        value + reach * 0.02, y + offset, f"{value:.1f}", va="center", fontsize=7
+                    )
         ax.set_yticks(
-            range(len(articles)),
-            articles["article_id"] if ax in axes[::5] else [""] * len(articles),
+            range(len(keys)),
+            [wrap(n, 22) for n in names] if ax is axes[0] else [""] * len(keys),
+            fontsize=7,
         )
-        ax.set_ylim(len(articles) - 0.5, -0.5)
-        ax.set_title(label, fontsize=9)
+        ax.set_xlim(0, reach * 1.25)
+        ax.set_ylim(len(keys) - 0.5, -0.5)
+        ax.set_title(_READABILITY_LABELS.get(metric, metric), fontsize=8)
         ax.grid(axis="y", visible=False)
-    n_words = table.loc[table["scope"] == "body", "n_words"].sum()
     suptitle(
         fig,
-        f"Readability and lexical diversity, N = {len(articles)} articles ({n_words:,} words, "
-        "textstat's counts)\nfilled: whole body; hatched: the writer's own sentences only. "
-        "Higher is harder to read for every index except Flesch reading ease",
+        f"Readability (Flesch-Kincaid grade: higher is harder) and lexical diversity (MTLD: "
+        f"higher is more varied), {how}, {n_words:,} words\nfilled: whole body; hatched: the "
+        "writer's own sentences only; the CSV has every textstat index",
     )
-    fig.tight_layout()
+    finish(fig)
     return fig
 
 
@@ -179,8 +238,16 @@ def plot_rates(rates: pd.DataFrame, *, title: str):
     right = float(rates["ci_high"].max()) * 1.2  # one scale for every panel
     markers = dict(zip(voices, ("o", "s", "^", "D", "v"), strict=False))
     step = 0.8 / len(voices)
+    columns = 1 if len(categories) == 1 else 2
+    rows_of_panels = -(-len(categories) // columns)
+    per_point = min(
+        0.3, ((DRAW_HEIGHT - 0.8) / rows_of_panels - 1.0) / (len(outlets) * len(voices))
+    )
     fig, axes = panels(
-        len(categories), columns=2, width=5.4, height=1.2 + 0.35 * len(outlets) * len(voices)
+        len(categories),
+        columns=columns,
+        width=FIG_WIDTH / columns,
+        height=1.0 + per_point * len(outlets) * len(voices),
     )
     for ax, category in zip(axes, categories, strict=True):
         for y, outlet in enumerate(outlets):
@@ -199,8 +266,10 @@ def plot_rates(rates: pd.DataFrame, *, title: str):
                     fmt=markers[voice],
                     color=outlet_colour(outlet),
                     capsize=2,
-                    markersize=5,
+                    markersize=4,
                 )
+                if per_point < 0.12:
+                    continue
                 ax.annotate(
                     f"{r['count']}/{r.words:,}",
                     (r.ci_high, pos),
@@ -209,20 +278,30 @@ def plot_rates(rates: pd.DataFrame, *, title: str):
                     va="center",
                     fontsize=7,
                 )
-        ax.set_yticks(range(len(outlets)), outlets if ax is axes[0] else [""] * len(outlets))
+        names = [wrap(o, 16) for o in outlets]
+        ax.set_yticks(range(len(outlets)), names if ax is axes[0] else [""] * len(outlets))
+        ax.tick_params(axis="y", labelsize=7)
         ax.set_ylim(len(outlets) - 0.5, -0.5)
-        ax.set_xlim(0, right)
-        ax.set_title(category, fontsize=10)
-        ax.set_xlabel("per 1,000 words (exact Poisson 95% interval)")
+        ax.set_xlim(0, right * 1.15)
+        ax.set_title(category, fontsize=8)
+        ax.set_xlabel("per 1,000 words (exact Poisson 95% interval)", fontsize=7)
         ax.grid(axis="y", visible=False)
-    suptitle(fig, title)
-    fig.tight_layout()
     if voices != [None]:
         handles = [
             plt.Line2D([], [], marker=markers[v], color="0.3", linestyle="none") for v in voices
         ]
         labels = [f"{VOICE_NAMES.get(v, v)} voice" for v in voices]
-        fig.legend(handles, labels, ncols=len(voices), loc="upper right", fontsize=9)
+        title += "\nmarkers: " + ", ".join(labels) + "; labels: count / words"
+        fig.legend(
+            handles,
+            labels,
+            ncols=len(voices),
+            loc="lower left",
+            fontsize=7,
+            bbox_to_anchor=(0, SOURCE_SPACE / fig.get_figheight()),
+        )
+    suptitle(fig, title)
+    finish(fig, bottom=0.2 if voices != [None] else 0.0)
     return fig
 
 
@@ -237,7 +316,8 @@ def plot_attribution(shares: pd.DataFrame):
     outlets = sorted(set(shares["outlet"]))
     groups = [g for g in _GROUP_ORDER if g in set(shares["group"])]
     groups += sorted(set(shares["group"]) - set(groups))
-    fig, axes = panels(len(bases), columns=1, width=9, height=1.3 + 0.45 * len(outlets))
+    row = min(0.4, ((DRAW_HEIGHT - 1.2) / max(len(bases), 1) - 0.8) / max(len(outlets), 1))
+    fig, axes = panels(len(bases), columns=1, width=FIG_WIDTH, height=0.8 + row * len(outlets))
     for ax, basis in zip(axes, bases, strict=True):
         rows = shares[shares["basis"] == basis]
         left = np.zeros(len(outlets))
@@ -261,25 +341,29 @@ def plot_attribution(shares: pd.DataFrame):
                         f"{int(count)}",
                         ha="center",
                         va="center",
-                        fontsize=8,
+                        fontsize=7,
                     )
             left += values
         totals = rows.groupby("outlet")["total"].first().reindex(outlets).fillna(0)
-        ax.set_yticks(range(len(outlets)), [f"{o} (N={int(t)})" for o, t in totals.items()])
+        ax.set_yticks(
+            range(len(outlets)),
+            [f"{wrap(o, 22)} (N={int(t)})" for o, t in totals.items()],
+            fontsize=7,
+        )
         ax.set_ylim(len(outlets) - 0.5, -0.5)
         ax.set_xlim(0, 1)
         label = {
             "quotations": "cues of attributed direct quotations",
             "text": "every reporting-verb form in the text (direct and indirect speech)",
         }
-        ax.set_title(label.get(basis, basis), fontsize=10)
+        ax.set_title(label.get(basis, basis), fontsize=8)
         ax.grid(axis="y", visible=False)
     axes[-1].set_xlabel("share of the outlet's reporting verbs (numbers in bars: count)")
-    axes[0].legend(ncols=len(groups), loc="lower left", bbox_to_anchor=(0, 1.12), fontsize=8)
+    axes[0].legend(ncols=len(groups), loc="lower left", bbox_to_anchor=(0, 1.1), fontsize=7)
     suptitle(
         fig,
         f"Verbs of attribution by group (cues.yml), N = {len(outlets)} articles\n"
         "neutral: say, tell, add; assertive: insist, stress; doubt: claim, allege; alarmed: warn",
     )
-    fig.tight_layout()
+    finish(fig)
     return fig

@@ -9,124 +9,198 @@ import textwrap
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from scipy.stats import chi2
 
-from analysis.plots.style import outlet_colour, panels, suptitle
-from analysis.vocabulary import DEFAULT_ALPHA0
+from analysis.aggregate import MAX_OUTLETS
+from analysis.plots.style import (
+    DRAW_HEIGHT,
+    FIG_WIDTH,
+    SIGN_COLOURS,
+    SOURCE_SPACE,
+    finish,
+    fit_lines,
+    outlet_colour,
+    panel_layout,
+    panels,
+    suptitle,
+    wrap,
+)
+from analysis.vocabulary import DEFAULT_ALPHA0, outlet_similarity
 
 
 def plot_distinctive(top: pd.DataFrame, *, n_articles: int, alpha0: float = DEFAULT_ALPHA0):
     """Bars of the log-odds z of each group's most distinctive terms, with their counts beside
-    (uses in the group / uses in all other groups). ``top`` is :func:`distinctive_terms`."""
+    (uses in the group / uses in all other groups). ``top`` is :func:`distinctive_terms`. Past
+    what the print page holds, each panel shows fewer terms (the title says how many)."""
     groups = list(pd.unique(top["group"]))
     n = int(top["rank"].max()) if len(top) else 0
-    fig, axes = panels(len(groups), width=5.6, height=0.9 + 0.32 * n)
+    columns, width, height, shown = panel_layout(len(groups), n, row=0.15, chrome=0.6)
+    fig, axes = panels(len(groups), columns=columns, width=width, height=height)
     for ax, group in zip(axes, groups, strict=True):
-        rows = top[top["group"] == group].iloc[::-1]
+        rows = top[(top["group"] == group) & (top["rank"] <= shown)].iloc[::-1]
         ax.barh(rows["term"], rows["z"], color=outlet_colour(group))
         for y, r in enumerate(rows.itertuples(index=False)):
             ax.annotate(
                 f"{r.count} / {r.count_rest}",
                 (max(r.z, 0), y),
-                xytext=(4, 0),
+                xytext=(3, 0),
                 textcoords="offset points",
                 va="center",
-                fontsize=8,
+                fontsize=7,
             )
-        ax.set_title(f"{group} ({rows['size'].iloc[0]:,} words)", fontsize=10)
-        ax.set_xlabel("log-odds z vs all other groups")
-        ax.margins(x=0.25)
+        ax.set_title(f"{wrap(group, 28)} ({rows['size'].iloc[0]:,} words)", fontsize=8)
+        ax.tick_params(axis="y", labelsize=7)
+        ax.set_xlabel("log-odds z vs all other groups", fontsize=7)
+        ax.margins(x=0.3)
         ax.grid(axis="y", visible=False)
+    cut = f", top {shown} of {n} per group (all in the CSV)" if shown < n else ""
     suptitle(
         fig,
-        f"Most distinctive words per group, N = {n_articles} articles (canonical)\n"
-        f"log-odds z, informative Dirichlet prior α0 = {alpha0:g}; "
+        f"Most distinctive words per group, N = {n_articles} articles (canonical){cut}\n"
+        f"log-odds z, informative Dirichlet prior \u03b10 = {alpha0:g}; "
         "labels: uses in group / uses elsewhere",
     )
-    fig.tight_layout()
+    finish(fig)
     return fig
 
 
-def plot_keyness(keyed: pd.DataFrame, *, n_articles: int, fdr: float = 0.05, label: int = 3):
-    """Per group, every term's effect size (Hardie's log ratio, x) against its evidence (|G²|, y),
-    with the ``label`` most over-used terms named with their counts (group / rest). Filled points
-    pass Benjamini-Hochberg at ``fdr``; the dashed line is G² = 3.84 (p = 0.05 for one test)."""
+#: Groups drawn at most in the keyness figure, and terms per side of each.
+MAX_KEYNESS_GROUPS, KEYNESS_TERMS = 4, 10
+
+
+def plot_keyness(
+    keyed: pd.DataFrame, *, n_articles: int, fdr: float = 0.05, top: int = KEYNESS_TERMS
+):
+    """Signed keyness bars per group, as quanteda's ``textplot_keyness``: the ``top`` terms the
+    group uses most over the rest (G² > 0, upwards) and the ``top`` it uses least (G² < 0),
+    each labelled with its counts (group / rest); solid bars pass Benjamini-Hochberg at ``fdr``.
+
+    At most :data:`MAX_KEYNESS_GROUPS` groups are drawn, those with the most terms passing
+    (then the largest); the title says so and the CSV has every group."""
     groups = list(pd.unique(keyed["group"]))
-    fig, axes = panels(len(groups), width=5.6, height=4.0)
-    for ax, group in zip(axes, groups, strict=True):
-        rows = keyed[keyed["group"] == group]
-        sig = rows["q"] < fdr
-        colour = outlet_colour(group)
-        ax.scatter(
-            rows.loc[~sig, "log_ratio"],
-            rows.loc[~sig, "g2"].abs(),
-            s=14,
-            facecolors="none",
-            edgecolors=colour,
-            linewidths=0.8,
-            alpha=0.7,
-        )
-        ax.scatter(rows.loc[sig, "log_ratio"], rows.loc[sig, "g2"].abs(), s=16, color=colour)
-        ax.axhline(chi2.isf(0.05, 1), color="0.4", linestyle="--", linewidth=0.8)
-        ax.axvline(0, color="0.4", linewidth=0.6)
-        for i, (x, y, text) in enumerate(_point_labels(rows[rows["g2"] > 0], label)):
-            ax.annotate(
-                text,
-                (x, y),
-                xytext=(-3, 4 if i % 2 == 0 else -10),
-                textcoords="offset points",
-                ha="right",
-                fontsize=8,
-            )
-        ax.margins(x=0.08, y=0.1)
-        ax.set_title(f"{group}: {int(sig.sum())} of {len(rows)} terms at q < {fdr:g}", fontsize=10)
-        ax.set_xlabel("log ratio (log2 of relative frequency, group / rest)")
-        ax.set_ylabel("|G²|")
-    suptitle(
-        fig, f"Keyness of each group against all others, N = {n_articles} articles (canonical)"
+    passing = (
+        keyed.assign(_sig=keyed["q"] < fdr)
+        .groupby("group", sort=False)
+        .agg(sig=("_sig", "sum"), size=("size_target", "first"), terms=("term", "size"))
     )
-    fig.tight_layout()
+    order = passing.sort_values(["sig", "size"], ascending=False, kind="mergesort").index
+    drawn = [g for g in groups if g in set(order[:MAX_KEYNESS_GROUPS])]
+    columns = 1 if len(drawn) == 1 else 2
+    rows_of_panels = -(-len(drawn) // columns)
+    height = min(4.2, (DRAW_HEIGHT - 0.6) / rows_of_panels)
+    fig, axes = panels(len(drawn), columns=columns, width=FIG_WIDTH / columns, height=height)
+    for ax, group in zip(axes, drawn, strict=True):
+        rows = keyed[keyed["group"] == group]
+        over = rows[rows["g2"] > 0].sort_values("g2", ascending=False, kind="mergesort").head(top)
+        under = rows[rows["g2"] < 0].sort_values("g2", kind="mergesort").head(top)
+        shown = pd.concat([over, under.iloc[::-1]])
+        y = np.arange(len(shown))[::-1]
+        sig = (shown["q"] < fdr).to_numpy()
+        colours = np.where(shown["g2"] > 0, SIGN_COLOURS["positive"], SIGN_COLOURS["negative"])
+        ax.barh(y[sig], shown["g2"][sig], color=colours[sig], height=0.75)
+        ax.barh(
+            y[~sig],
+            shown["g2"][~sig],
+            color="white",
+            edgecolor=colours[~sig],
+            height=0.75,
+            linewidth=0.8,
+        )
+        reach = float(shown["g2"].abs().max()) if len(shown) else 1.0
+        for yy, r in zip(y, shown.itertuples(index=False), strict=True):
+            right = r.g2 > 0
+            ax.text(
+                -0.02 * reach if right else 0.02 * reach,
+                yy,
+                r.term,
+                ha="right" if right else "left",
+                va="center",
+                fontsize=7,
+            )
+            ax.text(
+                r.g2 + (0.02 if right else -0.02) * reach,
+                yy,
+                f"{r.count_target}/{r.count_reference}",
+                ha="left" if right else "right",
+                va="center",
+                fontsize=7,
+                color="#444444",
+            )
+        ax.axvline(0, color="0.3", linewidth=0.7)
+        ax.set_xlim(-1.25 * reach, 1.25 * reach)
+        ax.set_yticks([])
+        ax.set_ylim(-0.7, len(shown) - 0.3)
+        ax.grid(axis="y", visible=False)
+        name = wrap(group, 30)
+        ax.set_title(
+            f"{name}: {int(rows['q'].lt(fdr).sum())} of {len(rows)} terms at q < {fdr:g}",
+            fontsize=8,
+        )
+        ax.set_xlabel(
+            f"signed G\u00b2: \u2190 more in the rest | more in {wrap(group, 18)} \u2192",
+            fontsize=7,
+        )
+    cut = (
+        f"; {len(drawn)} of {len(groups)} groups (most terms passing), all in the CSV"
+        if len(drawn) < len(groups)
+        else ""
+    )
+    suptitle(
+        fig,
+        f"Keyness of each group against all others, N = {n_articles} articles (canonical){cut}\n"
+        f"top {top} terms each side; solid: BH q < {fdr:g}; labels: uses in group / uses in the rest",
+    )
+    finish(fig)
     return fig
 
 
-def _point_labels(rows: pd.DataFrame, n: int, *, names: int = 3) -> list[tuple]:
-    """Labels for the first ``n`` distinct points of a keyness table: terms at the same point
-    (same counts) share one label, "huge, johnson, rule (3/0)", so no label sits on another."""
-    keys = list(zip(rows["log_ratio"].round(9), rows["g2"].round(9), strict=True))
-    labels: dict[tuple, list] = {}
-    for key, r in zip(keys, rows.itertuples(index=False), strict=True):
-        if key not in labels and len(labels) == n:
-            break
-        labels.setdefault(key, [r.count_target, r.count_reference, []])[2].append(r.term)
-    out = []
-    for (x, y), (a, b, terms) in labels.items():
-        shown = ", ".join(terms[:names]) + (f" +{len(terms) - names}" if len(terms) > names else "")
-        out.append((x, y, f"{shown} ({a}/{b})"))
-    return out
+#: Past this many articles the similarity heat map compares outlets (mean over article pairs).
+MAX_SIMILARITY_ARTICLES = 12
 
 
-def plot_similarity(sim: pd.DataFrame, labels: pd.Series):
-    """Annotated heatmap of the pairwise TF-IDF cosine similarities (:func:`similarity`)."""
-    size = 1.6 + 1.1 * len(sim)
-    fig, ax = plt.subplots(figsize=(size + 1.2, size))
-    image = ax.imshow(sim.to_numpy(), cmap="Blues", vmin=0, vmax=1)
-    names = [labels.get(i, i) for i in sim.index]
-    ax.set_xticks(range(len(sim)), names, rotation=45, ha="right")
-    ax.set_yticks(range(len(sim)), names)
-    ax.grid(False)
-    for (i, j), value in np.ndenumerate(sim.to_numpy()):
-        ax.text(
-            j,
-            i,
-            f"{value:.2f}",
-            ha="center",
-            va="center",
-            color="white" if value > 0.6 else "black",
-            fontsize=9,
+def plot_similarity(sim: pd.DataFrame, labels: pd.Series, outlets: pd.Series | None = None):
+    """Annotated heat map of the pairwise TF-IDF cosine similarities (:func:`similarity`); past
+    :data:`MAX_SIMILARITY_ARTICLES` articles (and given each article's outlet), the mean
+    similarity of the article pairs between (and within) outlets, from
+    :func:`~analysis.vocabulary.outlet_similarity`."""
+    by_outlet = outlets is not None and len(sim) > MAX_SIMILARITY_ARTICLES
+    if by_outlet:
+        table = outlet_similarity(sim, outlets, top=MAX_OUTLETS)
+        grid = table.pivot(index="outlet_a", columns="outlet_b", values="cosine")
+        order = list(dict.fromkeys(table["outlet_a"]))
+        grid = grid.reindex(index=order, columns=order)
+        names = [wrap(o, 18) for o in order]
+        title = (
+            f"TF-IDF cosine similarity by outlet, N = {len(sim)} articles\nmean over article "
+            f"pairs (diagonal: pairs within the outlet); more than {MAX_SIMILARITY_ARTICLES} "
+            "articles, so outlets, not articles"
         )
+    else:
+        grid = sim
+        names = [labels.get(i, i) for i in sim.index]
+        title = f"TF-IDF cosine similarity, N = {len(sim)} articles"
+    n = len(grid)
+    cell = min(0.75, (FIG_WIDTH - 2.4) / max(n, 1))
+    fig, ax = plt.subplots(figsize=(1.6 + cell * n + 0.8, 1.5 + cell * n + SOURCE_SPACE))
+    values = grid.to_numpy(dtype=float)
+    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=1)
+    ax.set_xticks(range(n), names, rotation=45, ha="right", fontsize=7)
+    ax.set_yticks(range(n), names, fontsize=7)
+    ax.grid(False)
+    if cell >= 0.3:
+        for (i, j), value in np.ndenumerate(values):
+            if np.isfinite(value):
+                ax.text(
+                    j,
+                    i,
+                    f"{value:.2f}",
+                    ha="center",
+                    va="center",
+                    color="white" if value > 0.6 else "black",
+                    fontsize=7,
+                )
     fig.colorbar(image, ax=ax, shrink=0.8, label="cosine similarity")
-    ax.set_title(f"TF-IDF cosine similarity, N = {len(sim)} articles")
-    fig.tight_layout()
+    ax.set_title(fit_lines(title, 1.6 + cell * n))
+    finish(fig)
     return fig
 
 
@@ -138,7 +212,8 @@ def plot_overlap(overlap: pd.DataFrame, *, n_articles: int):
         ("shared_with_some", "shared with some", "#56B4E9"),
         ("unique", "used by this group only", "#E69F00"),
     ]
-    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.55 * len(overlap)))
+    row = min(0.45, 6.0 / max(len(overlap), 1))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.3 + row * len(overlap) + SOURCE_SPACE))
     left = np.zeros(len(overlap))
     y = np.arange(len(overlap))[::-1]
     for column, label, colour in parts:
@@ -146,34 +221,41 @@ def plot_overlap(overlap: pd.DataFrame, *, n_articles: int):
         ax.barh(y, values, left=left, color=colour, label=label)
         for yi, lo, v in zip(y, left, values, strict=True):
             if v:
-                ax.text(lo + v / 2, yi, str(v), ha="center", va="center", fontsize=8)
+                ax.text(lo + v / 2, yi, str(v), ha="center", va="center", fontsize=7)
         left = left + values
     ax.set_yticks(y, overlap["group"])
     ax.set_xlabel("distinct content words (stop words removed)")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncols=3)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3)
     ax.grid(axis="y", visible=False)
-    ax.set_title(f"Vocabulary overlap, N = {n_articles} articles (canonical)")
-    fig.tight_layout()
+    suptitle(fig, f"Vocabulary overlap, N = {n_articles} articles (canonical)")
+    finish(fig)
     return fig
 
 
 def plot_naming(table: pd.DataFrame, *, n_articles: int):
-    """The naming-choices table (:func:`naming_table`) drawn as a figure, one row per concept."""
-    wrap = 22
+    """The naming-choices table (:func:`naming_table`) drawn as a figure, one row per concept;
+    columns narrow (and text wraps) to fit the print width, at most :data:`MAX_NAMING_GROUPS`
+    groups (the first ones; the CSV has every group)."""
+    total = table.shape[1]
+    table = table.iloc[:, :MAX_NAMING_GROUPS]
+    column_in = min(1.9, (FIG_WIDTH - 1.2) / max(table.shape[1], 1))
+    wrap = max(8, int(column_in / 0.062))
     cells = [[textwrap.fill(str(v), wrap) for v in row] for row in table.to_numpy()]
     lines = [max(c.count("\n") + 1 for c in row) for row in cells]
-    fig, ax = plt.subplots(figsize=(2.2 + 2.1 * table.shape[1], 0.8 + 0.24 * (sum(lines) + 2)))
+    fig, ax = plt.subplots(
+        figsize=(1.2 + column_in * table.shape[1], 0.6 + 0.15 * (sum(lines) + 2) + SOURCE_SPACE)
+    )
     ax.axis("off")
     drawn = ax.table(
         cellText=cells,
-        rowLabels=[textwrap.fill(c, 18) for c in table.index],
+        rowLabels=[textwrap.fill(c, 16) for c in table.index],
         colLabels=[textwrap.fill(str(c), wrap) for c in table.columns],
         cellLoc="left",
         rowLoc="left",
         loc="upper left",
     )
     drawn.auto_set_font_size(False)
-    drawn.set_fontsize(8)
+    drawn.set_fontsize(7)
     unit = 1 / (sum(lines) + 2)
     for (row, col), cell in drawn.get_celld().items():
         height = 2 if row == 0 else lines[row - 1]
@@ -183,20 +265,31 @@ def plot_naming(table: pd.DataFrame, *, n_articles: int):
             cell.set_text_props(fontweight="bold")
         elif col >= 0 and cell.get_text().get_text() == "—":
             cell.set_facecolor("0.95")
-    ax.set_title(
-        f"Naming choices by group (counts in body text), N = {n_articles} articles (canonical)"
+    cut = (
+        f"\n{table.shape[1]} of {total} groups shown (all in the CSV)"
+        if total > table.shape[1]
+        else ""
     )
+    ax.set_title(
+        f"Naming choices by group (counts in body text), N = {n_articles} articles (canonical){cut}"
+    )
+    finish(fig)
     return fig
+
+
+#: Groups drawn at most in the naming table.
+MAX_NAMING_GROUPS = 6
 
 
 def plot_kwic(lines: pd.DataFrame, *, title: str, width: int = 58):
     """KWIC lines drawn as a figure: outlet, left context right-aligned up to the match in bold,
     right context; contexts cut to ``width`` characters each (the CSV keeps them whole). Lines
     with a ``term`` column (:func:`concordance`) get a header per term with its number of lines."""
-    size = 8.0
+    size = 7.0
     char = 0.602 * size / 72  # inches per character of DejaVu Sans Mono
-    outlet_w = int(lines["outlet"].str.len().max()) + 2 if len(lines) else 10
+    outlet_w = min(int(lines["outlet"].str.len().max()) + 2 if len(lines) else 10, 22)
     match_w = int(lines["match"].str.len().max()) if len(lines) else 5
+    width = max(12, min(width, int((FIG_WIDTH - 0.2) / char - outlet_w - match_w - 2) // 2))
     total = outlet_w + 2 * width + match_w + 2
     rows = []  # (kind, payload) in drawing order
     for term, group in lines.groupby("term", sort=False) if "term" in lines else [(None, lines)]:
@@ -204,14 +297,19 @@ def plot_kwic(lines: pd.DataFrame, *, title: str, width: int = 58):
             shown = f"{len(group)} of {group['lines'].iloc[0]}"
             rows.append(("header", f"{term}  ({shown} lines)"))
         rows += [("line", line) for line in group.itertuples(index=False)]
+    line = 0.16  # inches per line
+    fit = int((DRAW_HEIGHT - 0.6) / line)
+    if len(rows) > fit:  # the print page is full: the CSV has every line
+        cut = sum(kind == "line" for kind, _ in rows[fit - 1 :])
+        rows = [*rows[: fit - 1], ("header", f"\u2026 {cut} more lines in the CSV")]
     # one axis unit is one character: the axes span exactly ``total`` characters of the figure
-    line = 0.2  # inches per line
-    width_in, height_in = total * char + 0.2, 0.6 + line * max(len(rows), 1)
+    width_in = total * char + 0.2
+    height_in = 0.6 + line * max(len(rows), 1) + SOURCE_SPACE
     fig = plt.figure(figsize=(width_in, height_in))
     ax = fig.add_axes(
         (
             0.1 / width_in,
-            0.1 / height_in,
+            (0.1 + SOURCE_SPACE) / height_in,
             total * char / width_in,
             line * max(len(rows), 1) / height_in,
         )
@@ -226,9 +324,9 @@ def plot_kwic(lines: pd.DataFrame, *, title: str, width: int = 58):
             continue
         left = item.left if len(item.left) <= width else "…" + item.left[-(width - 1) :]
         right = item.right if len(item.right) <= width else item.right[: width - 1] + "…"
-        ax.text(0, y, item.outlet, color=outlet_colour(item.outlet), **text)
+        ax.text(0, y, item.outlet[: outlet_w - 2], color=outlet_colour(item.outlet), **text)
         ax.text(outlet_w + width, y, left, ha="right", **text)
         ax.text(outlet_w + width + 1, y, item.match, ha="left", fontweight="bold", **text)
         ax.text(outlet_w + width + 2 + len(item.match), y, right, ha="left", **text)
-    ax.set_title(title, fontsize=10)
+    ax.set_title(wrap(title, 110), fontsize=8)
     return fig

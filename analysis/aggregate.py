@@ -1,0 +1,67 @@
+"""Shrinking a per-article table to what a figure can show: outlets, or the top N with the rest summed.
+
+A figure compares what the question compares (the house style): up to :data:`MAX_ARTICLES`
+articles it may draw one mark group per article; past that it draws one per outlet, and past
+:data:`MAX_OUTLETS` outlets it keeps the largest and sums the rest into one row. These helpers
+take tables and return tables (no drawing), so the plot modules stay drawing only and a test can
+check the sums by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+#: Past this many articles, a per-article figure switches to one mark group per outlet.
+MAX_ARTICLES = 8
+#: Past this many outlets (or items), a figure keeps the largest and sums the rest.
+MAX_OUTLETS = 20
+
+
+def per_article(articles: int, limit: int = MAX_ARTICLES) -> bool:
+    """Whether a figure of ``articles`` articles draws them one by one (else by outlet)."""
+    return articles <= limit
+
+
+def fold_rest(
+    keys: pd.Series, weights: pd.Series | None = None, *, n: int, rest: str = "other"
+) -> pd.Series:
+    """Each key mapped to itself if it is among the ``n`` heaviest, else to ``"<rest> (k)"``
+    where k is how many keys were folded together.
+
+    ``weights`` (aligned with ``keys``) are summed per key to rank them; without weights, keys
+    are ranked by how often they occur. Ties keep the keys' first-seen order. When there are at
+    most ``n`` distinct keys nothing is folded. When there are more, the ``n - 1`` heaviest are
+    kept and the rest make the ``n``-th row, so the result has exactly ``n`` distinct values.
+    """
+    weights = pd.Series(1, index=keys.index) if weights is None else weights
+    totals = weights.groupby(keys, sort=False).sum()
+    if len(totals) <= n:
+        return keys.copy()
+    kept = totals.sort_values(ascending=False, kind="mergesort").index[: n - 1]
+    label = f"{rest} ({len(totals) - len(kept)})"
+    return keys.where(keys.isin(kept), label)
+
+
+def sum_by(
+    table: pd.DataFrame,
+    by: str | Sequence[str],
+    sums: Sequence[str],
+    *,
+    count: str | None = "article_id",
+) -> pd.DataFrame:
+    """``table`` grouped by ``by`` (in first-seen order) with the ``sums`` columns added up and,
+    if ``count`` is given, the number of distinct values of that column as ``articles``."""
+    by = [by] if isinstance(by, str) else list(by)
+    grouped = table.groupby(by, sort=False)
+    out = grouped[list(sums)].sum()
+    if count is not None:
+        out["articles"] = grouped[count].nunique()
+    return out.reset_index()
+
+
+def share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    """``numerator / denominator``, 0 where the denominator is 0 (an outlet with no sentences)."""
+    denominator = denominator.astype(float)
+    return (numerator / denominator.where(denominator != 0)).fillna(0.0)
