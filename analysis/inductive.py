@@ -228,6 +228,7 @@ def topic_stability(
     seed: int = 0,
     min_df: int = 2,
     max_df: float = 0.5,
+    max_sentences: int = 10_000,
 ) -> pd.DataFrame:
     """How stable the topics are for each ``k``: ``k``, ``stability`` (mean over subsamples of
     the mean matched cosine similarity of topic-term vectors to the full-data topics, 0 to 1),
@@ -238,13 +239,19 @@ def topic_stability(
 
     Subsamples draw ``share`` of the sentences without replacement, from a generator seeded by
     ``seed``; the same subsamples serve every ``k``. Counts are built once, on all sentences, so
-    every fit shares one vocabulary. ``k`` values too large for the data are left out.
+    every fit shares one vocabulary. ``k`` values too large for the data are left out. Above
+    ``max_sentences`` sentences, a random sample of that many (same generator) stands for them,
+    so the check costs the same on 10,000 or 1,000,000 sentences (``sentences`` says how many
+    were used).
     """
+    rng = np.random.default_rng(seed)
+    if len(sentences) > max_sentences:
+        keep = np.sort(rng.choice(len(sentences), size=max_sentences, replace=False))
+        sentences = sentences.iloc[keep]
     counts, terms = sentence_counts(sentences["text"].tolist(), min_df=min_df, max_df=max_df)
     matrix = _weighted(counts)
     matrix = matrix[np.asarray(matrix.getnnz(axis=1) > 0)]
     n = matrix.shape[0]
-    rng = np.random.default_rng(seed)
     size = max(1, int(round(share * n)))
     samples = [np.sort(rng.choice(n, size=size, replace=False)) for _ in range(n_resamples)]
     rows = []

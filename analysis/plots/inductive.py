@@ -113,8 +113,7 @@ def plot_topic_shares(shares: pd.DataFrame) -> plt.Figure:
     ax.set_yticks(range(len(wide)), [wrap(o, 24) for o in wide.index], fontsize=8)
     ax.grid(False)
     ax.set_title(
-        f"Share of each outlet's sentences by topic (N = {int(n.sum()):,} sentences;"
-        "\nk/n in each cell)",
+        f"Each outlet's sentences by topic\n(N = {int(n.sum()):,} sentences; k/n in each cell)",
         fontsize=10,
     )
     return fig
