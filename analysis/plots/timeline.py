@@ -139,9 +139,13 @@ def plot_shares_over_time(
     periods = list(dict.fromkeys(table["period"]))
     order = list(dict.fromkeys(table["outlet"]))
     totals = table.groupby("frame", sort=False)["sentences"].sum()
-    shown = sorted(totals.index, key=lambda f: -totals[f])[:top]
+    shown = sorted(totals.index[totals > 0], key=lambda f: -totals[f])[:top]
     width, height, _ = _size(len(periods), len(order))
-    fig, axes = panels(len(shown), width=width, height=height + 0.5, columns=1)
+    fig, axes = panels(max(1, len(shown)), width=width, height=height + 1.1, columns=1)
+    fig.set_size_inches(width, fig.get_size_inches()[1] + 0.6)  # room for the two-line title
+    if not shown:
+        axes[0].text(0.5, 0.5, "no sentence carries any frame", ha="center", va="center")
+        axes[0].set_axis_off()
     for ax, frame in zip(axes, shown, strict=True):
         part = table[table["frame"] == frame]
         wide = part.pivot(index="outlet", columns="period", values="share")
@@ -165,5 +169,5 @@ def plot_shares_over_time(
         f"Share of sentences carrying each frame, per outlet per "
         f"{table.attrs.get('freq', 'day')}\n(sentences carrying it in each cell{note})",
     )
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.6 / fig.get_size_inches()[1]))
     return fig
