@@ -71,6 +71,35 @@ def sentence_table(corpus, *, canonical: bool = True) -> pd.DataFrame:
     return table[SENTENCE_COLUMNS].reset_index(drop=True)
 
 
+UNITS = ("sentence", "paragraph", "article")
+
+
+def unit_table(corpus, unit: str = "sentence", *, canonical: bool = True) -> pd.DataFrame:
+    """The units to fit topics on, in the columns of :func:`sentence_table`: each body
+    ``sentence`` (the default), each ``paragraph`` (``sentence`` = 0) or each ``article`` (its
+    body paragraphs joined; ``paragraph`` = ``sentence`` = 0). Sentences suit framing, which
+    works at the level of a claim; whole articles suit sorting a mixed corpus by subject."""
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
+    if unit == "sentence":
+        return sentence_table(corpus, canonical=canonical)
+    corpus = corpus.canonical() if canonical else corpus
+    outlets = corpus.articles[["article_id", "outlet"]]
+    table = corpus.paragraphs.merge(outlets, on="article_id", how="left", validate="many_to_one")
+    if unit == "article":
+        order = list(pd.unique(table["article_id"]))
+        table = (
+            table.groupby(["article_id", "outlet"], sort=False)["text"]
+            .agg("\n\n".join)
+            .reset_index()
+            .set_index("article_id")
+            .loc[order]
+            .reset_index()
+            .assign(paragraph=0)
+        )
+    return table.assign(sentence=0)[SENTENCE_COLUMNS].reset_index(drop=True)
+
+
 def sentence_counts(
     texts: list[str], *, min_df: int = 2, max_df: float = 0.5, workers: int | None = None
 ) -> tuple[sparse.csr_matrix, list[str]]:

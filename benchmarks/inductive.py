@@ -1,6 +1,6 @@
 """Inductive frames on a corpus with known categories: does a topic model over sentences find them?
 
-    .venv/bin/python benchmarks/inductive.py CORPUS_DIR [--k 5] [--ks 2-10] [--resamples 5]
+    .venv/bin/python benchmarks/inductive.py CORPUS_DIR [--k 5] [--ks 2-10] [--unit sentence]
 
 CORPUS_DIR is a folder with its articles.csv, whose ``outlet`` column holds the known category
 (e.g. the BBC News dataset laid out flat, five topic folders as five "outlets"). Prints, with
@@ -44,14 +44,15 @@ def main() -> None:
     parser.add_argument("--ks", default="2-10", help="range of k for the stability check")
     parser.add_argument("--resamples", type=int, default=5)
     parser.add_argument("--min-df", type=int, default=5)
+    parser.add_argument("--unit", default="sentence", choices=inductive.UNITS)
     args = parser.parse_args()
     lo, hi = (int(x) for x in args.ks.split("-"))
 
     start = time.perf_counter()
     corpus = analysis.load_corpus(args.corpus_dir)
-    sentences = inductive.sentence_table(corpus)
+    sentences = inductive.unit_table(corpus, args.unit)
     print(
-        f"loaded {len(corpus.articles)} articles, {len(sentences)} sentences "
+        f"loaded {len(corpus.articles)} articles, {len(sentences)} {args.unit} units "
         f"in {time.perf_counter() - start:.1f} s"
     )
     categories = corpus.articles.set_index("article_id")["outlet"]

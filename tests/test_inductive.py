@@ -181,3 +181,21 @@ def test_examples_are_the_heaviest_sentences_of_each_topic():
         own = topics.sentences[topics.sentences["topic"] == t]
         assert group["weight"].iloc[0] == pytest.approx(own["weight"].max())
         assert group["weight"].is_monotonic_decreasing
+
+
+def test_unit_table_sentences_paragraphs_articles():
+    import analysis
+    from analysis.paths import ROOT
+
+    corpus = analysis.load_corpus(ROOT / "tests" / "fixtures" / "other_corpus")
+    canonical = corpus.canonical()
+    sentences = inductive.unit_table(corpus)
+    assert len(sentences) == len(canonical.sentences)
+    paragraphs = inductive.unit_table(corpus, "paragraph")
+    assert paragraphs["text"].tolist() == canonical.paragraphs["text"].tolist()
+    articles = inductive.unit_table(corpus, "article")
+    assert articles["article_id"].tolist() == canonical.article_ids
+    first = canonical.paragraphs[canonical.paragraphs["article_id"] == articles["article_id"][0]]
+    assert articles["text"][0] == "\n\n".join(first["text"])
+    with pytest.raises(ValueError):
+        inductive.unit_table(corpus, "word")
