@@ -25,7 +25,8 @@ How many topics
     one to the reference topics (Hungarian algorithm on the cosine similarity of their term
     vectors) and average the matched similarities. A ``k`` that cuts the text at real seams finds
     the same topics on any subsample (stability near 1); a ``k`` that splits or merges arbitrarily
-    finds different ones. :func:`choose_k` takes the most stable ``k`` (the smaller on a tie).
+    finds different ones. :func:`choose_k` takes the largest ``k`` within 0.005 of the most
+    stable one (stability is often flat up to the structure in the text, then falls).
 
 From topics to a dictionary
     :func:`top_terms`, :func:`topic_examples` (three sentences per topic), :func:`topic_shares`
@@ -307,11 +308,17 @@ def topic_stability(
     return pd.DataFrame(rows)
 
 
-def choose_k(stability: pd.DataFrame, *, by: str = "stability") -> int:
-    """The most stable ``k`` of :func:`topic_stability`'s table by the column ``by``
-    (``stability`` or ``agreement``); the smaller ``k`` on a tie (equal to 3 decimals)."""
-    score = stability[by].round(3)
-    return int(stability.loc[score == score.max(), "k"].min())
+def choose_k(stability: pd.DataFrame, *, by: str = "stability", tolerance: float = 0.005) -> int:
+    """The number of topics to use: the largest ``k`` whose score (column ``by`` of
+    :func:`topic_stability`: ``stability`` or ``agreement``) is within ``tolerance`` of the best.
+
+    Stability falls once ``k`` passes the structure in the text, and is often flat before that
+    (on the BBC articles 0.997 to 0.995 for k = 2 to 5, then 0.970): on such a plateau a finer cut
+    is as reproducible as a coarser one, and separates more. ``tolerance=0`` takes the most
+    stable ``k`` (the larger on an exact tie).
+    """
+    score = stability[by]
+    return int(stability.loc[score >= score.max() - tolerance - 1e-12, "k"].max())
 
 
 # --------------------------------------------------------------------------- reading topics

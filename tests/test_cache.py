@@ -143,6 +143,9 @@ def test_a_full_run_evicts_what_it_did_not_use_and_a_partial_run_does_not(tmp_pa
     from analysis import run
 
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    # run.run sets FRAMING_FIGURES_DIR for its notebooks; restore it after, or every later test
+    # (tests/test_notebooks.py) would compare the fresh figures with this empty folder
+    monkeypatch.setenv("FRAMING_FIGURES_DIR", str(tmp_path / "figures"))
     monkeypatch.setattr(run, "execute", lambda nb, target, parameters: None)
     old = cache.content_key("test", [b"old"])
     cache.cached(old, lambda: 1)

@@ -89,11 +89,13 @@ def test_two_separated_topics_are_found_and_k2_is_chosen():
         assert set(group["term"]) in ({*SPORT}, {*MONEY})
 
 
-def test_choose_k_takes_the_smaller_k_on_a_tie():
-    table = pd.DataFrame({"k": [2, 3, 4], "stability": [0.81, 0.8104, 0.7]})
-    assert inductive.choose_k(table) == 2
-    table.loc[1, "stability"] = 0.9
-    assert inductive.choose_k(table) == 3
+def test_choose_k_takes_the_largest_k_within_the_tolerance_of_the_best():
+    table = pd.DataFrame({"k": [2, 3, 4, 5], "stability": [0.997, 0.996, 0.993, 0.95]})
+    assert inductive.choose_k(table) == 4  # 0.993 is 0.004 below the best
+    assert inductive.choose_k(table, tolerance=0.003) == 3
+    assert inductive.choose_k(table, tolerance=0) == 2
+    table["stability"] = [0.9, 0.9, 0.8, 0.7]
+    assert inductive.choose_k(table, tolerance=0) == 3  # an exact tie: the larger within 0
 
 
 def test_matched_similarity_of_permuted_topics_is_one():
