@@ -344,6 +344,7 @@ def load_corpus(
     scheduler: object = None,
     columns: Mapping[str, str] | None = None,
     outlet_from: inputs.OutletRule = "folder",
+    label_figures: bool = True,
 ) -> Corpus:
     """Load every article at ``corpus_dir`` (default: the project's ``seeds/``).
 
@@ -372,6 +373,10 @@ def load_corpus(
     address such as ``"tcp://host:8786"`` or a ``dask.distributed.Client``; default the
     ``FRAMING_SCHEDULER`` environment variable); see :mod:`analysis.parallel`. The result is the
     same, in manifest order, whatever runs it.
+
+    Figures saved afterwards name this corpus in their source line and colour its outlets
+    (:func:`last_loaded_label`); ``label_figures=False`` loads a corpus on the side (an
+    evaluation set) without changing that.
     """
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else paths.SEEDS
     inferred = None
@@ -420,9 +425,10 @@ def load_corpus(
         ]
     for note in notes:
         warnings.warn(note, CorpusWarning, stacklevel=2)
-    global _LAST_LABEL, _LAST_OUTLETS
-    _LAST_LABEL = corpus_label(corpus)
-    _LAST_OUTLETS = tuple(sorted(set(corpus.articles["outlet"].astype(str))))
+    if label_figures:
+        global _LAST_LABEL, _LAST_OUTLETS
+        _LAST_LABEL = corpus_label(corpus)
+        _LAST_OUTLETS = tuple(sorted(set(corpus.articles["outlet"].astype(str))))
     return corpus
 
 

@@ -213,7 +213,7 @@ def load_evaluation_corpus(eval_dir: str | Path | None = None):
         pd.DataFrame(rows).to_csv(Path(folder) / "articles.csv", index=False)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return load_corpus(folder)
+            return load_corpus(folder, label_figures=False)
 
 
 def _speaker_key(text: str) -> str:

@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.plots.style import panels, subplots, suptitle, wrap
+from analysis.plots.style import SOURCE_SPACE, finish, panels, subplots, suptitle, wrap
 
 MAX_TOPICS = 12
 MAX_OUTLETS = 20
@@ -16,7 +16,7 @@ MAX_OUTLETS = 20
 def plot_topic_stability(stability: pd.DataFrame, chosen: int) -> plt.Figure:
     """Stability (mean matched cosine similarity of topic-term vectors across subsamples) for
     each number of topics, ± one standard deviation over subsamples; the chosen k marked."""
-    fig, ax = subplots(figsize=(5.5, 3.2))
+    fig, ax = subplots(figsize=(5.5, 3.2 + SOURCE_SPACE))
     ax.errorbar(
         stability["k"],
         stability["stability"],
@@ -48,6 +48,7 @@ def plot_topic_stability(stability: pd.DataFrame, chosen: int) -> plt.Figure:
         f"(N = {n:,} sentences)",
         fontsize=10,
     )
+    finish(fig)
     return fig
 
 
@@ -67,7 +68,7 @@ def plot_topic_terms(terms: pd.DataFrame, sizes: pd.Series, *, n_terms: int = 8)
     left = terms["topic"].nunique() - len(topics)
     note = f"; {left} smaller topics not shown" if left else ""
     suptitle(fig, f"Heaviest terms of each topic (share of its term weight{note})")
-    fig.tight_layout()
+    finish(fig)
     return fig
 
 
@@ -90,7 +91,9 @@ def plot_topic_shares(shares: pd.DataFrame) -> plt.Figure:
     k = shares.pivot(index="outlet", columns="topic", values="sentences").reindex(order)
     n = shares.drop_duplicates("outlet").set_index("outlet")["total"].reindex(order)
     labels = shares.drop_duplicates("topic").set_index("topic")["label"]
-    fig, ax = subplots(figsize=(min(7.0, 2.2 + 0.62 * wide.shape[1]), 0.32 * len(wide) + 2.2))
+    fig, ax = subplots(
+        figsize=(min(7.0, 2.2 + 0.62 * wide.shape[1]), 0.32 * len(wide) + 2.2 + SOURCE_SPACE)
+    )
     limit = max(0.05, float(np.nanmax(wide.to_numpy(dtype=float))))
     ax.imshow(wide.to_numpy(dtype=float), aspect="auto", cmap="Purples", vmin=0, vmax=limit)
     if wide.size <= 240:
@@ -101,7 +104,7 @@ def plot_topic_shares(shares: pd.DataFrame) -> plt.Figure:
                 f"{int(k.iat[i, j])}/{int(n.iat[i])}",
                 ha="center",
                 va="center",
-                fontsize=6.5,
+                fontsize=7,
                 color="white" if value > 0.6 * limit else "black",
             )
     ax.set_xticks(
@@ -116,4 +119,5 @@ def plot_topic_shares(shares: pd.DataFrame) -> plt.Figure:
         f"Each outlet's sentences by topic\n(N = {int(n.sum()):,} sentences; k/n in each cell)",
         fontsize=10,
     )
+    finish(fig)
     return fig

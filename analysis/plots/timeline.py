@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import TwoSlopeNorm
 
-from analysis.plots.style import panels, subplots, suptitle
+from analysis.plots.style import SOURCE_SPACE, finish, panels, subplots, suptitle
 
 MAX_WIDTH = 7.0
 #: Above this many periods, cells are not annotated and period labels are thinned.
@@ -56,7 +56,7 @@ def _heatmap(ax, wide: pd.DataFrame, *, text: pd.DataFrame | None, cmap, norm=No
                     label,
                     ha="center",
                     va="center",
-                    fontsize=6.5,
+                    fontsize=7,
                     color="white" if dark else "black",
                 )
     return image
@@ -72,7 +72,7 @@ def plot_articles_over_time(table: pd.DataFrame) -> plt.Figure:
     fig, (top, ax) = subplots(
         2,
         1,
-        figsize=(width, height + 1.3),
+        figsize=(width, height + 1.3 + SOURCE_SPACE),
         sharex=True,
         gridspec_kw={"height_ratios": [1.1, height], "hspace": 0.08},
     )
@@ -89,6 +89,7 @@ def plot_articles_over_time(table: pd.DataFrame) -> plt.Figure:
         f"Articles per outlet per {table.attrs.get('freq', 'day')} "
         f"(N = {int(wide.to_numpy().sum())} articles{note})",
     )
+    finish(fig)
     return fig
 
 
@@ -103,7 +104,7 @@ def plot_tone_over_time(table: pd.DataFrame) -> plt.Figure:
     counts = table.pivot(index="outlet", columns="period", values="sentences")
     counts = counts.reindex(index=order, columns=periods)
     width, height, _ = _size(len(periods), len(wide))
-    fig, ax = subplots(figsize=(width, height + 0.9))
+    fig, ax = subplots(figsize=(width, height + 0.9 + SOURCE_SPACE))
     limit = max(
         0.1,
         float(np.nanmax(np.abs(wide.to_numpy(dtype=float)))) if wide.notna().any().any() else 0.1,
@@ -126,6 +127,7 @@ def plot_tone_over_time(table: pd.DataFrame) -> plt.Figure:
         f"sentence, and sentences in each cell (N = {int(counts.to_numpy().sum())} sentences)",
         fontsize=10,
     )
+    finish(fig)
     return fig
 
 
@@ -169,5 +171,5 @@ def plot_shares_over_time(
         f"Share of sentences carrying each frame, per outlet per "
         f"{table.attrs.get('freq', 'day')}\n(sentences carrying it in each cell{note})",
     )
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.6 / fig.get_size_inches()[1]))
+    fig.tight_layout(rect=(0, SOURCE_SPACE / fig.get_figheight(), 1, 1 - 0.6 / fig.get_figheight()))
     return fig
