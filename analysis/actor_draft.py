@@ -38,6 +38,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.lexicon import write_lexicon_draft
 from analysis.text import fold_typography
 
 #: Words that head a title before a name ("Prime Minister Boris Johnson", "Mr Putin").
@@ -371,10 +372,4 @@ def actors_draft(candidates: pd.DataFrame, *, top: int = 30, source: str | None 
 
 def write_actors_draft(draft: dict, path: str | Path) -> Path:
     """Write :func:`actors_draft`'s ``draft`` as YAML (header comment first) to ``path``."""
-    import yaml
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    body = yaml.safe_dump(draft, sort_keys=False, allow_unicode=True, width=100)
-    path.write_text(DRAFT_HEADER + "\n" + body, encoding="utf-8", newline="\n")
-    return path
+    return write_lexicon_draft(draft, path, header=DRAFT_HEADER)

@@ -29,7 +29,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from analysis.paths import LEXICONS, read_yaml
+from analysis.lexicon import read_lexicon
+from analysis.paths import LEXICONS
 
 LEXICON_PATH = LEXICONS / "boilerplate.yml"
 
@@ -129,7 +130,7 @@ def _alternation(items: Iterable[str], *, flexible_space: bool = False) -> str:
 @functools.cache
 def lexicon() -> Lexicon:
     """Load and compile ``analysis/lexicons/boilerplate.yml`` (once; never at import time)."""
-    data = read_yaml(LEXICON_PATH)
+    data = read_lexicon(LEXICON_PATH)
 
     def items(key: str) -> list[str]:
         return [str(item) for item in data[key]["items"]]

@@ -51,6 +51,7 @@ from scipy import sparse
 
 from analysis.errors import CorpusError
 from analysis.findings import finding, findings_table
+from analysis.lexicon import write_lexicon_draft
 from analysis.stats import wilson_interval
 
 #: Sentence columns carried into every topic table.
@@ -442,13 +443,7 @@ def frames_draft(
 
 def write_frames_draft(draft: dict, path: str | Path) -> Path:
     """Write :func:`frames_draft`'s ``draft`` as YAML (header comment first) to ``path``."""
-    import yaml
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    body = yaml.safe_dump(draft, sort_keys=False, allow_unicode=True, width=100)
-    path.write_text(DRAFT_HEADER + "\n" + body, encoding="utf-8", newline="\n")
-    return path
+    return write_lexicon_draft(draft, path, header=DRAFT_HEADER)
 
 
 # --------------------------------------------------------------------------- checks

@@ -78,3 +78,15 @@ def unsourced_entries(data: dict) -> list[str]:
         elif not _names_source(entry):
             missing.append(str(key))
     return missing
+
+
+def write_lexicon_draft(draft: dict, path: str | Path, *, header: str) -> Path:
+    """Write a lexicon ``draft`` (a mapping that :func:`read_lexicon` would accept) as YAML to
+    ``path``, ``header`` (comment lines) first: the frames and actors drafts a user edits."""
+    import yaml
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = yaml.safe_dump(draft, sort_keys=False, allow_unicode=True, width=100)
+    path.write_text(header + "\n" + body, encoding="utf-8", newline="\n")
+    return path

@@ -352,9 +352,10 @@ def plot_accuracy(table: pd.DataFrame):
         s: int(table[(table["set"] == s) & (table["measure"] == "found")]["total"].iloc[0])
         for s in sets
     }
-    ax.set_title(
+    suptitle(
+        fig,
         "Quotation finder against hand labels\n"
-        + ", ".join(f"{s}: N = {n[s]} quotations" for s in sets)
+        + ", ".join(f"{s}: N = {n[s]} quotations" for s in sets),
     )
     finish(fig)
     return fig
