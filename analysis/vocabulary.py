@@ -35,6 +35,7 @@ from scipy import sparse
 from scipy.special import xlogy
 from scipy.stats import chi2
 
+from analysis.aggregate import MAX_OUTLETS, fold_rest
 from analysis.errors import CorpusError
 from analysis.findings import findings_table
 from analysis.lexicon import lexicon_path, read_lexicon
@@ -453,6 +454,31 @@ def keyness_by_group(counts: pd.DataFrame, *, min_count: int = 3) -> pd.DataFram
 # --------------------------------------------------------------------------- comparison
 
 
+#: Up to this many articles, similarity is compared per article pair (a square table, and a
+#: finding per pair); past it, per outlet, in time and memory linear in the articles
+#: (:func:`outlet_similarity`).
+PAIRWISE_ARTICLES = 12
+
+
+def tfidf_weights(
+    corpus, *, voice: str = "all", stop_words: bool | Iterable[str] = True, ngrams: int = 1
+) -> tuple[sparse.csr_matrix, list[str]]:
+    """Every article's TF-IDF vector (a sparse matrix, one l2-normalised row per article) and
+    the article ids in row order, over all articles including non-canonical versions.
+
+    The IDF weights are learnt from the canonical articles only, so that two versions of one story
+    do not make their shared words look common; every article is then weighted with them
+    (scikit-learn's smoothed IDF, l2-normalised rows)."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    matrix, order, _terms = count_matrix(
+        corpus, by="article_id", voice=voice, canonical=False, stop_words=stop_words, ngrams=ngrams
+    )
+    canonical = corpus.articles.set_index("article_id").loc[order, "canonical"].to_numpy()
+    fit_on = matrix[canonical] if canonical.any() else matrix
+    return TfidfTransformer().fit(fit_on).transform(matrix).tocsr(), list(order)
+
+
 def similarity(
     corpus,
     *,
@@ -462,64 +488,63 @@ def similarity(
     max_articles: int = 2000,
 ) -> pd.DataFrame:
     """TF-IDF cosine similarity between every pair of articles (a square DataFrame, 1 on the
-    diagonal), over all articles including non-canonical versions.
-
-    The IDF weights are learnt from the canonical articles only, so that two versions of one story
-    do not make their shared words look common; every article is then weighted with them
-    (scikit-learn's smoothed IDF, l2-normalised rows). All pairs is quadratic: above
-    ``max_articles`` this raises, and large corpora should search candidate pairs instead.
+    diagonal), from :func:`tfidf_weights`. All pairs is quadratic: above ``max_articles`` this
+    raises; compare outlets with :func:`outlet_similarity` instead.
     """
-    from sklearn.feature_extraction.text import TfidfTransformer
-
     ids = corpus.article_ids
     if len(ids) > max_articles:
         raise ValueError(
             f"similarity compares every pair: {len(ids)} articles is more than max_articles="
-            f"{max_articles}; compare a subset, or raise the limit knowingly"
+            f"{max_articles}; compare outlets (outlet_similarity), a subset, or raise the limit "
+            "knowingly"
         )
-    matrix, order, _terms = count_matrix(
-        corpus, by="article_id", voice=voice, canonical=False, stop_words=stop_words, ngrams=ngrams
-    )
-    canonical = corpus.articles.set_index("article_id").loc[order, "canonical"].to_numpy()
-    fit_on = matrix[canonical] if canonical.any() else matrix
-    weights = TfidfTransformer().fit(fit_on).transform(matrix)
+    weights, order = tfidf_weights(corpus, voice=voice, stop_words=stop_words, ngrams=ngrams)
     cosine = (weights @ weights.T).toarray()
     np.fill_diagonal(cosine, 1.0)
     return pd.DataFrame(cosine, index=pd.Index(order, name="article_id"), columns=order)
 
 
-def outlet_similarity(sim: pd.DataFrame, outlets: pd.Series, *, top: int = 20) -> pd.DataFrame:
-    """The mean cosine of the article pairs between every two outlets, and within each outlet
-    (distinct articles only), from :func:`similarity`'s square table.
+def outlet_similarity(
+    corpus,
+    *,
+    voice: str = "all",
+    stop_words: bool | Iterable[str] = True,
+    ngrams: int = 1,
+    top: int = MAX_OUTLETS,
+) -> pd.DataFrame:
+    """The mean TF-IDF cosine of the article pairs between every two outlets, and within each
+    outlet (distinct articles only), in time and memory linear in the articles.
 
-    ``outlets`` maps article_id to outlet. Outlets past the ``top`` with the most articles are
-    pooled as ``"other outlets (k)"``. Columns: ``outlet_a``, ``outlet_b``, ``cosine`` (NaN for
-    an outlet with one article paired with itself), ``pairs``. Outlets keep their first-seen
-    order. Works in outlets × outlets memory beyond the matrix itself: sums are two matrix
-    products with the articles' outlet indicators.
+    With l2-normalised rows a cosine is a dot product, so the cosines of all pairs between outlets
+    A and B add up to the dot product of A's and B's summed rows, and within A to the squared norm
+    of A's sum less each article's own squared norm: the means are exact, and no article × article
+    table is built. Outlets past the ``top`` with the most articles are pooled as
+    ``"other outlets (k)"``. Columns: ``outlet_a``, ``outlet_b``, ``cosine`` (NaN where there is
+    no pair: an outlet with one article, paired with itself), ``pairs``; outlets in first-seen
+    order.
     """
-    from analysis.aggregate import fold_rest
-
-    names = fold_rest(outlets.reindex(sim.index).astype(str), n=top, rest="other outlets")
-    order = list(dict.fromkeys(names))
-    codes = pd.Categorical(names, categories=order).codes
+    weights, order = tfidf_weights(corpus, voice=voice, stop_words=stop_words, ngrams=ngrams)
+    outlets = corpus.articles.set_index("article_id").loc[order, "outlet"].astype(str)
+    names = fold_rest(outlets, n=top, rest="other outlets")
+    groups = list(dict.fromkeys(names))
+    codes = pd.Categorical(names, categories=groups).codes
     member = sparse.csr_matrix(
-        (np.ones(len(codes)), (np.arange(len(codes)), codes)), shape=(len(codes), len(order))
+        (np.ones(len(codes)), (np.arange(len(codes)), codes)), shape=(len(codes), len(groups))
     )
-    values = sim.to_numpy(dtype=float)
-    totals = np.asarray((member.T @ (member.T @ values).T).T)
-    self_sum = np.bincount(codes, weights=np.diag(values), minlength=len(order))
-    totals[np.diag_indices(len(order))] -= self_sum
-    sizes = np.bincount(codes, minlength=len(order)).astype(float)
+    sums = member.T @ weights  # outlets × terms
+    totals = np.asarray((sums @ sums.T).todense(), dtype=float)
+    own = np.asarray(weights.multiply(weights).sum(axis=1)).ravel()  # 1, or 0 for no terms
+    totals[np.diag_indices(len(groups))] -= np.bincount(codes, weights=own, minlength=len(groups))
+    sizes = np.bincount(codes, minlength=len(groups)).astype(float)
     pairs = np.outer(sizes, sizes)
-    pairs[np.diag_indices(len(order))] = sizes * (sizes - 1)
+    pairs[np.diag_indices(len(groups))] = sizes * (sizes - 1)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(pairs > 0, totals / np.where(pairs > 0, pairs, 1), np.nan)
-    a, b = np.meshgrid(np.arange(len(order)), np.arange(len(order)), indexing="ij")
+    a, b = np.meshgrid(np.arange(len(groups)), np.arange(len(groups)), indexing="ij")
     return pd.DataFrame(
         {
-            "outlet_a": np.asarray(order, dtype=object)[a.ravel()],
-            "outlet_b": np.asarray(order, dtype=object)[b.ravel()],
+            "outlet_a": np.asarray(groups, dtype=object)[a.ravel()],
+            "outlet_b": np.asarray(groups, dtype=object)[b.ravel()],
             "cosine": mean.ravel(),
             "pairs": pairs.ravel().astype("int64"),
         }
@@ -725,16 +750,38 @@ def findings_rows(
                 "03_keyness",
             )
         )
-    for p in pairs.itertuples(index=False):
-        rows.append(
-            (
-                f"vocabulary.similarity.{_slug(p.article_a)}.{_slug(p.article_b)}",
-                float(p.cosine),
-                "cosine",
-                f"TF-IDF cosine similarity of {p.article_a} and {p.article_b}",
-                "03_similarity",
+    if "article_a" in pairs:  # per article pair (small corpora)
+        for p in pairs.itertuples(index=False):
+            rows.append(
+                (
+                    f"vocabulary.similarity.{_slug(p.article_a)}.{_slug(p.article_b)}",
+                    float(p.cosine),
+                    "cosine",
+                    f"TF-IDF cosine similarity of {p.article_a} and {p.article_b}",
+                    "03_similarity",
+                )
             )
-        )
+    else:  # per outlet pair (outlet_similarity), each unordered pair once
+        seen = list(dict.fromkeys(pairs["outlet_a"]))
+        for p in pairs.itertuples(index=False):
+            if seen.index(p.outlet_a) > seen.index(p.outlet_b) or not np.isfinite(p.cosine):
+                continue
+            within = p.outlet_a == p.outlet_b
+            rows.append(
+                (
+                    f"vocabulary.similarity.outlets.{outlet_slug(p.outlet_a)}."
+                    f"{outlet_slug(p.outlet_b)}",
+                    float(p.cosine),
+                    "cosine",
+                    f"Mean TF-IDF cosine similarity of the {p.pairs} article pairs "
+                    + (
+                        f"within {p.outlet_a}"
+                        if within
+                        else f"between {p.outlet_a} and {p.outlet_b}"
+                    ),
+                    "03_similarity",
+                )
+            )
     for o in overlap.itertuples(index=False):
         rows.append(
             (

@@ -75,18 +75,27 @@ def test_sum_by_counts_articles():
     ]
 
 
-def test_outlet_similarity_means_by_hand():
-    from analysis.vocabulary import outlet_similarity
+def test_outlet_similarity_is_the_mean_over_article_pairs(make_corpus):
+    """The linear outlet means equal the means of the article-pair cosines worked out from the
+    dense matrix."""
+    from analysis.vocabulary import outlet_similarity, similarity
 
-    sim = pd.DataFrame(
-        [[1, 0.5, 0.2], [0.5, 1, 0.4], [0.2, 0.4, 1]], index=list("xyz"), columns=list("xyz")
-    )
-    table = outlet_similarity(sim, pd.Series({"x": "A", "y": "A", "z": "B"}))
-    cosine = table.set_index(["outlet_a", "outlet_b"])["cosine"]
-    assert cosine[("A", "A")] == pytest.approx(0.5)  # the one pair x-y, not the diagonal
-    assert cosine[("A", "B")] == pytest.approx(0.3)  # (0.2 + 0.4) / 2
-    assert np.isnan(cosine[("B", "B")])  # one article: no pair
-    assert table.set_index(["outlet_a", "outlet_b"])["pairs"][("A", "B")] == 2
+    texts = {
+        "x": ("A", "Troops moved to the border on Monday."),
+        "y": ("A", "Troops left the border quietly on Tuesday."),
+        "z": ("B", "Talks in Moscow went on for hours."),
+        "w": ("B", "Moscow talks about troops and the border."),
+        "v": ("C", "Markets rose in Frankfurt."),
+    }
+    corpus = make_corpus({a: {"outlet": o, "paragraphs": [s]} for a, (o, s) in texts.items()})
+    sim = similarity(corpus)
+    table = outlet_similarity(corpus).set_index(["outlet_a", "outlet_b"])
+    assert table.loc[("A", "A"), "cosine"] == pytest.approx(sim.loc["x", "y"])
+    between = [sim.loc[a, b] for a in "xy" for b in "zw"]
+    assert table.loc[("A", "B"), "cosine"] == pytest.approx(sum(between) / 4)
+    assert table.loc[("B", "A"), "cosine"] == pytest.approx(sum(between) / 4)
+    assert table.loc[("A", "B"), "pairs"] == 4 and table.loc[("B", "B"), "pairs"] == 2
+    assert np.isnan(table.loc[("C", "C"), "cosine"])  # one article: no pair
 
 
 def test_readability_by_outlet_means_articles():
@@ -189,13 +198,18 @@ def test_removals_figure_fits_from_few_to_many(tmp_path, outlets, articles):
 
 @pytest.mark.parametrize("outlets", [2, 20])
 def test_similarity_by_outlet_fits(tmp_path, outlets):
-    from analysis.plots.vocabulary import plot_similarity
+    from analysis.plots.vocabulary import plot_outlet_similarity
 
-    n = 400
-    ids = [f"a{i}" for i in range(n)]
-    sim = pd.DataFrame(np.eye(n) * 0.5 + 0.5, index=ids, columns=ids)
-    owner = pd.Series({a: f"Outlet {i % outlets}" for i, a in enumerate(ids)})
-    fig = plot_similarity(sim, pd.Series(dict(zip(ids, ids, strict=True))), owner)
+    names = [f"Outlet {i}" for i in range(outlets)]
+    table = pd.DataFrame(
+        [
+            (a, b, 0.3 + 0.01 * (i + j), 20)
+            for i, a in enumerate(names)
+            for j, b in enumerate(names)
+        ],
+        columns=["outlet_a", "outlet_b", "cosine", "pairs"],
+    )
+    fig = plot_outlet_similarity(table, n_articles=400)
     (width, height, smallest), written = _saved(fig, tmp_path)
     assert width <= MAX_PT[0] and height <= MAX_PT[1] and smallest >= MIN_FONT_PT
     assert "so outlets, not articles" in written["svg"].read_text(encoding="utf-8")

@@ -10,7 +10,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.aggregate import MAX_OUTLETS
 from analysis.plots.style import (
     DRAW_HEIGHT,
     FIG_WIDTH,
@@ -24,7 +23,7 @@ from analysis.plots.style import (
     suptitle,
     wrap,
 )
-from analysis.vocabulary import DEFAULT_ALPHA0, outlet_similarity
+from analysis.vocabulary import DEFAULT_ALPHA0, PAIRWISE_ARTICLES
 
 
 def plot_distinctive(top: pd.DataFrame, *, n_articles: int, alpha0: float = DEFAULT_ALPHA0):
@@ -153,31 +152,30 @@ def plot_keyness(
     return fig
 
 
-#: Past this many articles the similarity heat map compares outlets (mean over article pairs).
-MAX_SIMILARITY_ARTICLES = 12
+def plot_similarity(sim: pd.DataFrame, labels: pd.Series):
+    """Annotated heat map of the pairwise TF-IDF cosine similarities of the articles
+    (:func:`~analysis.vocabulary.similarity`, up to
+    :data:`~analysis.vocabulary.PAIRWISE_ARTICLES` articles); ``labels`` by article id."""
+    names = [labels.get(i, i) for i in sim.index]
+    return _similarity_map(sim, names, f"TF-IDF cosine similarity, N = {len(sim)} articles")
 
 
-def plot_similarity(sim: pd.DataFrame, labels: pd.Series, outlets: pd.Series | None = None):
-    """Annotated heat map of the pairwise TF-IDF cosine similarities (:func:`similarity`); past
-    :data:`MAX_SIMILARITY_ARTICLES` articles (and given each article's outlet), the mean
-    similarity of the article pairs between (and within) outlets, from
-    :func:`~analysis.vocabulary.outlet_similarity`."""
-    by_outlet = outlets is not None and len(sim) > MAX_SIMILARITY_ARTICLES
-    if by_outlet:
-        table = outlet_similarity(sim, outlets, top=MAX_OUTLETS)
-        grid = table.pivot(index="outlet_a", columns="outlet_b", values="cosine")
-        order = list(dict.fromkeys(table["outlet_a"]))
-        grid = grid.reindex(index=order, columns=order)
-        names = [wrap(o, 18) for o in order]
-        title = (
-            f"TF-IDF cosine similarity by outlet, N = {len(sim)} articles\nmean over article "
-            f"pairs (diagonal: pairs within the outlet); more than {MAX_SIMILARITY_ARTICLES} "
-            "articles, so outlets, not articles"
-        )
-    else:
-        grid = sim
-        names = [labels.get(i, i) for i in sim.index]
-        title = f"TF-IDF cosine similarity, N = {len(sim)} articles"
+def plot_outlet_similarity(table: pd.DataFrame, *, n_articles: int):
+    """Heat map of the mean TF-IDF cosine of the article pairs between (and, on the diagonal,
+    within) outlets: :func:`~analysis.vocabulary.outlet_similarity`'s table, for a corpus past
+    :data:`~analysis.vocabulary.PAIRWISE_ARTICLES` articles."""
+    grid = table.pivot(index="outlet_a", columns="outlet_b", values="cosine")
+    order = list(dict.fromkeys(table["outlet_a"]))
+    grid = grid.reindex(index=order, columns=order)
+    title = (
+        f"TF-IDF cosine similarity by outlet, N = {n_articles} articles\nmean over article "
+        f"pairs (diagonal: pairs within the outlet); more than {PAIRWISE_ARTICLES} "
+        "articles, so outlets, not articles"
+    )
+    return _similarity_map(grid, [wrap(o, 18) for o in order], title)
+
+
+def _similarity_map(grid: pd.DataFrame, names: list[str], title: str):
     n = len(grid)
     cell = min(0.75, (FIG_WIDTH - 2.4) / max(n, 1))
     fig, ax = plt.subplots(figsize=(1.6 + cell * n + 0.8, 1.5 + cell * n + SOURCE_SPACE))
