@@ -39,6 +39,15 @@ def read_gold(path: str | Path | None = None) -> pd.DataFrame:
     return gold.astype({"paragraph": "int64", "paragraph_end": "int64"})
 
 
+def _claim(candidates: list[tuple[int, str]], begins: str, used: set[int]) -> int | None:
+    """The first of ``candidates`` (index, folded text) not yet ``used`` whose text starts with
+    ``begins``, now marked used; None if there is none. Each found quotation matches one label."""
+    hit = next((i for i, text in candidates if i not in used and text.startswith(begins)), None)
+    if hit is not None:
+        used.add(hit)
+    return hit
+
+
 def match_gold(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """Pair detected quotations with gold ones, one to one.
 
@@ -56,14 +65,7 @@ def match_gold(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for g in gold.itertuples(index=False):
         begins = fold_typography(g.text_begins)
-        hit = next(
-            (
-                i
-                for i, text in pool.get((g.article_id, g.paragraph), [])
-                if i not in used and text.startswith(begins)
-            ),
-            None,
-        )
+        hit = _claim(pool.get((g.article_id, g.paragraph), []), begins, used)
         row = {
             "article_id": g.article_id,
             "paragraph": g.paragraph,
@@ -76,7 +78,6 @@ def match_gold(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
         if hit is None:
             rows.append({**row, "status": "missed"})
             continue
-        used.add(hit)
         rows.append({**row, **_found_columns(found.loc[hit]), "status": "matched"})
     for index, row in found.iterrows():
         if index not in used:
@@ -256,14 +257,7 @@ def match_labels(quotes: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for label in labels.itertuples(index=False):
         begins = fold_typography(label.text_begins)
-        hit = next(
-            (
-                i
-                for i, text in pool.get(label.article_id, [])
-                if i not in used and text.startswith(begins)
-            ),
-            None,
-        )
+        hit = _claim(pool.get(label.article_id, []), begins, used)
         row = {
             "article_id": label.article_id,
             "split": label.split,
@@ -274,7 +268,6 @@ def match_labels(quotes: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
         if hit is None:
             rows.append({**row, "status": "missed"})
             continue
-        used.add(hit)
         found_row = found.loc[hit]
         rows.append(
             {
