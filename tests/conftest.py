@@ -7,7 +7,6 @@ that asks for the figures of a full run is marked so whether or not it says it.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -138,11 +137,3 @@ def make_corpus_dir(tmp_path: Path):
 
     return make
 
-
-@pytest.fixture(scope="session", autouse=True)
-def close_widgets():
-    """Close the widgets tests made (the KWIC explorer) before the interpreter shuts down: left
-    to the garbage collector at exit, each one's comm fails to close with a traceback."""
-    yield
-    if "ipywidgets" in sys.modules:
-        sys.modules["ipywidgets"].Widget.close_all()
