@@ -136,4 +136,3 @@ def make_corpus_dir(tmp_path: Path):
         return folder
 
     return make
-
