@@ -1264,12 +1264,17 @@ def _drop_link_runs(draft: _Draft) -> _Draft:
         for a, b in runs:
             if b - a >= 2 * LINK_RUN_MIN or sum(opinion[a:b]) * 2 > b - a:
                 drop.update(dict.fromkeys(range(a, b), "link-run"))
+    return _drop_units(draft, drop)
+
+
+def _drop_units(draft: _Draft, drop: dict[int, str]) -> _Draft:
+    """``draft`` without its units numbered in ``drop``, each logged whole with its reason."""
     if not drop:
         return draft
     removed = list(draft.removed)
     for k in sorted(drop):
-        removed.extend(_whole(units[k], drop[k]))
-    kept = tuple(u for k, u in enumerate(units) if k not in drop)
+        removed.extend(_whole(draft.units[k], drop[k]))
+    kept = tuple(u for k, u in enumerate(draft.units) if k not in drop)
     return replace(draft, units=kept, removed=tuple(removed))
 
 
@@ -1322,13 +1327,7 @@ def _drop_furniture(draft: _Draft) -> _Draft:
             drop[k] = "no-words"
         if short:
             seen.add(unit.text)
-    if not drop:
-        return draft
-    removed = list(draft.removed)
-    for k in sorted(drop):
-        removed.extend(_whole(units[k], drop[k]))
-    kept = tuple(u for k, u in enumerate(units) if k not in drop)
-    return replace(draft, units=kept, removed=tuple(removed))
+    return _drop_units(draft, drop)
 
 
 def _take_credits(draft: _Draft) -> _Draft:

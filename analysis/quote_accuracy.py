@@ -39,6 +39,25 @@ def read_gold(path: str | Path | None = None) -> pd.DataFrame:
     return gold.astype({"paragraph": "int64", "paragraph_end": "int64"})
 
 
+def _scores(counts: dict[str, tuple[int, int]]) -> pd.DataFrame:
+    """One row per measure of ``counts`` (measure -> (correct, total)): ``measure``,
+    ``correct``, ``total``, ``value`` (NaN for no trials) and its Wilson 95% interval."""
+    rows = []
+    for measure, (correct, total) in counts.items():
+        low, high = wilson_interval(correct, total)
+        rows.append(
+            {
+                "measure": measure,
+                "correct": correct,
+                "total": total,
+                "value": correct / total if total else float("nan"),
+                "ci_low": float(low),
+                "ci_high": float(high),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def _claim(candidates: list[tuple[int, str]], begins: str, used: set[int]) -> int | None:
     """The first of ``candidates`` (index, folded text) not yet ``used`` whose text starts with
     ``begins``, now marked used; None if there is none. Each found quotation matches one label."""
@@ -125,20 +144,7 @@ def evaluate(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
         "kind": (int((matched["kind"] == matched["gold_kind"]).sum()), len(matched)),
         "cue": (int((matched["cue"] == matched["gold_cue"]).sum()), len(matched)),
     }
-    rows = []
-    for measure, (correct, total) in counts.items():
-        low, high = wilson_interval(correct, total)
-        rows.append(
-            {
-                "measure": measure,
-                "correct": correct,
-                "total": total,
-                "value": correct / total if total else float("nan"),
-                "ci_low": low,
-                "ci_high": high,
-            }
-        )
-    return pd.DataFrame(rows)
+    return _scores(counts)
 
 
 def accuracy(corpus, gold_path: str | Path | None = None) -> pd.DataFrame:
@@ -321,20 +327,7 @@ def score_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
         "speaker_right": (int(pairs["speaker_right"].sum()), found),
         "precision": (found, int(reported.sum())),
     }
-    rows = []
-    for measure, (correct, total) in counts.items():
-        low, high = wilson_interval(correct, total)
-        rows.append(
-            {
-                "measure": measure,
-                "correct": correct,
-                "total": total,
-                "value": correct / total if total else float("nan"),
-                "ci_low": float(low),
-                "ci_high": float(high),
-            }
-        )
-    return pd.DataFrame(rows)
+    return _scores(counts)
 
 
 def seed_scores(evaluation: pd.DataFrame) -> pd.DataFrame:
