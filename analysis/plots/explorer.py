@@ -1,0 +1,133 @@
+"""The term map of notebook 03's explorer: each term by its use in a group and on the other side."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from analysis.plots.style import FIG_WIDTH, NEUTRAL, SIGN_COLOURS, SOURCE_SPACE, finish, suptitle
+
+#: |z| from which a term is coloured as leaning to one side (two-sided 5%, read loosely: the
+#: z of word counts treats words as independent draws).
+LEANING_Z = 1.96
+MARKED = "#E69F00"
+
+
+def _points(positions: pd.DataFrame) -> pd.DataFrame:
+    """One point per distinct (x, y, leaning): how many terms sit there (``terms``)."""
+    leaning = np.select(
+        [positions["z"] >= LEANING_Z, positions["z"] <= -LEANING_Z], ["group", "other"], "even"
+    )
+    return (
+        positions.assign(leaning=leaning)
+        .groupby(["x", "y", "leaning"])
+        .size()
+        .rename("terms")
+        .reset_index()
+    )
+
+
+def _point_labels(positions: pd.DataFrame, n: int) -> dict[tuple[float, float], str]:
+    """Labels for the ``n`` terms leaning furthest each way and the 3 most used overall, one
+    per position: its first two terms (by |z|) and how many more share it."""
+    used = positions["count"] + positions["count_other"]
+    named = pd.concat([positions.head(n), positions.tail(n), positions.loc[used.nlargest(3).index]])
+    named = named.drop_duplicates("term")
+    labels = {}
+    for (x, y), part in named.groupby(["x", "y"], sort=False):
+        terms = part.reindex(part["z"].abs().sort_values(ascending=False, kind="stable").index)[
+            "term"
+        ]
+        more = len(terms) - 2
+        labels[(x, y)] = ", ".join(terms.head(2)) + (f" +{more}" if more > 0 else "")
+    return labels
+
+
+def plot_term_map(
+    positions: pd.DataFrame,
+    group: str,
+    other: str,
+    *,
+    marked: list[str] | tuple[str, ...] = (),
+    picked: str | None = None,
+    labels: int = 6,
+):
+    """The term map: x = the other side's dense-rank percentile of a term's count, y = the
+    group's (``positions`` is :func:`analysis.explorer.term_positions`'s). A dot per position,
+    its area growing with the terms that share it; blue where the group leans to the terms
+    (z ≥ 1.96), rose where the other side does, grey else. The ``labels`` terms leaning furthest
+    each way are named; ``marked`` terms (a search) are ringed in orange and ``picked`` named in
+    bold. Returns the figure and ``positions``. Points of the same position with different
+    leanings overlap; the CSV beside the figure has every term."""
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 5.6 + SOURCE_SPACE))
+    points = _points(positions)
+    colours = {
+        "group": SIGN_COLOURS["positive"],
+        "other": SIGN_COLOURS["negative"],
+        "even": NEUTRAL,
+    }
+    for leaning, part in points.groupby("leaning"):
+        ax.scatter(
+            part["x"],
+            part["y"],
+            s=8 + 10 * np.sqrt(part["terms"]),
+            color=colours[leaning],
+            alpha=0.55,
+            linewidths=0,
+        )
+    for leaning, label in (
+        ("group", f"leans to {group}"),
+        ("other", f"leans to {other}"),
+        ("even", "neither"),
+    ):
+        if (points["leaning"] == leaning).any():
+            ax.scatter([], [], s=18, color=colours[leaning], alpha=0.55, label=label)
+    ax.plot([0, 1], [0, 1], color=NEUTRAL, lw=0.6, ls="--")
+    previous = None
+    by_row = sorted(_point_labels(positions, labels).items(), key=lambda item: item[0][::-1])
+    for (x, y), text in by_row:
+        # Labels of close points on one row alternate above and below it.
+        crowded = previous is not None and previous[1] == y and x - previous[0] < 0.12
+        low = crowded and not previous[2]
+        ax.annotate(
+            text, (x, y), xytext=(3, -9 if low else 2), textcoords="offset points", fontsize=7
+        )
+        previous = (x, y, low)
+    ring = positions[positions["term"].isin(marked)]
+    ax.scatter(ring["x"], ring["y"], s=40, facecolors="none", edgecolors=MARKED, linewidths=1)
+    if picked:
+        row = positions[positions["term"] == picked]
+        for r in row.itertuples():
+            ax.annotate(
+                f"{r.term} ({r.count} / {r.count_other})",
+                (r.x, r.y),
+                xytext=(4, -10),
+                textcoords="offset points",
+                fontsize=8,
+                fontweight="bold",
+            )
+            ax.scatter([r.x], [r.y], s=60, color=MARKED, zorder=3)
+    ax.set_xlim(-0.03, 1.1)
+    ax.set_ylim(-0.03, 1.05)
+    ax.set_xlabel(f"{other}: rank of the term's count (dense, 0 = unused, 1 = most used)")
+    ax.set_ylabel(f"{group}: rank of the term's count")
+    ax.legend(loc="lower right", fontsize=7, frameon=False)
+    suptitle(
+        fig,
+        f"{group} against {other}: {len(positions)} terms placed by how often each side uses "
+        f"them; above the diagonal, terms {group} uses more",
+    )
+    finish(fig)
+    return fig, positions
+
+
+def term_map_png(positions: pd.DataFrame, group: str, other: str, **options) -> bytes:
+    """:func:`plot_term_map` as PNG bytes at screen resolution, for the explorer widget."""
+    fig, _ = plot_term_map(positions, group, other, **options)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=90)
+    plt.close(fig)
+    return buffer.getvalue()
