@@ -463,8 +463,16 @@ def findings_rows(
                 f"validation.{what}.matched",
                 int(m["in_corpus"]),
                 "items",
-                f"Hand-coded items ({what}) found in this corpus by key; {int(m['in_sample'])} of "
-                f"them in the current sample of {int(m['sample'])}",
+                f"Hand-coded items ({what}) found in this corpus by key",
+                "",
+            )
+        )
+        rows.append(
+            finding(
+                f"validation.{what}.in-sample",
+                int(m["in_sample"]),
+                "items",
+                f"Hand-coded items ({what}) in the sample drawn now, of {int(m['sample'])}",
                 "",
             )
         )

@@ -17,8 +17,8 @@ from analysis.plots.style import (
 
 TITLE = "Frame tagger against hand codes"
 MEASURES = {
-    "precision": "precision (tagged sentences the coder agrees with)",
-    "recall": "recall (coded sentences the tagger found)",
+    "precision": "precision: of the sentences tagged, the share the coder agrees with",
+    "recall": "recall: of the sentences the coder coded, the share the tagger found",
 }
 COLOURS = {"precision": SIGN_COLOURS["positive"], "recall": SIGN_COLOURS["negative"]}
 
@@ -64,12 +64,21 @@ def plot_frame_validation(agreement: pd.DataFrame, *, coder: str = "one coder"):
     ax.invert_yaxis()
     ax.set_xlabel("share, with Wilson 95% interval; α: Krippendorff's alpha, tagger vs coder")
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.12), fontsize=7.5, ncol=2, frameon=False)
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(
+        handles,
+        labels,
+        loc="lower left",
+        bbox_to_anchor=(0.3, (SOURCE_SPACE + 0.02) / fig.get_figheight()),
+        fontsize=7.5,
+        ncol=1,
+        frameon=False,
+    )
     n = int(rows["sentences"].iloc[0])
     pooled = rows[rows["frame"] == "all"]["alpha"]
     headline = f"α = {pooled.iloc[0]:.2f} over all frames" if len(pooled) else TITLE
     suptitle(fig, f"{TITLE}, {headline}: {n} sentences of a stratified sample, coded by {coder}")
-    finish(fig, bottom=0.05)
+    finish(fig, bottom=0.4)
     return fig, agreement
 
 
