@@ -441,6 +441,18 @@ def frames_draft(
     }
 
 
+def topic_frames(corpus) -> tuple:
+    """Frames for a corpus without a ``frames.yml``: the topics over its (canonical) sentences at
+    the chosen number (:func:`topic_stability`, :func:`choose_k`), each a frame of its heaviest
+    terms (:func:`frames_draft`), so the dictionary sections of notebook 05 run on what the text
+    itself groups. Not a dictionary a reader has checked: the notebook says so."""
+    from analysis.emphasis import frames_from
+
+    sentences = sentence_table(corpus)
+    topics = fit_topics(sentences, choose_k(topic_stability(sentences)))
+    return frames_from(frames_draft(topics), where="topics (analysis.inductive.topic_frames)")
+
+
 def write_frames_draft(draft: dict, path: str | Path) -> Path:
     """Write :func:`frames_draft`'s ``draft`` as YAML (header comment first) to ``path``."""
     return write_lexicon_draft(draft, path, header=DRAFT_HEADER)

@@ -14,12 +14,20 @@ import pandas as pd
 import pytest
 
 import analysis
+from analysis import lexicon
 from analysis.corpus import Corpus
 from analysis.sentences import split_sentences
 
 REMOVED_COLUMNS = ["article_id", "text", "reason", "position"]
 #: Fixtures that execute every notebook: a test using one is a notebook test.
 NOTEBOOK_FIXTURES = {"fresh_figures", "other_corpus_figures"}
+
+
+@pytest.fixture(autouse=True)
+def _seed_story_lexicons():
+    """Every test starts with the seeds' story lexicons current: loading another corpus makes
+    its own folder current (analysis.lexicon.use_story_lexicons)."""
+    lexicon.use_story_lexicons(None)
 
 
 def pytest_collection_modifyitems(items):

@@ -109,6 +109,21 @@ def test_undated_articles_are_counted_and_bad_dates_raise(corpus):
     assert not timeline.has_dates(corpus.with_tables(articles=none))
 
 
+def test_a_corpus_of_one_day_or_no_dates_says_so_in_one_line(corpus):
+    """Notebooks 04 and 05 chart time only where the dates span several periods; the seeds (all
+    15 February 2022) get one line instead."""
+    assert timeline.over_time_note(corpus) is None  # ten days
+    one_day = corpus.with_tables(articles=corpus.articles.assign(published="2023-03-04"))
+    assert timeline.over_time_note(one_day) == (
+        "Every dated article falls in the same day (2023-03-04): there is no change over time "
+        "to show."
+    )
+    undated = corpus.with_tables(articles=corpus.articles.assign(published=""))
+    assert timeline.over_time_note(undated).startswith("No article has a `published` date")
+    seeds = analysis.load_corpus().canonical()
+    assert "same day (2022-02-15)" in timeline.over_time_note(seeds)
+
+
 def test_time_figures_stay_within_seven_inches_from_3_to_20_outlets(corpus):
     from analysis.plots import timeline as plots
 
