@@ -30,6 +30,24 @@ def _seed_story_lexicons():
     lexicon.use_story_lexicons(None)
 
 
+def _git_status() -> str:
+    import subprocess
+
+    return subprocess.run(
+        ["git", "-C", str(analysis.paths.ROOT), "status", "--porcelain", "--untracked-files=all"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+@pytest.fixture
+def git_status():
+    """A function that returns the project's `git status --porcelain` (untracked files too):
+    what an interactive session must leave as it found it."""
+    return _git_status
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if NOTEBOOK_FIXTURES & set(getattr(item, "fixturenames", ())):

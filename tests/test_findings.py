@@ -109,24 +109,17 @@ def test_changed_parameters_are_recorded_with_each_row(tmp_path):
     assert row["commit"] != "" or not (paths.ROOT / ".git").exists()
 
 
-def _git_status() -> str:
-    return subprocess.run(
-        ["git", "-C", str(paths.ROOT), "status", "--porcelain", "--untracked-files=all"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
 @pytest.mark.notebook
-def test_an_interactive_run_with_a_changed_parameter_leaves_git_status_clean(tmp_path, monkeypatch):
+def test_an_interactive_run_with_a_changed_parameter_leaves_git_status_clean(
+    tmp_path, monkeypatch, git_status
+):
     """Notebook 03 run as in JupyterLab (FRAMING_RUN set, as `make lab` sets it) with
     voice="writer": figures and findings go to build/runs/<name>/, their rows name the changed
     parameter and the commit, and nothing git tracks changes (figures/ is untouched)."""
     name = f"test-{tmp_path.name}"
     out = paths.BUILD / "runs" / name
     before, figures = (
-        _git_status(),
+        git_status(),
         {p: p.stat().st_mtime_ns for p in paths.figures_dir().iterdir()},
     )
     monkeypatch.delenv("FRAMING_FIGURES_DIR", raising=False)
@@ -136,7 +129,7 @@ def test_an_interactive_run_with_a_changed_parameter_leaves_git_status_clean(tmp
         (notebook,) = run.notebooks(["03"])
         run.execute(notebook, tmp_path / notebook.name, {"voice": "writer"})
         written = read_findings(out / "figures" / "findings.csv")
-        assert _git_status() == before
+        assert git_status() == before
     finally:
         shutil.rmtree(out, ignore_errors=True)
     monkeypatch.delenv("FRAMING_RUN")

@@ -236,7 +236,7 @@ def plot_first_mentions(first: pd.DataFrame, ends: pd.Series, labels: pd.Series)
         for k, (offset, key) in enumerate(zip(offsets, keys, strict=True)):
             colour = colour_of[key]
             mine = table[(table["unit"] == key) & table["first_position"].notna()]
-            yy = mine["name"].map(ypos) + offset
+            yy = mine["name"].map(ypos).astype(float) + offset  # (float also when empty)
             star = mine["in_headline"].to_numpy(dtype=bool)
             ax.scatter(
                 mine["first_position"][~star],
