@@ -223,8 +223,10 @@ def test_another_corpus_gets_a_complete_set_of_figures(fresh_figures, other_corp
     assert any(p.suffix == ".png" for p in other_corpus_figures.iterdir())
 
 
-#: The figures and tables drawn only with a story lexicon: naming.csv, escalation.yml, facts.yml.
+#: The figures and tables drawn only with a story lexicon: actors.yml (sides), naming.csv,
+#: escalation.yml, facts.yml.
 NEEDS_STORY_LEXICON = {
+    "02_words_by_side",
     "03_naming_choices",
     "04_escalation",
     "04_escalation_matches",
