@@ -1,4 +1,4 @@
-"""Actors: who a story names, from the lexicon ``lexicons/actors.yml``.
+"""Actors: who a story names, from its lexicon ``actors.yml`` (the seeds': ``seeds/lexicons/``).
 
 The lexicon lists each actor's canonical name, the proper names (``aliases``) and descriptions
 (``roles``) that pick it out, the generic ``titles`` it holds ("the chancellor"), its country,
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.lexicon import lexicon_path, read_lexicon
+from analysis.lexicon import lexicon_path, read_lexicon, story_lexicon
 from analysis.text import fold_typography
 
 SIDES = ("Russia", "Ukraine", "West", "other")
@@ -346,11 +346,22 @@ def _type_words(spec: dict, where: str) -> tuple[tuple[str, frozenset[str]], ...
     )
 
 
-@functools.cache
 def load_actors(path: str | Path | None = None) -> ActorLexicon:
-    """The actor lexicon (default ``analysis/lexicons/actors.yml``), parsed once and cached."""
-    path = lexicon_path(path, "actors.yml")
-    return build_lexicon(read_lexicon(path), where=str(path))
+    """The actor lexicon: the package's words for speakers of any story
+    (``analysis/lexicons/speakers.yml``) with the story's actors, sides and countries from
+    ``path`` (default: the current corpus's ``actors.yml``; none when it has none, so that a
+    story without one gets no other story's people). An entry of the story file replaces the
+    package's entry of that name. Parsed once per file and cached."""
+    story = Path(path).resolve() if path is not None else story_lexicon("actors.yml")
+    return _load_actors(story)
+
+
+@functools.cache
+def _load_actors(story: Path | None) -> ActorLexicon:
+    data = dict(read_lexicon(name="speakers.yml"))
+    if story is not None:
+        data.update(read_lexicon(story))
+    return build_lexicon(data, where=str(story or lexicon_path(None, "speakers.yml")))
 
 
 def resolve(name_or_role: str, lexicon: ActorLexicon | None = None) -> Actor | None:

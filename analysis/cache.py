@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from analysis import paths
+from analysis import lexicon, paths
 
 T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parent
@@ -82,12 +82,14 @@ def dependency_versions() -> list[tuple[str, str]]:
 
 
 def content_key(kind: str, parts: Iterable[bytes], *, code: bool = True) -> str:
-    """A key for ``kind`` from ``parts`` (each hashed in order) and the code fingerprint.
+    """A key for ``kind`` from ``parts`` (each hashed in order), the code fingerprint and the
+    current corpus's story lexicons (:func:`analysis.lexicon.story_fingerprint`).
 
     ``code=False`` leaves the package's source out, for a value that the parts determine
     whatever this package's code (a figure's files, from the fingerprint of what it draws).
     """
-    digest = hashlib.sha256(f"{kind}\0{code_fingerprint() if code else ''}".encode())
+    code_part = f"{code_fingerprint()}\0{lexicon.story_fingerprint()}" if code else ""
+    digest = hashlib.sha256(f"{kind}\0{code_part}".encode())
     for part in parts:
         digest.update(hashlib.sha256(part).digest())
     return f"{kind}-{digest.hexdigest()[:32]}"

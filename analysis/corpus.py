@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import article_store, cache, inputs, parallel, paths
+from analysis import article_store, cache, inputs, lexicon, parallel, paths
 from analysis.clean import clean_text
 from analysis.encoding import decode_bytes
 from analysis.errors import CorpusError
@@ -345,8 +345,13 @@ def load_corpus(
     columns: Mapping[str, str] | None = None,
     outlet_from: inputs.OutletRule = "folder",
     label_figures: bool = True,
+    lexicons: str | os.PathLike | None = None,
 ) -> Corpus:
     """Load every article at ``corpus_dir`` (default: the project's ``seeds/``).
+
+    ``lexicons`` names the folder of the corpus's own story lexicons (default: ``lexicons/``
+    beside its articles; see :mod:`analysis.lexicon`); it becomes the current one, before the
+    quotations are attributed with its ``actors.yml``.
 
     ``corpus_dir`` is one of:
 
@@ -378,6 +383,8 @@ def load_corpus(
     (:func:`last_loaded_label`); ``label_figures=False`` loads a corpus on the side (an
     evaluation set) without changing that.
     """
+    if label_figures or lexicons is not None:  # (an evaluation set keeps the current folder)
+        lexicon.use_story_lexicons(lexicon.story_folder(corpus_dir, lexicons))
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else paths.SEEDS
     inferred = None
     if corpus_dir.is_file():

@@ -16,7 +16,7 @@ Position
     have no position; they are reported as zones.
 
 Frames
-    Eight issue-specific frames, each a list of terms in ``analysis/lexicons/frames.yml``
+    Eight issue-specific frames, each a list of terms in the corpus's ``frames.yml``
     (:func:`load_frames`). A unit carries a frame when one of its terms occurs in it (terms match
     as :func:`analysis.terms.pattern_regex` defines: whole words, ``*`` globs, ``a | b``
     alternatives, case-insensitive, on typography-folded text). Each frame is compiled into one
@@ -39,7 +39,7 @@ Emphasis index (the inverted pyramid)
     end. Headline and standfirst are left out of E (they are reported as zones).
 
 Facts and numbers
-    Events and facts of the day, each with patterns, in ``analysis/lexicons/facts.yml``
+    Events and facts of the day, each with patterns, in the corpus's ``facts.yml``
     (:func:`load_facts`); :func:`fact_coverage` says where each article first reports each fact
     (headline, standfirst, lead, body) or that it does not. :func:`analysis.numbers.numeric_claims`
     extracts troop counts, durations, distances, dates, percentages and other numbers with their unit
@@ -119,13 +119,19 @@ class Fact:
 
 
 def load_frames(path: str | Path | None = None) -> tuple[Frame, ...]:
-    """The frames of ``analysis/lexicons/frames.yml`` (or ``path``), in the file's order."""
+    """The frames of the corpus's ``frames.yml`` (or ``path``), in the file's order."""
     return _read_frames(lexicon_path(path, "frames.yml"))
 
 
 @cache
 def _read_frames(path: Path) -> tuple[Frame, ...]:
-    data = read_lexicon(path)
+    return frames_from(read_lexicon(path), where=path)
+
+
+def frames_from(data: dict, *, where: object = "frames") -> tuple[Frame, ...]:
+    """The frames of a parsed ``frames.yml`` ``data`` (or of a draft such as
+    :func:`analysis.inductive.frames_draft`'s), in its order; ``where`` names it in errors."""
+    path = where
     generic = data.get("generic_frames") or {}
     frames = []
     for entry in data.get("frames") or []:
@@ -168,7 +174,7 @@ def frame_dictionary(frames: tuple[Frame, ...] | None = None) -> pd.DataFrame:
 
 
 def load_facts(path: str | Path | None = None) -> tuple[Fact, ...]:
-    """The facts of ``analysis/lexicons/facts.yml`` (or ``path``), in the file's order."""
+    """The facts of the corpus's ``facts.yml`` (or ``path``), in the file's order."""
     return _read_facts(lexicon_path(path, "facts.yml"))
 
 
@@ -346,8 +352,8 @@ def _frame_labels(frames: tuple[Frame, ...], generic: bool) -> dict[str, str]:
     """Frame name -> label, in order, for the issue frames or the generic ones."""
     if not generic:
         return {f.name: f.label for f in frames}
-    declared = generic_frame_labels()
     names = dict.fromkeys(f.generic for f in frames if f.generic)
+    declared = generic_frame_labels() if names else {}  # (frames from topics declare none)
     return {g: declared.get(g, g) for g in names}
 
 
@@ -746,6 +752,18 @@ def fact_hits(
     return hits
 
 
+COVERAGE_COLUMNS = [
+    "article_id",
+    "outlet",
+    "fact",
+    "label",
+    "sentences",
+    "first_sentence",
+    "first_position",
+    "zone",
+]
+
+
 def fact_coverage(
     units: pd.DataFrame,
     facts: tuple[Fact, ...] | None = None,
@@ -757,6 +775,8 @@ def fact_coverage(
     ``sentences`` (body sentences reporting it), ``first_sentence`` and ``first_position`` (of
     the first body sentence; NaN if none)."""
     facts = load_facts() if facts is None else facts
+    if not facts:  # a corpus without facts.yml
+        return pd.DataFrame(columns=COVERAGE_COLUMNS)
     hits = fact_hits(units, facts, claims=claims)
     long = hits.rename_axis(index="unit", columns="fact").stack().rename("hit").reset_index()
     long = long[long["hit"]].join(units[["article_id", "zone", "sentence", "start_pos"]], on="unit")
@@ -804,7 +824,8 @@ def version_differences(corpus, facts: tuple[Fact, ...] | None = None) -> pd.Dat
     Empty when no story has two versions."""
     articles = corpus.articles
     repeated = articles[articles["story_id"].duplicated(keep=False)]
-    if repeated.empty:
+    facts = load_facts() if facts is None else facts
+    if repeated.empty or not facts:
         return pd.DataFrame(columns=["story_id", "fact", "label", "articles"])
     coverage = fact_coverage(text_units(corpus.subset(repeated["article_id"])), facts)
     coverage = coverage.merge(repeated[["article_id", "story_id", "version"]], on="article_id")
@@ -1044,13 +1065,14 @@ def findings_rows(
             f"lead, of {n_facts} listed",
             "05_facts_coverage",
         )
-    add(
-        "emphasis.facts.listed",
-        int(n_facts),
-        "facts",
-        "facts of the day in facts.yml",
-        "05_facts_coverage",
-    )
+    if n_facts:  # (a corpus without facts.yml lists none)
+        add(
+            "emphasis.facts.listed",
+            int(n_facts),
+            "facts",
+            "facts of the day in facts.yml",
+            "05_facts_coverage",
+        )
     for r in comparison[comparison["reported"]].itertuples(index=False):
         values = r.values.split("; ")
         if len(values) == 1 and values[0]:

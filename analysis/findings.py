@@ -5,6 +5,16 @@ e.g. ``tone.compound.writer.moscow-times``), with ``value``, ``unit``, ``descrip
 ``notebook`` and ``figure``. Recording a key again replaces its row, and the file is kept sorted
 by key, so it is the same whatever order the notebooks run in.
 
+Each row also says what produced it (:func:`provenance`): ``parameters``, the notebook's
+parameters whose values differ from its defaults (``voice='writer'``; empty for the default
+build); ``corpus``, the corpus's name, size and hash (as every figure's source line gives it);
+``version``, the package version; and ``commit``, the git commit (``+dirty`` with uncommitted
+changes to the code, notebooks or seeds) -- for a non-default run only. The default build
+(``make figures``: default parameters, no ``FRAMING_RUN``) leaves ``commit`` empty: its
+``findings.csv`` is committed, and a file that named the commit containing it could never be
+byte-identical to what the code at that commit produces. Cite a default finding with the
+commit you checked out; a non-default run's rows carry their own.
+
 Recording is cheap: rows wait in memory and the file is read and written once per notebook cell
 that recorded something (IPython's ``post_run_cell`` event), or at exit in a script, or when
 :func:`read_findings` or :func:`flush_findings` is called, not once per call (4,450 calls used
@@ -14,9 +24,13 @@ recording into one folder keep each other's rows.
 
 from __future__ import annotations
 
+import ast
 import atexit
+import functools
+import json
 import math
 import re
+import subprocess
 import sys
 from collections.abc import Iterable
 from numbers import Integral, Real
@@ -27,7 +41,9 @@ import pandas as pd
 from analysis import paths
 
 FILENAME = "findings.csv"
-COLUMNS = ["key", "value", "unit", "description", "notebook", "figure"]
+#: What a row says, then what produced it (see :func:`provenance`).
+PROVENANCE = ["parameters", "corpus", "version", "commit"]
+COLUMNS = ["key", "value", "unit", "description", "notebook", "figure", *PROVENANCE]
 #: The columns of the table a module's ``*_findings`` function hands to :func:`record_findings`.
 ROW_COLUMNS = ["key", "value", "unit", "description", "figure"]
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
@@ -87,10 +103,86 @@ def record_findings(
             "description": rows["description"],
             "notebook": notebook,
             "figure": figures.fillna("").replace("", figure),
+            **provenance(notebook),
         }
     )
     _upsert(new.to_dict("records"), findings_path(out_dir))
     return rows
+
+
+def notebook_defaults(notebook: str) -> dict[str, object]:
+    """The default parameters of ``notebooks/<notebook>.ipynb``: the literal values assigned in
+    its cell tagged ``parameters`` ({} if there is no such notebook)."""
+    return dict(_defaults(paths.NOTEBOOKS / f"{notebook}.ipynb"))
+
+
+@functools.cache
+def _defaults(path: Path) -> tuple[tuple[str, object], ...]:
+    if not path.is_file():
+        return ()
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    cell = next((c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    if cell is None:
+        return ()
+    tree = ast.parse("".join(cell["source"]))
+    return tuple(
+        (target.id, ast.literal_eval(node.value))
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    )
+
+
+def changed_parameters(notebook: str) -> dict[str, object]:
+    """The parameters of ``notebook`` whose values in the running IPython kernel differ from the
+    notebook's defaults (papermill's injected values, or a value changed by hand); {} outside
+    IPython."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None:
+        return {}
+    names = shell.user_ns
+    return {
+        name: names[name]
+        for name, default in notebook_defaults(notebook).items()
+        if name in names and names[name] != default
+    }
+
+
+def provenance(notebook: str) -> dict[str, str]:
+    """The provenance columns of a row recorded now by ``notebook`` (see the module's
+    docstring): the changed parameters, the current corpus's label, the package version, and
+    the commit unless this is the default build."""
+    from analysis import __version__
+    from analysis.corpus import last_loaded_label  # (corpus sits above findings; lazy)
+
+    changed = changed_parameters(notebook)
+    default_build = not changed and paths.run_name() is None
+    return {
+        "parameters": "; ".join(f"{name}={value!r}" for name, value in changed.items()),
+        "corpus": last_loaded_label(),
+        "version": __version__,
+        "commit": "" if default_build else _commit(),
+    }
+
+
+@functools.cache
+def _commit() -> str:
+    """The checked-out commit, ``+dirty`` if the code, notebooks or seeds differ from it; "" out
+    of git."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(paths.ROOT), *args], capture_output=True, text=True, check=False
+        )
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    head = git("rev-parse", "HEAD")
+    if not head:
+        return ""
+    dirty = git("status", "--porcelain", "--", "analysis", "notebooks", "seeds")
+    return head + ("+dirty" if dirty else "")
 
 
 #: Rows recorded but not yet written, by findings file, then by key (the last recording wins).
@@ -162,6 +254,7 @@ def record_finding(
         "description": description,
         "notebook": notebook,
         "figure": figure,
+        **provenance(notebook),
     }
     _upsert([row], findings_path(out_dir))
     return value
@@ -177,4 +270,5 @@ def read_findings(path: str | Path | None = None) -> pd.DataFrame:
 def _read(path: Path) -> pd.DataFrame:
     if not path.is_file():
         return pd.DataFrame(columns=COLUMNS)
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return table.reindex(columns=COLUMNS, fill_value="")  # (a file from before PROVENANCE)

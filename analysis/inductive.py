@@ -49,6 +49,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from analysis import cache
 from analysis.errors import CorpusError
 from analysis.findings import finding, findings_table
 from analysis.lexicon import write_lexicon_draft
@@ -274,7 +275,26 @@ def topic_stability(
     ``max_sentences`` sentences, a random sample of that many (same generator) stands for them,
     so the check costs the same on 10,000 or 1,000,000 sentences (``sentences`` says how many
     were used).
+
+    The table is kept in the content cache, keyed by the texts, these options and the code: a
+    notebook that needs it twice (05, on a corpus without ``frames.yml``) fits once.
     """
+    options = (tuple(ks), n_resamples, share, seed, min_df, max_df, max_sentences)
+    texts = "\0".join(sentences["text"].astype(str)).encode()
+    key = cache.content_key("topic-stability", [repr(options).encode(), texts])
+    return cache.cached(key, lambda: _topic_stability(sentences, *options))
+
+
+def _topic_stability(
+    sentences: pd.DataFrame,
+    ks: tuple[int, ...],
+    n_resamples: int,
+    share: float,
+    seed: int,
+    min_df: int,
+    max_df: float,
+    max_sentences: int,
+) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     if len(sentences) > max_sentences:
         keep = np.sort(rng.choice(len(sentences), size=max_sentences, replace=False))
@@ -439,6 +459,18 @@ def frames_draft(
         "generic_frames": {},
         "frames": frames,
     }
+
+
+def topic_frames(corpus) -> tuple:
+    """Frames for a corpus without a ``frames.yml``: the topics over its (canonical) sentences at
+    the chosen number (:func:`topic_stability`, :func:`choose_k`), each a frame of its heaviest
+    terms (:func:`frames_draft`), so the dictionary sections of notebook 05 run on what the text
+    itself groups. Not a dictionary a reader has checked: the notebook says so."""
+    from analysis.emphasis import frames_from
+
+    sentences = sentence_table(corpus)
+    topics = fit_topics(sentences, choose_k(topic_stability(sentences)))
+    return frames_from(frames_draft(topics), where="topics (analysis.inductive.topic_frames)")
 
 
 def write_frames_draft(draft: dict, path: str | Path) -> Path:

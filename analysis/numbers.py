@@ -5,7 +5,7 @@
 distances, percentages, money, dates, years, times and other numbers, each with its qualifier
 ("more than", "or more"), its value as written and converted to a base unit for comparison
 (miles to km, days to hours). What counts as a unit, a number word, a scale or a month is the
-``numbers:`` section of ``analysis/lexicons/facts.yml`` (:func:`load_numbers`).
+``numbers:`` section of ``analysis/lexicons/numbers.yml`` (:func:`load_numbers`), which is about no story.
 
 Which claims state a fact of the day, and whether outlets agree on it, is notebook 05's
 question: :func:`analysis.emphasis.compare_quantities`.
@@ -26,9 +26,9 @@ from analysis.text import fold_typography
 
 
 def load_numbers(path: str | Path | None = None) -> dict:
-    """The ``numbers:`` section of ``facts.yml``: number words, scales, qualifiers, months and
+    """The ``numbers:`` section of ``numbers.yml``: number words, scales, qualifiers, months and
     units (each with ``unit``, ``type``, ``forms`` and optionally ``base``/``factor``)."""
-    return _read_numbers(lexicon_path(path, "facts.yml"))
+    return _read_numbers(lexicon_path(path, "numbers.yml"))
 
 
 @cache
@@ -138,15 +138,15 @@ def numeric_claims(units: pd.DataFrame, *, lexicon: str | Path | None = None) ->
     """Every numeric claim in ``units``, one row each, in reading order: ``unit`` (the index of
     its unit in ``units``), the unit's ``article_id``, ``outlet``, ``zone``, ``paragraph``,
     ``sentence``, then ``type`` (troops, military units, people, duration, distance, percentage,
-    money, date, year, time, other: see ``facts.yml``), ``claim`` (as written, typography
+    money, date, year, time, other: see ``numbers.yml``), ``claim`` (as written, typography
     folded), ``qualifier`` ("more than", "or more", "tens of thousands of"; "" if none),
     ``value`` (the number; NaN for vague quantities, dates and times), ``unit_name``,
     ``base_value`` and ``base_unit`` (converted for comparison: miles to km, days to hours),
     ``normalised`` (as text: "130000 troops", "28.9682 km", ISO "2022-02-15" for a date, "01:00"
     for a time), ``parenthetical`` (the claim opens a parenthesis, e.g. the conversion in
     "30 kilometers (18 miles)") and the unit's ``text``. One vectorised regex pass over all
-    units; the units of ``facts.yml`` (or ``lexicon``) say what counts as a unit."""
-    path = lexicon_path(lexicon, "facts.yml")
+    units; the units of ``numbers.yml`` (or ``lexicon``) say what counts as a unit."""
+    path = lexicon_path(lexicon, "numbers.yml")
     numbers = _read_numbers(path)
     found = (
         units["text"]

@@ -212,11 +212,24 @@ def _on_local_cores(func, chunks, args, workers: int, desc: str) -> list:
         return list(dask.compute(*tasks, scheduler="processes", num_workers=workers))
 
 
+#: Environment variables a cluster worker gets from the process that hands it work (local
+#: workers are forked and have them): the current corpus's story-lexicon folder, so that
+#: quotations on a cluster are attributed with the corpus's own actors.yml (analysis.lexicon).
+FORWARDED_ENV = ("FRAMING_LEXICONS",)
+
+
+def _in_env(env: dict[str, str], func, chunk, *args):
+    """``func(chunk, *args)`` with ``env`` set first (on a cluster worker)."""
+    os.environ.update(env)
+    return func(chunk, *args)
+
+
 def _on_cluster(client, func, chunks, args, desc: str) -> list:
     from distributed import as_completed
 
     shared = [client.scatter(a, broadcast=True) if _large(a) else a for a in args]
-    futures = [client.submit(func, chunk, *shared, pure=False) for chunk in chunks]
+    env = {name: os.environ[name] for name in FORWARDED_ENV if name in os.environ}
+    futures = [client.submit(_in_env, env, func, chunk, *shared, pure=False) for chunk in chunks]
     try:
         with _progress(len(futures), desc) as bar:
             for _ in as_completed(futures, loop=client.loop):

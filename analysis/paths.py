@@ -7,7 +7,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+#: The package's lexicons: word lists that are not about one story (hedges, cues, units, ...).
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
+#: The seed story's own lexicons (frames, facts, actors, naming, escalation): the seeds' corpus
+#: lexicon folder, ``<corpus>/lexicons`` like any other corpus's.
+SEED_LEXICONS = SEEDS / "lexicons"
 NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis import findings, paths
 
 #: Rows shown of a longer table.
 ROWS = 20
@@ -100,6 +100,8 @@ def show_table(
         path = Path(csv)
         if path.suffix != ".csv" and path.parent == Path("."):
             path = paths.figures_dir() / f"{csv}.csv"
+        if path.name == findings.FILENAME:  # rows recorded in this cell are written after it
+            findings.flush_findings()
         if not path.is_file():
             raise FileNotFoundError(f"show_table: {path} does not exist (write the CSV first)")
         where = paths.shown(path)

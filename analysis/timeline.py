@@ -52,6 +52,20 @@ def has_dates(corpus) -> bool:
     return bool(article_dates(corpus).notna().any())
 
 
+def over_time_note(corpus, *, freq: str = "auto", canonical: bool = True) -> str | None:
+    """None when the dated articles of ``corpus`` fall in more than one period (a chart over
+    time has something to show); else the one line a notebook shows instead of the chart."""
+    if not has_dates(corpus):
+        return "No article has a `published` date, so nothing can be shown over time."
+    periods = articles_over_time(corpus, freq=freq, canonical=canonical)
+    if periods["period"].nunique() > 1:
+        return None
+    return (
+        f"Every dated article falls in the same {periods.attrs['freq']} "
+        f"({periods['period'].iloc[0]}): there is no change over time to show."
+    )
+
+
 def choose_freq(dates: pd.Series) -> str:
     """``day`` when the dates span at most 31 days, ``week`` up to 366, else ``month``."""
     dates = dates.dropna()

@@ -598,7 +598,7 @@ NAMING_COLUMNS = ("concept", "kind", "variant", "pattern", "note", "source")
 
 
 def naming_lexicon(path: str | Path | None = None) -> pd.DataFrame:
-    """The naming-choices lexicon (``analysis/lexicons/naming.csv`` unless ``path`` is given).
+    """The naming-choices lexicon (the corpus's ``naming.csv`` unless ``path`` is given).
 
     One row per variant: ``concept``, ``kind`` (spelling / word-choice), ``variant`` (its label),
     ``pattern`` (what to match, see :func:`analysis.terms.pattern_regex`; empty means the variant itself),
@@ -606,6 +606,12 @@ def naming_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     A concept whose variants differ only in case (Nato / NATO) is matched case-sensitively.
     """
     return _read_naming(lexicon_path(path, "naming.csv")).copy()
+
+
+def no_naming_lexicon() -> pd.DataFrame:
+    """A naming lexicon with no rows, for a corpus without ``naming.csv``: :func:`naming_choices`
+    then returns an empty table with its columns."""
+    return pd.DataFrame(columns=[*NAMING_COLUMNS, "case"], dtype=object)
 
 
 @cache

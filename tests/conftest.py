@@ -14,12 +14,38 @@ import pandas as pd
 import pytest
 
 import analysis
+from analysis import lexicon
 from analysis.corpus import Corpus
 from analysis.sentences import split_sentences
 
 REMOVED_COLUMNS = ["article_id", "text", "reason", "position"]
 #: Fixtures that execute every notebook: a test using one is a notebook test.
 NOTEBOOK_FIXTURES = {"fresh_figures", "other_corpus_figures"}
+
+
+@pytest.fixture(autouse=True)
+def _seed_story_lexicons():
+    """Every test starts with the seeds' story lexicons current: loading another corpus makes
+    its own folder current (analysis.lexicon.use_story_lexicons)."""
+    lexicon.use_story_lexicons(None)
+
+
+def _git_status() -> str:
+    import subprocess
+
+    return subprocess.run(
+        ["git", "-C", str(analysis.paths.ROOT), "status", "--porcelain", "--untracked-files=all"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+@pytest.fixture
+def git_status():
+    """A function that returns the project's `git status --porcelain` (untracked files too):
+    what an interactive session must leave as it found it."""
+    return _git_status
 
 
 def pytest_collection_modifyitems(items):

@@ -62,15 +62,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _git_status() -> str:
-    return subprocess.run(
-        ["git", "-C", str(paths.ROOT), "status", "--porcelain", "--untracked-files=all"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
 def _figures_state() -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in (paths.ROOT / "figures").iterdir()}
 
@@ -272,10 +263,10 @@ def _shut_down_kernels(base: str, token: str) -> None:
         urllib.request.urlopen(urllib.request.Request(url, method="DELETE")).close()
 
 
-def test_every_notebook_runs_in_jupyterlab_and_leaves_git_clean(lab, browser):
+def test_every_notebook_runs_in_jupyterlab_and_leaves_git_clean(lab, browser, git_status):
     base, token = lab
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    figures_before, status_before = _figures_state(), _git_status()
+    figures_before, status_before = _figures_state(), git_status()
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     errors: dict[str, list[str]] = {}
@@ -302,7 +293,7 @@ def test_every_notebook_runs_in_jupyterlab_and_leaves_git_clean(lab, browser):
                 if o.get("output_type") == "error"
             ]
             _close(page, tab)
-            status = _git_status()
+            status = git_status()
             assert status == status_before, (
                 f"after autosaving {notebook.name}, git status:\n{status}"
             )
@@ -317,6 +308,6 @@ def test_every_notebook_runs_in_jupyterlab_and_leaves_git_clean(lab, browser):
         page.screenshot(path=str(SCREENSHOTS / "03_reopened.png"))
     finally:
         context.close()
-    assert _git_status() == status_before
+    assert git_status() == status_before
     assert _figures_state() == figures_before, "an interactive session wrote figures/"
     assert any((paths.BUILD / "runs" / "lab" / "figures").glob("*.png"))

@@ -1,10 +1,15 @@
-"""findings.csv is written once per batch of recordings, not once per call, with the same bytes."""
+"""findings.csv is written once per batch of recordings, not once per call, with the same bytes;
+each row says what produced it, and an interactive run never writes the committed files."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
+import pytest
+
+from analysis import __version__, findings, paths, run
 from analysis.findings import flush_findings, read_findings, record_finding
 
 
@@ -63,3 +68,72 @@ def test_in_ipython_the_file_is_written_after_each_cell(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.split()[-1] == "4"  # header + 3 rows
+
+
+def test_a_notebooks_defaults_are_its_parameters_cell():
+    defaults = findings.notebook_defaults("03_vocabulary")
+    assert defaults["corpus_dir"] is None and defaults["lexicons_dir"] is None
+    assert defaults["voice"] == "all" and defaults["alpha0"] == 100.0
+    assert findings.notebook_defaults("99_absent") == {}
+
+
+def test_the_default_build_records_no_commit_and_a_named_run_does(tmp_path, monkeypatch):
+    """A committed findings.csv cannot name the commit that holds it; a run that is not the
+    default build (here: FRAMING_RUN) is not committed, and carries its commit."""
+    monkeypatch.delenv("FRAMING_RUN", raising=False)
+    row = findings.provenance("03_vocabulary")
+    assert row["parameters"] == "" and row["commit"] == "" and row["version"] == __version__
+    monkeypatch.setenv("FRAMING_RUN", "mine")
+    commit = findings.provenance("03_vocabulary")["commit"]
+    in_git = (paths.ROOT / ".git").exists()
+    assert (len(commit.removesuffix("+dirty")) == 40) if in_git else commit == ""
+
+
+def test_changed_parameters_are_recorded_with_each_row(tmp_path):
+    """In a kernel where `voice` was changed from its default, every row says so."""
+    cell = (
+        "corpus_dir, voice, alpha0 = None, 'writer', 100.0\n"
+        "from analysis.findings import record_finding\n"
+        f"record_finding('k.n', 1, unit='n', description='d', notebook='03_vocabulary', out_dir={str(tmp_path)!r})\n"
+    )
+    code = (
+        "import os\n"
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "shell = InteractiveShell.instance()\n"
+        f"shell.run_cell({cell!r})\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    row = read_findings(tmp_path / "findings.csv").iloc[0]
+    assert row["parameters"] == "voice='writer'"
+    assert row["commit"] != "" or not (paths.ROOT / ".git").exists()
+
+
+@pytest.mark.notebook
+def test_an_interactive_run_with_a_changed_parameter_leaves_git_status_clean(
+    tmp_path, monkeypatch, git_status
+):
+    """Notebook 03 run as in JupyterLab (FRAMING_RUN set, as `make lab` sets it) with
+    voice="writer": figures and findings go to build/runs/<name>/, their rows name the changed
+    parameter and the commit, and nothing git tracks changes (figures/ is untouched)."""
+    name = f"test-{tmp_path.name}"
+    out = paths.BUILD / "runs" / name
+    before, figures = (
+        git_status(),
+        {p: p.stat().st_mtime_ns for p in paths.figures_dir().iterdir()},
+    )
+    monkeypatch.delenv("FRAMING_FIGURES_DIR", raising=False)
+    monkeypatch.setenv("FRAMING_RUN", name)
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    try:
+        (notebook,) = run.notebooks(["03"])
+        run.execute(notebook, tmp_path / notebook.name, {"voice": "writer"})
+        written = read_findings(out / "figures" / "findings.csv")
+        assert git_status() == before
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    monkeypatch.delenv("FRAMING_RUN")
+    assert {p: p.stat().st_mtime_ns for p in paths.figures_dir().iterdir()} == figures
+    assert len(written) > 10 and set(written["parameters"]) == {"voice='writer'"}
+    assert written["corpus"].str.startswith("seeds, 5 articles, sha256 ").all()
+    assert (written["commit"] != "").all() or not (paths.ROOT / ".git").exists()

@@ -137,6 +137,19 @@ def test_load_corpus_on_a_cluster_equals_a_serial_load(cluster, monkeypatch):
     np.testing.assert_array_equal(signatures, reuse.minhash_signatures(tokens, workers=1))
 
 
+def test_cluster_workers_attribute_quotations_with_the_corpus_own_lexicons(cluster, monkeypatch):
+    """The workers started with the seeds' story lexicons current; a corpus without lexicons
+    (so without the seeds' 2022 office holders) is attributed on them as in one process."""
+    other = paths.ROOT / "tests" / "fixtures" / "other_corpus"
+    monkeypatch.setenv("FRAMING_CACHE", "0")
+    monkeypatch.delenv(parallel.SCHEDULER_ENV, raising=False)
+    serial = analysis.load_corpus(other, workers=1)
+    assert "German Chancellor Olaf Scholz" in set(serial.quotes["speaker"])
+    monkeypatch.setattr(parallel, "MIN_ARTICLES", 2)
+    on_cluster = analysis.load_corpus(other, scheduler=cluster)
+    pd.testing.assert_frame_equal(serial.quotes, on_cluster.quotes)
+
+
 def test_a_bad_file_on_a_cluster_is_named(cluster, make_corpus_dir, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_ARTICLES", 2)
     folder = make_corpus_dir({"a.txt": "One sentence here.", "b.txt": b"\x00\x01binary"})

@@ -109,6 +109,21 @@ def test_undated_articles_are_counted_and_bad_dates_raise(corpus):
     assert not timeline.has_dates(corpus.with_tables(articles=none))
 
 
+def test_a_corpus_of_one_day_or_no_dates_says_so_in_one_line(corpus):
+    """Notebooks 04 and 05 chart time only where the dates span several periods; the seeds (all
+    15 February 2022) get one line instead."""
+    assert timeline.over_time_note(corpus) is None  # ten days
+    one_day = corpus.with_tables(articles=corpus.articles.assign(published="2023-03-04"))
+    assert timeline.over_time_note(one_day) == (
+        "Every dated article falls in the same day (2023-03-04): there is no change over time "
+        "to show."
+    )
+    undated = corpus.with_tables(articles=corpus.articles.assign(published=""))
+    assert timeline.over_time_note(undated).startswith("No article has a `published` date")
+    seeds = analysis.load_corpus().canonical()
+    assert "same day (2022-02-15)" in timeline.over_time_note(seeds)
+
+
 def test_time_figures_stay_within_seven_inches_from_3_to_20_outlets(corpus):
     from analysis.plots import timeline as plots
 
@@ -124,3 +139,30 @@ def test_time_figures_stay_within_seven_inches_from_3_to_20_outlets(corpus):
         assert len(rows) == table["outlet"].nunique()
     figure = plots.plot_tone_over_time(timeline.tone_over_time(scores, many))
     assert figure.get_size_inches()[0] <= 7.0
+
+
+@pytest.mark.notebook
+def test_notebooks_04_and_05_chart_time_on_a_dated_corpus(tmp_path, monkeypatch):
+    """`make figures CORPUS=tests/fixtures/timeline_corpus`: tone and frame shares per outlet per
+    day, every day of the ten listed, with the counts the hand-checked tables above give."""
+    from analysis import run
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    run.run(str(FIXTURE), tmp_path / "figures", ["04", "05"], build_dir=tmp_path / "executed")
+    tone_time = pd.read_csv(tmp_path / "figures" / "04_tone_over_time.csv")
+    frames_time = pd.read_csv(tmp_path / "figures" / "05_frames_over_time.csv")
+    assert tone_time["period"].nunique() == frames_time["period"].nunique() == 10
+    per_article = tone_time[tone_time["sentences"] > 0].set_index(["outlet", "period"])
+    assert per_article["sentences"].to_dict() == {  # one article per cell: its sentences
+        ("Harbour Post", "2023-03-01"): 4,
+        ("Valley News", "2023-03-01"): 3,
+        ("Coast Wire", "2023-03-02"): 2,
+        ("Harbour Post", "2023-03-03"): 3,
+        ("Harbour Post", "2023-03-05"): 2,
+        ("Valley News", "2023-03-05"): 3,
+        ("Coast Wire", "2023-03-08"): 2,
+        ("Coast Wire", "2023-03-10"): 2,
+        ("Valley News", "2023-03-10"): 3,
+    }
+    assert set(tone_time["outlet"]) == {"Coast Wire", "Harbour Post", "Valley News"}
+    assert (frames_time["sentences"] <= frames_time["total"]).all()

@@ -236,7 +236,7 @@ def plot_first_mentions(first: pd.DataFrame, ends: pd.Series, labels: pd.Series)
         for k, (offset, key) in enumerate(zip(offsets, keys, strict=True)):
             colour = colour_of[key]
             mine = table[(table["unit"] == key) & table["first_position"].notna()]
-            yy = mine["name"].map(ypos) + offset
+            yy = mine["name"].map(ypos).astype(float) + offset  # (float also when empty)
             star = mine["in_headline"].to_numpy(dtype=bool)
             ax.scatter(
                 mine["first_position"][~star],
@@ -485,14 +485,18 @@ def plot_frame_shares(shares: pd.DataFrame, generic_shares: pd.DataFrame, labels
         ("Issue-specific frames", tables[0]),
         ("Generic frames (Semetko & Valkenburg 2000), approximated", tables[1]),
     ]
-    widths = [tables[0]["frame"].nunique(), max(tables[1]["frame"].nunique(), 1)]
+    if generic_shares.empty:  # frames from topics, or a dictionary without generic frames
+        panels_ = panels_[:1]
+    widths = [max(table["frame"].nunique(), 1) for _, table in panels_]
     row = min(0.42, (DRAW_HEIGHT - 2.2) / max(len(units), 1))
     fig, axes = plt.subplots(
         1,
-        2,
+        len(panels_),
         figsize=(FIG_WIDTH, row * len(units) + 2.0 + SOURCE_SPACE),
         gridspec_kw={"width_ratios": widths},
+        squeeze=False,
     )
+    axes = axes[0]
     for ax, (title, table) in zip(axes, panels_, strict=True):
         frames = list(pd.unique(table["frame"]))
         grid = table.pivot(index="unit", columns="frame", values="share").reindex(
@@ -531,7 +535,8 @@ def plot_frame_shares(shares: pd.DataFrame, generic_shares: pd.DataFrame, labels
         ax.set_title(wrap(title, 8 * len(frames)), fontsize=7.5)
         ax.grid(False)
         ax.tick_params(length=0)
-    axes[1].set_yticklabels([])
+    for ax in axes[1:]:
+        ax.set_yticklabels([])
     how = (
         f"; more than {MAX_ARTICLES} articles, so outlets, sentences pooled (articles in brackets)"
         if by_outlet
