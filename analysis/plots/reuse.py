@@ -15,6 +15,7 @@ from analysis.plots.style import (
     SOURCE_SPACE,
     finish,
     fit_lines,
+    headed,
     outlet_colour,
     sentence_figure,
     suptitle,
@@ -91,6 +92,7 @@ def plot_reuse_heatmap(
     *,
     by_outlet: pd.DataFrame | None = None,
     max_articles: int = MAX_HEATMAP_ARTICLES,
+    finding: str = "",
 ) -> Figure:
     """Heatmap of :func:`reuse_matrix` (``all_pairs=True``): row = the article described,
     column = the article it matches, colour and label = share of the row article's words in
@@ -167,7 +169,7 @@ def plot_reuse_heatmap(
         title = (
             f"Words in closely matching sentences\nN = {len(ids)} articles, {n_sentences} sentences"
         )
-    ax.set_title(fit_lines(title, size + 1.0), loc="left")
+    ax.set_title(fit_lines(headed(finding, title), size + 1.0), loc="left")
     fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04, format=lambda v, _: f"{v:.0%}")
     finish(fig)
     return fig

@@ -18,6 +18,7 @@ from analysis.plots.style import (
     SOURCE_SPACE,
     TYPE_COLOURS,
     finish,
+    headed,
     ink,
     panel_layout,
     sentence_figure,
@@ -35,13 +36,13 @@ def _title_n(table: pd.DataFrame) -> str:
     return f"{articles} article{'s' if articles != 1 else ''}"
 
 
-def plot_words_by_type(by_type: pd.DataFrame):
+def plot_words_by_type(by_type: pd.DataFrame, *, finding: str = ""):
     """Stacked bars: each outlet's quoted words by speaker type. ``by_type`` is
     :func:`analysis.sources.quotes_by_type`'s table."""
-    return plot_words_by_side(by_type, column="type")
+    return plot_words_by_side(by_type, column="type", finding=finding)
 
 
-def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side"):
+def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side", finding: str = ""):
     """Stacked bars: each outlet's quoted words by the side of the speaker (shares, with the
     word counts written in). ``by_side`` is :func:`quotes_by_side`'s table (or, with
     ``column="type"``, :func:`quotes_by_type`'s)."""
@@ -77,14 +78,17 @@ def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side"):
     quotes, words = int(by_side["quotes"].sum()), int(by_side["quoted_words"].sum())
     suptitle(
         fig,
-        f"Whose words each outlet quotes, by {'side' if column == 'side' else 'speaker type'}\n"
-        f"N = {quotes} quotations, {words} quoted words, {_title_n(by_side)}",
+        headed(
+            finding,
+            f"Whose words each outlet quotes, by {'side' if column == 'side' else 'speaker type'}"
+            f"\nN = {quotes} quotations, {words} quoted words, {_title_n(by_side)}",
+        ),
     )
     finish(fig)
     return fig
 
 
-def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8):
+def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8, finding: str = ""):
     """One panel per outlet: quoted words per speaker (the ``top`` most quoted), coloured by
     side, with the number of quotations written in. ``by_speaker`` is
     :func:`quotes_by_speaker`'s table."""
@@ -123,8 +127,11 @@ def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8):
     quotes = int(by_speaker["quotes"].sum())
     suptitle(
         fig,
-        f"Who is quoted, and at what length: the {top} most quoted speakers per outlet\n"
-        f"N = {quotes} quotations, {_title_n(by_speaker)} (every speaker in the CSV)",
+        headed(
+            finding,
+            f"Who is quoted, and at what length: the {top} most quoted speakers per outlet\n"
+            f"N = {quotes} quotations, {_title_n(by_speaker)} (every speaker in the CSV)",
+        ),
     )
     fig.legend(
         handles,

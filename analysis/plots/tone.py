@@ -15,6 +15,7 @@ from analysis.plots.style import (
     SOURCE_SPACE,
     VERB_GROUP_COLOURS,
     finish,
+    headed,
     outlet_colour,
     panel_layout,
     panels,
@@ -31,7 +32,7 @@ def _voices(table: pd.DataFrame) -> list[str]:
     return [v for v in VOICE_NAMES if v in present] + sorted(present - set(VOICE_NAMES))
 
 
-def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame):
+def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame, *, finding: str = ""):
     """Per voice, every sentence's VADER compound by outlet (dots, jittered), with the mean and its
     95% bootstrap interval (black) and N beside it; hollow means flag a small sample."""
     voices = _voices(summary)
@@ -88,9 +89,12 @@ def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame):
     n_articles = scores["article_id"].nunique()
     suptitle(
         fig,
-        f"Sentence sentiment by outlet and voice, N = {n_articles} articles, "
-        f"{len(scores):,} sentences\nmean and 95% bootstrap interval in black; hollow = fewer "
-        f"than {SMALL_SAMPLE} sentences (small sample: read the interval as indicative)",
+        headed(
+            finding,
+            f"Sentence sentiment by outlet and voice, N = {n_articles} articles, "
+            f"{len(scores):,} sentences\nmean and 95% bootstrap interval in black; hollow = "
+            f"fewer than {SMALL_SAMPLE} sentences (small sample: read the interval as indicative)",
+        ),
     )
     finish(fig)
     return fig

@@ -17,6 +17,7 @@ from analysis.plots.style import (
     SOURCE_SPACE,
     finish,
     fit_lines,
+    headed,
     outlet_colour,
     panel_layout,
     panels,
@@ -26,7 +27,9 @@ from analysis.plots.style import (
 from analysis.vocabulary import DEFAULT_ALPHA0, PAIRWISE_ARTICLES
 
 
-def plot_distinctive(top: pd.DataFrame, *, n_articles: int, alpha0: float = DEFAULT_ALPHA0):
+def plot_distinctive(
+    top: pd.DataFrame, *, n_articles: int, alpha0: float = DEFAULT_ALPHA0, finding: str = ""
+):
     """Bars of the log-odds z of each group's most distinctive terms, with their counts beside
     (uses in the group / uses in all other groups). ``top`` is :func:`distinctive_terms`. Past
     what the print page holds, each panel shows fewer terms (the title says how many)."""
@@ -54,9 +57,12 @@ def plot_distinctive(top: pd.DataFrame, *, n_articles: int, alpha0: float = DEFA
     cut = f", top {shown} of {n} per group (all in the CSV)" if shown < n else ""
     suptitle(
         fig,
-        f"Most distinctive words per group, N = {n_articles} articles (canonical){cut}\n"
-        f"log-odds z, informative Dirichlet prior \u03b10 = {alpha0:g}; "
-        "labels: uses in group / uses elsewhere",
+        headed(
+            finding,
+            f"Most distinctive words per group, N = {n_articles} articles (canonical){cut}\n"
+            f"log-odds z, informative Dirichlet prior \u03b10 = {alpha0:g}; "
+            "labels: uses in group / uses elsewhere",
+        ),
     )
     finish(fig)
     return fig
