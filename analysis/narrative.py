@@ -217,31 +217,30 @@ def words_by_speaker(by_speaker: pd.DataFrame, corpus) -> Narrative:
     return p.render(shows("; ".join(parts) + "."), seed_note(corpus, "words_by_speaker"))
 
 
-def words_by_side(by_side: pd.DataFrame, corpus) -> Narrative:
-    """02_words_by_side: the side with the largest share of each outlet's quoted words."""
+def words_by_group(table: pd.DataFrame, column: str, corpus) -> Narrative:
+    """02_words_by_side / 02_words_by_type: the side (``column="side"``) or kind of voice
+    (``"type"``) with the largest share of each outlet's quoted words."""
     p = Prose()
-    top = top_rows(by_side, "outlet", "share_of_words")
+    top = top_rows(table, "outlet", "share_of_words")
     parts = [
-        f"{row.side} speakers have {p.pct(row.share_of_words)} of {row.outlet}'s quoted words"
-        for row in top.itertuples()
+        f"{row.outlet}: {p.label(row[column])} ({p.pct(row['share_of_words'])})"
+        for _, row in top.iterrows()
     ]
+    what = "side" if column == "side" else "kind of voice"
     return p.render(
-        shows("The largest side in each outlet: " + "; ".join(parts) + "."),
-        seed_note(corpus, "words_by_side"),
+        shows(f"The {what} with most of each outlet's quoted words: " + "; ".join(parts) + "."),
+        seed_note(corpus, f"words_by_{column}"),
     )
+
+
+def words_by_side(by_side: pd.DataFrame, corpus) -> Narrative:
+    """02_words_by_side: :func:`words_by_group` by side."""
+    return words_by_group(by_side, "side", corpus)
 
 
 def words_by_type(by_type: pd.DataFrame, corpus) -> Narrative:
-    """02_words_by_type: the kind of voice with the largest share of each outlet's words."""
-    p = Prose()
-    top = top_rows(by_type, "outlet", "share_of_words")
-    parts = [f"{row.outlet}: {row.type} ({p.pct(row.share_of_words)})" for row in top.itertuples()]
-    return p.render(
-        shows(
-            "The kind of voice with most of each outlet's quoted words: " + "; ".join(parts) + "."
-        ),
-        seed_note(corpus, "words_by_type"),
-    )
+    """02_words_by_type: :func:`words_by_group` by kind of voice."""
+    return words_by_group(by_type, "type", corpus)
 
 
 def anonymous(table: pd.DataFrame, corpus) -> Narrative:
@@ -407,7 +406,8 @@ def sentiment(summary: pd.DataFrame) -> Narrative:
     return p.render(
         shows(
             "Mean VADER compound of the writers' own sentences: " + "; ".join(parts) + ". "
-            f"{p.count(len(crossing))} of the {p.count(len(writer))} intervals include zero."
+            f"{p.count(len(crossing))} of the {p.count(len(writer))} intervals "
+            f"{'includes' if len(crossing) == 1 else 'include'} zero."
         )
     )
 
@@ -787,4 +787,35 @@ def finding_distinctive(top: pd.DataFrame) -> str:
     return (
         f'The most distinctive word is {_possessive(row["group"])} "{row["term"]}" '
         f"(z = {row['z']:.2f}; {row['count']} uses against {row['count_rest']} in the rest)"
+    )
+
+
+def finding_removed(removed: pd.DataFrame) -> str:
+    """01_removed_by_reason: the article the cleaner took most out of."""
+    share = removed.groupby("article_id", sort=False)["share_of_raw"].sum()
+    if share.empty or share.max() == 0:
+        return "The cleaner took nothing out"
+    return f"The cleaner took {share.max():.0%} of the raw characters out of {share.idxmax()}"
+
+
+def finding_top_rate(rates: pd.DataFrame, what: str) -> str:
+    """04_stance_markers / 04_escalation: the highest rate of any category in any group."""
+    if rates.empty or rates["count"].sum() == 0:
+        return f"No {what} found"
+    row = rates.sort_values("per_1000", ascending=False, kind="stable").iloc[0]
+    voice = f" ({row['voice']} voice)" if "voice" in rates.columns else ""
+    return (
+        f"{row['outlet']}{voice} has the most {row['category']} terms: "
+        f"{row['per_1000']:.1f} per 1,000 words ({int(row['count'])} found)"
+    )
+
+
+def finding_reused(by_article: pd.DataFrame) -> str:
+    """06_reused_words: the article with the largest share of words in shared sentences."""
+    if by_article.empty or by_article["reused_words"].sum() == 0:
+        return "No article shares a closely matching sentence with another"
+    row = by_article.sort_values("reused_share", ascending=False, kind="stable").iloc[0]
+    return (
+        f"{row['reused_share']:.0%} of the words of {row['article_id']} are in sentences it "
+        "shares with another article"
     )

@@ -64,8 +64,8 @@ def test_words_by_side_names_each_outlets_largest_side():
     )
     shown = narrative.words_by_side(table, corpus=_NotSeeds())
     assert shown.data == (
-        "**What it shows.** The largest side in each outlet: Russia speakers have 75% of Daily's "
-        "quoted words; Russia speakers have 100% of Wire's quoted words."
+        "**What it shows.** The side with most of each outlet's quoted words: Daily: Russia "
+        "(75%); Wire: Russia (100%)."
     )
 
 

@@ -175,7 +175,7 @@ def plot_reuse_heatmap(
     return fig
 
 
-def plot_reused_words(by_article: pd.DataFrame) -> Figure:
+def plot_reused_words(by_article: pd.DataFrame, *, finding: str = "") -> Figure:
     """Horizontal bars of :func:`reuse_by_article`: each article's own words (solid, outlet
     colour), then its words in common with a closely matching sentence elsewhere: in prose
     (hatched) and, where the corpus has quotations, in sentences wholly quoted (pale). Past
@@ -235,6 +235,11 @@ def plot_reused_words(by_article: pd.DataFrame) -> Figure:
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7, ncols=3)
     n_words = int(by_article["words"].sum())
     per = "article" if len(by_article) == n_articles else "outlet (articles in brackets)"
-    suptitle(fig, f"Own and reused words per {per}\nN = {n_articles} articles, {n_words:,} words")
+    suptitle(
+        fig,
+        headed(
+            finding, f"Own and reused words per {per}\nN = {n_articles} articles, {n_words:,} words"
+        ),
+    )
     finish(fig)
     return fig

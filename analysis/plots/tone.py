@@ -233,7 +233,7 @@ def plot_readability(table: pd.DataFrame, *, measures: tuple[str, str] = READABI
     return fig
 
 
-def plot_rates(rates: pd.DataFrame, *, title: str):
+def plot_rates(rates: pd.DataFrame, *, title: str, finding: str = ""):
     """One panel per category: occurrences per 1,000 words by outlet (and voice, when present),
     with the exact Poisson 95% interval; the count is written beside each point."""
     categories = list(dict.fromkeys(rates["category"]))
@@ -304,7 +304,7 @@ def plot_rates(rates: pd.DataFrame, *, title: str):
             fontsize=7,
             bbox_to_anchor=(0, SOURCE_SPACE / fig.get_figheight()),
         )
-    suptitle(fig, title)
+    suptitle(fig, headed(finding, title))
     finish(fig, bottom=0.2 if voices != [None] else 0.0)
     return fig
 
