@@ -205,13 +205,12 @@ def accuracy(table: pd.DataFrame) -> Narrative:
 
 
 def words_by_speaker(by_speaker: pd.DataFrame, corpus) -> Narrative:
-    """02_words_by_speaker: each outlet's most-quoted speaker and how many speakers it quotes."""
+    """02_words_by_speaker: each outlet's most-quoted speaker."""
     p = Prose()
     top = top_rows(by_speaker, "outlet", "share_of_words")
-    speakers = by_speaker.groupby("outlet")["speaker"].nunique()
     parts = [
-        f"{row.outlet} quotes {p.count(speakers[row.outlet])} speakers, most of all "
-        f"{p.label(row.speaker)} ({p.pct(row.share_of_words)} of its quoted words)"
+        f"{row.outlet} quotes {p.label(row.speaker)} most "
+        f"({p.pct(row.share_of_words)} of its quoted words)"
         for row in top.itertuples()
     ]
     return p.render(shows("; ".join(parts) + "."), seed_note(corpus, "words_by_speaker"))
@@ -273,13 +272,14 @@ def anonymous(table: pd.DataFrame, corpus) -> Narrative:
 
 
 def reporting_verbs(verbs: pd.DataFrame, corpus) -> Narrative:
-    """02_reporting_verbs: the commonest verb of each outlet and how many colouring verbs it uses."""
+    """02_reporting_verbs: the commonest verb of each outlet and the non-neutral verbs it uses."""
     p = Prose()
     top = top_rows(verbs, "outlet", "share")
-    colouring = verbs[verbs["group"] != "neutral"].groupby("outlet")["cue"].nunique()
+    colouring = verbs[(verbs["group"] != "neutral") & (verbs["total"] > 0)]
+    colouring = colouring.groupby("outlet")["cue"].agg(lambda cues: listing(sorted(set(cues))))
     parts = [
         f'{row.outlet}: "{row.cue}" ({p.pct(row.share)} of its attributions; '
-        f"{p.count(colouring.get(row.outlet, 0))} distinct non-neutral verbs)"
+        f"non-neutral: {p.label(colouring.get(row.outlet, '')) or 'none'})"
         for row in top.itertuples()
     ]
     return p.render(
@@ -296,7 +296,7 @@ def scare_quotes(scare: pd.DataFrame, corpus) -> Narrative:
     per = scare.groupby("outlet", sort=True)["text"].agg(list)
     parts = [f"{outlet}: {listing(f'“{w}”' for w in words)}" for outlet, words in per.items()]
     return p.render(
-        shows(f"{p.plural(len(scare), 'scare quote')}: " + "; ".join(parts) + "."),
+        shows("Scare quotes: " + "; ".join(parts) + "."),
         seed_note(corpus, "scare_quotes"),
     )
 
@@ -323,36 +323,41 @@ def keyness(keyed: pd.DataFrame, fdr: float) -> Narrative:
     """03_keyness: the terms that pass Benjamini-Hochberg at ``fdr``."""
     p = Prose()
     passing = keyed[(keyed["q"] < fdr) & (keyed["g2"] > 0)]
-    tested = keyed["term"].nunique()
     if passing.empty:
         text = (
-            f"Of {p.count(tested)} terms tested, none is used more by any group than chance "
-            f"allows at a false-discovery rate of {p.pct(fdr)}."
+            "No term is used more by any group than chance allows at the false-discovery rate "
+            f"`fdr = {fdr:g}`."
         )
     else:
         names = listing(
             f'{r.group} "{p.label(r.term)}" (G² = {p.num(r.g2, 1)})' for r in passing.itertuples()
         )
-        text = (
-            f"Of {p.count(tested)} terms tested, {p.count(len(passing))} "
-            f"{'passes' if len(passing) == 1 else 'pass'} at a false-discovery "
-            f"rate of {p.pct(fdr)}: {names}."
-        )
+        text = f"The terms that pass at the false-discovery rate `fdr = {fdr:g}`: {names}."
     return p.render(shows(text))
 
 
 def similarity(pairs: pd.DataFrame) -> Narrative:
-    """03_similarity: the most and least alike pair."""
+    """03_similarity: the most and least alike pair (of articles, or of outlets past the
+    pairwise limit; pairs within one outlet left out)."""
     p = Prose()
-    left, right, value = pairs.columns[0], pairs.columns[1], pairs.columns[-1]
-    ordered = pairs.sort_values(value, ascending=False, kind="stable")
-    hi, lo = ordered.iloc[0], ordered.iloc[-1]
+    between = _between(pairs)
+    if between.empty:
+        return p.render(shows("There is no pair to compare."))
+    left, right = pairs.columns[:2]
+    hi, lo = between.iloc[0], between.iloc[-1]
     return p.render(
         shows(
-            f"The most alike pair is {hi[left]} and {hi[right]} (cosine {p.num(hi[value], 3)}), "
-            f"the least alike {lo[left]} and {lo[right]} ({p.num(lo[value], 3)})."
+            f"The most alike pair is {hi[left]} and {hi[right]} (cosine {p.num(hi['cosine'], 3)}), "
+            f"the least alike {lo[left]} and {lo[right]} ({p.num(lo['cosine'], 3)})."
         )
     )
+
+
+def _between(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The pairs of two different items (the first two columns), most alike first."""
+    left, right = pairs.columns[:2]
+    between = pairs[pairs[left] != pairs[right]].dropna(subset=["cosine"])
+    return between.sort_values("cosine", ascending=False, kind="stable")
 
 
 def overlap(table: pd.DataFrame) -> Narrative:
@@ -402,12 +407,13 @@ def sentiment(summary: pd.DataFrame) -> Narrative:
         f"N = {p.count(row.n_sentences)})"
         for row in writer.itertuples()
     ]
-    crossing = writer[(writer["ci_low"] < 0) & (writer["ci_high"] > 0)]
+    crossing = writer.loc[(writer["ci_low"] < 0) & (writer["ci_high"] > 0), "outlet"]
     return p.render(
         shows(
-            "Mean VADER compound of the writers' own sentences: " + "; ".join(parts) + ". "
-            f"{p.count(len(crossing))} of the {p.count(len(writer))} intervals "
-            f"{'includes' if len(crossing) == 1 else 'include'} zero."
+            "Mean VADER compound of the writers' own sentences: "
+            + "; ".join(parts)
+            + ". "
+            + (f"The intervals of {listing(crossing)} include zero." if len(crossing) else "")
         )
     )
 
@@ -657,13 +663,12 @@ def near_threshold(near: pd.DataFrame, threshold: float, corpus) -> Narrative:
     parts = []
     if len(above):
         parts.append(
-            f"{p.count(len(above))} pairs at or above {p.num(threshold, 1)} "
-            f"(scores {p.num(above['score'].min())} to {p.num(above['score'].max())})"
+            f"pairs at or above {p.num(threshold, 1)} score "
+            f"{p.num(above['score'].min())} to {p.num(above['score'].max())}"
         )
     if len(below):
         parts.append(
-            f"{p.count(len(below))} below it "
-            f"(scores {p.num(below['score'].min())} to {p.num(below['score'].max())})"
+            f"those below it {p.num(below['score'].min())} to {p.num(below['score'].max())}"
         )
     return p.render(shows("Shown: " + "; ".join(parts) + "."), seed_note(corpus, "near_threshold"))
 
@@ -818,4 +823,78 @@ def finding_reused(by_article: pd.DataFrame) -> str:
     return (
         f"{row['reused_share']:.0%} of the words of {row['article_id']} are in sentences it "
         "shares with another article"
+    )
+
+
+def finding_keyness(keyed: pd.DataFrame, fdr: float) -> str:
+    """03_keyness: how many terms pass Benjamini-Hochberg, naming the strongest."""
+    passing = keyed[(keyed["q"] < fdr) & (keyed["g2"] > 0)].sort_values("g2", ascending=False)
+    if passing.empty:
+        return f"No term separates a group from the rest at q < {fdr:g}"
+    row = passing.iloc[0]
+    terms = "term passes" if len(passing) == 1 else "terms pass"
+    return (
+        f"{len(passing)} {terms} q < {fdr:g}; the strongest is {_possessive(row['group'])} "
+        f'"{row["term"]}" (G² = {row["g2"]:.1f})'
+    )
+
+
+def finding_similarity(pairs: pd.DataFrame) -> str:
+    """03_similarity: the most alike pair (see :func:`similarity`)."""
+    between = _between(pairs)
+    if between.empty:
+        return "No pair to compare"
+    left, right = pairs.columns[:2]
+    row = between.iloc[0]
+    return f"The most alike pair is {row[left]} and {row[right]} (cosine {row['cosine']:.2f})"
+
+
+def finding_overlap(overlap: pd.DataFrame) -> str:
+    """03_overlap: the group with the largest share of words no other group uses."""
+    if overlap.empty:
+        return "No vocabulary to compare"
+    row = overlap.sort_values("unique_share", ascending=False, kind="stable").iloc[0]
+    return (
+        f"{row['unique_share']:.0%} of {_possessive(row['group'])} distinct content words are "
+        f"used by no other group; {row['shared_by_all']} are used by all"
+    )
+
+
+def finding_verbs(verbs: pd.DataFrame) -> str:
+    """02_reporting_verbs: the range of the commonest verb's share across outlets."""
+    if verbs.empty:
+        return "No reporting verbs found"
+    top = top_rows(verbs, "outlet", "share")
+    cues = top["cue"].unique()
+    if len(cues) == 1:
+        return (
+            f'"{cues[0]}" is every outlet\'s commonest reporting verb: '
+            f"{top['share'].min():.0%} to {top['share'].max():.0%} of its attributions"
+        )
+    row = top.sort_values("share", ascending=False, kind="stable").iloc[0]
+    return f'"{row["cue"]}" carries {row["share"]:.0%} of {_possessive(row["outlet"])} attributions'
+
+
+def finding_drivers(drivers: pd.DataFrame) -> str:
+    """04_sentiment_drivers: the word that moves one outlet's scores most."""
+    if drivers.empty:
+        return "No VADER lexicon word found"
+    row = drivers.loc[drivers["valence_sum"].abs().idxmax()]
+    way = "down" if row["valence_sum"] < 0 else "up"
+    return (
+        f'"{row["word"]}" pulls {_possessive(row["outlet"])} scores {way} most: summed valence '
+        f"{row['valence_sum']:.1f} over {int(row['n'])} uses"
+    )
+
+
+def finding_readability(table: pd.DataFrame) -> str:
+    """04_readability: the hardest and easiest whole body by Flesch-Kincaid grade."""
+    body = table[table["scope"] == "body"].dropna(subset=["flesch_kincaid_grade"])
+    if body.empty:
+        return "No text to score"
+    body = body.sort_values("flesch_kincaid_grade", kind="stable")
+    easy, hard = body.iloc[0], body.iloc[-1]
+    return (
+        f"Flesch-Kincaid grade runs from {easy['flesch_kincaid_grade']:.1f} ({easy['outlet']}) "
+        f"to {hard['flesch_kincaid_grade']:.1f} ({hard['outlet']})"
     )

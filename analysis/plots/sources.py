@@ -211,7 +211,7 @@ def _anonymous_sentence(anonymous: pd.DataFrame) -> str:
 MAX_VERBS, MAX_VERB_OUTLETS = 18, 8
 
 
-def plot_reporting_verbs(verbs: pd.DataFrame):
+def plot_reporting_verbs(verbs: pd.DataFrame, *, finding: str = ""):
     """A table of counts: reporting verbs (rows, by group) against outlets (columns); each cell
     shows quoted + reported uses. ``verbs`` is :func:`reporting_verbs`'s table. At most
     :data:`MAX_VERBS` verbs (the most used; the rest summed into one row) and
@@ -264,8 +264,11 @@ def plot_reporting_verbs(verbs: pd.DataFrame):
     cells = "quoted + reported uses" if cell >= 0.6 else "uses (quoted and reported)"
     lines = max(o.count("\n") for o in (wrap(o, 12) for o in outlets)) + 1
     ax.set_title(
-        f"Reporting verbs by outlet: {cells}\n"
-        f"N = {int(verbs['total'].sum())} attributions, {_title_n_verbs(verbs)}",
+        headed(
+            finding,
+            f"Reporting verbs by outlet: {cells}\n"
+            f"N = {int(verbs['total'].sum())} attributions, {_title_n_verbs(verbs)}",
+        ),
         pad=6 + 9 * lines,
     )
     finish(fig)

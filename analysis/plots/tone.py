@@ -100,7 +100,7 @@ def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame, *, finding: str 
     return fig
 
 
-def plot_drivers(drivers: pd.DataFrame, *, n_sentences: int):
+def plot_drivers(drivers: pd.DataFrame, *, n_sentences: int, finding: str = ""):
     """Per outlet, the lexicon words with the largest summed VADER valence (bars; blue positive,
     red negative), labelled with occurrences and how many of them VADER's negation flipped.
     Every panel shares one x scale, so bars compare across outlets; past what the page holds,
@@ -138,9 +138,12 @@ def plot_drivers(drivers: pd.DataFrame, *, n_sentences: int):
     cut = f"; top {shown} of {n} words per outlet (all in the CSV)" if shown < n else ""
     suptitle(
         fig,
-        f"The VADER lexicon words behind each outlet's sentence scores, N = {n_sentences:,} "
-        f"sentences{cut}\nsummed valence after negation, boosters and 'but', one scale for "
-        "every outlet; labels: occurrences, and how many VADER read as negated (sign flipped)",
+        headed(
+            finding,
+            f"The VADER lexicon words behind each outlet's sentence scores, N = {n_sentences:,} "
+            f"sentences{cut}\nsummed valence after negation, boosters and 'but', one scale for "
+            "every outlet; labels: occurrences, and how many VADER read as negated (sign flipped)",
+        ),
     )
     finish(fig)
     return fig
@@ -166,7 +169,9 @@ _READABILITY_LABELS = {
 READABILITY_DRAWN = ("flesch_kincaid_grade", "mtld")
 
 
-def plot_readability(table: pd.DataFrame, *, measures: tuple[str, str] = READABILITY_DRAWN):
+def plot_readability(
+    table: pd.DataFrame, *, measures: tuple[str, str] = READABILITY_DRAWN, finding: str = ""
+):
     """Two measures side by side, one row per article named by its outlet (one row per outlet,
     the mean over its articles, past :data:`~analysis.aggregate.MAX_ARTICLES` articles): the
     value for the whole body (filled bar) and for the writer's own sentences (hatched bar), each
@@ -225,9 +230,12 @@ def plot_readability(table: pd.DataFrame, *, measures: tuple[str, str] = READABI
         ax.grid(axis="y", visible=False)
     suptitle(
         fig,
-        f"Readability (Flesch-Kincaid grade: higher is harder) and lexical diversity (MTLD: "
-        f"higher is more varied), {how}, {n_words:,} words\nfilled: whole body; hatched: the "
-        "writer's own sentences only; the CSV has every textstat index",
+        headed(
+            finding,
+            f"Readability (Flesch-Kincaid grade: higher is harder) and lexical diversity (MTLD: "
+            f"higher is more varied), {how}, {n_words:,} words\nfilled: whole body; hatched: the "
+            "writer's own sentences only; the CSV has every textstat index",
+        ),
     )
     finish(fig)
     return fig

@@ -73,7 +73,12 @@ MAX_KEYNESS_GROUPS, KEYNESS_TERMS = 4, 10
 
 
 def plot_keyness(
-    keyed: pd.DataFrame, *, n_articles: int, fdr: float = 0.05, top: int = KEYNESS_TERMS
+    keyed: pd.DataFrame,
+    *,
+    n_articles: int,
+    fdr: float = 0.05,
+    top: int = KEYNESS_TERMS,
+    finding: str = "",
 ):
     """Signed keyness bars per group, as quanteda's ``textplot_keyness``: the ``top`` terms the
     group uses most over the rest (G² > 0, upwards) and the ``top`` it uses least (G² < 0),
@@ -151,22 +156,27 @@ def plot_keyness(
     )
     suptitle(
         fig,
-        f"Keyness of each group against all others, N = {n_articles} articles (canonical){cut}\n"
-        f"top {top} terms each side; solid: BH q < {fdr:g}; labels: uses in group / uses in the rest",
+        headed(
+            finding,
+            f"Keyness of each group against all others, N = {n_articles} articles (canonical)"
+            f"{cut}\ntop {top} terms each side; solid: BH q < {fdr:g}; labels: uses in group / "
+            "uses in the rest",
+        ),
     )
     finish(fig)
     return fig
 
 
-def plot_similarity(sim: pd.DataFrame, labels: pd.Series):
+def plot_similarity(sim: pd.DataFrame, labels: pd.Series, *, finding: str = ""):
     """Annotated heat map of the pairwise TF-IDF cosine similarities of the articles
     (:func:`~analysis.vocabulary.similarity`, up to
     :data:`~analysis.vocabulary.PAIRWISE_ARTICLES` articles); ``labels`` by article id."""
     names = [labels.get(i, i) for i in sim.index]
-    return _similarity_map(sim, names, f"TF-IDF cosine similarity, N = {len(sim)} articles")
+    title = headed(finding, f"TF-IDF cosine similarity, N = {len(sim)} articles")
+    return _similarity_map(sim, names, title)
 
 
-def plot_outlet_similarity(table: pd.DataFrame, *, n_articles: int):
+def plot_outlet_similarity(table: pd.DataFrame, *, n_articles: int, finding: str = ""):
     """Heat map of the mean TF-IDF cosine of the article pairs between (and, on the diagonal,
     within) outlets: :func:`~analysis.vocabulary.outlet_similarity`'s table, for a corpus past
     :data:`~analysis.vocabulary.PAIRWISE_ARTICLES` articles."""
@@ -178,7 +188,7 @@ def plot_outlet_similarity(table: pd.DataFrame, *, n_articles: int):
         f"pairs (diagonal: pairs within the outlet); more than {PAIRWISE_ARTICLES} "
         "articles, so outlets, not articles"
     )
-    return _similarity_map(grid, [wrap(o, 18) for o in order], title)
+    return _similarity_map(grid, [wrap(o, 18) for o in order], headed(finding, title))
 
 
 def _similarity_map(grid: pd.DataFrame, names: list[str], title: str):
@@ -208,7 +218,7 @@ def _similarity_map(grid: pd.DataFrame, names: list[str], title: str):
     return fig
 
 
-def plot_overlap(overlap: pd.DataFrame, *, n_articles: int):
+def plot_overlap(overlap: pd.DataFrame, *, n_articles: int, finding: str = ""):
     """Stacked bars: each group's distinct content words, split into shared by all groups, shared
     with some, and used by no other group (:func:`vocabulary_overlap`)."""
     parts = [
@@ -231,7 +241,7 @@ def plot_overlap(overlap: pd.DataFrame, *, n_articles: int):
     ax.set_xlabel("distinct content words (stop words removed)")
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3)
     ax.grid(axis="y", visible=False)
-    suptitle(fig, f"Vocabulary overlap, N = {n_articles} articles (canonical)")
+    suptitle(fig, headed(finding, f"Vocabulary overlap, N = {n_articles} articles (canonical)"))
     finish(fig)
     return fig
 
