@@ -27,7 +27,7 @@ from analysis import paths
 from analysis.lexicon import read_lexicon
 
 #: A number as prose writes it: "65%", "1,403", "-0.14" (not the 2 of "ft-v2").
-NUMBER = re.compile(r"(?<![\w.\-])-?\d[\d,]*(?:\.\d+)?%?")
+NUMBER = re.compile(r"(?<![\w.\-])-?\d+(?:,\d{3})*(?:\.\d+)?%?")
 
 NOTES = paths.SEEDS / "notes.yml"
 #: Where ``make figures`` records every figure's alt text (beside the figures; the README's
@@ -534,17 +534,19 @@ def first_mentions(first: pd.DataFrame, labels: dict, corpus) -> Narrative:
 
 
 def emphasis_index(index: pd.DataFrame, labels: dict, corpus) -> Narrative:
-    """05_frame_strip: the most front-loaded frame of each article."""
+    """05_frame_strip: the frame with the largest emphasis index in each article (the share of
+    a top-weighted reader's attention on the sentences carrying it)."""
     p = Prose()
-    shown = index.dropna(subset=["front_loading"])
-    top = top_rows(shown, "article_id", "front_loading")
+    top = top_rows(index.dropna(subset=["index"]), "article_id", "index")
     parts = [
-        f"{labels.get(row['article_id'], row['article_id'])}: {p.label(row['label'])} (front-loading "
-        f"{p.num(row['front_loading'])}, index {p.num(row['index'])})"
+        f"{labels.get(row['article_id'], row['article_id'])}: {p.label(row['label'])} "
+        f"({p.num(row['index'])})"
         for _, row in top.iterrows()
     ]
     return p.render(
-        shows("The most front-loaded frame of each article: " + "; ".join(parts) + "."),
+        shows(
+            "The frame with the largest emphasis index in each article: " + "; ".join(parts) + "."
+        ),
         seed_note(corpus, "emphasis_index"),
     )
 

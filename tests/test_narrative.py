@@ -40,6 +40,7 @@ def test_a_label_keeps_the_numbers_inside_it_with_their_source():
         ("mean -0.14 (N = 8)", ["-0.14", "8"]),
         ("ft-v2 and covid19 and U.S.", []),
         ("from 0.61 to 0.69.", ["0.61", "0.69"]),
+        ("Daily 20, Wire 17, Gazette 1,011.", ["20", "17", "1,011"]),
     ],
 )
 def test_number_pattern_finds_what_prose_writes(text, numbers):
