@@ -10,6 +10,10 @@ The README holds a block::
 The first line names the keys to show; :func:`update_readme` (run by ``make figures``) rewrites
 the table under it from ``figures/findings.csv``, and a test fails if the committed README
 differs from what it would write.
+
+Its figure gallery is drawn the same way: ``<!-- gallery: 02_words_by_speaker ... -->`` names
+the figures, and each is shown with the alt text ``make figures`` recorded for it in
+``figures/alt_text.csv`` (the finding its title states, then what it draws).
 """
 
 from __future__ import annotations
@@ -21,10 +25,14 @@ import pandas as pd
 
 from analysis import paths
 from analysis.findings import read_findings
+from analysis.narrative import ALT_TEXT
 
 README = paths.ROOT / "README.md"
 _BLOCK = re.compile(
     r"(<!-- findings: (?P<keys>[^>]*?) -->\n)(?P<table>.*?)(<!-- findings:end -->)", re.S
+)
+_GALLERY = re.compile(
+    r"(<!-- gallery: (?P<slugs>[^>]*?) -->\n)(?P<table>.*?)(<!-- gallery:end -->)", re.S
 )
 
 
@@ -41,19 +49,52 @@ def render_findings(keys: list[str], findings: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def rendered_readme(text: str, findings: pd.DataFrame) -> str:
-    """``text`` with its findings block re-drawn from ``findings``."""
+def render_gallery(slugs: list[str], alt: pd.DataFrame, *, columns: int = 2) -> str:
+    """A markdown table of the figures ``slugs``, ``columns`` a row, each image with its alt
+    text (from ``alt``: ``slug``, ``alt``) and its slug under it."""
+    alt_of = alt.set_index("slug")["alt"]
+    missing = [s for s in slugs if s not in alt_of.index]
+    if missing:
+        raise KeyError(f"README shows figures that alt_text.csv does not have: {missing}")
+    cells = [f"![{_escaped(alt_of[s])}](figures/{s}.png) `{s}`" for s in slugs]
+    cells += [""] * (-len(cells) % columns)
+    lines = ["|" + " |" * columns, "|" + "---|" * columns]
+    for start in range(0, len(cells), columns):
+        lines.append("| " + " | ".join(cells[start : start + columns]) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _escaped(alt: str) -> str:
+    """Alt text safe inside an image in a table cell: no brackets or bars to end either."""
+    return re.sub(r"([\[\]|])", r"\\\1", " ".join(alt.split()))
+
+
+def rendered_readme(text: str, findings: pd.DataFrame, alt: pd.DataFrame | None = None) -> str:
+    """``text`` with its findings block re-drawn from ``findings`` (and, given ``alt``, its
+    figure gallery from the alt text)."""
     match = _BLOCK.search(text)
-    if match is None:
-        return text
-    table = render_findings(match["keys"].split(), findings)
-    return text[: match.start("table")] + table + text[match.end("table") :]
+    if match is not None:
+        table = render_findings(match["keys"].split(), findings)
+        text = text[: match.start("table")] + table + text[match.end("table") :]
+    gallery = _GALLERY.search(text) if alt is not None else None
+    if gallery is not None:
+        table = render_gallery(gallery["slugs"].split(), alt)
+        text = text[: gallery.start("table")] + table + text[gallery.end("table") :]
+    return text
+
+
+def read_alt_text(folder: Path | None = None) -> pd.DataFrame:
+    """``alt_text.csv`` of the figures folder (``slug``, ``alt``)."""
+    path = (folder if folder is not None else paths.figures_dir()) / ALT_TEXT
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def update_readme(readme: Path = README, findings_csv: Path | None = None) -> bool:
-    """Rewrite the README's findings table from findings.csv; return whether it changed."""
+    """Rewrite the README's findings table from findings.csv, and its gallery from
+    alt_text.csv beside it; return whether it changed."""
     text = readme.read_text(encoding="utf-8")
-    new = rendered_readme(text, read_findings(findings_csv))
+    folder = findings_csv.parent if findings_csv is not None else None
+    new = rendered_readme(text, read_findings(findings_csv), read_alt_text(folder))
     if new != text:
         readme.write_text(new, encoding="utf-8")
     return new != text

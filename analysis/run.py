@@ -25,7 +25,14 @@ from analysis.readme import update_readme
 KERNEL = "python3"
 #: Generated files in a figures folder: these are cleared before a full run, so a figure that a
 #: notebook no longer makes cannot linger as a stale file.
-GENERATED = ("[0-9][0-9]_*.png", "[0-9][0-9]_*.svg", "[0-9][0-9]_*.csv", "findings.csv")
+GENERATED = (
+    "[0-9][0-9]_*.png",
+    "[0-9][0-9]_*.svg",
+    "[0-9][0-9]_*.csv",
+    "findings.csv",
+    "METHODS.md",
+    "alt_text.csv",
+)
 
 
 class NotebookFailed(RuntimeError):
@@ -57,7 +64,7 @@ def _shown(path: Path) -> str:
 
 
 def clear_generated(out_dir: Path) -> None:
-    """Delete the files a full run regenerates (figures, their CSVs, findings.csv)."""
+    """Delete the files a full run regenerates (figures, their CSVs and alt text, findings.csv, METHODS.md)."""
     for pattern in GENERATED:
         for path in out_dir.glob(pattern):
             path.unlink()
@@ -129,7 +136,8 @@ def run(
     keep_going: bool = False,
     scheduler: str | None = None,
 ) -> list[Path]:
-    """Execute the notebooks; return the paths of the executed copies.
+    """Execute the notebooks, then write ``METHODS.md`` from the findings
+    (:func:`analysis.methods.write_methods`); return the paths of the executed copies.
 
     A full run (``only`` empty) that succeeds ends by evicting the cache entries it did not use
     (:func:`analysis.cache.evict_unused`); a partial run leaves the cache as it is.
@@ -167,6 +175,9 @@ def run(
         executed.append(target)
     if failures:
         raise NotebooksFailed(failures)
+    from analysis.methods import write_methods  # the measures' modules load only now
+
+    write_methods(out)
     if not only and cache.enabled():
         removed, freed = cache.evict_unused(started)
         if removed:

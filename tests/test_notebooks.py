@@ -386,3 +386,111 @@ def test_the_scheduler_reaches_every_kernel(tmp_path, monkeypatch):
         scheduler="tcp://scheduler.example:8786",
     )
     assert (tmp_path / "build" / "02_b.ipynb").exists()
+
+
+# --- Prose from results (analysis.narrative) ---------------------------------------------------
+
+
+def _markdown_outputs(executed: Path):
+    """(notebook stem, markdown text, narrative numbers or None) of every Markdown output of the
+    executed notebooks in ``executed``; code spans are dropped (ids such as `ft-v2`)."""
+    import re
+
+    for notebook in sorted(executed.glob("*.ipynb")):
+        nb = json.loads(notebook.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            for output in cell.get("outputs", []):
+                text = output.get("data", {}).get("text/markdown")
+                if text is None:
+                    continue
+                numbers = output.get("metadata", {}).get("text/markdown", {}).get("narrative")
+                text = re.sub(r"`[^`]*`", "", "".join(text))
+                yield notebook.stem, text, numbers
+
+
+def _computed_values(figures: Path, notebook: str) -> tuple[set[str], set[str]]:
+    """Every number (as findings.csv writes it, 4 significant digits) and every text cell of the
+    findings and figure tables that notebook ``notebook`` wrote."""
+    import contextlib
+
+    import pandas as pd
+
+    from analysis.findings import format_value, read_findings
+
+    findings = read_findings(figures / "findings.csv")
+    tables = [findings[findings["notebook"] == notebook]]
+    tables += [
+        pd.read_csv(csv, dtype=str, keep_default_na=False)
+        for csv in sorted(figures.glob(f"{notebook[:2]}_*.csv"))
+    ]
+    numbers, texts = set(), set()
+    for table in tables:
+        for cell in table.to_numpy().ravel():
+            texts.add(cell)
+            with contextlib.suppress(ValueError):
+                numbers.add(format_value(float(cell.replace(",", ""))))
+    return numbers, texts
+
+
+def _rounds_to(value: float, text: str) -> bool:
+    """Whether ``text`` ("65%", "1,403", "-0.14") is ``value`` rounded as written."""
+    plain = text.rstrip("%").replace(",", "")
+    shown = float(plain) / (100 if text.endswith("%") else 1)
+    decimals = len(plain.partition(".")[2]) + (2 if text.endswith("%") else 0)
+    return abs(shown - value) <= 0.5 * 10**-decimals + 1e-12
+
+
+@pytest.mark.notebook
+def test_every_number_in_the_narrative_is_a_computed_result(fresh_figures):
+    """On the seeds, every number in the rendered "What it shows" prose is one the notebook
+    computed: each is listed in the output's metadata with its value, the value is a finding or a
+    cell of one of the notebook's tables, and the text is that value rounded. A number typed into
+    the prose, or computed on the side, fails."""
+    from collections import Counter
+
+    from analysis import findings
+    from analysis.narrative import NUMBER
+
+    rendered = [o for o in _markdown_outputs(fresh_figures.parent / "executed") if o[2] is not None]
+    assert len(rendered) >= 30, "the narrative cells did not render"
+    assert any("On the seed story" in text for _, text, _ in rendered)
+    for notebook, text, numbers in rendered:
+        assert Counter(NUMBER.findall(text)) == Counter(n["text"] for n in numbers), text
+        values, texts = _computed_values(fresh_figures, notebook)
+        for number in numbers:
+            if "source" in number:  # a number inside a name or phrase of the data
+                assert number["source"] in texts, (notebook, number)
+                continue
+            assert findings.format_value(float(number["value"])) in values, (notebook, number)
+            assert _rounds_to(float(number["value"]), number["text"]), (notebook, number)
+
+
+def _seed_names() -> set[str]:
+    """The seed outlets and every alias of the people in the seed story's actor list."""
+    import pandas as pd
+
+    from analysis.lexicon import read_lexicon
+
+    manifest = pd.read_csv(paths.SEEDS / "articles.csv", dtype=str, keep_default_na=False)
+    names = set(manifest["outlet"]) | {"FT", "AP", "Belgorod"}
+    for actor in read_lexicon(name="actors.yml")["actors"]:
+        if actor.get("type") == "person":
+            names |= {actor["name"], *actor.get("aliases", [])}
+    return names
+
+
+@pytest.mark.notebook
+def test_the_narrative_on_another_corpus_names_only_what_is_in_it(other_corpus_figures):
+    """Run on tests/fixtures/other_corpus, the rendered Markdown names no seed outlet or person
+    that the corpus does not contain, and carries none of the seed story's commentary."""
+    import re
+
+    data = " ".join(p.read_text(encoding="utf-8") for p in OTHER_CORPUS.glob("*.*"))
+    absent = {n for n in _seed_names() if not re.search(rf"\b{re.escape(n)}\b", data)}
+    assert {"Financial Times", "Sergei Lavrov", "Belgorod"} <= absent  # the check can bite
+    rendered = list(_markdown_outputs(other_corpus_figures.parent / "executed"))
+    assert sum(numbers is not None for _, _, numbers in rendered) >= 30
+    for notebook, text, _ in rendered:
+        assert "On the seed story" not in text, notebook
+        named = {n for n in absent if re.search(rf"\b{re.escape(n)}\b", text)}
+        assert named == set(), (notebook, text)

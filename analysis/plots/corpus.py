@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.aggregate import MAX_ARTICLES, fold_rest, per_article
-from analysis.plots.style import FIG_WIDTH, SOURCE_SPACE, finish, subplots, wrap
+from analysis.plots.style import FIG_WIDTH, SOURCE_SPACE, finish, headed, subplots, wrap
 
 
 def _compact(chars: int) -> str:
@@ -15,7 +15,7 @@ def _compact(chars: int) -> str:
     return f"{chars:,}" if chars < 10_000 else f"{chars / 1000:,.0f}k"
 
 
-def plot_removals(table: pd.DataFrame) -> plt.Figure:
+def plot_removals(table: pd.DataFrame, *, finding: str = "") -> plt.Figure:
     """An annotated grid: characters taken out, one row per reason, one column per article, or
     per outlet past :data:`~analysis.aggregate.MAX_ARTICLES` articles (the
     ``MAX_ARTICLES - 1`` outlets that lost the most, the rest summed in one column).
@@ -69,6 +69,6 @@ def plot_removals(table: pd.DataFrame) -> plt.Figure:
     title = f"Characters taken out of each {what}, by reason (N = {n_articles} articles)"
     if what == "outlet":
         title += f"\nsummed by outlet: more than {MAX_ARTICLES} articles (per article in the CSV)"
-    ax.set_title(title, pad=8 + 9 * max(n.count("\n") + 1 for n in names))
+    ax.set_title(headed(finding, title), pad=8 + 9 * max(n.count("\n") + 1 for n in names))
     finish(fig)
     return fig

@@ -31,6 +31,7 @@ from analysis.plots.style import (
     finish,
     fit_lines,
     frame_colours,
+    headed,
     outlet_colour,
     panels,
     suptitle,
@@ -446,7 +447,9 @@ def _plot_frame_profile(units: pd.DataFrame, tagged: pd.DataFrame, frames: tuple
     return fig
 
 
-def plot_frame_shares(shares: pd.DataFrame, generic_shares: pd.DataFrame, labels: pd.Series):
+def plot_frame_shares(
+    shares: pd.DataFrame, generic_shares: pd.DataFrame, labels: pd.Series, *, finding: str = ""
+):
     """Heat maps of the share of each article's body sentences that carry each issue frame
     (left) and each approximated generic frame (right), every cell labelled with its share and
     its count k/n. Past :data:`~analysis.aggregate.MAX_ARTICLES` articles, one row per outlet
@@ -544,14 +547,17 @@ def plot_frame_shares(shares: pd.DataFrame, generic_shares: pd.DataFrame, labels
     )
     suptitle(
         fig,
-        f"Share of body sentences carrying each frame (N = {n_articles} articles, "
-        f"{n_sentences} sentences; a sentence can carry several frames){how}",
+        headed(
+            finding,
+            f"Share of body sentences carrying each frame (N = {n_articles} articles, "
+            f"{n_sentences} sentences; a sentence can carry several frames){how}",
+        ),
     )
     finish(fig)
     return fig, data
 
 
-def plot_coverage(coverage: pd.DataFrame, labels: pd.Series):
+def plot_coverage(coverage: pd.DataFrame, labels: pd.Series, *, finding: str = ""):
     """The facts coverage matrix: one row per fact (most reported first), one column per
     article, each cell coloured by where the article first reports the fact (headline,
     standfirst, lead, body) or white when it does not. Past
@@ -559,7 +565,7 @@ def plot_coverage(coverage: pd.DataFrame, labels: pd.Series):
     :data:`~analysis.aggregate.MAX_OUTLETS`) shaded by the share of its articles reporting the
     fact. Returns the figure and the data."""
     if not per_article(coverage["article_id"].nunique()):
-        return _plot_coverage_by_outlet(coverage), coverage
+        return _plot_coverage_by_outlet(coverage, finding), coverage
     matrix = coverage_matrix(coverage)
     articles = list(pd.unique(coverage["article_id"]))
     level = matrix.map(COVERAGE_LEVELS.index)
@@ -614,14 +620,17 @@ def plot_coverage(coverage: pd.DataFrame, labels: pd.Series):
     )
     suptitle(
         fig,
-        f"Which outlet reports which fact of the day, and where (N = {len(articles)} "
-        f"articles, {len(matrix)} facts)",
+        headed(
+            finding,
+            f"Which outlet reports which fact of the day, and where (N = {len(articles)} "
+            f"articles, {len(matrix)} facts)",
+        ),
     )
     finish(fig)
     return fig, coverage
 
 
-def _plot_coverage_by_outlet(coverage: pd.DataFrame):
+def _plot_coverage_by_outlet(coverage: pd.DataFrame, finding: str = ""):
     """:func:`plot_coverage` per outlet: the share of each outlet's articles reporting each fact."""
     table = fact_coverage_by_outlet(coverage)
     outlets = _largest_outlets(coverage, 20)
@@ -668,9 +677,14 @@ def _plot_coverage_by_outlet(coverage: pd.DataFrame):
     n_articles = coverage["article_id"].nunique()
     suptitle(
         fig,
-        f"Which outlet reports which fact, N = {n_articles} articles, {len(grid)} facts\n"
-        f"more than {MAX_ARTICLES} articles, so outlets (articles in brackets); "
-        + (capped(len(outlets), coverage["outlet"].nunique(), "outlets") or "where: in the CSV"),
+        headed(
+            finding,
+            f"Which outlet reports which fact, N = {n_articles} articles, {len(grid)} facts\n"
+            f"more than {MAX_ARTICLES} articles, so outlets (articles in brackets); "
+            + (
+                capped(len(outlets), coverage["outlet"].nunique(), "outlets") or "where: in the CSV"
+            ),
+        ),
     )
     finish(fig)
     return fig

@@ -15,6 +15,7 @@ from analysis.plots.style import (
     SOURCE_SPACE,
     finish,
     fit_lines,
+    headed,
     outlet_colour,
     sentence_figure,
     suptitle,
@@ -91,6 +92,7 @@ def plot_reuse_heatmap(
     *,
     by_outlet: pd.DataFrame | None = None,
     max_articles: int = MAX_HEATMAP_ARTICLES,
+    finding: str = "",
 ) -> Figure:
     """Heatmap of :func:`reuse_matrix` (``all_pairs=True``): row = the article described,
     column = the article it matches, colour and label = share of the row article's words in
@@ -167,13 +169,13 @@ def plot_reuse_heatmap(
         title = (
             f"Words in closely matching sentences\nN = {len(ids)} articles, {n_sentences} sentences"
         )
-    ax.set_title(fit_lines(title, size + 1.0), loc="left")
+    ax.set_title(fit_lines(headed(finding, title), size + 1.0), loc="left")
     fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04, format=lambda v, _: f"{v:.0%}")
     finish(fig)
     return fig
 
 
-def plot_reused_words(by_article: pd.DataFrame) -> Figure:
+def plot_reused_words(by_article: pd.DataFrame, *, finding: str = "") -> Figure:
     """Horizontal bars of :func:`reuse_by_article`: each article's own words (solid, outlet
     colour), then its words in common with a closely matching sentence elsewhere: in prose
     (hatched) and, where the corpus has quotations, in sentences wholly quoted (pale). Past
@@ -233,6 +235,11 @@ def plot_reused_words(by_article: pd.DataFrame) -> Figure:
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7, ncols=3)
     n_words = int(by_article["words"].sum())
     per = "article" if len(by_article) == n_articles else "outlet (articles in brackets)"
-    suptitle(fig, f"Own and reused words per {per}\nN = {n_articles} articles, {n_words:,} words")
+    suptitle(
+        fig,
+        headed(
+            finding, f"Own and reused words per {per}\nN = {n_articles} articles, {n_words:,} words"
+        ),
+    )
     finish(fig)
     return fig

@@ -23,6 +23,7 @@ from matplotlib.transforms import Bbox
 from PIL import Image
 
 from analysis import cache, paths
+from analysis.narrative import ALT_TEXT, doc_summary
 from analysis.plots.style import palette
 
 _SLUG = re.compile(r"^\d{2}_[a-z0-9][a-z0-9_-]*$")
@@ -41,8 +42,12 @@ def save_figure(
     *,
     out_dir: str | Path | None = None,
     show: bool = True,
+    alt: str = "",
 ) -> dict[str, Path]:
     """Write ``slug``.png, .svg and .csv (the plotted ``data``), close ``fig``, return the paths.
+
+    ``alt`` is the figure's alt text (default: its title), recorded in ``alt_text.csv`` beside
+    the figures and given to the image a notebook shows.
 
     ``slug`` is ``NN_name`` (the notebook's number first). The CSV has no index, ``\\n`` line
     endings and floats to 10 significant digits, so it diffs cleanly.
@@ -54,8 +59,9 @@ def save_figure(
     cites, and the figure is not drawn again by the inline backend.
     """
     written = _paths(slug, out_dir)
+    title = fig.get_suptitle() or " ".join(ax.get_title() for ax in fig.axes[:1])
     svg, png = _files(fig, source_line(slug))
-    return _write(written, svg, png, data, show=show)
+    return _write(written, svg, png, data, show=show, alt=alt or " ".join(title.split()) or slug)
 
 
 def save_plot(
@@ -65,6 +71,7 @@ def save_plot(
     data: pd.DataFrame | None = None,
     out_dir: str | Path | None = None,
     show: bool = True,
+    alt: str | None = None,
     **kwargs: object,
 ) -> pd.DataFrame:
     """Draw ``plot(*args, **kwargs)`` and save it as :func:`save_figure` would; return the data.
@@ -79,6 +86,9 @@ def save_plot(
     this function, so nothing can change it between drawing and saving; to adjust a figure by
     hand, call ``plot`` and :func:`save_figure` instead. Arguments that cannot be pickled, or a
     ``plot`` defined elsewhere (a notebook's own), leave the call uncached.
+
+    ``alt`` is the figure's alt text; by default :func:`alt_text`: the ``finding`` the title
+    states (when ``plot`` takes one), then what ``plot``'s docstring says it draws.
     """
     written = _paths(slug, out_dir)
     source = source_line(slug)
@@ -93,8 +103,29 @@ def save_plot(
     table = data if data is not None else plotted
     if table is None:
         raise TypeError(f"{plot!r} returns only a figure: pass the plotted data=")
-    _write(written, svg, png, table, show=show)
+    _write(written, svg, png, table, show=show, alt=alt or alt_text(plot, kwargs.get("finding")))
     return table
+
+
+def alt_text(plot: Callable[..., object], finding: object = None) -> str:
+    """A figure's alt text: its finding (a sentence, when given), then the first sentence of
+    ``plot``'s docstring (what it draws)."""
+    summary = doc_summary(plot)
+    first = re.split(r"(?<=[a-z)])\.\s", summary, maxsplit=1)[0].rstrip(".")
+    return " ".join(part for part in (f"{finding}." if finding else "", f"{first}.") if part)
+
+
+def record_alt_text(folder: Path, slug: str, alt: str) -> Path:
+    """Set the alt text of ``slug`` in ``folder/alt_text.csv`` (one row per figure, by slug),
+    which the README's figure gallery reads."""
+    path = folder / ALT_TEXT
+    table = (
+        pd.read_csv(path, dtype=str, keep_default_na=False)
+        if path.is_file()
+        else pd.DataFrame(columns=["slug", "alt"])
+    )
+    table = pd.concat([table[table["slug"] != slug], pd.DataFrame([{"slug": slug, "alt": alt}])])
+    return write_table(table.sort_values("slug", kind="stable"), path)
 
 
 def source_line(slug: str) -> str:
@@ -269,13 +300,20 @@ def _saved_as_drawn() -> bool:
 
 
 def _write(
-    written: dict[str, Path], svg: bytes, png: bytes, data: pd.DataFrame, *, show: bool
+    written: dict[str, Path],
+    svg: bytes,
+    png: bytes,
+    data: pd.DataFrame,
+    *,
+    show: bool,
+    alt: str,
 ) -> dict[str, Path]:
     written["svg"].write_bytes(svg)
     written["png"].write_bytes(png)
     write_table(data, written["csv"])
+    record_alt_text(written["png"].parent, written["png"].stem, alt)
     if show:
-        _display_png(png)
+        _display_png(png, alt)
     return written
 
 
@@ -290,8 +328,9 @@ def _settings() -> bytes:
     return repr((versions, params)).encode()
 
 
-def _display_png(png: bytes) -> None:
-    """Show ``png`` in a running notebook, at the figure's screen size; elsewhere do nothing."""
+def _display_png(png: bytes, alt: str = "") -> None:
+    """Show ``png`` in a running notebook, at the figure's screen size, with its alt text (and
+    the alt text under it, for readers who cannot see it); elsewhere do nothing."""
     try:
         from IPython import get_ipython
     except ImportError:
@@ -299,11 +338,13 @@ def _display_png(png: bytes) -> None:
     shell = get_ipython()
     if shell is None or not hasattr(shell, "kernel"):
         return
-    from IPython.display import Image, display
+    from IPython.display import Image, Markdown, display
 
     pixels = int.from_bytes(png[16:20], "big")  # the IHDR chunk's width field
     scale = SCREEN_DPI / plt.rcParams["savefig.dpi"]
-    display(Image(data=png, format="png", width=round(pixels * scale)))
+    display(Image(data=png, format="png", width=round(pixels * scale), alt=alt or None))
+    if alt:
+        display(Markdown(f"*Alt text:* {alt}"))
 
 
 def write_table(data: pd.DataFrame, path: str | Path) -> Path:

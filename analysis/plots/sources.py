@@ -18,6 +18,7 @@ from analysis.plots.style import (
     SOURCE_SPACE,
     TYPE_COLOURS,
     finish,
+    headed,
     ink,
     panel_layout,
     sentence_figure,
@@ -35,13 +36,13 @@ def _title_n(table: pd.DataFrame) -> str:
     return f"{articles} article{'s' if articles != 1 else ''}"
 
 
-def plot_words_by_type(by_type: pd.DataFrame):
+def plot_words_by_type(by_type: pd.DataFrame, *, finding: str = ""):
     """Stacked bars: each outlet's quoted words by speaker type. ``by_type`` is
     :func:`analysis.sources.quotes_by_type`'s table."""
-    return plot_words_by_side(by_type, column="type")
+    return plot_words_by_side(by_type, column="type", finding=finding)
 
 
-def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side"):
+def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side", finding: str = ""):
     """Stacked bars: each outlet's quoted words by the side of the speaker (shares, with the
     word counts written in). ``by_side`` is :func:`quotes_by_side`'s table (or, with
     ``column="type"``, :func:`quotes_by_type`'s)."""
@@ -77,14 +78,17 @@ def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side"):
     quotes, words = int(by_side["quotes"].sum()), int(by_side["quoted_words"].sum())
     suptitle(
         fig,
-        f"Whose words each outlet quotes, by {'side' if column == 'side' else 'speaker type'}\n"
-        f"N = {quotes} quotations, {words} quoted words, {_title_n(by_side)}",
+        headed(
+            finding,
+            f"Whose words each outlet quotes, by {'side' if column == 'side' else 'speaker type'}"
+            f"\nN = {quotes} quotations, {words} quoted words, {_title_n(by_side)}",
+        ),
     )
     finish(fig)
     return fig
 
 
-def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8):
+def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8, finding: str = ""):
     """One panel per outlet: quoted words per speaker (the ``top`` most quoted), coloured by
     side, with the number of quotations written in. ``by_speaker`` is
     :func:`quotes_by_speaker`'s table."""
@@ -123,8 +127,11 @@ def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8):
     quotes = int(by_speaker["quotes"].sum())
     suptitle(
         fig,
-        f"Who is quoted, and at what length: the {top} most quoted speakers per outlet\n"
-        f"N = {quotes} quotations, {_title_n(by_speaker)} (every speaker in the CSV)",
+        headed(
+            finding,
+            f"Who is quoted, and at what length: the {top} most quoted speakers per outlet\n"
+            f"N = {quotes} quotations, {_title_n(by_speaker)} (every speaker in the CSV)",
+        ),
     )
     fig.legend(
         handles,
@@ -204,7 +211,7 @@ def _anonymous_sentence(anonymous: pd.DataFrame) -> str:
 MAX_VERBS, MAX_VERB_OUTLETS = 18, 8
 
 
-def plot_reporting_verbs(verbs: pd.DataFrame):
+def plot_reporting_verbs(verbs: pd.DataFrame, *, finding: str = ""):
     """A table of counts: reporting verbs (rows, by group) against outlets (columns); each cell
     shows quoted + reported uses. ``verbs`` is :func:`reporting_verbs`'s table. At most
     :data:`MAX_VERBS` verbs (the most used; the rest summed into one row) and
@@ -257,8 +264,11 @@ def plot_reporting_verbs(verbs: pd.DataFrame):
     cells = "quoted + reported uses" if cell >= 0.6 else "uses (quoted and reported)"
     lines = max(o.count("\n") for o in (wrap(o, 12) for o in outlets)) + 1
     ax.set_title(
-        f"Reporting verbs by outlet: {cells}\n"
-        f"N = {int(verbs['total'].sum())} attributions, {_title_n_verbs(verbs)}",
+        headed(
+            finding,
+            f"Reporting verbs by outlet: {cells}\n"
+            f"N = {int(verbs['total'].sum())} attributions, {_title_n_verbs(verbs)}",
+        ),
         pad=6 + 9 * lines,
     )
     finish(fig)

@@ -257,6 +257,12 @@ def finish(fig: plt.Figure, *, bottom: float = 0.0) -> None:
     fig.tight_layout(rect=(0, (SOURCE_SPACE + bottom) / fig.get_figheight(), 1, 1))
 
 
+def headed(finding: str, text: str) -> str:
+    """A figure title that states its finding first (a sentence computed from the data, e.g.
+    "The Moscow Times quotes Vladimir Putin for 69% of its quoted words"), then what is drawn."""
+    return f"{finding}\n{text}" if finding else text
+
+
 def suptitle(fig: plt.Figure, text: str, *, fontsize: float | str = 9.5) -> None:
     """The figure's title, bold, flush with its left edge (every multi-panel figure has one);
     each line is wrapped to the figure's width."""

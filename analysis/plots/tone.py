@@ -15,6 +15,7 @@ from analysis.plots.style import (
     SOURCE_SPACE,
     VERB_GROUP_COLOURS,
     finish,
+    headed,
     outlet_colour,
     panel_layout,
     panels,
@@ -31,7 +32,7 @@ def _voices(table: pd.DataFrame) -> list[str]:
     return [v for v in VOICE_NAMES if v in present] + sorted(present - set(VOICE_NAMES))
 
 
-def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame):
+def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame, *, finding: str = ""):
     """Per voice, every sentence's VADER compound by outlet (dots, jittered), with the mean and its
     95% bootstrap interval (black) and N beside it; hollow means flag a small sample."""
     voices = _voices(summary)
@@ -88,15 +89,18 @@ def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame):
     n_articles = scores["article_id"].nunique()
     suptitle(
         fig,
-        f"Sentence sentiment by outlet and voice, N = {n_articles} articles, "
-        f"{len(scores):,} sentences\nmean and 95% bootstrap interval in black; hollow = fewer "
-        f"than {SMALL_SAMPLE} sentences (small sample: read the interval as indicative)",
+        headed(
+            finding,
+            f"Sentence sentiment by outlet and voice, N = {n_articles} articles, "
+            f"{len(scores):,} sentences\nmean and 95% bootstrap interval in black; hollow = "
+            f"fewer than {SMALL_SAMPLE} sentences (small sample: read the interval as indicative)",
+        ),
     )
     finish(fig)
     return fig
 
 
-def plot_drivers(drivers: pd.DataFrame, *, n_sentences: int):
+def plot_drivers(drivers: pd.DataFrame, *, n_sentences: int, finding: str = ""):
     """Per outlet, the lexicon words with the largest summed VADER valence (bars; blue positive,
     red negative), labelled with occurrences and how many of them VADER's negation flipped.
     Every panel shares one x scale, so bars compare across outlets; past what the page holds,
@@ -134,9 +138,12 @@ def plot_drivers(drivers: pd.DataFrame, *, n_sentences: int):
     cut = f"; top {shown} of {n} words per outlet (all in the CSV)" if shown < n else ""
     suptitle(
         fig,
-        f"The VADER lexicon words behind each outlet's sentence scores, N = {n_sentences:,} "
-        f"sentences{cut}\nsummed valence after negation, boosters and 'but', one scale for "
-        "every outlet; labels: occurrences, and how many VADER read as negated (sign flipped)",
+        headed(
+            finding,
+            f"The VADER lexicon words behind each outlet's sentence scores, N = {n_sentences:,} "
+            f"sentences{cut}\nsummed valence after negation, boosters and 'but', one scale for "
+            "every outlet; labels: occurrences, and how many VADER read as negated (sign flipped)",
+        ),
     )
     finish(fig)
     return fig
@@ -162,7 +169,9 @@ _READABILITY_LABELS = {
 READABILITY_DRAWN = ("flesch_kincaid_grade", "mtld")
 
 
-def plot_readability(table: pd.DataFrame, *, measures: tuple[str, str] = READABILITY_DRAWN):
+def plot_readability(
+    table: pd.DataFrame, *, measures: tuple[str, str] = READABILITY_DRAWN, finding: str = ""
+):
     """Two measures side by side, one row per article named by its outlet (one row per outlet,
     the mean over its articles, past :data:`~analysis.aggregate.MAX_ARTICLES` articles): the
     value for the whole body (filled bar) and for the writer's own sentences (hatched bar), each
@@ -221,15 +230,18 @@ def plot_readability(table: pd.DataFrame, *, measures: tuple[str, str] = READABI
         ax.grid(axis="y", visible=False)
     suptitle(
         fig,
-        f"Readability (Flesch-Kincaid grade: higher is harder) and lexical diversity (MTLD: "
-        f"higher is more varied), {how}, {n_words:,} words\nfilled: whole body; hatched: the "
-        "writer's own sentences only; the CSV has every textstat index",
+        headed(
+            finding,
+            f"Readability (Flesch-Kincaid grade: higher is harder) and lexical diversity (MTLD: "
+            f"higher is more varied), {how}, {n_words:,} words\nfilled: whole body; hatched: the "
+            "writer's own sentences only; the CSV has every textstat index",
+        ),
     )
     finish(fig)
     return fig
 
 
-def plot_rates(rates: pd.DataFrame, *, title: str):
+def plot_rates(rates: pd.DataFrame, *, title: str, finding: str = ""):
     """One panel per category: occurrences per 1,000 words by outlet (and voice, when present),
     with the exact Poisson 95% interval; the count is written beside each point."""
     categories = list(dict.fromkeys(rates["category"]))
@@ -300,7 +312,7 @@ def plot_rates(rates: pd.DataFrame, *, title: str):
             fontsize=7,
             bbox_to_anchor=(0, SOURCE_SPACE / fig.get_figheight()),
         )
-    suptitle(fig, title)
+    suptitle(fig, headed(finding, title))
     finish(fig, bottom=0.2 if voices != [None] else 0.0)
     return fig
 

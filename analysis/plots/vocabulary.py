@@ -17,6 +17,7 @@ from analysis.plots.style import (
     SOURCE_SPACE,
     finish,
     fit_lines,
+    headed,
     outlet_colour,
     panel_layout,
     panels,
@@ -26,7 +27,9 @@ from analysis.plots.style import (
 from analysis.vocabulary import DEFAULT_ALPHA0, PAIRWISE_ARTICLES
 
 
-def plot_distinctive(top: pd.DataFrame, *, n_articles: int, alpha0: float = DEFAULT_ALPHA0):
+def plot_distinctive(
+    top: pd.DataFrame, *, n_articles: int, alpha0: float = DEFAULT_ALPHA0, finding: str = ""
+):
     """Bars of the log-odds z of each group's most distinctive terms, with their counts beside
     (uses in the group / uses in all other groups). ``top`` is :func:`distinctive_terms`. Past
     what the print page holds, each panel shows fewer terms (the title says how many)."""
@@ -54,9 +57,12 @@ def plot_distinctive(top: pd.DataFrame, *, n_articles: int, alpha0: float = DEFA
     cut = f", top {shown} of {n} per group (all in the CSV)" if shown < n else ""
     suptitle(
         fig,
-        f"Most distinctive words per group, N = {n_articles} articles (canonical){cut}\n"
-        f"log-odds z, informative Dirichlet prior \u03b10 = {alpha0:g}; "
-        "labels: uses in group / uses elsewhere",
+        headed(
+            finding,
+            f"Most distinctive words per group, N = {n_articles} articles (canonical){cut}\n"
+            f"log-odds z, informative Dirichlet prior \u03b10 = {alpha0:g}; "
+            "labels: uses in group / uses elsewhere",
+        ),
     )
     finish(fig)
     return fig
@@ -67,7 +73,12 @@ MAX_KEYNESS_GROUPS, KEYNESS_TERMS = 4, 10
 
 
 def plot_keyness(
-    keyed: pd.DataFrame, *, n_articles: int, fdr: float = 0.05, top: int = KEYNESS_TERMS
+    keyed: pd.DataFrame,
+    *,
+    n_articles: int,
+    fdr: float = 0.05,
+    top: int = KEYNESS_TERMS,
+    finding: str = "",
 ):
     """Signed keyness bars per group, as quanteda's ``textplot_keyness``: the ``top`` terms the
     group uses most over the rest (G² > 0, upwards) and the ``top`` it uses least (G² < 0),
@@ -145,22 +156,27 @@ def plot_keyness(
     )
     suptitle(
         fig,
-        f"Keyness of each group against all others, N = {n_articles} articles (canonical){cut}\n"
-        f"top {top} terms each side; solid: BH q < {fdr:g}; labels: uses in group / uses in the rest",
+        headed(
+            finding,
+            f"Keyness of each group against all others, N = {n_articles} articles (canonical)"
+            f"{cut}\ntop {top} terms each side; solid: BH q < {fdr:g}; labels: uses in group / "
+            "uses in the rest",
+        ),
     )
     finish(fig)
     return fig
 
 
-def plot_similarity(sim: pd.DataFrame, labels: pd.Series):
+def plot_similarity(sim: pd.DataFrame, labels: pd.Series, *, finding: str = ""):
     """Annotated heat map of the pairwise TF-IDF cosine similarities of the articles
     (:func:`~analysis.vocabulary.similarity`, up to
     :data:`~analysis.vocabulary.PAIRWISE_ARTICLES` articles); ``labels`` by article id."""
     names = [labels.get(i, i) for i in sim.index]
-    return _similarity_map(sim, names, f"TF-IDF cosine similarity, N = {len(sim)} articles")
+    title = headed(finding, f"TF-IDF cosine similarity, N = {len(sim)} articles")
+    return _similarity_map(sim, names, title)
 
 
-def plot_outlet_similarity(table: pd.DataFrame, *, n_articles: int):
+def plot_outlet_similarity(table: pd.DataFrame, *, n_articles: int, finding: str = ""):
     """Heat map of the mean TF-IDF cosine of the article pairs between (and, on the diagonal,
     within) outlets: :func:`~analysis.vocabulary.outlet_similarity`'s table, for a corpus past
     :data:`~analysis.vocabulary.PAIRWISE_ARTICLES` articles."""
@@ -172,7 +188,7 @@ def plot_outlet_similarity(table: pd.DataFrame, *, n_articles: int):
         f"pairs (diagonal: pairs within the outlet); more than {PAIRWISE_ARTICLES} "
         "articles, so outlets, not articles"
     )
-    return _similarity_map(grid, [wrap(o, 18) for o in order], title)
+    return _similarity_map(grid, [wrap(o, 18) for o in order], headed(finding, title))
 
 
 def _similarity_map(grid: pd.DataFrame, names: list[str], title: str):
@@ -202,7 +218,7 @@ def _similarity_map(grid: pd.DataFrame, names: list[str], title: str):
     return fig
 
 
-def plot_overlap(overlap: pd.DataFrame, *, n_articles: int):
+def plot_overlap(overlap: pd.DataFrame, *, n_articles: int, finding: str = ""):
     """Stacked bars: each group's distinct content words, split into shared by all groups, shared
     with some, and used by no other group (:func:`vocabulary_overlap`)."""
     parts = [
@@ -225,7 +241,7 @@ def plot_overlap(overlap: pd.DataFrame, *, n_articles: int):
     ax.set_xlabel("distinct content words (stop words removed)")
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3)
     ax.grid(axis="y", visible=False)
-    suptitle(fig, f"Vocabulary overlap, N = {n_articles} articles (canonical)")
+    suptitle(fig, headed(finding, f"Vocabulary overlap, N = {n_articles} articles (canonical)"))
     finish(fig)
     return fig
 

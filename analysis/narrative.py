@@ -1,0 +1,902 @@
+"""Prose from results: the "What it shows" paragraphs of the notebooks, rendered from the tables
+a cell has just computed, so a number in a sentence cannot drift from the number it reports and
+says the right thing on any corpus.
+
+Every number goes through a :class:`Prose` formatter (:meth:`Prose.pct`, :meth:`Prose.count`,
+:meth:`Prose.num`), which keeps the value beside the text it wrote; the rendered
+:class:`Narrative` is IPython Markdown that carries those numbers in its output metadata
+(``{"narrative": [{"text": "65%", "value": 0.6508}, ...]}``), so a test can check that every
+number in the executed prose is one the notebook computed (``tests/test_narrative.py``).
+
+Outlets, people and events are named from the tables, never typed. Commentary that only holds
+for the seed story (the Belgorod villagers, the FT's rewrite) lives in ``seeds/notes.yml`` and is
+shown only when the loaded corpus *is* the seeds (:func:`is_seed_corpus`: the same articles with
+the same raw bytes, whatever folder they were read from); it states no numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+import pandas as pd
+from IPython.display import Markdown
+
+from analysis import paths
+from analysis.lexicon import read_lexicon
+
+#: A number as prose writes it: "65%", "1,403", "-0.14" (not the 2 of "ft-v2").
+NUMBER = re.compile(r"(?<![\w.\-])-?\d+(?:,\d{3})*(?:\.\d+)?%?")
+
+NOTES = paths.SEEDS / "notes.yml"
+#: Where ``make figures`` records every figure's alt text (beside the figures; the README's
+#: gallery reads it).
+ALT_TEXT = "alt_text.csv"
+
+
+class Narrative(Markdown):
+    """Markdown whose output metadata lists the numbers it states (``narrative``)."""
+
+    def __init__(self, text: str, numbers: list[dict[str, object]]):
+        super().__init__(text)
+        self.numbers = numbers
+
+    def _repr_markdown_(self):
+        return self.data, {"narrative": self.numbers}
+
+
+class Prose:
+    """Formats numbers for a sentence and remembers each one (text and value)."""
+
+    def __init__(self) -> None:
+        self.numbers: list[dict[str, object]] = []
+
+    def _keep(self, text: str, value: float | int) -> str:
+        self.numbers.append({"text": text, "value": value})
+        return text
+
+    def pct(self, share: float) -> str:
+        """A share as a whole percentage: 0.6508 -> "65%"."""
+        return self._keep(f"{100 * float(share):.0f}%", float(share))
+
+    def count(self, n: float) -> str:
+        """A count with thousands separators: 1403 -> "1,403"."""
+        return self._keep(f"{int(n):,}", int(n))
+
+    def num(self, x: float, digits: int = 2) -> str:
+        """A real number to ``digits`` decimals: -0.13672 -> "-0.14"."""
+        return self._keep(f"{float(x):.{digits}f}", float(x))
+
+    def label(self, text: object) -> str:
+        """A name or phrase from the data (a term, a fact's label, an article's wording of a
+        number): any number in it is kept with the text it came from, which a test finds in the
+        notebook's tables."""
+        text = str(text)
+        for number in NUMBER.findall(text):
+            self.numbers.append({"text": number, "source": text})
+        return text
+
+    def plural(self, n: float, word: str, words: str | None = None) -> str:
+        """ "1 term", "3 terms" (the count kept)."""
+        return f"{self.count(n)} {word if int(n) == 1 else words or word + 's'}"
+
+    def of(self, k: float, n: float) -> str:
+        """ "k of n", both counts."""
+        return f"{self.count(k)} of {self.count(n)}"
+
+    def render(self, *paragraphs: str) -> Narrative:
+        """The non-empty ``paragraphs`` as one Markdown block carrying the numbers used."""
+        return Narrative("\n\n".join(p for p in paragraphs if p), self.numbers)
+
+
+def listing(items: Iterable[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def top_rows(table: pd.DataFrame, group: str, value: str) -> pd.DataFrame:
+    """The row with the largest ``value`` in each ``group`` (first on ties), in group order."""
+    ordered = table.sort_values([group, value], ascending=[True, False], kind="stable")
+    return ordered.drop_duplicates(group)
+
+
+def doc_summary(function) -> str:
+    """The first paragraph of ``function``'s docstring as plain Markdown (Sphinx roles and
+    double backquotes become single backquotes), on one line."""
+    import inspect
+
+    text = (inspect.getdoc(function) or "").split("\n\n")[0]
+    text = re.sub(r":\w+:`~?([^`]+)`", r"`\1`", text)
+    return " ".join(text.replace("``", "`").split())
+
+
+def shows(text: str) -> str:
+    return f"**What it shows.** {text}"
+
+
+# --- Which corpus is this? -------------------------------------------------------------------
+
+
+@cache
+def _seed_fingerprint() -> frozenset[tuple[str, str]]:
+    manifest = pd.read_csv(paths.SEEDS / "articles.csv", dtype=str, keep_default_na=False)
+    return frozenset(zip(manifest["article_id"], manifest["sha256"].str.lower(), strict=True))
+
+
+def is_seed_corpus(corpus) -> bool:
+    """Whether ``corpus`` holds exactly the seed articles (ids and raw sha256 of the manifest in
+    ``seeds/``), however it was loaded."""
+    articles = corpus.articles
+    found = frozenset(
+        zip(
+            articles["article_id"].astype(str),
+            articles["sha256"].astype(str).str.lower(),
+            strict=True,
+        )
+    )
+    return found == _seed_fingerprint()
+
+
+@cache
+def _notes() -> dict[str, str]:
+    data = read_lexicon(NOTES)  # the one reader of YAML data; it checks the `source:`
+    return {key: " ".join(str(text).split()) for key, text in data["notes"].items()}
+
+
+def seed_note(corpus, key: str) -> str:
+    """The seed story's commentary ``key`` (``seeds/notes.yml``), or "" for any other corpus."""
+    if not is_seed_corpus(corpus):
+        return ""
+    return f"*On the seed story:* {_notes()[key]}"
+
+
+# --- 01 corpus -------------------------------------------------------------------------------
+
+
+def removals(removed: pd.DataFrame, corpus) -> Narrative:
+    """01_removed_by_reason: how much of each raw file the cleaner took out, and the largest
+    piece by reason."""
+    p = Prose()
+    share = removed.groupby("article_id", sort=False)["share_of_raw"].sum()
+    if share.empty:
+        return p.render("**What it shows.** The cleaner took nothing out of any file.")
+    most, least = share.idxmax(), share.idxmin()
+    biggest = removed.sort_values("chars", ascending=False, kind="stable").iloc[0]
+    text = (
+        f"The cleaner took out between {p.pct(share[least])} (`{least}`) and "
+        f"{p.pct(share[most])} (`{most}`) of a raw file's characters. The largest single reason "
+        f"in one file is *{biggest['reason']}* in `{biggest['article_id']}` "
+        f"({p.count(biggest['chars'])} characters)."
+    )
+    return p.render(shows(text), seed_note(corpus, "removals"))
+
+
+# --- 02 sources ------------------------------------------------------------------------------
+
+_SETS = {
+    "seeds": "the seeds (in-sample)",
+    "tune": "the tuning half",
+    "holdout": "the untouched half",
+}
+
+
+def accuracy(table: pd.DataFrame) -> Narrative:
+    """02_accuracy: found, speaker right and precision of each hand-labelled set."""
+    p = Prose()
+    lines = []
+    for name, rows in table.groupby("set", sort=False):
+        by = rows.set_index("measure")
+        parts = [
+            f"{label} {p.of(by.loc[m, 'correct'], by.loc[m, 'total'])} "
+            f"({p.pct(by.loc[m, 'ci_low'])} to {p.pct(by.loc[m, 'ci_high'])})"
+            for m, label in (
+                ("found", "found"),
+                ("speaker_right", "speaker right"),
+                ("precision", "precision"),
+            )
+            if m in by.index
+        ]
+        lines.append(f"- {_SETS.get(name, name)}: {'; '.join(parts)}")
+    return p.render("**What it shows** (Wilson intervals in brackets):", "\n".join(lines))
+
+
+def words_by_speaker(by_speaker: pd.DataFrame, corpus) -> Narrative:
+    """02_words_by_speaker: each outlet's most-quoted speaker."""
+    p = Prose()
+    top = top_rows(by_speaker, "outlet", "share_of_words")
+    parts = [
+        f"{row.outlet} quotes {p.label(row.speaker)} most "
+        f"({p.pct(row.share_of_words)} of its quoted words)"
+        for row in top.itertuples()
+    ]
+    return p.render(shows("; ".join(parts) + "."), seed_note(corpus, "words_by_speaker"))
+
+
+def words_by_group(table: pd.DataFrame, column: str, corpus) -> Narrative:
+    """02_words_by_side / 02_words_by_type: the side (``column="side"``) or kind of voice
+    (``"type"``) with the largest share of each outlet's quoted words."""
+    p = Prose()
+    top = top_rows(table, "outlet", "share_of_words")
+    parts = [
+        f"{row.outlet}: {p.label(row[column])} ({p.pct(row['share_of_words'])})"
+        for _, row in top.iterrows()
+    ]
+    what = "side" if column == "side" else "kind of voice"
+    return p.render(
+        shows(f"The {what} with most of each outlet's quoted words: " + "; ".join(parts) + "."),
+        seed_note(corpus, f"words_by_{column}"),
+    )
+
+
+def words_by_side(by_side: pd.DataFrame, corpus) -> Narrative:
+    """02_words_by_side: :func:`words_by_group` by side."""
+    return words_by_group(by_side, "side", corpus)
+
+
+def words_by_type(by_type: pd.DataFrame, corpus) -> Narrative:
+    """02_words_by_type: :func:`words_by_group` by kind of voice."""
+    return words_by_group(by_type, "type", corpus)
+
+
+def anonymous(table: pd.DataFrame, corpus) -> Narrative:
+    """02_anonymous: anonymous sources among quotations and among all attributions."""
+    p = Prose()
+    quoted = table[table["anonymous_quotes"] > 0]
+    reported = table[table["anonymous_attributions"] > 0]
+    if quoted.empty:
+        first = "No outlet quotes an anonymous source directly."
+    else:
+        first = (
+            "Anonymous quotations: "
+            + "; ".join(
+                f"{r.outlet} {p.of(r.anonymous_quotes, r.quotes)}" for r in quoted.itertuples()
+            )
+            + "."
+        )
+    if reported.empty:
+        second = "No attribution of any kind goes to an anonymous source."
+    else:
+        second = (
+            "Among all attributions: "
+            + "; ".join(
+                f"{r.outlet} {p.of(r.anonymous_attributions, r.attributions)} ({p.label(r.anonymous_speakers)})"
+                for r in reported.itertuples()
+            )
+            + "."
+        )
+    return p.render(shows(f"{first} {second}"), seed_note(corpus, "anonymous"))
+
+
+def reporting_verbs(verbs: pd.DataFrame, corpus) -> Narrative:
+    """02_reporting_verbs: the commonest verb of each outlet and the non-neutral verbs it uses."""
+    p = Prose()
+    top = top_rows(verbs, "outlet", "share")
+    colouring = verbs[(verbs["group"] != "neutral") & (verbs["total"] > 0)]
+    colouring = colouring.groupby("outlet")["cue"].agg(lambda cues: listing(sorted(set(cues))))
+    parts = [
+        f'{row.outlet}: "{row.cue}" ({p.pct(row.share)} of its attributions; '
+        f"non-neutral: {p.label(colouring.get(row.outlet, '')) or 'none'})"
+        for row in top.itertuples()
+    ]
+    return p.render(
+        shows("Each outlet's commonest reporting verb: " + "; ".join(parts) + "."),
+        seed_note(corpus, "reporting_verbs"),
+    )
+
+
+def scare_quotes(scare: pd.DataFrame, corpus) -> Narrative:
+    """02_scare_quotes: the scare-quoted words, by outlet."""
+    p = Prose()
+    if scare.empty:
+        return p.render(shows("No article has a scare quote."))
+    per = scare.groupby("outlet", sort=True)["text"].agg(list)
+    parts = [f"{outlet}: {listing(f'“{w}”' for w in words)}" for outlet, words in per.items()]
+    return p.render(
+        shows("Scare quotes: " + "; ".join(parts) + "."),
+        seed_note(corpus, "scare_quotes"),
+    )
+
+
+# --- 03 vocabulary ---------------------------------------------------------------------------
+
+
+def distinctive(top: pd.DataFrame, corpus) -> Narrative:
+    """03_distinctive_terms: the most distinctive word of each group, with its counts."""
+    p = Prose()
+    first = top[top["rank"] == top["rank"].min()]
+    parts = [
+        f'{row.group} "{p.label(row.term)}" (z = {p.num(row.z)}; {p.count(row.count)} uses against '
+        f"{p.count(row.count_rest)} in the rest)"
+        for row in first.itertuples()
+    ]
+    return p.render(
+        shows("The most distinctive word of each: " + "; ".join(parts) + "."),
+        seed_note(corpus, "distinctive"),
+    )
+
+
+def keyness(keyed: pd.DataFrame, fdr: float) -> Narrative:
+    """03_keyness: the terms that pass Benjamini-Hochberg at ``fdr``."""
+    p = Prose()
+    passing = keyed[(keyed["q"] < fdr) & (keyed["g2"] > 0)]
+    if passing.empty:
+        text = (
+            "No term is used more by any group than chance allows at the false-discovery rate "
+            f"`fdr = {fdr:g}`."
+        )
+    else:
+        names = listing(
+            f'{r.group} "{p.label(r.term)}" (G² = {p.num(r.g2, 1)})' for r in passing.itertuples()
+        )
+        text = f"The terms that pass at the false-discovery rate `fdr = {fdr:g}`: {names}."
+    return p.render(shows(text))
+
+
+def similarity(pairs: pd.DataFrame) -> Narrative:
+    """03_similarity: the most and least alike pair (of articles, or of outlets past the
+    pairwise limit; pairs within one outlet left out)."""
+    p = Prose()
+    between = _between(pairs)
+    if between.empty:
+        return p.render(shows("There is no pair to compare."))
+    left, right = pairs.columns[:2]
+    hi, lo = between.iloc[0], between.iloc[-1]
+    return p.render(
+        shows(
+            f"The most alike pair is {hi[left]} and {hi[right]} (cosine {p.num(hi['cosine'], 3)}), "
+            f"the least alike {lo[left]} and {lo[right]} ({p.num(lo['cosine'], 3)})."
+        )
+    )
+
+
+def _between(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The pairs of two different items (the first two columns), most alike first."""
+    left, right = pairs.columns[:2]
+    between = pairs[pairs[left] != pairs[right]].dropna(subset=["cosine"])
+    return between.sort_values("cosine", ascending=False, kind="stable")
+
+
+def overlap(table: pd.DataFrame) -> Narrative:
+    """03_overlap: the shared core and each group's unique share."""
+    p = Prose()
+    core = table["shared_by_all"].iloc[0]
+    parts = [f"{row.group} {p.pct(row.unique_share)}" for row in table.itertuples()]
+    return p.render(
+        shows(
+            f"{p.count(core)} content words are used by every group; the share of each group's "
+            "distinct words that no other uses: " + ", ".join(parts) + "."
+        )
+    )
+
+
+def naming(choices: pd.DataFrame) -> Narrative:
+    """03_naming_choices: the concepts written in more than one way across the groups."""
+    p = Prose()
+    used = choices[choices["count"] > 0]
+    variants = used.groupby("concept", sort=False)["variant"].nunique()
+    split = variants[variants > 1]
+    if split.empty:
+        return p.render(shows("Every listed concept is written the same way wherever it appears."))
+    parts = [
+        f"{p.label(concept)} "
+        f"({listing(p.label(v) for v in sorted(used.loc[used['concept'] == concept, 'variant'].unique()))})"
+        for concept in split.index
+    ]
+    return p.render(
+        shows(
+            f"{p.count(len(split))} concepts are written in more than one way: "
+            + "; ".join(parts)
+            + ". Mixed spellings inside one group often mark copy taken from another source."
+        )
+    )
+
+
+# --- 04 tone ---------------------------------------------------------------------------------
+
+
+def sentiment(summary: pd.DataFrame) -> Narrative:
+    """04_sentiment_by_voice: each outlet's writer-voice mean, its interval and N."""
+    p = Prose()
+    writer = summary[summary["voice"] == "authorial"]
+    parts = [
+        f"{row.outlet} {p.num(row.mean_compound)} ({p.num(row.ci_low)} to {p.num(row.ci_high)}, "
+        f"N = {p.count(row.n_sentences)})"
+        for row in writer.itertuples()
+    ]
+    crossing = writer.loc[(writer["ci_low"] < 0) & (writer["ci_high"] > 0), "outlet"]
+    return p.render(
+        shows(
+            "Mean VADER compound of the writers' own sentences: "
+            + "; ".join(parts)
+            + ". "
+            + (f"The intervals of {listing(crossing)} include zero." if len(crossing) else "")
+        )
+    )
+
+
+def drivers(table: pd.DataFrame) -> Narrative:
+    """04_sentiment_drivers: the words that pull each outlet's score down and up most."""
+    p = Prose()
+    parts = []
+    for outlet, rows in table.groupby("outlet", sort=True):
+        down = rows.sort_values("valence_sum", kind="stable").iloc[0]
+        up = rows.sort_values("valence_sum", ascending=False, kind="stable").iloc[0]
+        parts.append(f'{outlet}: down "{down["word"]}", up "{up["word"]}"')
+    return p.render(shows("The strongest words each way: " + "; ".join(parts) + "."))
+
+
+def readability(table: pd.DataFrame, corpus) -> Narrative:
+    """04_readability: the range of Flesch-Kincaid grade over the whole bodies."""
+    p = Prose()
+    body = table[table["scope"] == "body"].sort_values("flesch_kincaid_grade", kind="stable")
+    easy, hard = body.iloc[0], body.iloc[-1]
+    return p.render(
+        shows(
+            f"Flesch–Kincaid grade of the whole body runs from {p.num(easy['flesch_kincaid_grade'], 1)} "
+            f"({easy['outlet']}) to {p.num(hard['flesch_kincaid_grade'], 1)} ({hard['outlet']})."
+        ),
+        seed_note(corpus, "readability"),
+    )
+
+
+def rates(table: pd.DataFrame, corpus, *, what: str, note: str = "") -> Narrative:
+    """04_stance_markers / 04_escalation: the highest rate per category, and the largest count."""
+    p = Prose()
+    parts = [
+        f"{row.category}: {row.outlet}{voice_of(row)} ({p.num(row.per_1000, 1)} per thousand words, "
+        f"{p.count(row.count)} found)"
+        for row in top_rows(table, "category", "per_1000").itertuples()
+    ]
+    largest = table["count"].max()
+    return p.render(
+        shows(
+            f"The highest rate of {what} in each category: " + "; ".join(parts) + ". "
+            f"No group has more than {p.count(largest)}."
+        ),
+        seed_note(corpus, note) if note else "",
+    )
+
+
+def voice_of(row) -> str:
+    return f", {row.voice} voice" if hasattr(row, "voice") else ""
+
+
+def attribution(table: pd.DataFrame) -> Narrative:
+    """04_attribution_verbs: the neutral share of each outlet's quotation verbs."""
+    p = Prose()
+    neutral = table[(table["basis"] == "quotations") & (table["group"] == "neutral")]
+    parts = [
+        f"{row.outlet} {p.pct(row.share)} of {p.count(row.total)}" for row in neutral.itertuples()
+    ]
+    return p.render(
+        shows(
+            "Share of the quotations' reporting verbs that are neutral: " + "; ".join(parts) + "."
+        )
+    )
+
+
+# --- 05 emphasis -----------------------------------------------------------------------------
+
+
+def headline(delivery: pd.DataFrame, contrast: pd.DataFrame, labels: dict, corpus) -> Narrative:
+    """05_headline_lead: the frames every headline carries and how far each body delivers them."""
+    p = Prose()
+    in_every = contrast[contrast["headline"]].groupby("label")["article_id"].nunique()
+    n = contrast["article_id"].nunique()
+    common = listing(f"*{label}*" for label in in_every[in_every == n].index)
+    top = contrast[contrast["body_rank"] == 1]
+    parts = [
+        f"{labels.get(row.article_id, row.article_id)}: *{p.label(row.label)}* in "
+        f"{p.of(row.body_sentences, row.body_total)} body sentences"
+        for row in top.drop_duplicates("article_id").itertuples()
+    ]
+    delivered = [
+        f"{labels.get(row.article_id, row.article_id)} {p.pct(row.delivery_share)}"
+        for row in delivery.itertuples()
+    ]
+    first = f"Every headline carries {common}. " if common else ""
+    return p.render(
+        shows(
+            first
+            + "The commonest frame of each body: "
+            + "; ".join(parts)
+            + ". Share of body sentences carrying a frame of the headline: "
+            + ", ".join(delivered)
+            + "."
+        ),
+        seed_note(corpus, "headline"),
+    )
+
+
+def first_mentions(first: pd.DataFrame, labels: dict, corpus) -> Narrative:
+    """05_first_mentions: the actor named first in each article."""
+    p = Prose()
+    actors = first[first["kind"] == "actor"].dropna(subset=["first_position"])
+    top = actors.sort_values(["article_id", "first_position"], kind="stable").drop_duplicates(
+        "article_id"
+    )
+    parts = [
+        f"{labels.get(row.article_id, row.article_id)}: {p.label(row.label)} (at {p.num(row.first_position)})"
+        for row in top.itertuples()
+    ]
+    return p.render(
+        shows(
+            "The first actor named in each body, at its position (the share of the body's words before it): "
+            + "; ".join(parts)
+            + "."
+        ),
+        seed_note(corpus, "first_mentions"),
+    )
+
+
+def emphasis_index(index: pd.DataFrame, labels: dict, corpus) -> Narrative:
+    """05_frame_strip: the frame with the largest emphasis index in each article (the share of
+    a top-weighted reader's attention on the sentences carrying it)."""
+    p = Prose()
+    top = top_rows(index.dropna(subset=["index"]), "article_id", "index")
+    parts = [
+        f"{labels.get(row['article_id'], row['article_id'])}: {p.label(row['label'])} "
+        f"({p.num(row['index'])})"
+        for _, row in top.iterrows()
+    ]
+    return p.render(
+        shows(
+            "The frame with the largest emphasis index in each article: " + "; ".join(parts) + "."
+        ),
+        seed_note(corpus, "emphasis_index"),
+    )
+
+
+def frame_shares(shares: pd.DataFrame, reach: pd.DataFrame, labels: dict, corpus) -> Narrative:
+    """05_frame_shares: each article's commonest frame, with k/n."""
+    p = Prose()
+    top = top_rows(shares, "article_id", "share")
+    parts = [
+        f"{labels.get(row.article_id, row.article_id)}: {p.label(row.label)} "
+        f"({p.pct(row.share)}, {p.of(row.sentences, row.total)})"
+        for row in top.itertuples()
+    ]
+    reached = [
+        f"{labels.get(r.article_id, r.article_id)} {p.pct(r.tagged_share)}"
+        for r in reach.itertuples()
+    ]
+    return p.render(
+        shows(
+            "The commonest frame of each article's body: " + "; ".join(parts) + ". Share of body "
+            "sentences the dictionary reaches at all: " + ", ".join(reached) + "."
+        ),
+        seed_note(corpus, "frame_shares"),
+    )
+
+
+def facts(coverage: pd.DataFrame, labels: dict, corpus) -> Narrative:
+    """05_facts_coverage: facts reported per article, and the facts only one article reports."""
+    p = Prose()
+    reported = coverage[coverage["zone"] != "absent"] if "zone" in coverage else coverage
+    listed = coverage["fact"].nunique()
+    per = (
+        reported.groupby("article_id")["fact"].nunique().sort_values(ascending=False, kind="stable")
+    )
+    parts = [f"{labels.get(a, a)} {p.count(k)}" for a, k in per.items()]
+    by_fact = reported.groupby("fact")["article_id"].nunique()
+    alone = reported[reported["fact"].isin(by_fact[by_fact == 1].index)]
+    own = [
+        f"{p.label(row.label)} ({labels.get(row.article_id, row.article_id)})"
+        for row in alone.itertuples()
+    ]
+    text = f"Of the {p.count(listed)} facts listed, reported: " + ", ".join(parts) + "."
+    if own:
+        text += " Reported by one article only: " + "; ".join(own) + "."
+    return p.render(shows(text), seed_note(corpus, "facts"))
+
+
+def numbers(comparison: pd.DataFrame, labels: dict, corpus) -> Narrative:
+    """05_numbers: each quantity listed for comparison, as each article writes it."""
+    p = Prose()
+    reported = comparison[comparison["reported"]]
+    if reported.empty:
+        return p.render(shows("No quantity listed for comparison is reported by any article."))
+    parts = []
+    for _, rows in reported.groupby("fact", sort=False):
+        values = "; ".join(
+            f'{labels.get(r.article_id, r.article_id)} "{p.label(r.claims)}"'
+            for r in rows.itertuples()
+        )
+        differ = " (the values differ)" if rows["values_differ"].any() else ""
+        parts.append(f"{p.label(rows['label'].iloc[0])}{differ}: {values}.")
+    return p.render(
+        shows(" ".join(parts)),
+        seed_note(corpus, "numbers"),
+    )
+
+
+# --- 06 reuse --------------------------------------------------------------------------------
+
+
+def reuse_matrix(matrix: pd.DataFrame) -> Narrative:
+    """06_reuse_heatmap: the ordered pair of articles with the largest share of reused words."""
+    p = Prose()
+    shared = matrix[matrix["matched_sentences"] > 0].sort_values(
+        "word_share", ascending=False, kind="stable"
+    )
+    if shared.empty:
+        return p.render(shows("No two articles share a closely matching sentence."))
+    top = shared.iloc[0]
+    others = listing(
+        f"`{r.article_id}` with `{r.other_id}` {p.pct(r.word_share)}"
+        for r in shared.iloc[1:].itertuples()
+    )
+    text = (
+        f"The largest share: {p.of(top['matched_sentences'], top['sentences'])} sentences of "
+        f"`{top['article_id']}` closely match sentences of `{top['other_id']}`, "
+        f"{p.pct(top['word_share'])} of its words."
+    )
+    if others:
+        text += f" Other pairs with a match: {others}."
+    return p.render(shows(text))
+
+
+def reused_words(by_article: pd.DataFrame, corpus) -> Narrative:
+    """06_reused_words: each article's share of words in shared sentences, quotation apart."""
+    p = Prose()
+    parts = [
+        f"`{row.article_id}` {p.pct(row.reused_share)} ({p.count(row.reused_words)} words, "
+        f"{p.count(row.reused_quoted_words)} of them in whole quotations)"
+        for row in by_article.sort_values(
+            "reused_share", ascending=False, kind="stable"
+        ).itertuples()
+    ]
+    return p.render(
+        shows("Words in sentences shared with another article: " + "; ".join(parts) + "."),
+        seed_note(corpus, "reused_words"),
+    )
+
+
+def near_threshold(near: pd.DataFrame, threshold: float, corpus) -> Narrative:
+    """06_near_threshold: the pairs either side of the threshold."""
+    p = Prose()
+    if near.empty:
+        return p.render(shows("No sentence pair scores near the threshold."))
+    above, below = near[near["match"]], near[~near["match"]]
+    parts = []
+    if len(above):
+        parts.append(
+            f"pairs at or above {p.num(threshold, 1)} score "
+            f"{p.num(above['score'].min())} to {p.num(above['score'].max())}"
+        )
+    if len(below):
+        parts.append(
+            f"those below it {p.num(below['score'].min())} to {p.num(below['score'].max())}"
+        )
+    return p.render(shows("Shown: " + "; ".join(parts) + "."), seed_note(corpus, "near_threshold"))
+
+
+def versions(summary: pd.DataFrame, comparison: pd.DataFrame, corpus) -> Narrative:
+    """06_version_table: sentences kept, rewritten, removed and added between two versions."""
+    p = Prose()
+    if comparison.empty:
+        return p.render(shows("The corpus has no story in two versions."))
+    count = summary.set_index("status")["sentences"]
+    parts = [
+        f"{p.count(count[s])} {s}" for s in ("kept", "rewritten", "removed", "added") if s in count
+    ]
+    old, new = comparison["old_id"].iloc[0], comparison["new_id"].iloc[0]
+    return p.render(
+        shows(f"From `{old}` to `{new}`, sentences " + ", ".join(parts) + "."),
+        seed_note(corpus, "versions"),
+    )
+
+
+def later(verdict: pd.DataFrame, corpus) -> Narrative:
+    """06_version_table: which version the tense shifts put later."""
+    p = Prose()
+    if verdict.empty:
+        return p.render(shows("There is no pair of versions to order."))
+    row = verdict.iloc[0]
+    counts = (
+        f"{p.count(row['for_new'])} tense shifts point to `{row['new_id']}`, "
+        f"{p.count(row['for_old'])} to `{row['old_id']}`"
+    )
+    if row["later"] is None or pd.isna(row["later"]):
+        verdict_text = "the evidence does not order the versions."
+    else:
+        agrees = "agrees" if row["agrees_with_manifest"] else "does not agree"
+        verdict_text = f"`{row['later']}` is the later version, which {agrees} with the manifest."
+    return p.render(shows(f"{counts}: {verdict_text}"), seed_note(corpus, "later"))
+
+
+# --- Figure titles that state the finding ----------------------------------------------------
+# Plain strings (no Prose: a title is drawn, not rendered as Markdown); each works on any corpus.
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def finding_top_speaker(by_speaker: pd.DataFrame) -> str:
+    """02_words_by_speaker: the largest share of an outlet's quoted words held by one speaker."""
+    if by_speaker.empty:
+        return "No quotations found"
+    row = by_speaker.sort_values("share_of_words", ascending=False, kind="stable").iloc[0]
+    return f"{row['outlet']} quotes {row['speaker']} for {row['share_of_words']:.0%} of its quoted words"
+
+
+def finding_top_group(table: pd.DataFrame, column: str) -> str:
+    """02_words_by_side / _by_type: the largest share of an outlet's quoted words held by one
+    side or kind of voice."""
+    if table.empty or not table["share_of_words"].notna().any():
+        return "No quotations found"
+    row = table.sort_values("share_of_words", ascending=False, kind="stable").iloc[0]
+    who = f"{row[column]} speakers" if column == "side" else f"Speakers of type '{row[column]}'"
+    return f"{who} have {row['share_of_words']:.0%} of {_possessive(row['outlet'])} quoted words"
+
+
+def finding_writer_tone(summary: pd.DataFrame) -> str:
+    """04_sentiment_by_voice: the outlet whose own sentences score lowest, with N."""
+    writer = summary[summary["voice"] == "authorial"].dropna(subset=["mean_compound"])
+    if writer.empty:
+        return "No writer-voice sentences to score"
+    row = writer.sort_values("mean_compound", kind="stable").iloc[0]
+    return (
+        f"{_possessive(row['outlet'])} own sentences score lowest: mean VADER compound "
+        f"{row['mean_compound']:.2f} over {int(row['n_sentences'])} sentences"
+    )
+
+
+def finding_facts(coverage: pd.DataFrame, labels: dict) -> str:
+    """05_facts_coverage: the articles that report most and fewest of the listed facts."""
+    listed = coverage["fact"].nunique()
+    reported = coverage[coverage["zone"] != "absent"].groupby("article_id")["fact"].nunique()
+    reported = reported.reindex(coverage["article_id"].unique(), fill_value=0)
+    if reported.empty:
+        return "No facts listed"
+    most, fewest = reported.idxmax(), reported.idxmin()
+    return (
+        f"{labels.get(most, most)} reports {reported[most]} of the {listed} listed facts, "
+        f"{labels.get(fewest, fewest)} {reported[fewest]}"
+    )
+
+
+def finding_frame_share(shares: pd.DataFrame, labels: dict) -> str:
+    """05_frame_shares / 05_frame_strip: the largest share of an article's body sentences that
+    carry one frame."""
+    if shares.empty:
+        return "No frames found"
+    row = shares.sort_values("share", ascending=False, kind="stable").iloc[0]
+    return (
+        f"'{row['label']}' is in {row['share']:.0%} of "
+        f"{_possessive(labels.get(row['article_id'], row['article_id']))} body sentences "
+        f"({row['sentences']} of {row['total']})"
+    )
+
+
+def finding_reuse(matrix: pd.DataFrame) -> str:
+    """06_reuse_heatmap: the largest share of one article's words in sentences matching another."""
+    shared = matrix[matrix["matched_sentences"] > 0]
+    if shared.empty:
+        return "No two articles share a closely matching sentence"
+    row = shared.sort_values("word_share", ascending=False, kind="stable").iloc[0]
+    return (
+        f"{row['word_share']:.0%} of the words of {row['article_id']} are in sentences that "
+        f"closely match {row['other_id']}"
+    )
+
+
+def finding_distinctive(top: pd.DataFrame) -> str:
+    """03_distinctive_terms: the most distinctive word of any group."""
+    if top.empty:
+        return "No term is used often enough to compare"
+    row = top.sort_values("z", ascending=False, kind="stable").iloc[0]
+    return (
+        f'The most distinctive word is {_possessive(row["group"])} "{row["term"]}" '
+        f"(z = {row['z']:.2f}; {row['count']} uses against {row['count_rest']} in the rest)"
+    )
+
+
+def finding_removed(removed: pd.DataFrame) -> str:
+    """01_removed_by_reason: the article the cleaner took most out of."""
+    share = removed.groupby("article_id", sort=False)["share_of_raw"].sum()
+    if share.empty or share.max() == 0:
+        return "The cleaner took nothing out"
+    return f"The cleaner took {share.max():.0%} of the raw characters out of {share.idxmax()}"
+
+
+def finding_top_rate(rates: pd.DataFrame, what: str) -> str:
+    """04_stance_markers / 04_escalation: the highest rate of any category in any group."""
+    if rates.empty or rates["count"].sum() == 0:
+        return f"No {what} found"
+    row = rates.sort_values("per_1000", ascending=False, kind="stable").iloc[0]
+    voice = f" ({row['voice']} voice)" if "voice" in rates.columns else ""
+    return (
+        f"{row['outlet']}{voice} has the most {row['category']} terms: "
+        f"{row['per_1000']:.1f} per 1,000 words ({int(row['count'])} found)"
+    )
+
+
+def finding_reused(by_article: pd.DataFrame) -> str:
+    """06_reused_words: the article with the largest share of words in shared sentences."""
+    if by_article.empty or by_article["reused_words"].sum() == 0:
+        return "No article shares a closely matching sentence with another"
+    row = by_article.sort_values("reused_share", ascending=False, kind="stable").iloc[0]
+    return (
+        f"{row['reused_share']:.0%} of the words of {row['article_id']} are in sentences it "
+        "shares with another article"
+    )
+
+
+def finding_keyness(keyed: pd.DataFrame, fdr: float) -> str:
+    """03_keyness: how many terms pass Benjamini-Hochberg, naming the strongest."""
+    passing = keyed[(keyed["q"] < fdr) & (keyed["g2"] > 0)].sort_values("g2", ascending=False)
+    if passing.empty:
+        return f"No term separates a group from the rest at q < {fdr:g}"
+    row = passing.iloc[0]
+    terms = "term passes" if len(passing) == 1 else "terms pass"
+    return (
+        f"{len(passing)} {terms} q < {fdr:g}; the strongest is {_possessive(row['group'])} "
+        f'"{row["term"]}" (G² = {row["g2"]:.1f})'
+    )
+
+
+def finding_similarity(pairs: pd.DataFrame) -> str:
+    """03_similarity: the most alike pair (see :func:`similarity`)."""
+    between = _between(pairs)
+    if between.empty:
+        return "No pair to compare"
+    left, right = pairs.columns[:2]
+    row = between.iloc[0]
+    return f"The most alike pair is {row[left]} and {row[right]} (cosine {row['cosine']:.2f})"
+
+
+def finding_overlap(overlap: pd.DataFrame) -> str:
+    """03_overlap: the group with the largest share of words no other group uses."""
+    if overlap.empty:
+        return "No vocabulary to compare"
+    row = overlap.sort_values("unique_share", ascending=False, kind="stable").iloc[0]
+    return (
+        f"{row['unique_share']:.0%} of {_possessive(row['group'])} distinct content words are "
+        f"used by no other group; {row['shared_by_all']} are used by all"
+    )
+
+
+def finding_verbs(verbs: pd.DataFrame) -> str:
+    """02_reporting_verbs: the range of the commonest verb's share across outlets."""
+    if verbs.empty:
+        return "No reporting verbs found"
+    top = top_rows(verbs, "outlet", "share")
+    cues = top["cue"].unique()
+    if len(cues) == 1:
+        return (
+            f'"{cues[0]}" is every outlet\'s commonest reporting verb: '
+            f"{top['share'].min():.0%} to {top['share'].max():.0%} of its attributions"
+        )
+    row = top.sort_values("share", ascending=False, kind="stable").iloc[0]
+    return f'"{row["cue"]}" carries {row["share"]:.0%} of {_possessive(row["outlet"])} attributions'
+
+
+def finding_drivers(drivers: pd.DataFrame) -> str:
+    """04_sentiment_drivers: the word that moves one outlet's scores most."""
+    if drivers.empty:
+        return "No VADER lexicon word found"
+    row = drivers.loc[drivers["valence_sum"].abs().idxmax()]
+    way = "down" if row["valence_sum"] < 0 else "up"
+    return (
+        f'"{row["word"]}" pulls {_possessive(row["outlet"])} scores {way} most: summed valence '
+        f"{row['valence_sum']:.1f} over {int(row['n'])} uses"
+    )
+
+
+def finding_readability(table: pd.DataFrame) -> str:
+    """04_readability: the hardest and easiest whole body by Flesch-Kincaid grade."""
+    body = table[table["scope"] == "body"].dropna(subset=["flesch_kincaid_grade"])
+    if body.empty:
+        return "No text to score"
+    body = body.sort_values("flesch_kincaid_grade", kind="stable")
+    easy, hard = body.iloc[0], body.iloc[-1]
+    return (
+        f"Flesch-Kincaid grade runs from {easy['flesch_kincaid_grade']:.1f} ({easy['outlet']}) "
+        f"to {hard['flesch_kincaid_grade']:.1f} ({hard['outlet']})"
+    )

@@ -1,0 +1,111 @@
+"""analysis.narrative: prose rendered from results, and seed commentary only on the seeds.
+
+The executed notebooks are checked in tests/test_notebooks.py (every number in the rendered
+prose is a computed result on the seeds; nothing of the seed story is named on another corpus).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import narrative
+
+OTHER_CORPUS = Path(__file__).resolve().parent / "fixtures" / "other_corpus"
+
+
+def test_prose_formats_numbers_and_keeps_each_one():
+    p = narrative.Prose()
+    text = f"{p.pct(0.6508)} of {p.count(1403)} words; mean {p.num(-0.13672)}; {p.of(41, 63)}"
+    assert text == "65% of 1,403 words; mean -0.14; 41 of 63"
+    assert [n["text"] for n in p.numbers] == ["65%", "1,403", "-0.14", "41", "63"]
+    assert p.numbers[0]["value"] == 0.6508
+    assert p.plural(1, "scare quote") == "1 scare quote"
+    assert p.plural(3, "scare quote") == "3 scare quotes"
+
+
+def test_a_label_keeps_the_numbers_inside_it_with_their_source():
+    p = narrative.Prose()
+    assert p.label("Death toll since 2014") == "Death toll since 2014"
+    assert p.numbers == [{"text": "2014", "source": "Death toll since 2014"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("65% of 1,403 words", ["65%", "1,403"]),
+        ("mean -0.14 (N = 8)", ["-0.14", "8"]),
+        ("ft-v2 and covid19 and U.S.", []),
+        ("from 0.61 to 0.69.", ["0.61", "0.69"]),
+        ("Daily 20, Wire 17, Gazette 1,011.", ["20", "17", "1,011"]),
+    ],
+)
+def test_number_pattern_finds_what_prose_writes(text, numbers):
+    assert narrative.NUMBER.findall(text) == numbers
+
+
+def test_narrative_output_carries_its_numbers_as_metadata():
+    p = narrative.Prose()
+    shown = p.render(f"**What it shows.** {p.pct(0.25)} of it.", "")
+    data, metadata = shown._repr_markdown_()
+    assert data == "**What it shows.** 25% of it."
+    assert metadata == {"narrative": [{"text": "25%", "value": 0.25}]}
+
+
+def test_words_by_side_names_each_outlets_largest_side():
+    table = pd.DataFrame(
+        {
+            "outlet": ["Daily", "Daily", "Wire"],
+            "side": ["West", "Russia", "Russia"],
+            "share_of_words": [0.25, 0.75, 1.0],
+        }
+    )
+    shown = narrative.words_by_side(table, corpus=_NotSeeds())
+    assert shown.data == (
+        "**What it shows.** The side with most of each outlet's quoted words: Daily: Russia "
+        "(75%); Wire: Russia (100%)."
+    )
+
+
+def test_reuse_matrix_reports_the_largest_pair_and_the_others():
+    matrix = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "a"],
+            "other_id": ["b", "a", "c"],
+            "sentences": [10, 20, 10],
+            "matched_sentences": [2, 2, 0],
+            "word_share": [0.3, 0.1, 0.0],
+        }
+    )
+    assert narrative.reuse_matrix(matrix).data == (
+        "**What it shows.** The largest share: 2 of 10 sentences of `a` closely match sentences "
+        "of `b`, 30% of its words. Other pairs with a match: `b` with `a` 10%."
+    )
+
+
+class _NotSeeds:
+    articles = pd.DataFrame({"article_id": ["x"], "sha256": ["0" * 64]})
+
+
+def test_the_seeds_are_recognised_by_their_articles_not_their_folder(seed_corpus, tmp_path):
+    assert narrative.is_seed_corpus(seed_corpus)
+    assert not narrative.is_seed_corpus(seed_corpus.canonical())  # a subset is not the seeds
+    assert not narrative.is_seed_corpus(_NotSeeds())
+    other = analysis.load_corpus(OTHER_CORPUS, label_figures=False)
+    assert not narrative.is_seed_corpus(other)
+    assert narrative.seed_note(other, "versions") == ""
+    assert narrative.seed_note(seed_corpus, "versions").startswith("*On the seed story:*")
+
+
+def test_seed_notes_state_no_numbers():
+    """Every number in the prose comes from the results; the notes add names and events only."""
+    notes = narrative._notes()
+    assert notes
+    assert {
+        key: narrative.NUMBER.findall(text)
+        for key, text in notes.items()
+        if narrative.NUMBER.findall(text)
+    } == {}
