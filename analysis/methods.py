@@ -23,7 +23,7 @@ import pandas as pd
 from analysis import emphasis, inductive, paths, provenance, quote_accuracy, reuse, sources, tone
 from analysis import vocabulary as vocab
 from analysis.findings import read_findings
-from analysis.lexicon import lexicon_path, read_lexicon, unsourced_entries
+from analysis.lexicon import STORY_LEXICONS, lexicon_path, read_lexicon, story_lexicon, unsourced_entries
 from analysis.narrative import doc_summary
 
 FILENAME = "METHODS.md"
@@ -193,6 +193,8 @@ def lexicon_sources(name: str) -> str:
 
 
 def _lexicon_line(name: str) -> str:
+    if name in STORY_LEXICONS and story_lexicon(name) is None:
+        return f"`{name}`: none in this corpus's lexicons (the method without it ran instead)"
     return f"`{paths.shown(lexicon_path(None, name))}` (source: {lexicon_sources(name)})"
 
 

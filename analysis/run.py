@@ -175,8 +175,10 @@ def run(
         executed.append(target)
     if failures:
         raise NotebooksFailed(failures)
+    from analysis import lexicon
     from analysis.methods import write_methods  # the measures' modules load only now
 
+    lexicon.use_story_lexicons(lexicon.story_folder(corpus_dir))  # the lexicons the kernels read
     write_methods(out)
     if not only and cache.enabled():
         removed, freed = cache.evict_unused(started)

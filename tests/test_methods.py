@@ -38,7 +38,7 @@ def test_a_paragraph_names_sources_versions_and_validation_from_their_files():
     overlap = findings.set_index("key").loc["emphasis.topics.overlap.military-diplomacy"]
     assert f"{overlap['value']} (`emphasis.topics.overlap.military-diplomacy`)" in text
     naming = methods.lexicon_sources("naming.csv")
-    source = (paths.ROOT / "analysis" / "lexicons" / "naming.csv").read_text(encoding="utf-8")
+    source = (paths.SEED_LEXICONS / "naming.csv").read_text(encoding="utf-8")
     assert naming and all(part in source for part in naming.split("; "))
 
 
