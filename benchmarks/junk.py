@@ -2,8 +2,9 @@
 
 Runs the loader's own path (:func:`analysis.corpus._read_one`: decode, front matter, HTML
 extraction, cleaning) over the dev set of ``benchmarks/devset/`` (60 real news pages from 60
-sites, 40 for tuning and 20 held out; see ``benchmarks/devset/recreate.py``) and prints, per
-split and per form:
+sites, 40 for tuning and 20 first held out, read since; see ``benchmarks/devset/recreate.py``)
+and the untouched set of ``benchmarks/devset_untouched/`` (30 pages from 30 other sites, never
+read while tuning; see its ``select_pages.py``), and prints, per split and per form:
 
 - **junk removed**: the share of the lines labelled junk that are not in the body paragraphs
   (removed, or moved to metadata);
@@ -26,7 +27,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "devset"))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "devset"))
 
 from recreate import load_pages, words  # noqa: E402
 
@@ -35,6 +37,8 @@ from analysis.corpus import _complete_row, _read_one  # noqa: E402
 from analysis.sentences import split_sentences  # noqa: E402
 
 SHORT = 4  # a junk line of fewer words counts as kept only if it stands as a whole paragraph
+SETS = (HERE / "devset", HERE / "devset_untouched")
+SPLITS = ("tune", "held-out", "untouched")
 
 
 def score(page: dict, paragraphs: list[str]) -> dict[str, int]:
@@ -66,7 +70,7 @@ def score(page: dict, paragraphs: list[str]) -> dict[str, int]:
 
 
 def run(source: Path, *, show: str | None = None) -> None:
-    pages = load_pages(source)
+    pages = [page for folder in SETS for page in load_pages(source, folder)]
     totals: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -94,7 +98,7 @@ def run(source: Path, *, show: str | None = None) -> None:
     for page in pages:
         counts[(page["split"], page["form"])] += 1
         counts[(page["split"], "all")] += 1
-    for key in sorted(totals, key=lambda k: (k[0] != "tune", k[1] == "all", k[1])):
+    for key in sorted(totals, key=lambda k: (SPLITS.index(k[0]), k[1] == "all", k[1])):
         t = totals[key]
         junk = 1 - t["junk_kept"] / t["junk"] if t["junk"] else float("nan")
         body = t["body_kept"] / t["body"] if t["body"] else float("nan")
