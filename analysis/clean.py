@@ -55,6 +55,10 @@ REASONS: dict[str, str] = {
     "repeated-line": "a short line the page printed before: teasers, share bars, labels",
     "glued-teaser": "a teaser glued into one line: a headline, then a dateline and a lead",
     "not-extracted": "HTML page text that the article extractor (trafilatura) left out",
+    "reader-prompt": "the site speaking to its reader: newsletter, comment and tip prompts",
+    "photo-credit": "a photo credit on its own line ('Jane Doe/Getty Images', 'Courtesy of …')",
+    "credited-caption": "a caption sentence just above a photo credit that names a photographer",
+    "author-bio": "an author bio ('Jane Doe is a freelance writer …') at the foot of the article",
 }
 
 _T = TypeVar("_T")
@@ -117,6 +121,12 @@ class Lexicon:
     dateline: re.Pattern[str]
     name_particles: frozenset[str]
     front_matter_fields: dict[str, str]  # front-matter key (casefolded) -> metadata field
+    prompt_site: re.Pattern[str]  # the site speaking of itself: 'our', 'this site'
+    prompt_service: re.Pattern[str]  # 'newsletter', 'comments', 'sign up'
+    prompt_alone: re.Pattern[str]  # a disclosure that needs no site word
+    reporting: re.Pattern[str]  # 'said', 'told': prose reporting speech
+    author_roles: frozenset[str]
+    credit_only_openers: tuple[str, ...]
 
 
 def _alternation(items: Iterable[str], *, flexible_space: bool = False) -> str:
@@ -180,6 +190,23 @@ def lexicon() -> Lexicon:
             for field, keys in data["front_matter_fields"]["fields"].items()
             for key in keys
         },
+        prompt_site=_words_pattern(items("prompt_site_words"), ignore_case=False),
+        prompt_service=_words_pattern(items("prompt_services")),
+        prompt_alone=_words_pattern(items("prompt_disclosures")),
+        reporting=_words_pattern(items("reporting_verbs")),
+        author_roles=frozenset(item.casefold() for item in items("author_roles")),
+        credit_only_openers=tuple(item.casefold() for item in items("credit_only_openers")),
+    )
+
+
+def _words_pattern(items: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:
+    """A pattern matching any of ``items`` as whole words: in any case, or (``ignore_case``
+    False) as written or capitalised, so that 'us' and 'Us' match and 'US' does not."""
+    if not ignore_case:
+        items = [form for item in items for form in (item, item[:1].upper() + item[1:])]
+    return re.compile(
+        rf"(?<![\w-])(?:{_alternation(items, flexible_space=True)})(?![\w-])",
+        re.IGNORECASE if ignore_case else 0,
     )
 
 
@@ -531,6 +558,81 @@ def _is_boilerplate(text: str) -> bool:
     return len(text) <= 300 and words <= 15 and norm.startswith(lex.boilerplate_prefixes)
 
 
+#: A reader prompt or author bio is a short paragraph; longer ones are left to the reader.
+PROMPT_MAX_WORDS = 40
+_QUOTE_MARKS = '“”"«»'
+
+
+def is_reader_prompt(text: str) -> bool:
+    """True for a paragraph in which the site speaks to its reader about itself: 'Get the
+    day's top headlines delivered to your inbox by subscribing to our newsletter.', 'Comments
+    are subject to our community guidelines.', 'Got a news tip? We want to hear from you.'
+
+    At most ``PROMPT_MAX_WORDS`` words, no quotation marks and no reporting verb ('said',
+    'told'), and either a site word ('our', 'we', 'this site') with a service of the site
+    ('newsletter', 'comments', 'subscribe'), or a disclosure that needs none ('affiliate
+    commission'); lists ``prompt_site_words``, ``prompt_services``, ``prompt_disclosures``,
+    ``reporting_verbs`` of the lexicon. A news sentence about a
+    newsletter quotes or reports someone, or does not speak as 'we'.
+    """
+    line = collapse_whitespace(text)
+    if not line or len(line.split()) > PROMPT_MAX_WORDS or any(q in line for q in _QUOTE_MARKS):
+        return False
+    lex = lexicon()
+    if lex.reporting.search(line):
+        return False
+    if lex.prompt_alone.search(line):
+        return True
+    return bool(lex.prompt_site.search(line) and lex.prompt_service.search(line))
+
+
+_BIO = re.compile(
+    r"(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}?)(?:\([^()]{0,80}\)\s+)?(?:is|was)\s+(?:a|an|the)\s"
+)
+
+
+def is_author_bio(text: str) -> bool:
+    """True for an author bio: 'Jane Doe is a freelance writer based in Toronto.', 'Jeff Foust
+    (jeff@example.com) is the editor of …': a name of up to four capitalised words, an
+    optional bracket, 'is/was a/an/the', and a job from ``author_roles`` in the first 25
+    words; at most ``2 * PROMPT_MAX_WORDS`` words. Where it stands decides whether it goes
+    (see ``_drop_prose_furniture``)."""
+    line = collapse_whitespace(text)
+    if len(line.split()) > 2 * PROMPT_MAX_WORDS or _BIO.match(line) is None:
+        return False
+    head = {w.strip(".,;:()").casefold() for w in line.split()[:25]}
+    return not head.isdisjoint(lexicon().author_roles)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_photo_credit(text: str) -> bool:
+    """True for a photo credit standing alone on its line: 'Sanjeev Verma/Hindustan
+    Times/Getty Images', 'Natalie Naccache | Bloomberg | Getty Images', 'Courtesy of Andrew
+    Vaughan', 'Image via Getty Images': at most ten words, no sentence end, no digits, opening
+    with a capital, and naming an agency, in 'Name/Agency' or 'X via Y' form, or opening with a
+    credit label (``credit_only_openers``)."""
+    line = collapse_whitespace(text)
+    if not line or not line[0].isupper() or ends_sentence(line) or any(c.isdigit() for c in line):
+        return False
+    if line.casefold().startswith(lexicon().credit_only_openers):
+        return len(line.split()) <= 10
+    if lexicon().agency.search(line) is None and len(_NAME_WORD.findall(line)) < 2:
+        return False  # 'Y /' is no 'Name/Agency'
+    return _is_credit_like(line.replace(" | ", "/"))
+
+
+def _names_photographer(credit: str) -> bool:
+    """A credit that names who took the picture ('Name/Agency', 'X | Getty Images', 'via',
+    'Courtesy of'), not only an agency: a lone 'Reuters' under the last paragraph credits the
+    story, not a picture above it."""
+    line = collapse_whitespace(credit)
+    return any(mark in line for mark in ("/", " | ", " via ")) or line.casefold().startswith(
+        lexicon().credit_only_openers
+    )
+
+
 def _junk_reason(raw: str, text: str) -> str | None:
     """Why a line goes whole (``raw`` as in the input, ``text`` markup-free), or None."""
     if _is_caption(raw, text):
@@ -539,6 +641,8 @@ def _junk_reason(raw: str, text: str) -> str | None:
         return "related-link"
     if _is_boilerplate(text):
         return "boilerplate"
+    if is_reader_prompt(text):
+        return "reader-prompt"
     return None
 
 
@@ -1267,6 +1371,40 @@ def _drop_link_runs(draft: _Draft) -> _Draft:
     return _drop_units(draft, drop)
 
 
+#: A caption above a lone credit is at most this many words and ends like a sentence.
+CAPTION_MAX_WORDS = 40
+
+
+def _drop_prose_furniture(draft: _Draft) -> _Draft:
+    """Remove furniture written as prose that only its place gives away: a photo credit on its
+    own line (``is_photo_credit``) with, when it names a photographer, the caption just above
+    it (``credited-caption``: at most ``CAPTION_MAX_WORDS`` words, ending a sentence), and an
+    author bio
+    (``is_author_bio``) in the last third of the article or naming its byline
+    (``author-bio``)."""
+    units = draft.units
+    bylines = {v.casefold() for k, v in draft.metadata if k == "byline"}
+    tail = len(units) - len(units) // 3
+    drop: dict[int, str] = {}
+    for k, unit in enumerate(units):
+        if is_photo_credit(unit.text):
+            drop[k] = "photo-credit"
+            above = units[k - 1].text if k > 0 else ""
+            if (
+                _names_photographer(unit.text)
+                and k - 1 not in drop
+                and above
+                and len(above.split()) <= CAPTION_MAX_WORDS
+                and (ends_sentence(above) or above.endswith(")"))
+            ):
+                drop[k - 1] = "credited-caption"
+        elif is_author_bio(unit.text):
+            name = _BIO.match(collapse_whitespace(unit.text))["name"].strip().casefold()
+            if k >= tail or name in bylines:
+                drop[k] = "author-bio"
+    return _drop_units(draft, drop)
+
+
 def _drop_units(draft: _Draft, drop: dict[int, str]) -> _Draft:
     """``draft`` without its units numbered in ``drop``, each logged whole with its reason."""
     if not drop:
@@ -1360,6 +1498,7 @@ STEPS: tuple[Callable[[_Draft], _Draft], ...] = (
     _take_source_url,
     _take_header,
     _drop_link_runs,
+    _drop_prose_furniture,
     _drop_furniture,
     _join_broken,
     _drop_furniture,

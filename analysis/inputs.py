@@ -239,8 +239,52 @@ def page_lines(html: str) -> list[str]:
     return lines
 
 
+_EMBEDDED_POST = (
+    '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'
+)
+
+
+def unwrap_embedded_posts(html: str) -> str:
+    """``html`` with each embedded social-media post (Twitter's standard embed markup,
+    ``<blockquote class="twitter-tweet">``) made a plain ``<blockquote>`` in place of the
+    wrappers that hold only it.
+
+    trafilatura drops a post together with its widget wrappers (classed 'social', 'embed',
+    'tweet'), but a post that an article embeds is what the article quotes: the text around it
+    reads "a whole lot of people on Twitter pointed it out:". The page itself is not changed;
+    this is the copy handed to the extractor. Returns ``html`` unchanged if it has no post or
+    does not parse.
+    """
+    if "twitter-tweet" not in html:
+        return html
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(re.sub(r"\A\s*<\?xml[^>]*>", "", html))
+    except (lxml.etree.ParserError, ValueError):
+        return html
+    for post in root.xpath(_EMBEDDED_POST):
+        text = " ".join(post.text_content().split())
+        wrapper = post
+        parent = post.getparent()
+        while (
+            parent is not None
+            and parent.tag not in ("body", "article", "main")
+            and " ".join(parent.text_content().split()) == text
+        ):
+            wrapper, parent = parent, parent.getparent()
+        post.attrib.clear()
+        if wrapper is not post:
+            post.tail = wrapper.tail
+            wrapper.addprevious(post)
+            wrapper.getparent().remove(wrapper)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
 def extract_html(html: str, *, name: str) -> tuple[str, dict[str, str], list[tuple[str, int]]]:
-    """The article in an HTML page, by trafilatura: ``(text, metadata, left_out)``.
+    """The article in an HTML page, by trafilatura: ``(text, metadata, left_out)``; embedded
+    posts the article quotes are kept (``unwrap_embedded_posts``).
 
     ``text`` has one paragraph per line. ``metadata`` has ``headline``, ``byline``,
     ``dateline`` (the date trafilatura found, ISO), ``url`` and ``standfirst`` (the page's
@@ -253,7 +297,7 @@ def extract_html(html: str, *, name: str) -> tuple[str, dict[str, str], list[tup
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        html,
+        unwrap_embedded_posts(html),
         with_metadata=True,
         include_comments=False,
         include_images=False,

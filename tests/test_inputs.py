@@ -12,12 +12,15 @@ import pytest
 from analysis import CorpusError, CorpusWarning, load_corpus, paths
 from analysis.clean import (
     clean_text,
+    is_author_bio,
     is_link_like,
+    is_photo_credit,
+    is_reader_prompt,
     read_front_matter,
     split_paragraphs,
     uses_blocks,
 )
-from analysis.inputs import extract_html, looks_like_html, outlet_of
+from analysis.inputs import extract_html, looks_like_html, outlet_of, unwrap_embedded_posts
 
 BODY = (
     "Russia said on Tuesday that it was pulling some troops back from the border.\n"
@@ -400,6 +403,137 @@ def test_a_short_list_inside_the_prose_is_kept():
         ]
     )
     assert len(clean_text(text).paragraphs) == 5
+
+
+# Prose-shaped furniture (second round of issue 14): each row is a line that survived the
+# first rules on the dev set's pages (True), or a body sentence of the same shape (False).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Get the day’s top headlines delivered to your inbox every morning by "
+            "subscribing to our newsletter.",
+            True,
+        ),
+        ("Comments are subject to our community guidelines, which can be viewed here.", True),
+        ("Got a confidential news tip? We want to hear from you.", True),
+        ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", True),
+        ("Need more space? Subscribe to our sister title for the latest news!", True),
+        (
+            "Microsoft may earn an Affiliate Commission if you purchase something through "
+            "recommended links in this article.",
+            True,
+        ),
+        # 'US' is a country, not the site
+        ("The pair sent thousands of e-mails to AOL subscribers in the US.", False),
+        ("You can subscribe to Disney+ for $6.99 a month from Tuesday.", False),  # no site word
+        ("“We will read every comment,” the minister said.", False),  # a quotation
+        ("We asked our subscribers, the editor said, and most wanted fewer emails.", False),
+        (" ".join(["Our newsletter"] * 21), False),  # too long for a prompt
+    ],
+)
+def test_is_reader_prompt(text, expected):
+    assert is_reader_prompt(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brigit Katz is a freelance writer based in Toronto.", True),
+        (
+            "Jeff Foust (jeff@example.com) is the editor and publisher of The Space Review, and "
+            "a senior staff writer with SpaceNews.",
+            True,
+        ),
+        ("Regan is a Southeastern Connecticut native now living in Central Massachusetts.", True),
+        ("Smith is a former mayor of the city and a candidate for governor.", False),  # no job
+        ("The report is a blow to the editor of the paper.", False),  # no name opens it
+    ],
+)
+def test_is_author_bio(text, expected):
+    assert is_author_bio(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sanjeev Verma/Hindustan Times/Getty Images", True),
+        ("Natalie Naccache | Bloomberg | Getty Images", True),
+        ("Courtesy of Andrew Vaughan", True),
+        ("Reuters", True),
+        ("Y /", False),  # no names around the slash
+        ("AC/DC play Wembley on 12 June", False),  # a digit: a listing, not a credit
+        ("The Getty family gave the paintings to the museum.", False),  # a sentence
+    ],
+)
+def test_is_photo_credit(text, expected):
+    assert is_photo_credit(text) is expected
+
+
+def test_prose_furniture_goes_with_its_reason_body_kept():
+    body = [
+        "Air pollution is surging in Delhi again, and schools have been closed for a week.",
+        "Officials handed out five million masks to schoolchildren across the city.",
+        "Doctors said the smog was shaving years off the lives of millions of residents.",
+        "The city has promised new rules on crop burning before next winter.",
+    ]
+    text = "\n".join(
+        [
+            body[0],
+            body[1],
+            "Officials handed out masks to schoolchildren amid a spike in air pollution.",
+            "Sonu Mehta/Hindustan Times/Getty Images",
+            body[2],
+            body[3],
+            "Reuters",
+            "Jane Doe is a freelance writer based in Mumbai.",
+            "Get the day's top headlines delivered to your inbox by subscribing to our newsletter.",
+        ]
+    )
+    cleaned = clean_text(text)
+    assert list(cleaned.paragraphs) == body  # 'Reuters' takes no body paragraph with it
+    reasons = Counter(r.reason for r in cleaned.removed)
+    assert reasons == {
+        "credited-caption": 1,
+        "photo-credit": 2,
+        "author-bio": 1,
+        "reader-prompt": 1,
+    }
+
+
+def test_an_author_bio_high_in_the_article_stays_unless_it_names_the_byline():
+    bio = "Jane Doe is a reporter who covered the trial for ten years before she quit."
+    body = [f"Paragraph {n} of the story says what happened on the day in court." for n in "123"]
+    assert bio in clean_text("\n".join([bio, *body, *body])).paragraphs
+    bylined = clean_text("\n".join(["By Jane Doe", bio, *body, *body]))
+    assert bio not in bylined.paragraphs
+    assert bylined.metadata["byline"] == "Jane Doe"
+
+
+TWEET_PAGE = PAGE.replace(
+    "<p>Western governments",
+    '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">'
+    "The talks went on for three hours and nobody knows what was agreed in the end."
+    '</p>— Jane Doe (@janedoe) <a href="https://twitter.com/x">February 15, 2022</a>'
+    "</blockquote></div>\n<p>Western governments",
+)
+
+
+def test_an_embedded_post_the_article_quotes_is_extracted():
+    import trafilatura
+
+    alone = trafilatura.extract(TWEET_PAGE, include_comments=False)  # the failure this fixes
+    assert "Western governments said" in alone and "nobody knows" not in alone
+    text = extract_html(TWEET_PAGE, name="p")[0]
+    assert "The talks went on for three hours and nobody knows what was agreed" in text
+    assert "Western governments said" in text
+
+
+def test_unwrap_embedded_posts_leaves_other_pages_alone():
+    assert unwrap_embedded_posts(PAGE) is PAGE
+    unwrapped = unwrap_embedded_posts(TWEET_PAGE)
+    assert "social-media-embed" not in unwrapped and "twitter-tweet" not in unwrapped
+    assert "<blockquote><p" in unwrapped
 
 
 def test_split_paragraphs_decides_from_the_whole_file():
