@@ -159,6 +159,8 @@ def lexicon() -> Lexicon:
     )
     clock = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
     prefix = rf"(?:(?:{_alternation(items('dateline_prefixes'))})(?:\s+on)?:?\s+)?"
+    # 'Published 10:02 AM EST Nov 19, 2019', 'PUBLISHED: 10:48, Tue, Nov 19, 2019'
+    lead_clock = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+)?"
     return Lexicon(
         boilerplate_lines=frozenset(_norm_line(line) for line in items("boilerplate_lines")),
         boilerplate_prefixes=tuple(p.casefold() for p in items("boilerplate_prefixes")),
@@ -183,7 +185,10 @@ def lexicon() -> Lexicon:
             r"\s*(?P<url>\S*)\s*",
             re.IGNORECASE,
         ),
-        dateline=re.compile(rf"{prefix}(?:(?:{weekdays})\.?,?\s+)?{date}{clock}\.?", re.IGNORECASE),
+        dateline=re.compile(
+            rf"(?:\|\s*)?{prefix}{lead_clock}(?:(?:{weekdays})\.?,?\s+)?{date}{clock}\.?",
+            re.IGNORECASE,
+        ),
         name_particles=frozenset(item.casefold() for item in items("name_particles")),
         front_matter_fields={
             str(key).casefold(): field
@@ -495,6 +500,9 @@ def _is_caption(raw: str, text: str) -> bool:
         return True
     # '… of Ukraine and Russia (Statista/The Independent)', '(AFP via Getty Images)'
     paren = _PAREN_CREDIT.search(text)
+    # '… autonomy (Image: GETTY )': a labelled credit in brackets
+    if paren and lexicon().caption_label.match(paren.group(1).strip()):
+        return len(paren.group(1).split()) <= 10
     if paren and _is_credit_like(paren.group(1)):
         before = text[: paren.start()].strip()
         return not before or not ends_sentence(before)
@@ -571,8 +579,9 @@ def is_reader_prompt(text: str) -> bool:
     At most ``PROMPT_MAX_WORDS`` words, no quotation marks and no reporting verb ('said',
     'told'), and either a site word ('our', 'we', 'this site') with a service of the site
     ('newsletter', 'comments', 'subscribe'), or a disclosure that needs none ('affiliate
-    commission'); lists ``prompt_site_words``, ``prompt_services``, ``prompt_disclosures``,
-    ``reporting_verbs`` of the lexicon. A news sentence about a
+    commission'), or a later sentence opening with a call to action of ``boilerplate_prefixes``
+    ('… ? Click here to support it.'); lists ``prompt_site_words``, ``prompt_services``,
+    ``prompt_disclosures``, ``reporting_verbs`` of the lexicon. A news sentence about a
     newsletter quotes or reports someone, or does not speak as 'we'.
     """
     line = collapse_whitespace(text)
@@ -582,6 +591,10 @@ def is_reader_prompt(text: str) -> bool:
     if lex.reporting.search(line):
         return False
     if lex.prompt_alone.search(line):
+        return True
+    # 'Do you rely on our reporting? Click here to support it.': a call to action follows
+    later = [_norm_line(s) for s in re.split(r"(?<=[.!?])\s+", line)[1:]]
+    if any(s.startswith(lex.boilerplate_prefixes) for s in later):
         return True
     return bool(lex.prompt_site.search(line) and lex.prompt_service.search(line))
 
@@ -658,7 +671,8 @@ _URL_TAIL = re.compile(r"[\w\-./?=&%#~+:@!$,;*'()]{1,500}")
 
 def is_dateline(text: str) -> bool:
     """True for a line that is only a date: 'February 15, 2022', 'Tuesday 15 February 2022 10:43
-    GMT', 'Updated: 2022-02-15'. A dated sentence is not a dateline."""
+    GMT', 'Updated: 2022-02-15', 'Published 10:02 AM EST Nov 19, 2019', '| UPDATED: 11:05,
+    Tue, Nov 19, 2019'. A dated sentence is not a dateline."""
     line = collapse_whitespace(text)
     return len(line) <= 80 and lexicon().dateline.fullmatch(line) is not None
 

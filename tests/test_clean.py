@@ -185,6 +185,13 @@ def test_collapse_whitespace(text: str, expected: str) -> None:
         ("(Getty Images)", True),
         ("Troops at the border. (AFP via Getty Images)", False),  # sentence ends before credit
         ("Troops at the border (AFP via Getty Images)", True),
+        ("Protesters do not want Hong Kong to lose its autonomy (Image: getty )", True),
+        ("The protests have strengthened in size (Photo: EXPRESS )", True),
+        (
+            "The ministry published a report (Image: a chart of the troop numbers on the border "
+            "with Ukraine since the war began)",
+            False,
+        ),  # too long for a credit
         ("Putin in Moscow. Photograph: Jane Doe/Reuters", True),
         ("Photo: AP", True),
         ("Photograph: Jane Doe/Reuters", True),
@@ -253,6 +260,10 @@ def test_is_related_link(line: str, expected: bool) -> None:
             "experience. By continuing to browse you agree to their use.",
             True,
         ),  # a notice: up to 60 words
+        ("Save my name, email, and website in this browser for the next time I comment.", True),
+        ("You have been successfully subscribed!", True),
+        ("Sharing is caring!", True),
+        ("Sharing is caring, the charity's founder told volunteers.", False),  # in a sentence
         ("The regulator said websites use cookies to track readers.", False),
     ],
 )
@@ -310,6 +321,9 @@ def test_ends_sentence(text: str, expected: bool) -> None:
         ("Tuesday 15 February 2022 10:43 GMT", True),
         ("Updated: Feb. 15, 2022, 3:41 p.m. ET", True),
         ("2022-02-15", True),
+        ("Published 10:02 AM EST Nov 19, 2019", True),  # the clock first (dev set, issue 14)
+        ("| UPDATED: 11:05, Tue, Nov 19, 2019", True),  # after a '|' that split it from PUBLISHED
+        ("10:02 AM EST Nov 19, 2019 the market opened lower.", False),
         ("February 15, 2022, will go down in history as the day propaganda failed.", False),
         ("February", False),
     ],

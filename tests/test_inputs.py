@@ -419,6 +419,7 @@ def test_a_short_list_inside_the_prose_is_kept():
         ("Got a confidential news tip? We want to hear from you.", True),
         ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", True),
         ("Need more space? Subscribe to our sister title for the latest news!", True),
+        ("Do you rely on Snopes reporting? Click here to support it.", True),  # a call to action
         (
             "Microsoft may earn an Affiliate Commission if you purchase something through "
             "recommended links in this article.",
