@@ -58,6 +58,7 @@ REASONS: dict[str, str] = {
     "reader-prompt": "the site speaking to its reader: newsletter, comment and tip prompts",
     "photo-credit": "a photo credit on its own line ('Jane Doe/Getty Images', 'Courtesy of …')",
     "credited-caption": "a caption sentence just above a photo credit that names a photographer",
+    "contact-line": "an author's e-mail address or @handle on its own line, with the name",
     "author-bio": "an author bio ('Jane Doe is a freelance writer …') at the foot of the article",
 }
 
@@ -636,6 +637,21 @@ def is_photo_credit(text: str) -> bool:
     return _is_credit_like(line.replace(" | ", "/"))
 
 
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w{2,}")
+
+
+def is_contact_line(text: str) -> bool:
+    """True for an author's contact line: 'patrick.shanley@example.com @pshanley88', 'Nishant
+    Kumar @Nishantopines': at most eight words, an e-mail address or @handle, and nothing else
+    but capitalised name words."""
+    words = collapse_whitespace(text).split()
+    if not words or len(words) > 8:
+        return False
+    contacts = [w for w in words if _CONTACT.fullmatch(w.strip(",;|"))]
+    others = [w for w in words if w not in contacts]
+    return bool(contacts) and all(w[:1].isupper() and w.isalpha() for w in others)
+
+
 def _names_photographer(credit: str) -> bool:
     """A credit that names who took the picture ('Name/Agency', 'X | Getty Images', 'via',
     'Courtesy of'), not only an agency: a lone 'Reuters' under the last paragraph credits the
@@ -656,6 +672,8 @@ def _junk_reason(raw: str, text: str) -> str | None:
         return "boilerplate"
     if is_reader_prompt(text):
         return "reader-prompt"
+    if is_contact_line(text):
+        return "contact-line"
     return None
 
 
@@ -754,10 +772,11 @@ def parse_byline(text: str, *, plain: bool = True) -> str | None:
 
 
 def is_credit_line(text: str) -> bool:
-    """True for a reporting or copyright credit: 'Additional reporting by …', 'AFP contributed
-    reporting.', 'Copyright … All rights reserved.', '© 2026 Example Ltd'."""
+    """True for a reporting or copyright credit: 'Additional reporting by …', '(Reporting by …;
+    editing by …)', 'AFP contributed reporting.', 'Copyright … All rights reserved.', '© 2026
+    Example Ltd'."""
     line = collapse_whitespace(text)
-    folded = line.casefold()
+    folded = line.casefold().lstrip("(")  # '(Reporting by …; editing by …)'
     if not line or len(line.split()) > 40:
         return False
     lex = lexicon()

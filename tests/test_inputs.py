@@ -13,6 +13,7 @@ from analysis import CorpusError, CorpusWarning, load_corpus, paths
 from analysis.clean import (
     clean_text,
     is_author_bio,
+    is_contact_line,
     is_link_like,
     is_photo_credit,
     is_reader_prompt,
@@ -469,6 +470,31 @@ def test_is_author_bio(text, expected):
 )
 def test_is_photo_credit(text, expected):
     assert is_photo_credit(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("patrick.shanley@example.com @pshanley88", True),
+        ("Nishant Kumar @Nishantopines", True),
+        ("Write to the desk at news@example.com with your questions", False),  # a sentence
+        ("@POTUS", True),
+        ("Email", False),
+    ],
+)
+def test_is_contact_line(text, expected):
+    assert is_contact_line(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quanta Magazine moderates comments to facilitate an informed conversation.", True),
+        ("The minister moderates a panel on the economy every Tuesday.", False),
+    ],
+)
+def test_comment_policies_are_reader_prompts(text, expected):
+    assert is_reader_prompt(text) is expected
 
 
 def test_prose_furniture_goes_with_its_reason_body_kept():
