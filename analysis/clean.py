@@ -1348,9 +1348,14 @@ _GLUED = re.compile(
 def is_glued_teaser(text: str) -> bool:
     """True for a related-story teaser glued into one line: a headline, then an all-capitals
     dateline and the lead ('Deportees return home from US NEW DELHI: Their American dream …').
-    An article's own first paragraph opens with its dateline, so it does not match."""
+    An article's own first paragraph opens with its dateline, so it does not match; nor does a
+    paragraph whose 'headline' holds a sentence end ('… for me? Or should I … -- SIGNED
+    READER DEAR READER: Of course …', a letters column)."""
     match = _GLUED.match(text)
-    return match is not None and not ends_sentence(match.group("title"))
+    if match is None:
+        return False
+    title = match.group("title")
+    return not ends_sentence(title) and _BOUNDARY.search(title) is None
 
 
 def boilerplate_opinion(paragraphs: Sequence[str]) -> list[bool]:

@@ -14,6 +14,7 @@ from analysis.clean import (
     clean_text,
     is_author_bio,
     is_contact_line,
+    is_glued_teaser,
     is_link_like,
     is_photo_credit,
     is_reader_prompt,
@@ -431,6 +432,7 @@ def test_a_short_list_inside_the_prose_is_kept():
         ("You can subscribe to Disney+ for $6.99 a month from Tuesday.", False),  # no site word
         ("“We will read every comment,” the minister said.", False),  # a quotation
         ("We asked our subscribers, the editor said, and most wanted fewer emails.", False),
+        ("In this fact-check, we’ll interpret the senator’s comment as the weekly total.", False),
         (" ".join(["Our newsletter"] * 21), False),  # too long for a prompt
     ],
 )
@@ -495,6 +497,25 @@ def test_is_contact_line(text, expected):
 )
 def test_comment_policies_are_reader_prompts(text, expected):
     assert is_reader_prompt(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Deportees return home from US NEW DELHI: Their American dream ended at the border.",
+            True,
+        ),
+        ("NEW DELHI: The government said on Tuesday that the deportees had returned.", False),
+        (
+            "Am I right to feel hurt? Or should I be happy I am going at all? -- FEELING LIKE "
+            "SECOND RATE DEAR FEELING: Of course you should be happy.",
+            False,
+        ),  # a letters column: the 'headline' holds sentence ends (found on other dev-site pages)
+    ],
+)
+def test_is_glued_teaser(text, expected):
+    assert is_glued_teaser(text) is expected
 
 
 def test_prose_furniture_goes_with_its_reason_body_kept():
