@@ -162,6 +162,14 @@ def sha(text: str | bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def write_csv(path: Path, rows: list[dict]) -> None:
+    """Write ``rows`` (dicts with the same keys) to ``path`` as CSV with a header."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def load_pages(source: Path, folder: Path = HERE) -> list[dict]:
     """Every page of the set in ``folder`` (the dev set unless told), re-created: its row of
     ``pages.csv``, its lines with their labels (checked against ``lines.csv`` hash by hash), the

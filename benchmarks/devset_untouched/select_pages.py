@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "devset"))
 
 from recreate import PAGES as DEV_PAGES  # noqa: E402
-from recreate import label_lines, read_source, sha, text_lines, words  # noqa: E402
+from recreate import label_lines, read_source, sha, text_lines, words, write_csv  # noqa: E402
 
 FORMS = ("text", "frontmatter", "html")
 N_PAGES = 30
@@ -86,10 +86,7 @@ def main() -> None:
         if len(pages) == N_PAGES:
             break
     for path, rows in ((HERE / "pages.csv", pages), (HERE / "lines.csv", lines_rows)):
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+        write_csv(path, rows)
     print(len(pages), "pages", len(lines_rows), "lines")
 
 
