@@ -59,6 +59,7 @@ REASONS: dict[str, str] = {
     "photo-credit": "a photo credit on its own line ('Jane Doe/Getty Images', 'Courtesy of …')",
     "credited-caption": "a caption sentence just above a photo credit that names a photographer",
     "contact-line": "an author's e-mail address or @handle on its own line, with the name",
+    "author-box": "an author box below the article: a name line and a job line ('Staff Writer')",
     "author-bio": "an author bio ('Jane Doe is a freelance writer …') at the foot of the article",
 }
 
@@ -126,6 +127,7 @@ class Lexicon:
     prompt_service: re.Pattern[str]  # 'newsletter', 'comments', 'sign up'
     prompt_alone: re.Pattern[str]  # a disclosure that needs no site word
     reporting: re.Pattern[str]  # 'said', 'told': prose reporting speech
+    social_networks: re.Pattern[str]
     author_roles: frozenset[str]
     credit_only_openers: tuple[str, ...]
 
@@ -200,6 +202,7 @@ def lexicon() -> Lexicon:
         prompt_service=_words_pattern(items("prompt_services")),
         prompt_alone=_words_pattern(items("prompt_disclosures")),
         reporting=_words_pattern(items("reporting_verbs")),
+        social_networks=_words_pattern(items("social_networks"), ignore_case=False),
         author_roles=frozenset(item.casefold() for item in items("author_roles")),
         credit_only_openers=tuple(item.casefold() for item in items("credit_only_openers")),
     )
@@ -580,7 +583,8 @@ def is_reader_prompt(text: str) -> bool:
     At most ``PROMPT_MAX_WORDS`` words, no quotation marks and no reporting verb ('said',
     'told'), and either a site word ('our', 'we', 'this site') with a service of the site
     ('newsletter', 'comments', 'subscribe'), or a disclosure that needs none ('affiliate
-    commission'), or a later sentence opening with a call to action of ``boilerplate_prefixes``
+    commission'), or 'Follow … on' a network of ``social_networks``, or a later sentence
+    opening with a call to action of ``boilerplate_prefixes``
     ('… ? Click here to support it.'); lists ``prompt_site_words``, ``prompt_services``,
     ``prompt_disclosures``, ``reporting_verbs`` of the lexicon. A news sentence about a
     newsletter quotes or reports someone, or does not speak as 'we'.
@@ -592,6 +596,9 @@ def is_reader_prompt(text: str) -> bool:
     if lex.reporting.search(line):
         return False
     if lex.prompt_alone.search(line):
+        return True
+    # 'Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.'
+    if line.startswith("Follow ") and lex.social_networks.search(line):
         return True
     # 'Do you rely on our reporting? Click here to support it.': a call to action follows
     later = [_norm_line(s) for s in re.split(r"(?<=[.!?])\s+", line)[1:]]
@@ -619,6 +626,15 @@ def is_author_bio(text: str) -> bool:
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_role_line(text: str) -> bool:
+    """True for the job line of an author box: 'Contributing Writer', 'Senior Editor',
+    'Reporter': one to four capitalised words, the last a job of ``author_roles``."""
+    words = collapse_whitespace(text).split()
+    if not 1 <= len(words) <= 4 or not all(_capitalised(w) for w in words):
+        return False
+    return words[-1].casefold() in lexicon().author_roles
 
 
 def is_photo_credit(text: str) -> bool:
@@ -1416,7 +1432,8 @@ CAPTION_MAX_WORDS = 40
 def _drop_prose_furniture(draft: _Draft) -> _Draft:
     """Remove furniture written as prose that only its place gives away: a photo credit on its
     own line (``is_photo_credit``) with, when it names a photographer, the caption just above
-    it (``credited-caption``: at most ``CAPTION_MAX_WORDS`` words, ending a sentence), and an
+    it (``credited-caption``: at most ``CAPTION_MAX_WORDS`` words, ending a sentence), an
+    author box's job line and the name above it (``is_role_line``, ``author-box``), and an
     author bio
     (``is_author_bio``) in the last third of the article or naming its byline
     (``author-bio``)."""
@@ -1436,6 +1453,11 @@ def _drop_prose_furniture(draft: _Draft) -> _Draft:
                 and (ends_sentence(above) or above.endswith(")"))
             ):
                 drop[k - 1] = "credited-caption"
+        elif is_role_line(unit.text):
+            drop[k] = "author-box"
+            above = units[k - 1].text if k > 0 else ""
+            if above and k - 1 not in drop and is_name_list(above, require_place=False):
+                drop[k - 1] = "author-box"
         elif is_author_bio(unit.text):
             name = _BIO.match(collapse_whitespace(unit.text))["name"].strip().casefold()
             if k >= tail or name in bylines:

@@ -18,6 +18,7 @@ from analysis.clean import (
     is_link_like,
     is_photo_credit,
     is_reader_prompt,
+    is_role_line,
     read_front_matter,
     split_paragraphs,
     uses_blocks,
@@ -423,6 +424,9 @@ def test_a_short_list_inside_the_prose_is_kept():
         ("Need more space? Subscribe to our sister title for the latest news!", True),
         ("Do you rely on Snopes reporting? Click here to support it.", True),  # a call to action
         ("Quanta Magazine moderates comments to facilitate an informed conversation.", True),
+        ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", True),
+        ("Follow the rules, the minister told Facebook and Twitter on Tuesday.", False),
+        ("Like Facebook, Twitter has struggled to keep up with complaints.", False),
         ("The minister moderates a panel on the economy every Tuesday.", False),
         (
             "Microsoft may earn an Affiliate Commission if you purchase something through "
@@ -471,6 +475,11 @@ def test_is_reader_prompt(text, expected):
         (is_contact_line, "Write to the desk at news@example.com with your questions", False),
         (is_contact_line, "@POTUS", True),
         (is_contact_line, "Email", False),
+        (is_role_line, "Contributing Writer", True),
+        (is_role_line, "Senior Fellow", True),
+        (is_role_line, "The writer", False),  # not capitalised: a phrase in the prose
+        (is_role_line, "Author:", False),  # a label, not a job
+        (is_role_line, "A Letter From Our Editor To Readers", False),  # too long
     ],
 )
 def test_author_and_credit_lines(rule, text, expected):
@@ -515,6 +524,8 @@ def test_prose_furniture_goes_with_its_reason_body_kept():
             body[3],
             "Reuters",
             "Jane Doe is a freelance writer based in Mumbai.",
+            "Carrie Arnold",
+            "Contributing Writer",
             "Get the day's top headlines delivered to your inbox by subscribing to our newsletter.",
         ]
     )
@@ -522,6 +533,7 @@ def test_prose_furniture_goes_with_its_reason_body_kept():
     assert list(cleaned.paragraphs) == body  # 'Reuters' takes no body paragraph with it
     reasons = Counter(r.reason for r in cleaned.removed)
     assert reasons == {
+        "author-box": 2,
         "credited-caption": 1,
         "photo-credit": 2,
         "author-bio": 1,
