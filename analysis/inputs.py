@@ -282,9 +282,69 @@ def unwrap_embedded_posts(html: str) -> str:
     return lxml.html.tostring(root, encoding="unicode")
 
 
+#: trafilatura's options for an article body: no comments or images, tables kept, no
+#: deduplication (its cache is shared by every page a process reads).
+_EXTRACTION = {
+    "include_comments": False,
+    "include_images": False,
+    "include_tables": True,
+    "deduplicate": False,
+}
+
+
+def readability_paragraphs(html: str) -> list[str]:
+    """The article of ``html`` as readability (the fallback extractor trafilatura ships, in
+    ``trafilatura.external``) finds it, one paragraph per item, split by trafilatura so that
+    they read as its own paragraphs do. Empty when readability finds nothing."""
+    import lxml.html
+    import trafilatura
+    from trafilatura.external import try_readability
+
+    tree = trafilatura.load_html(html)
+    article = try_readability(tree) if tree is not None else None
+    if article is None:
+        return []
+    body = "<html><body>" + lxml.html.tostring(article, encoding="unicode") + "</body></html>"
+    text = trafilatura.extract(body, favor_recall=True, **_EXTRACTION) or ""
+    return [line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line]
+
+
+def add_missed_paragraphs(kept: list[str], second: list[str]) -> list[str]:
+    """``kept`` (the extractor's paragraphs, in page order) with the paragraphs of a second
+    extraction, ``second``, that it missed inside the article, each put after the paragraph
+    both share before it (paragraphs are matched with their whitespace collapsed).
+
+    The article in ``second`` runs from its start to the last paragraph both extractions kept;
+    a paragraph of ``second`` after that is left out, and so is all of ``second`` when the two
+    share no paragraph (they found different articles). trafilatura chooses one extraction
+    per page (its own or a fallback's) and so can lose a page's lead paragraph when it is a
+    bare text node before the first ``<br>`` (macrumors.com); readability keeps it.
+    """
+    where = {" ".join(p.split()): i for i, p in enumerate(kept)}
+    second = [" ".join(p.split()) for p in second if p.strip()]
+    shared = [i for i, p in enumerate(second) if p in where]
+    if not shared:
+        return kept
+    before: dict[int, list[str]] = {}  # kept index -> missed paragraphs to put before it
+    anchor = where[second[shared[0]]]
+    for paragraph in second[: shared[-1] + 1]:
+        if paragraph in where:
+            anchor = where[paragraph] + 1
+        else:
+            before.setdefault(anchor, []).append(paragraph)
+    merged: list[str] = []
+    for i, paragraph in enumerate([*kept, None]):
+        merged.extend(before.get(i, []))
+        if paragraph is not None:
+            merged.append(paragraph)
+    return merged
+
+
 def extract_html(html: str, *, name: str) -> tuple[str, dict[str, str], list[tuple[str, int]]]:
     """The article in an HTML page, by trafilatura: ``(text, metadata, left_out)``; embedded
-    posts the article quotes are kept (``unwrap_embedded_posts``).
+    posts the article quotes are kept (``unwrap_embedded_posts``), and paragraphs inside the
+    article that readability found and trafilatura missed are added
+    (``add_missed_paragraphs``).
 
     ``text`` has one paragraph per line. ``metadata`` has ``headline``, ``byline``,
     ``dateline`` (the date trafilatura found, ISO), ``url`` and ``standfirst`` (the page's
@@ -296,17 +356,12 @@ def extract_html(html: str, *, name: str) -> tuple[str, dict[str, str], list[tup
     """
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        unwrap_embedded_posts(html),
-        with_metadata=True,
-        include_comments=False,
-        include_images=False,
-        include_tables=True,
-        deduplicate=False,
-    )
+    page = unwrap_embedded_posts(html)
+    document = trafilatura.bare_extraction(page, with_metadata=True, **_EXTRACTION)
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:
         raise CorpusError(f"{name}: HTML page with no extractable article text (trafilatura)")
+    text = "\n".join(add_missed_paragraphs(text.splitlines(), readability_paragraphs(page)))
     fields = {
         "headline": document.title,
         "byline": document.author,

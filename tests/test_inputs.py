@@ -23,7 +23,14 @@ from analysis.clean import (
     split_paragraphs,
     uses_blocks,
 )
-from analysis.inputs import extract_html, looks_like_html, outlet_of, unwrap_embedded_posts
+from analysis.inputs import (
+    add_missed_paragraphs,
+    extract_html,
+    looks_like_html,
+    outlet_of,
+    readability_paragraphs,
+    unwrap_embedded_posts,
+)
 
 BODY = (
     "Russia said on Tuesday that it was pulling some troops back from the border.\n"
@@ -567,6 +574,47 @@ def test_an_embedded_post_the_article_quotes_is_extracted():
     text = extract_html(TWEET_PAGE, name="p")[0]
     assert "The talks went on for three hours and nobody knows what was agreed" in text
     assert "Western governments said" in text
+
+
+LEAD = (
+    "Following the 16-inch MacBook Pro, Apple plans to release a new 13-inch MacBook Pro with a "
+    "scissor switch keyboard in the first half of 2020, according to industry sources."
+)
+REPORT = "The report claims the display size will remain 13.3 inches, although given the source."
+KEYBOARD = "The new 16-inch MacBook Pro features a redesigned scissor switch keyboard."
+SUPPLIERS = "Wistron and Global Lighting Technologies are said to be among the suppliers."
+RELATED = "Related Roundup: MacBook Pro"
+SIDEBAR = "Night mode is an automatic setting which takes advantage of the new camera."
+
+
+@pytest.mark.parametrize(
+    ("kept", "second", "expected"),
+    [
+        # trafilatura lost the lead (a bare text node before the first <br>): it goes first
+        ([SIDEBAR, REPORT, KEYBOARD], [LEAD, REPORT, KEYBOARD], [SIDEBAR, LEAD, REPORT, KEYBOARD]),
+        # a paragraph missed in the middle goes after the paragraph both kept before it
+        ([LEAD, REPORT, KEYBOARD], [LEAD, REPORT, SUPPLIERS, KEYBOARD],
+         [LEAD, REPORT, SUPPLIERS, KEYBOARD]),
+        # what the second extraction has after the last shared paragraph is not the article
+        ([LEAD, REPORT], [LEAD, REPORT, RELATED, SUPPLIERS], [LEAD, REPORT]),
+        # no shared paragraph: the second extraction found another text; nothing is added
+        ([LEAD, REPORT], [RELATED, SUPPLIERS], [LEAD, REPORT]),
+        # paragraphs that differ only in whitespace are the same paragraph, kept as trafilatura wrote it
+        ([LEAD, "The report  claims\tthe display"], [LEAD, "The report claims the display"],
+         [LEAD, "The report  claims\tthe display"]),
+        ([LEAD, REPORT], [], [LEAD, REPORT]),
+    ],
+)  # fmt: skip
+def test_add_missed_paragraphs(kept, second, expected):
+    assert add_missed_paragraphs(kept, second) == expected
+
+
+def test_readability_paragraphs_are_the_article_one_per_item():
+    found = readability_paragraphs(PAGE)
+    assert found[1].startswith("Russia said on Tuesday that it was pulling some of its troops")
+    assert found[-1].endswith("an invasion could still come at any moment.")
+    assert "World news today" not in found and not any("Subscribe" in p for p in found)
+    assert readability_paragraphs("<html><body></body></html>") == []
 
 
 def test_unwrap_embedded_posts_leaves_other_pages_alone():
