@@ -55,6 +55,12 @@ REASONS: dict[str, str] = {
     "repeated-line": "a short line the page printed before: teasers, share bars, labels",
     "glued-teaser": "a teaser glued into one line: a headline, then a dateline and a lead",
     "not-extracted": "HTML page text that the article extractor (trafilatura) left out",
+    "reader-prompt": "the site speaking to its reader: newsletter, comment and tip prompts",
+    "photo-credit": "a photo credit on its own line ('Jane Doe/Getty Images', 'Courtesy of …')",
+    "credited-caption": "a caption sentence just above a photo credit that names a photographer",
+    "contact-line": "an author's e-mail address or @handle on its own line, with the name",
+    "author-box": "an author box below the article: a name line and a job line ('Staff Writer')",
+    "author-bio": "an author bio ('Jane Doe is a freelance writer …') at the foot of the article",
 }
 
 _T = TypeVar("_T")
@@ -117,6 +123,13 @@ class Lexicon:
     dateline: re.Pattern[str]
     name_particles: frozenset[str]
     front_matter_fields: dict[str, str]  # front-matter key (casefolded) -> metadata field
+    prompt_site: re.Pattern[str]  # the site speaking of itself: 'our', 'this site'
+    prompt_service: re.Pattern[str]  # 'newsletter', 'comments', 'sign up'
+    prompt_alone: re.Pattern[str]  # a disclosure that needs no site word
+    reporting: re.Pattern[str]  # 'said', 'told': prose reporting speech
+    social_networks: re.Pattern[str]
+    author_roles: frozenset[str]
+    credit_only_openers: tuple[str, ...]
 
 
 def _alternation(items: Iterable[str], *, flexible_space: bool = False) -> str:
@@ -149,6 +162,8 @@ def lexicon() -> Lexicon:
     )
     clock = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
     prefix = rf"(?:(?:{_alternation(items('dateline_prefixes'))})(?:\s+on)?:?\s+)?"
+    # 'Published 10:02 AM EST Nov 19, 2019', 'PUBLISHED: 10:48, Tue, Nov 19, 2019'
+    lead_clock = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+)?"
     return Lexicon(
         boilerplate_lines=frozenset(_norm_line(line) for line in items("boilerplate_lines")),
         boilerplate_prefixes=tuple(p.casefold() for p in items("boilerplate_prefixes")),
@@ -173,13 +188,34 @@ def lexicon() -> Lexicon:
             r"\s*(?P<url>\S*)\s*",
             re.IGNORECASE,
         ),
-        dateline=re.compile(rf"{prefix}(?:(?:{weekdays})\.?,?\s+)?{date}{clock}\.?", re.IGNORECASE),
+        dateline=re.compile(
+            rf"(?:\|\s*)?{prefix}{lead_clock}(?:(?:{weekdays})\.?,?\s+)?{date}{clock}\.?",
+            re.IGNORECASE,
+        ),
         name_particles=frozenset(item.casefold() for item in items("name_particles")),
         front_matter_fields={
             str(key).casefold(): field
             for field, keys in data["front_matter_fields"]["fields"].items()
             for key in keys
         },
+        prompt_site=_words_pattern(items("prompt_site_words"), ignore_case=False),
+        prompt_service=_words_pattern(items("prompt_services")),
+        prompt_alone=_words_pattern(items("prompt_disclosures")),
+        reporting=_words_pattern(items("reporting_verbs")),
+        social_networks=_words_pattern(items("social_networks"), ignore_case=False),
+        author_roles=frozenset(item.casefold() for item in items("author_roles")),
+        credit_only_openers=tuple(item.casefold() for item in items("credit_only_openers")),
+    )
+
+
+def _words_pattern(items: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:
+    """A pattern matching any of ``items`` as whole words: in any case, or (``ignore_case``
+    False) as written or capitalised, so that 'us' and 'Us' match and 'US' does not."""
+    if not ignore_case:
+        items = [form for item in items for form in (item, item[:1].upper() + item[1:])]
+    return re.compile(
+        rf"(?<![\w-])(?:{_alternation(items, flexible_space=True)})(?![\w-])",
+        re.IGNORECASE if ignore_case else 0,
     )
 
 
@@ -468,6 +504,9 @@ def _is_caption(raw: str, text: str) -> bool:
         return True
     # '… of Ukraine and Russia (Statista/The Independent)', '(AFP via Getty Images)'
     paren = _PAREN_CREDIT.search(text)
+    # '… autonomy (Image: GETTY )': a labelled credit in brackets
+    if paren and lexicon().caption_label.match(paren.group(1).strip()):
+        return len(paren.group(1).split()) <= 10
     if paren and _is_credit_like(paren.group(1)):
         before = text[: paren.start()].strip()
         return not before or not ends_sentence(before)
@@ -531,6 +570,114 @@ def _is_boilerplate(text: str) -> bool:
     return len(text) <= 300 and words <= 15 and norm.startswith(lex.boilerplate_prefixes)
 
 
+#: A reader prompt or author bio is a short paragraph; longer ones are left to the reader.
+PROMPT_MAX_WORDS = 40
+_QUOTE_MARKS = '“”"«»'
+
+
+def is_reader_prompt(text: str) -> bool:
+    """True for a paragraph in which the site speaks to its reader about itself: 'Get the
+    day's top headlines delivered to your inbox by subscribing to our newsletter.', 'Comments
+    are subject to our community guidelines.', 'Got a news tip? We want to hear from you.'
+
+    At most ``PROMPT_MAX_WORDS`` words, no quotation marks and no reporting verb ('said',
+    'told'), and either a site word ('our', 'we', 'this site') with a service of the site
+    ('newsletter', 'comments', 'subscribe'), or a disclosure that needs none ('affiliate
+    commission'), or 'Follow … on' a network of ``social_networks``, or a later sentence
+    opening with a call to action of ``boilerplate_prefixes``
+    ('… ? Click here to support it.'); lists ``prompt_site_words``, ``prompt_services``,
+    ``prompt_disclosures``, ``reporting_verbs`` of the lexicon. A news sentence about a
+    newsletter quotes or reports someone, or does not speak as 'we'.
+    """
+    line = collapse_whitespace(text)
+    if not line or len(line.split()) > PROMPT_MAX_WORDS or any(q in line for q in _QUOTE_MARKS):
+        return False
+    lex = lexicon()
+    if lex.reporting.search(line):
+        return False
+    if lex.prompt_alone.search(line):
+        return True
+    # 'Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.'
+    if line.startswith("Follow ") and lex.social_networks.search(line):
+        return True
+    # 'Do you rely on our reporting? Click here to support it.': a call to action follows
+    later = [_norm_line(s) for s in re.split(r"(?<=[.!?])\s+", line)[1:]]
+    if any(s.startswith(lex.boilerplate_prefixes) for s in later):
+        return True
+    return bool(lex.prompt_site.search(line) and lex.prompt_service.search(line))
+
+
+_BIO = re.compile(
+    r"(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}?)(?:\([^()]{0,80}\)\s+)?(?:is|was)\s+(?:a|an|the)\s"
+)
+
+
+def is_author_bio(text: str) -> bool:
+    """True for an author bio: 'Jane Doe is a freelance writer based in Toronto.', 'Jeff Foust
+    (jeff@example.com) is the editor of …': a name of up to four capitalised words, an
+    optional bracket, 'is/was a/an/the', and a job from ``author_roles`` in the first 25
+    words; at most ``2 * PROMPT_MAX_WORDS`` words. Where it stands decides whether it goes
+    (see ``_drop_prose_furniture``)."""
+    line = collapse_whitespace(text)
+    if len(line.split()) > 2 * PROMPT_MAX_WORDS or _BIO.match(line) is None:
+        return False
+    head = {w.strip(".,;:()").casefold() for w in line.split()[:25]}
+    return not head.isdisjoint(lexicon().author_roles)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_role_line(text: str) -> bool:
+    """True for the job line of an author box: 'Contributing Writer', 'Senior Editor',
+    'Reporter': one to four capitalised words, the last a job of ``author_roles``."""
+    words = collapse_whitespace(text).split()
+    if not 1 <= len(words) <= 4 or not all(_capitalised(w) for w in words):
+        return False
+    return words[-1].casefold() in lexicon().author_roles
+
+
+def is_photo_credit(text: str) -> bool:
+    """True for a photo credit standing alone on its line: 'Sanjeev Verma/Hindustan
+    Times/Getty Images', 'Natalie Naccache | Bloomberg | Getty Images', 'Courtesy of Andrew
+    Vaughan', 'Image via Getty Images': at most ten words, no sentence end, no digits, opening
+    with a capital, and naming an agency, in 'Name/Agency' or 'X via Y' form, or opening with a
+    credit label (``credit_only_openers``)."""
+    line = collapse_whitespace(text)
+    if not line or not line[0].isupper() or ends_sentence(line) or any(c.isdigit() for c in line):
+        return False
+    if line.casefold().startswith(lexicon().credit_only_openers):
+        return len(line.split()) <= 10
+    if lexicon().agency.search(line) is None and len(_NAME_WORD.findall(line)) < 2:
+        return False  # 'Y /' is no 'Name/Agency'
+    return _is_credit_like(line.replace(" | ", "/"))
+
+
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w{2,}")
+
+
+def is_contact_line(text: str) -> bool:
+    """True for an author's contact line: 'patrick.shanley@example.com @pshanley88', 'Nishant
+    Kumar @Nishantopines': at most eight words, an e-mail address or @handle, and nothing else
+    but capitalised name words."""
+    words = collapse_whitespace(text).split()
+    if not words or len(words) > 8:
+        return False
+    contacts = [w for w in words if _CONTACT.fullmatch(w.strip(",;|"))]
+    others = [w for w in words if w not in contacts]
+    return bool(contacts) and all(w[:1].isupper() and w.isalpha() for w in others)
+
+
+def _names_photographer(credit: str) -> bool:
+    """A credit that names who took the picture ('Name/Agency', 'X | Getty Images', 'via',
+    'Courtesy of'), not only an agency: a lone 'Reuters' under the last paragraph credits the
+    story, not a picture above it."""
+    line = collapse_whitespace(credit)
+    return any(mark in line for mark in ("/", " | ", " via ")) or line.casefold().startswith(
+        lexicon().credit_only_openers
+    )
+
+
 def _junk_reason(raw: str, text: str) -> str | None:
     """Why a line goes whole (``raw`` as in the input, ``text`` markup-free), or None."""
     if _is_caption(raw, text):
@@ -539,6 +686,10 @@ def _junk_reason(raw: str, text: str) -> str | None:
         return "related-link"
     if _is_boilerplate(text):
         return "boilerplate"
+    if is_reader_prompt(text):
+        return "reader-prompt"
+    if is_contact_line(text):
+        return "contact-line"
     return None
 
 
@@ -554,7 +705,8 @@ _URL_TAIL = re.compile(r"[\w\-./?=&%#~+:@!$,;*'()]{1,500}")
 
 def is_dateline(text: str) -> bool:
     """True for a line that is only a date: 'February 15, 2022', 'Tuesday 15 February 2022 10:43
-    GMT', 'Updated: 2022-02-15'. A dated sentence is not a dateline."""
+    GMT', 'Updated: 2022-02-15', 'Published 10:02 AM EST Nov 19, 2019', '| UPDATED: 11:05,
+    Tue, Nov 19, 2019'. A dated sentence is not a dateline."""
     line = collapse_whitespace(text)
     return len(line) <= 80 and lexicon().dateline.fullmatch(line) is not None
 
@@ -636,10 +788,11 @@ def parse_byline(text: str, *, plain: bool = True) -> str | None:
 
 
 def is_credit_line(text: str) -> bool:
-    """True for a reporting or copyright credit: 'Additional reporting by …', 'AFP contributed
-    reporting.', 'Copyright … All rights reserved.', '© 2026 Example Ltd'."""
+    """True for a reporting or copyright credit: 'Additional reporting by …', '(Reporting by …;
+    editing by …)', 'AFP contributed reporting.', 'Copyright … All rights reserved.', '© 2026
+    Example Ltd'."""
     line = collapse_whitespace(text)
-    folded = line.casefold()
+    folded = line.casefold().lstrip("(")  # '(Reporting by …; editing by …)'
     if not line or len(line.split()) > 40:
         return False
     lex = lexicon()
@@ -1211,9 +1364,14 @@ _GLUED = re.compile(
 def is_glued_teaser(text: str) -> bool:
     """True for a related-story teaser glued into one line: a headline, then an all-capitals
     dateline and the lead ('Deportees return home from US NEW DELHI: Their American dream …').
-    An article's own first paragraph opens with its dateline, so it does not match."""
+    An article's own first paragraph opens with its dateline, so it does not match; nor does a
+    paragraph whose 'headline' holds a sentence end ('… for me? Or should I … -- SIGNED
+    READER DEAR READER: Of course …', a letters column)."""
     match = _GLUED.match(text)
-    return match is not None and not ends_sentence(match.group("title"))
+    if match is None:
+        return False
+    title = match.group("title")
+    return not ends_sentence(title) and _BOUNDARY.search(title) is None
 
 
 def boilerplate_opinion(paragraphs: Sequence[str]) -> list[bool]:
@@ -1264,6 +1422,46 @@ def _drop_link_runs(draft: _Draft) -> _Draft:
         for a, b in runs:
             if b - a >= 2 * LINK_RUN_MIN or sum(opinion[a:b]) * 2 > b - a:
                 drop.update(dict.fromkeys(range(a, b), "link-run"))
+    return _drop_units(draft, drop)
+
+
+#: A caption above a lone credit is at most this many words and ends like a sentence.
+CAPTION_MAX_WORDS = 40
+
+
+def _drop_prose_furniture(draft: _Draft) -> _Draft:
+    """Remove furniture written as prose that only its place gives away: a photo credit on its
+    own line (``is_photo_credit``) with, when it names a photographer, the caption just above
+    it (``credited-caption``: at most ``CAPTION_MAX_WORDS`` words, ending a sentence), an
+    author box's job line and the name above it (``is_role_line``, ``author-box``), and an
+    author bio
+    (``is_author_bio``) in the last third of the article or naming its byline
+    (``author-bio``)."""
+    units = draft.units
+    bylines = {v.casefold() for k, v in draft.metadata if k == "byline"}
+    tail = len(units) - len(units) // 3
+    drop: dict[int, str] = {}
+    for k, unit in enumerate(units):
+        if is_photo_credit(unit.text):
+            drop[k] = "photo-credit"
+            above = units[k - 1].text if k > 0 else ""
+            if (
+                _names_photographer(unit.text)
+                and k - 1 not in drop
+                and above
+                and len(above.split()) <= CAPTION_MAX_WORDS
+                and (ends_sentence(above) or above.endswith(")"))
+            ):
+                drop[k - 1] = "credited-caption"
+        elif is_role_line(unit.text):
+            drop[k] = "author-box"
+            above = units[k - 1].text if k > 0 else ""
+            if above and k - 1 not in drop and is_name_list(above, require_place=False):
+                drop[k - 1] = "author-box"
+        elif is_author_bio(unit.text):
+            name = _BIO.match(collapse_whitespace(unit.text))["name"].strip().casefold()
+            if k >= tail or name in bylines:
+                drop[k] = "author-bio"
     return _drop_units(draft, drop)
 
 
@@ -1360,6 +1558,7 @@ STEPS: tuple[Callable[[_Draft], _Draft], ...] = (
     _take_source_url,
     _take_header,
     _drop_link_runs,
+    _drop_prose_furniture,
     _drop_furniture,
     _join_broken,
     _drop_furniture,

@@ -239,8 +239,112 @@ def page_lines(html: str) -> list[str]:
     return lines
 
 
+_EMBEDDED_POST = (
+    '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'
+)
+
+
+def unwrap_embedded_posts(html: str) -> str:
+    """``html`` with each embedded social-media post (Twitter's standard embed markup,
+    ``<blockquote class="twitter-tweet">``) made a plain ``<blockquote>`` in place of the
+    wrappers that hold only it.
+
+    trafilatura drops a post together with its widget wrappers (classed 'social', 'embed',
+    'tweet'), but a post that an article embeds is what the article quotes: the text around it
+    reads "a whole lot of people on Twitter pointed it out:". The page itself is not changed;
+    this is the copy handed to the extractor. Returns ``html`` unchanged if it has no post or
+    does not parse.
+    """
+    if "twitter-tweet" not in html:
+        return html
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(re.sub(r"\A\s*<\?xml[^>]*>", "", html))
+    except (lxml.etree.ParserError, ValueError):
+        return html
+    for post in root.xpath(_EMBEDDED_POST):
+        text = " ".join(post.text_content().split())
+        wrapper = post
+        parent = post.getparent()
+        while (
+            parent is not None
+            and parent.tag not in ("body", "article", "main")
+            and " ".join(parent.text_content().split()) == text
+        ):
+            wrapper, parent = parent, parent.getparent()
+        post.attrib.clear()
+        if wrapper is not post:
+            post.tail = wrapper.tail
+            wrapper.addprevious(post)
+            wrapper.getparent().remove(wrapper)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+#: trafilatura's options for an article body: no comments or images, tables kept, no
+#: deduplication (its cache is shared by every page a process reads).
+_EXTRACTION = {
+    "include_comments": False,
+    "include_images": False,
+    "include_tables": True,
+    "deduplicate": False,
+}
+
+
+def readability_paragraphs(html: str) -> list[str]:
+    """The article of ``html`` as readability (the fallback extractor trafilatura ships, in
+    ``trafilatura.external``) finds it, one paragraph per item, split by trafilatura so that
+    they read as its own paragraphs do. Empty when readability finds nothing."""
+    import lxml.html
+    import trafilatura
+    from trafilatura.external import try_readability
+
+    tree = trafilatura.load_html(html)
+    article = try_readability(tree) if tree is not None else None
+    if article is None:
+        return []
+    body = "<html><body>" + lxml.html.tostring(article, encoding="unicode") + "</body></html>"
+    text = trafilatura.extract(body, favor_recall=True, **_EXTRACTION) or ""
+    return [line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line]
+
+
+def add_missed_paragraphs(kept: list[str], second: list[str]) -> list[str]:
+    """``kept`` (the extractor's paragraphs, in page order) with the paragraphs of a second
+    extraction, ``second``, that it missed inside the article, each put after the paragraph
+    both share before it (paragraphs are matched with their whitespace collapsed).
+
+    The article in ``second`` runs from its start to the last paragraph both extractions kept;
+    a paragraph of ``second`` after that is left out, and so is all of ``second`` when the two
+    share no paragraph (they found different articles). trafilatura chooses one extraction
+    per page (its own or a fallback's) and so can lose a page's lead paragraph when it is a
+    bare text node before the first ``<br>`` (macrumors.com); readability keeps it.
+    """
+    where = {" ".join(p.split()): i for i, p in enumerate(kept)}
+    second = [" ".join(p.split()) for p in second if p.strip()]
+    shared = [i for i, p in enumerate(second) if p in where]
+    if not shared:
+        return kept
+    before: dict[int, list[str]] = {}  # kept index -> missed paragraphs to put before it
+    anchor = where[second[shared[0]]]
+    for paragraph in second[: shared[-1] + 1]:
+        if paragraph in where:
+            anchor = where[paragraph] + 1
+        else:
+            before.setdefault(anchor, []).append(paragraph)
+    merged: list[str] = []
+    for i, paragraph in enumerate([*kept, None]):
+        merged.extend(before.get(i, []))
+        if paragraph is not None:
+            merged.append(paragraph)
+    return merged
+
+
 def extract_html(html: str, *, name: str) -> tuple[str, dict[str, str], list[tuple[str, int]]]:
-    """The article in an HTML page, by trafilatura: ``(text, metadata, left_out)``.
+    """The article in an HTML page, by trafilatura: ``(text, metadata, left_out)``; embedded
+    posts the article quotes are kept (``unwrap_embedded_posts``), and paragraphs inside the
+    article that readability found and trafilatura missed are added
+    (``add_missed_paragraphs``).
 
     ``text`` has one paragraph per line. ``metadata`` has ``headline``, ``byline``,
     ``dateline`` (the date trafilatura found, ISO), ``url`` and ``standfirst`` (the page's
@@ -252,17 +356,12 @@ def extract_html(html: str, *, name: str) -> tuple[str, dict[str, str], list[tup
     """
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_images=False,
-        include_tables=True,
-        deduplicate=False,
-    )
+    page = unwrap_embedded_posts(html)
+    document = trafilatura.bare_extraction(page, with_metadata=True, **_EXTRACTION)
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:
         raise CorpusError(f"{name}: HTML page with no extractable article text (trafilatura)")
+    text = "\n".join(add_missed_paragraphs(text.splitlines(), readability_paragraphs(page)))
     fields = {
         "headline": document.title,
         "byline": document.author,

@@ -2,15 +2,17 @@
 
 Runs the loader's own path (:func:`analysis.corpus._read_one`: decode, front matter, HTML
 extraction, cleaning) over the dev set of ``benchmarks/devset/`` (60 real news pages from 60
-sites, 40 for tuning and 20 held out; see ``benchmarks/devset/recreate.py``) and prints, per
-split and per form:
+sites, 40 for tuning and 20 first held out, read since; see ``benchmarks/devset/recreate.py``)
+and the untouched set of ``benchmarks/devset_untouched/`` (30 pages from 30 other sites, never
+read while tuning; see its ``select_pages.py``), and prints, per split and per form:
 
 - **junk removed**: the share of the lines labelled junk that are not in the body paragraphs
   (removed, or moved to metadata);
-- **body kept**: the share of the ground truth's body sentences (split by
-  :func:`analysis.sentences.split_sentences`; three words or more and ending a sentence, so
-  that table cells, product boxes and list items of the ground truth are not counted) whose
-  words stand, in order, in the body paragraphs.
+- **body kept**: the share of the ground truth's body sentences (each of its lines split by
+  :func:`analysis.sentences.split_sentences`, so that a heading or a table row is not glued to
+  the sentence under it; three words or more and ending a sentence, so that table cells,
+  product boxes and list items of the ground truth are not counted) whose words stand, in
+  order, in the body paragraphs. Soft hyphens are ignored on both sides.
 
 The pages are re-created from a clone of the public ``scrapinghub/article-extraction-benchmark``
 repository (``--source``, or ``$DEVSET_SOURCE``); without it the script says how to get one.
@@ -26,7 +28,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "devset"))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "devset"))
 
 from recreate import load_pages, words  # noqa: E402
 
@@ -35,17 +38,19 @@ from analysis.corpus import _complete_row, _read_one  # noqa: E402
 from analysis.sentences import split_sentences  # noqa: E402
 
 SHORT = 4  # a junk line of fewer words counts as kept only if it stands as a whole paragraph
+SETS = (HERE / "devset", HERE / "devset_untouched")
+SPLITS = ("tune", "held-out", "untouched")
 
 
 def score(page: dict, paragraphs: list[str]) -> dict[str, int]:
     """Junk lines and body sentences of one page, and how many of each the body holds."""
-    body_words = [" ".join(words(p)) for p in paragraphs]
+    body_words = [" ".join(tokens_of(p)) for p in paragraphs]
     joined = " " + " ".join(body_words) + " "
     out = {"junk": 0, "junk_kept": 0, "body": 0, "body_kept": 0}
     for line, label in zip(page["lines"], page["labels"], strict=True):
         if label != "junk":
             continue
-        tokens = " ".join(words(line))
+        tokens = " ".join(tokens_of(line))
         if not tokens:
             continue
         out["junk"] += 1
@@ -54,19 +59,34 @@ def score(page: dict, paragraphs: list[str]) -> dict[str, int]:
         else:
             kept = any(p == tokens or p.startswith(tokens + " ") for p in body_words)
         out["junk_kept"] += kept
-    truth = page["truth"]
-    for start, end in split_sentences(" ".join(truth.split())):
-        sentence = " ".join(truth.split())[start:end]
-        tokens = words(sentence)
-        if len(tokens) < 3 or not ends_sentence(sentence):
-            continue  # table cells, product boxes, list items: not prose sentences
+    for sentence in truth_sentences(page["truth"]):
         out["body"] += 1
-        out["body_kept"] += f" {' '.join(tokens)} " in joined
+        out["body_kept"] += f" {' '.join(tokens_of(sentence))} " in joined
     return out
 
 
+def tokens_of(text: str) -> list[str]:
+    """The words lines and sentences are matched on, soft hyphens (U+00AD, invisible
+    hyphenation hints that the truth and an extractor keep or drop apart) left out."""
+    return words(text.replace("\xad", ""))
+
+
+def truth_sentences(truth: str) -> list[str]:
+    """The ground truth's prose sentences, paragraph by paragraph (its lines): a sentence never
+    runs across a paragraph break, so a heading without a full stop is not glued to the
+    sentence under it."""
+    found = []
+    for paragraph in truth.splitlines():
+        paragraph = " ".join(paragraph.split())
+        for start, end in split_sentences(paragraph):
+            sentence = paragraph[start:end]
+            if len(tokens_of(sentence)) >= 3 and ends_sentence(sentence):
+                found.append(sentence)  # not table cells, product boxes, list items
+    return found
+
+
 def run(source: Path, *, show: str | None = None) -> None:
-    pages = load_pages(source)
+    pages = [page for folder in SETS for page in load_pages(source, folder)]
     totals: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -94,7 +114,7 @@ def run(source: Path, *, show: str | None = None) -> None:
     for page in pages:
         counts[(page["split"], page["form"])] += 1
         counts[(page["split"], "all")] += 1
-    for key in sorted(totals, key=lambda k: (k[0] != "tune", k[1] == "all", k[1])):
+    for key in sorted(totals, key=lambda k: (SPLITS.index(k[0]), k[1] == "all", k[1])):
         t = totals[key]
         junk = 1 - t["junk_kept"] / t["junk"] if t["junk"] else float("nan")
         body = t["body_kept"] / t["body"] if t["body"] else float("nan")

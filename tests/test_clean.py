@@ -185,6 +185,13 @@ def test_collapse_whitespace(text: str, expected: str) -> None:
         ("(Getty Images)", True),
         ("Troops at the border. (AFP via Getty Images)", False),  # sentence ends before credit
         ("Troops at the border (AFP via Getty Images)", True),
+        ("Protesters do not want Hong Kong to lose its autonomy (Image: getty )", True),
+        ("The protests have strengthened in size (Photo: EXPRESS )", True),
+        (
+            "The ministry published a report (Image: a chart of the troop numbers on the border "
+            "with Ukraine since the war began)",
+            False,
+        ),  # too long for a credit
         ("Putin in Moscow. Photograph: Jane Doe/Reuters", True),
         ("Photo: AP", True),
         ("Photograph: Jane Doe/Reuters", True),
@@ -253,6 +260,12 @@ def test_is_related_link(line: str, expected: bool) -> None:
             "experience. By continuing to browse you agree to their use.",
             True,
         ),  # a notice: up to 60 words
+        ("Save my name, email, and website in this browser for the next time I comment.", True),
+        ("You have been successfully subscribed!", True),
+        ("If you enjoyed this article, we have a proposition for you: join our club.", True),
+        ("Content of this site is licensed under a Creative Commons License", True),
+        ("Sharing is caring!", True),
+        ("Sharing is caring, the charity's founder told volunteers.", False),  # in a sentence
         ("The regulator said websites use cookies to track readers.", False),
     ],
 )
@@ -310,6 +323,10 @@ def test_ends_sentence(text: str, expected: bool) -> None:
         ("Tuesday 15 February 2022 10:43 GMT", True),
         ("Updated: Feb. 15, 2022, 3:41 p.m. ET", True),
         ("2022-02-15", True),
+        ("Published 10:02 AM EST Nov 19, 2019", True),
+        ("Last modified on Mon 18 Nov 2019 18.56 GMT", True),  # the clock first (dev set, issue 14)
+        ("| UPDATED: 11:05, Tue, Nov 19, 2019", True),  # after a '|' that split it from PUBLISHED
+        ("10:02 AM EST Nov 19, 2019 the market opened lower.", False),
         ("February 15, 2022, will go down in history as the day propaganda failed.", False),
         ("February", False),
     ],
@@ -369,6 +386,8 @@ def test_parse_byline_without_plain_form() -> None:
         ("© 2026 Some Publisher", True),
         ("Reporting by Jane Doe; Editing by John Roe", True),
         ("The Associated Press contributed to this report.", True),
+        ("(Reporting by Greg Roumeliotis and Joshua Franklin; editing by Martin Howell)", True),
+        ("(Reporting from the border was restricted, the agency said.)", False),
         ("Reporters said the talks went on until late at night.", False),
         ("Putin said the west had ignored Russia's copyright on history.", False),
     ],

@@ -162,13 +162,22 @@ def sha(text: str | bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def load_pages(source: Path) -> list[dict]:
-    """Every dev-set page, re-created: its row of ``pages.csv``, its lines with their labels
-    (checked against ``lines.csv`` hash by hash), the file name and bytes in its form."""
+def write_csv(path: Path, rows: list[dict]) -> None:
+    """Write ``rows`` (dicts with the same keys) to ``path`` as CSV with a header."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def load_pages(source: Path, folder: Path = HERE) -> list[dict]:
+    """Every page of the set in ``folder`` (the dev set unless told), re-created: its row of
+    ``pages.csv``, its lines with their labels (checked against ``lines.csv`` hash by hash), the
+    file name and bytes in its form."""
     truth, html_of = read_source(source)
-    with open(PAGES, encoding="utf-8") as f:
+    with open(folder / PAGES.name, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    with open(LINES, encoding="utf-8") as f:
+    with open(folder / LINES.name, encoding="utf-8") as f:
         labelled: dict[str, list[dict]] = {}
         for row in csv.DictReader(f):
             labelled.setdefault(row["page_id"], []).append(row)
@@ -205,8 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", required=True, type=Path, help="clone of the public repo")
     parser.add_argument("--out", type=Path, default=Path("build/devset"))
+    parser.add_argument(
+        "--set", type=Path, default=HERE, help="the folder of pages.csv and lines.csv"
+    )
     args = parser.parse_args(argv)
-    for page in load_pages(args.source):
+    for page in load_pages(args.source, args.set):
         folder = args.out / page["split"]
         folder.mkdir(parents=True, exist_ok=True)
         (folder / page["name"]).write_bytes(page["data"])

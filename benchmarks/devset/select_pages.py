@@ -16,7 +16,7 @@ import hashlib
 from pathlib import Path
 from urllib.parse import urlparse
 
-from recreate import LINES, PAGES, label_lines, read_source, sha, text_lines
+from recreate import LINES, PAGES, label_lines, read_source, sha, text_lines, write_csv
 
 FORMS = ("text", "frontmatter", "html")
 TUNE, HELD = 40, 20
@@ -74,10 +74,7 @@ def main() -> None:
                 }
             )
     for path, rows in ((PAGES, pages), (LINES, lines_rows)):
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+        write_csv(path, rows)
     print(len(pages), "pages", len(lines_rows), "lines")
 
 
