@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis.actors import CIVILIANS, SIDES, SPEAKER_TYPES
 from analysis.findings import finding, findings_table
-from analysis.quotes import load_cues, require_quotes
+from analysis.quotes import find_attributions, load_cues, require_quotes
 from analysis.text import outlet_slug
 
 # --------------------------------------------------------------------------- tables
@@ -356,6 +356,21 @@ def source_findings(
             )
         )
     return findings_table(rows)
+
+
+def comparison_findings(corpus) -> pd.DataFrame:
+    """:func:`source_findings` for ``corpus`` (give it ``corpus.canonical()``), every table
+    built here as notebook 02 builds it: the same numbers computed on another view of a
+    corpus (e.g. without the wire copy, :func:`analysis.reuse.with_reused_dropped`)."""
+    headlines = corpus.articles.set_index("article_id")["headline"]
+    attributions = find_attributions(corpus.paragraphs, headlines=headlines)
+    return source_findings(
+        quotes_by_side(corpus),
+        quotes_by_speaker(corpus),
+        anonymous_sourcing(corpus, attributions),
+        reporting_verbs(corpus, attributions),
+        scare_quotes(corpus),
+    )
 
 
 def _articles_phrase(part: pd.DataFrame) -> str:

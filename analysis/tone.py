@@ -724,6 +724,26 @@ def sentiment_findings(summary: pd.DataFrame) -> pd.DataFrame:
     return findings_table(rows)
 
 
+def comparison_findings(
+    corpus: Corpus, *, seed: int = SEED, confidence: float = CONFIDENCE
+) -> pd.DataFrame:
+    """The comparisons of notebook 04 that a view of the corpus can change, as findings:
+    sentiment by voice (:func:`sentiment_findings`), hedges and boosters and escalation terms
+    (:func:`rate_findings`), reporting-verb shares (:func:`attribution_findings`). For the same
+    numbers on another view of a corpus (e.g. without the wire copy,
+    :func:`analysis.reuse.with_reused_dropped`)."""
+    summary = sentiment_by_voice(sentence_sentiment(corpus), seed=seed, confidence=confidence)
+    return pd.concat(
+        [
+            sentiment_findings(summary),
+            rate_findings(stance_markers(corpus)),
+            rate_findings(escalation_language(corpus)),
+            attribution_findings(attribution_verbs(corpus)),
+        ],
+        ignore_index=True,
+    )
+
+
 def folding_findings(changed: pd.DataFrame, n_sentences: int) -> pd.DataFrame:
     """Finding rows for :func:`folding_effect`: how many sentences' VADER compound changes when
     curly quotes and apostrophes are folded to straight ones."""
