@@ -1485,7 +1485,10 @@ def reuse_findings(
     ]
     for row in by_article.itertuples(index=False):
         key, a, figure = _slug(row.article_id), row.article_id, "06_reused_words"
-        share = f"Share of {a}'s words {_MATCHING} any other article"
+        share = (
+            f"Share of {a}'s words {_MATCHING} any other article "
+            f"({row.reused_words} of {row.words} words)"
+        )
         count = f"{a}'s sentences (of {row.sentences}) closely matching another article's"
         rows.append(finding(f"reuse.word_share.{key}", row.reused_share, "share", share, figure))
         rows.append(
@@ -1504,7 +1507,7 @@ def reuse_findings(
     for row in pairs.head(max_pairs).itertuples(index=False):
         a, b, figure = row.article_id, row.other_id, "06_reuse_heatmap"
         key = f"reuse.pair.{{}}.{_slug(a)}.{_slug(b)}"
-        share = f"Share of {a}'s words {_MATCHING} {b}"
+        share = f"Share of {a}'s words {_MATCHING} {b} ({row.reused_words} of {row.words} words)"
         count = f"{a}'s sentences (of {row.sentences}) closely matching one of {b}"
         rows.append(finding(key.format("word_share"), row.word_share, "share", share, figure))
         rows.append(

@@ -302,19 +302,22 @@ def source_findings(
                 "02_words_by_side",
             )
         )
+        total = int(part["quoted_words"].sum())
         for side in ("Russia", "Ukraine", "West"):
-            share = part.loc[part["side"] == side, "share_of_words"].iloc[0]
+            row = part.loc[part["side"] == side].iloc[0]
             rows.append(
                 finding(
                     f"sources.words-share.{side.lower()}.{slug}",
-                    share,
+                    row["share_of_words"],
                     "share of quoted words",
-                    f"Share of {outlet}'s quoted words spoken by {side}-side speakers ({n})",
+                    f"Share of {outlet}'s quoted words spoken by {side}-side speakers "
+                    f"({int(row['quoted_words'])} of {total} quoted words; {n})",
                     "02_words_by_side",
                 )
             )
     for outlet, part in by_speaker.groupby("outlet", sort=True):
         top, slug = part.iloc[0], outlet_slug(outlet)
+        total = int(part["quoted_words"].sum())
         rows.append(
             finding(
                 f"sources.top-speaker.{slug}",
@@ -329,7 +332,8 @@ def source_findings(
                 f"sources.top-speaker-share.{slug}",
                 top["share_of_words"],
                 "share of quoted words",
-                f"Share of {outlet}'s quoted words spoken by {top['speaker']}",
+                f"Share of {outlet}'s quoted words spoken by {top['speaker']} "
+                f"({int(top['quoted_words'])} of {total} quoted words)",
                 "02_words_by_speaker",
             )
         )
