@@ -1004,6 +1004,60 @@ def wire_copy(corpus: Corpus, alignment: pd.DataFrame | None = None) -> pd.DataF
     return renamed[WIRE_COPY_COLUMNS].reset_index(drop=True)
 
 
+def wire_copy_table(corpus: Corpus, copy: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame:
+    """What notebooks 02-05 leave out with ``reused = "drop"``, for a reader to check: the
+    sentences of :func:`wire_copy` (``kind`` "wire copy") with their text and the agency's
+    sentence, followed by the translation variants of ``alignment`` (``kind`` "translation
+    variant": one remark in two wordings, not counted as reuse and never left out)."""
+    texts = corpus.sentences.set_index(["article_id", "sentence"])["text"]
+    copied = copy.assign(
+        kind="wire copy",
+        text=[texts.get(k, "") for k in zip(copy["article_id"], copy["sentence"], strict=True)],
+        other_text=[
+            texts.get(k, "") for k in zip(copy["reused_from"], copy["reused_sentence"], strict=True)
+        ],
+    )
+    variants = alignment[alignment["translation_variant"]].rename(
+        columns={
+            "other_id": "reused_from",
+            "other_sentence": "reused_sentence",
+            "score": "reuse_score",
+        }
+    )
+    columns = ["kind", *WIRE_COPY_COLUMNS, "text", "other_text"]
+    parts = [copied[columns], variants.assign(kind="translation variant")[columns]]
+    return pd.concat([p for p in parts if len(p)], ignore_index=True).reindex(columns=columns)
+
+
+def wire_copy_findings(table: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """Finding rows for :func:`wire_copy_table`: per article, the sentences left out as wire
+    copy (``reuse.wire_copy.sentences.<article_id>``), and the translation variants found
+    (``reuse.translation_variants``)."""
+    copied = table[table["kind"] == "wire copy"].groupby("article_id").size()
+    rows = [
+        finding(
+            f"reuse.wire_copy.sentences.{_slug(a)}",
+            int(copied.get(a, 0)),
+            "sentences",
+            f"Sentences of {a} that closely match a wire agency's article (left out with "
+            "reused = 'drop')",
+            "06_wire_copy",
+        )
+        for a in corpus.articles["article_id"]
+    ]
+    variants = int((table["kind"] == "translation variant").sum())
+    rows.append(
+        finding(
+            "reuse.translation_variants",
+            variants,
+            "sentence pairs",
+            "Sentence pairs quoting one speaker's remark in two wordings (not counted as reuse)",
+            "06_wire_copy",
+        )
+    )
+    return findings_table(rows)
+
+
 def without_sentences(corpus: Corpus, dropped: pd.DataFrame) -> Corpus:
     """``corpus`` without the sentences ``dropped`` names (``article_id``, ``sentence``).
 

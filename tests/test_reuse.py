@@ -744,3 +744,21 @@ def test_reused_dropped_findings_give_what_differs(make_corpus):
     assert reuse.reused_dropped_findings(_wire_tiny(make_corpus, "Paper"), compute).empty
     with pytest.raises(ValueError, match="reused must be one of"):
         reuse.choose_reused(corpus, "skip")
+
+
+def test_wire_copy_table_and_findings(make_corpus):
+    corpus = _wire_tiny(make_corpus)
+    alignment = reuse.align_sentences(corpus)
+    table = reuse.wire_copy_table(corpus, reuse.wire_copy(corpus, alignment), alignment)
+    assert table[["kind", "article_id", "sentence"]].values.tolist() == [
+        ["wire copy", "paper", 1],
+        ["wire copy", "paper", 2],
+    ]
+    assert table["other_text"].tolist() == WIRE[:2]
+    found = reuse.wire_copy_findings(table, corpus).set_index("key")["value"]
+    assert found.to_dict() == {
+        "reuse.wire_copy.sentences.wire": 0,
+        "reuse.wire_copy.sentences.paper": 2,
+        "reuse.wire_copy.sentences.other": 0,
+        "reuse.translation_variants": 0,
+    }
