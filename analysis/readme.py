@@ -38,6 +38,8 @@ _N_EQUALS = re.compile(r"\bN = (\d[\d,]*)")
 _INTERVAL = re.compile(r"interval (-?[\d.]+%?) ?(?:-|to|–) ?(-?[\d.]+%?)")
 _WILSON = re.compile(r"Wilson (-?[\d.]+%?) ?(?:-|to|–) ?(-?[\d.]+%?)")
 IN_SAMPLE = "in-sample"
+#: Suffix of a finding recomputed without the wire copy (:data:`analysis.reuse.REUSED_DROPPED`).
+REUSED_DROPPED = ".reused_dropped"
 HELD_OUT = ".holdout."
 
 
@@ -63,7 +65,8 @@ def interval(key: str, table: pd.DataFrame) -> str:
 
 
 def render_findings(keys: list[str], findings: pd.DataFrame) -> str:
-    """A markdown table of ``keys`` (in that order): description, value with unit, the N it
+    """A markdown table of ``keys`` (in that order): description, value with unit (and, where
+    the finding has a ``.reused_dropped`` companion, its value without the wire copy), the N it
     rests on (:func:`sample_size`), its 95% interval (:func:`interval`) and key.
 
     An in-sample figure (its description says "in-sample") is refused unless a held-out
@@ -81,9 +84,12 @@ def render_findings(keys: list[str], findings: pd.DataFrame) -> str:
     lines = list(HEADER)
     for key in keys:
         row = table.loc[key]
+        value = f"{row['value']} {row['unit']}"
+        if key + REUSED_DROPPED in table.index:
+            value += f"; {table.loc[key + REUSED_DROPPED, 'value']} without the wire copy"
         cells = [
             str(row["description"]),
-            f"{row['value']} {row['unit']}",
+            value,
             sample_size(key, table) or "—",
             interval(key, table) or "—",
             f"`{key}`",

@@ -1026,7 +1026,10 @@ def wire_copy_table(corpus: Corpus, copy: pd.DataFrame, alignment: pd.DataFrame)
     )
     columns = ["kind", *WIRE_COPY_COLUMNS, "text", "other_text"]
     parts = [copied[columns], variants.assign(kind="translation variant")[columns]]
-    return pd.concat([p for p in parts if len(p)], ignore_index=True).reindex(columns=columns)
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)
 
 
 def wire_copy_findings(table: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:

@@ -26,6 +26,8 @@ ROWS = [
     ),
     ("frames.share", "0.29", "share", "sentences with a cue, 11 of 38 (95% Wilson 17%-45%)"),
     ("corpus.articles", "5", "articles", "Articles in the corpus"),
+    ("words.west.independent", "0.665", "share", "West share (274 of 412 quoted words)"),
+    ("words.west.independent.reused_dropped", "0.6704", "share", "West share, copy left out"),
 ]
 
 
@@ -56,6 +58,11 @@ def test_rows_show_n_and_interval(findings):
         "| -0.506 to 0.07087 | `tone.compound.writer.mt` |"
     )
     assert lines[3] == "| Articles in the corpus | 5 articles | — | — | `corpus.articles` |"
+
+
+def test_a_number_that_changes_without_wire_copy_shows_both(findings):
+    line = render_findings(["words.west.independent"], findings).splitlines()[-1]
+    assert "| 0.665 share; 0.6704 without the wire copy | 412 |" in line
 
 
 def test_in_sample_accuracy_needs_the_held_out_figure(findings):

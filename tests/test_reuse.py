@@ -762,3 +762,7 @@ def test_wire_copy_table_and_findings(make_corpus):
         "reuse.wire_copy.sentences.other": 0,
         "reuse.translation_variants": 0,
     }
+    none = _wire_tiny(make_corpus, "Paper")  # no agency, no variant: an empty table
+    empty = reuse.wire_copy_table(none, reuse.wire_copy(none), reuse.align_sentences(none))
+    assert empty.empty and "kind" in empty.columns
+    assert reuse.wire_copy_findings(empty, none)["value"].tolist() == [0, 0, 0, 0]
