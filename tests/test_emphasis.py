@@ -117,6 +117,14 @@ def test_tagging_once_gives_the_same_tables(units):
         )
 
 
+def test_frame_shares_say_which_cues_tagged_the_sentences(units):
+    shares = e.frame_shares(units, FRAMES).set_index(["article_id", "frame"])["matched"]
+    # war: "troops" in s2 and s4, "invasion" in s3; peace: "talks" in s1, "de-escalat*" in s4
+    assert shares[("a", "war")] == "troops 2; invasion 1"
+    assert shares[("a", "peace")] == "de-escalat* 1; talks 1"
+    assert shares[("b", "war")] == ""  # no sentence, no cue
+
+
 def test_frame_hits_in_parallel_are_the_same(monkeypatch):
     texts = pd.Series(["Talks and troops.", "Nothing.", "An invasion.", "De-escalation talks."] * 5)
     serial = e.frame_hits(texts, FRAMES, workers=1)
