@@ -16,12 +16,18 @@ Position
     have no position; they are reported as zones.
 
 Frames
-    Eight issue-specific frames, each a list of terms in the corpus's ``frames.yml``
-    (:func:`load_frames`). A unit carries a frame when one of its terms occurs in it (terms match
-    as :func:`analysis.terms.pattern_regex` defines: whole words, ``*`` globs, ``a | b``
-    alternatives, case-insensitive, on typography-folded text). Each frame is compiled into one
-    regex and counted over all units at once (:func:`frame_hits`). Where fair, a frame is mapped
-    to a generic frame of Semetko & Valkenburg (2000) — an approximation (see the YAML header).
+    Eight issue-specific frames in the corpus's ``frames.yml`` (:func:`load_frames`), each
+    with *cues* (the words that present a topic in the frame's way: threat verbs and modifiers,
+    blame, consequences, human stories) and *topic* terms (the words that only name what a
+    sentence is about: "troops", "forces", "people"). A frame is a way of presenting a topic, not
+    the topic, so a unit carries a frame when one of its cues occurs in it; topic terms alone
+    never tag it. Terms match as :func:`analysis.terms.pattern_regex` defines (whole words,
+    ``*`` globs, ``a | b`` alternatives, case-insensitive, on typography-folded text). Each
+    frame's cues are compiled into one regex and counted over all units at once
+    (:func:`frame_hits`); :func:`frame_mentions` lists, for each tagged unit, the cues that fired
+    (``matched``) and the topic terms beside them (``topic_terms``). Where fair, a frame is
+    mapped to a generic frame of Semetko & Valkenburg (2000) — an approximation (see the YAML
+    header).
 
 Emphasis index (the inverted pyramid)
     Assume a reader's attention falls linearly from the first word of the body to the last, with
@@ -70,7 +76,7 @@ from analysis.findings import findings_table
 from analysis.lexicon import lexicon_path, read_lexicon
 from analysis.numbers import numeric_claims
 from analysis.stats import wilson_interval
-from analysis.terms import pattern_regex, terms_regex
+from analysis.terms import match_terms, pattern_regex, terms_regex
 from analysis.text import WORD_PATTERN, WORD_RE, fold_typography
 from analysis.voices import check_voice
 
@@ -98,12 +104,19 @@ UNIT_COLUMNS = [
 @dataclass(frozen=True)
 class Frame:
     """One issue-specific frame: its ``name`` (a key), ``label``, the generic frame it
-    approximates (or None) and its ``terms``."""
+    approximates (or None), its ``terms`` (the cues: a unit that contains one carries the frame)
+    and its ``topics`` (topic terms: reported beside the cues, never enough to tag a unit)."""
 
     name: str
     label: str
     generic: str | None
     terms: tuple[str, ...]
+    topics: tuple[str, ...] = ()
+
+    @property
+    def cues(self) -> tuple[str, ...]:
+        """The terms that tag a unit with this frame (the same as ``terms``)."""
+        return self.terms
 
 
 @dataclass(frozen=True)
@@ -138,16 +151,26 @@ def frames_from(data: dict, *, where: object = "frames") -> tuple[Frame, ...]:
         name = str(entry.get("name", ""))
         if not re.fullmatch(r"[a-z0-9][a-z0-9_]*", name):
             raise ValueError(f"{path}: frame name {name!r} must be lower-case letters, digits, _")
-        terms = tuple(str(t).strip() for t in entry.get("terms") or [] if str(t).strip())
-        if not terms:
-            raise ValueError(f"{path}: frame {name!r} has no terms")
+        cues = _term_list(entry.get("cues", entry.get("terms")))
+        topics = _term_list(entry.get("topics"))
+        if not cues:
+            raise ValueError(f"{path}: frame {name!r} has no cues")
+        both = sorted({c.lower() for c in cues} & {t.lower() for t in topics})
+        if both:
+            raise ValueError(f"{path}: frame {name!r}: {both} listed as cue and as topic")
         if entry.get("generic") is not None and entry["generic"] not in generic:
             raise ValueError(f"{path}: frame {name!r}: generic {entry['generic']!r} not declared")
-        frames.append(Frame(name, str(entry.get("label") or name), entry.get("generic"), terms))
+        label = str(entry.get("label") or name)
+        frames.append(Frame(name, label, entry.get("generic"), cues, topics))
     names = [f.name for f in frames]
     if not frames or len(set(names)) != len(names):
         raise ValueError(f"{path}: frames must be listed, each name once")
     return tuple(frames)
+
+
+def _term_list(items) -> tuple[str, ...]:
+    """A YAML list of terms as stripped strings, empty entries dropped."""
+    return tuple(str(t).strip() for t in items or [] if str(t).strip())
 
 
 def generic_frame_labels(path: str | Path | None = None) -> dict[str, str]:
@@ -157,7 +180,8 @@ def generic_frame_labels(path: str | Path | None = None) -> dict[str, str]:
 
 def frame_dictionary(frames: tuple[Frame, ...] | None = None) -> pd.DataFrame:
     """The frame dictionary as a table to show: one row per frame with its generic frame, the
-    number of terms and the terms themselves."""
+    number of cues and the cues themselves (``n_terms``, ``terms``: they tag a unit), and its
+    topic terms (``topics``: reported, never enough to tag)."""
     frames = load_frames() if frames is None else frames
     return pd.DataFrame(
         [
@@ -167,6 +191,7 @@ def frame_dictionary(frames: tuple[Frame, ...] | None = None) -> pd.DataFrame:
                 "generic": f.generic or "",
                 "n_terms": len(f.terms),
                 "terms": ", ".join(f.terms),
+                "topics": ", ".join(f.topics),
             }
             for f in frames
         ]
@@ -271,7 +296,7 @@ def _folded(texts: pd.Series) -> pd.Series:
 
 
 def _count_frames(texts: list[str], frames: tuple[Frame, ...]) -> np.ndarray:
-    """Term matches of each frame in each (folded) text: an int array, texts x frames."""
+    """Cue matches of each frame in each (folded) text: an int array, texts x frames."""
     folded = pd.Series(texts, dtype=object).map(fold_typography)
     columns = [folded.str.count(terms_regex(f.terms)).to_numpy(dtype=np.int64) for f in frames]
     return np.column_stack(columns) if columns else np.zeros((len(texts), 0), dtype=np.int64)
@@ -294,8 +319,8 @@ def _in_chunks(func, texts: list[str], *args, workers: int | None = None) -> np.
 def frame_hits(
     texts: pd.Series, frames: tuple[Frame, ...] | None = None, *, workers: int | None = None
 ) -> pd.DataFrame:
-    """How many term matches of each frame each text has: one int column per frame (in the
-    dictionary's order), indexed like ``texts``. One vectorised regex count per frame; large
+    """How many cue matches of each frame each text has (topic terms are not counted): one int
+    column per frame (in the dictionary's order), indexed like ``texts``. One vectorised regex count per frame; large
     inputs are split over ``workers`` processes (default: all cores)."""
     frames = load_frames() if frames is None else frames
     counts = _in_chunks(
@@ -304,14 +329,16 @@ def frame_hits(
     return pd.DataFrame(counts, index=texts.index, columns=[f.name for f in frames])
 
 
-FRAME_MENTION_COLUMNS = ["unit", *UNIT_COLUMNS, "frame", "hits"]
+FRAME_MENTION_COLUMNS = ["unit", *UNIT_COLUMNS, "frame", "hits", "matched", "topic_terms"]
 
 
 def frame_mentions(
     units: pd.DataFrame, frames: tuple[Frame, ...] | None = None, *, workers: int | None = None
 ) -> pd.DataFrame:
     """Tag every unit with its frames, long: one row per unit x frame it carries (``hits`` > 0
-    term matches), with the unit's columns and its index in ``units`` as ``unit``.
+    cue matches), with the unit's columns, its index in ``units`` as ``unit``, and what fired:
+    ``matched`` (the frame's cues found in the unit, as listed in frames.yml, in text order,
+    "; " between them) and ``topic_terms`` (its topic terms found there, the same way).
 
     This is the one tagging pass; the functions below take its result as ``mentions`` so a
     notebook tags the corpus once."""
@@ -320,22 +347,47 @@ def frame_mentions(
     long = hits.rename_axis(index="unit", columns="frame").stack().rename("hits").reset_index()
     long = long[long["hits"] > 0]
     table = long.merge(units, left_on="unit", right_index=True, how="left")
-    return table.sort_values(["unit", "frame"], kind="stable").reset_index(drop=True)[
-        FRAME_MENTION_COLUMNS
+    table = table.sort_values(["unit", "frame"], kind="stable").reset_index(drop=True)
+    by_name = {f.name: f for f in frames}
+    pairs = [
+        (by_name[frame].cues, by_name[frame].topics, text)
+        for frame, text in zip(table["frame"], table["text"], strict=True)
     ]
+    table["matched"] = [found_terms(text, cues) for cues, _, text in pairs]
+    table["topic_terms"] = [found_terms(text, topics) for _, topics, text in pairs]
+    return table[FRAME_MENTION_COLUMNS]
+
+
+def found_terms(text: str, terms: tuple[str, ...]) -> str:
+    """The ``terms`` that occur in ``text`` (matched as :func:`analysis.terms.match_terms`
+    matches), each once, in the order they first occur, "; " between them ("" for none)."""
+    if not terms:
+        return ""
+    found = match_terms(text, dict.fromkeys(terms, ""))
+    return "; ".join(dict.fromkeys(term for term, _ in found))
 
 
 def generic_mentions(
     mentions: pd.DataFrame, frames: tuple[Frame, ...] | None = None
 ) -> pd.DataFrame:
     """``mentions`` mapped to the generic frames the issue frames approximate: a unit counts
-    once per generic frame (its ``hits`` summed); frames without a generic one are dropped."""
+    once per generic frame (its ``hits`` summed, its ``matched`` and ``topic_terms`` joined);
+    frames without a generic one are dropped."""
     frames = load_frames() if frames is None else frames
     to_generic = {f.name: f.generic for f in frames if f.generic}
     mapped = mentions.assign(frame=mentions["frame"].map(to_generic)).dropna(subset=["frame"])
-    hits = mapped.groupby(["unit", "frame"], sort=False)["hits"].sum()
-    mapped = mapped.drop_duplicates(["unit", "frame"]).drop(columns="hits")
-    return mapped.join(hits, on=["unit", "frame"]).reset_index(drop=True)[FRAME_MENTION_COLUMNS]
+    grouped = mapped.groupby(["unit", "frame"], sort=False)
+    merged = grouped.agg(
+        hits=("hits", "sum"), matched=("matched", _joined), topic_terms=("topic_terms", _joined)
+    )
+    mapped = mapped.drop_duplicates(["unit", "frame"]).drop(columns=list(merged.columns))
+    return mapped.join(merged, on=["unit", "frame"]).reset_index(drop=True)[FRAME_MENTION_COLUMNS]
+
+
+def _joined(lists: pd.Series) -> str:
+    """ "; "-joined term lists as one list, each term once, in first-seen order."""
+    terms = (term for text in lists for term in str(text).split("; ") if term)
+    return "; ".join(dict.fromkeys(terms))
 
 
 def _mentions_in(
@@ -377,8 +429,10 @@ def frame_shares(
     """Share of each article's sentences (in ``zones``, by default the body as a whole) that
     carry each frame, with counts: ``article_id``, ``outlet``, ``frame``, ``label``, ``total``
     (sentences in the zones), ``sentences`` (carrying the frame), ``share`` and a 95% Wilson
-    interval ``ci_low``/``ci_high``. Every article x frame appears, zeros included;
-    ``generic=True`` gives the approximated generic frames instead.
+    interval ``ci_low``/``ci_high``, and ``matched`` (the cues that tagged those sentences, each
+    with the number of sentences it fired in, most first: "invasion 5; threat* 2"). Every
+    article x frame appears, zeros included; ``generic=True`` gives the approximated generic
+    frames instead.
 
     A sentence may carry several frames, so shares do not add up to one. The interval treats
     sentences as independent draws, which they are not (a story runs on); read it as a lower
@@ -398,7 +452,19 @@ def frame_shares(
     table["share"] = table["sentences"] / table["total"]
     table["ci_low"], table["ci_high"] = wilson_interval(table["sentences"], table["total"])
     table.insert(3, "label", table["frame"].map(labels))
+    cues = tagged.assign(cue=tagged["matched"].str.split("; ")).explode("cue")
+    summary = cues.groupby(["article_id", "frame"])["cue"].agg(_counted_terms)
+    table["matched"] = table.join(summary.rename("matched"), on=["article_id", "frame"])[
+        "matched"
+    ].fillna("")
     return table
+
+
+def _counted_terms(terms: pd.Series) -> str:
+    """ "invasion 5; threat* 2": terms with their counts, most frequent first, ties by term."""
+    counted = terms.value_counts()
+    order = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+    return "; ".join(f"{term} {n}" for term, n in order)
 
 
 def dictionary_coverage(
@@ -967,6 +1033,31 @@ def _pct(share: float) -> str:
     return "n/a" if pd.isna(share) else f"{share:.0%}"
 
 
+def comparison_findings(
+    corpus,
+    frames: tuple[Frame, ...] | None = None,
+    *,
+    lead_paragraphs: int = 2,
+    voice: str = "all",
+) -> pd.DataFrame:
+    """:func:`findings_rows` for ``corpus`` (give it ``corpus.canonical()``), every table built
+    here as notebook 05 builds it: the same numbers computed on another view of a corpus (e.g.
+    without the wire copy, :func:`analysis.reuse.with_reused_dropped`)."""
+    frames = load_frames() if frames is None else frames
+    units = text_units(corpus, lead_paragraphs=lead_paragraphs, voice=voice)
+    mentions = frame_mentions(units, frames)
+    claims = numeric_claims(units)
+    return findings_rows(
+        shares=frame_shares(units, frames, mentions=mentions),
+        generic_shares=frame_shares(units, frames, mentions=mentions, generic=True),
+        coverage_by_dictionary=dictionary_coverage(units, frames, mentions=mentions),
+        index=emphasis_index(units, frames, mentions=mentions),
+        delivery=headline_delivery(units, frames, mentions=mentions),
+        coverage=fact_coverage(units, claims=claims),
+        comparison=compare_quantities(units, claims=claims),
+    )
+
+
 def findings_rows(
     *,
     shares: pd.DataFrame,
@@ -986,7 +1077,7 @@ def findings_rows(
         rows.append((key, value, unit, description, figure))
 
     for r in shares.itertuples(index=False):
-        what = f"{r.outlet} ({r.article_id}): body sentences with a '{r.label}' term"
+        what = f"{r.outlet} ({r.article_id}): body sentences with a '{r.label}' cue"
         add(
             f"emphasis.frames.share.{r.frame}.{r.article_id}",
             float(r.share),
@@ -1015,7 +1106,7 @@ def findings_rows(
             f"emphasis.frames.tagged_share.{r.article_id}",
             float(r.tagged_share),
             "share of sentences",
-            f"{r.outlet} ({r.article_id}): body sentences with at least one frame term, "
+            f"{r.outlet} ({r.article_id}): body sentences with at least one frame cue, "
             f"{r.tagged} of {r.sentences}",
             "05_frame_shares",
         )

@@ -36,16 +36,73 @@ _GALLERY = re.compile(
 )
 
 
+#: What a README row gives beside the value: the number it rests on and its interval.
+HEADER = [
+    "| finding | value | N | 95% interval | key |",
+    "|---|---:|---:|---:|---|",
+]
+_OF = re.compile(r"\b(\d[\d,]*) of (\d[\d,]*)\b")
+_N_EQUALS = re.compile(r"\bN = (\d[\d,]*)")
+_INTERVAL = re.compile(r"interval (-?[\d.]+%?) ?(?:-|to|–) ?(-?[\d.]+%?)")
+_WILSON = re.compile(r"Wilson (-?[\d.]+%?) ?(?:-|to|–) ?(-?[\d.]+%?)")
+IN_SAMPLE = "in-sample"
+#: Suffix of a finding recomputed without the wire copy (:data:`analysis.reuse.REUSED_DROPPED`).
+REUSED_DROPPED = ".reused_dropped"
+HELD_OUT = ".holdout."
+
+
+def sample_size(key: str, table: pd.DataFrame) -> str:
+    """The N a finding rests on: its ``<key>.n`` companion (with its unit), else the "k of n"
+    or "N = n" its description states, else "" (a count or a single value has none)."""
+    if f"{key}.n" in table.index:
+        row = table.loc[f"{key}.n"]
+        return f"{row['value']} {row['unit']}".strip()
+    description = str(table.loc[key, "description"])
+    found = _OF.search(description) or _N_EQUALS.search(description)
+    return found.group(found.lastindex) if found else ""
+
+
+def interval(key: str, table: pd.DataFrame) -> str:
+    """A finding's 95% interval: its ``<key>.ci_low`` and ``.ci_high`` companions, else the
+    interval its description states ("Wilson 95% interval 0.963-1.000"), else ""."""
+    if f"{key}.ci_low" in table.index and f"{key}.ci_high" in table.index:
+        return f"{table.loc[f'{key}.ci_low', 'value']} to {table.loc[f'{key}.ci_high', 'value']}"
+    description = str(table.loc[key, "description"])
+    found = _INTERVAL.search(description) or _WILSON.search(description)
+    return f"{found.group(1)} to {found.group(2)}" if found else ""
+
+
 def render_findings(keys: list[str], findings: pd.DataFrame) -> str:
-    """A markdown table of ``keys`` (in that order): description, value with unit, and key."""
+    """A markdown table of ``keys`` (in that order): description, value with unit (and, where
+    the finding has a ``.reused_dropped`` companion, its value without the wire copy), the N it
+    rests on (:func:`sample_size`), its 95% interval (:func:`interval`) and key.
+
+    An in-sample figure (its description says "in-sample") is refused unless a held-out
+    figure (a key with ``.holdout.``) is in the table too: an accuracy measured on the texts the
+    rules were written on says little alone."""
     table = findings.set_index("key")
     missing = [k for k in keys if k not in table.index]
     if missing:
         raise KeyError(f"README names findings that findings.csv does not have: {missing}")
-    lines = ["| finding | value | key |", "|---|---:|---|"]
+    in_sample = [k for k in keys if IN_SAMPLE in str(table.loc[k, "description"])]
+    if in_sample and not any(HELD_OUT in k for k in keys):
+        raise ValueError(
+            f"in-sample findings {in_sample} need a held-out one ({HELD_OUT}) beside them"
+        )
+    lines = list(HEADER)
     for key in keys:
         row = table.loc[key]
-        lines.append(f"| {row['description']} | {row['value']} {row['unit']} | `{key}` |")
+        value = f"{row['value']} {row['unit']}"
+        if key + REUSED_DROPPED in table.index:
+            value += f"; {table.loc[key + REUSED_DROPPED, 'value']} without the wire copy"
+        cells = [
+            str(row["description"]),
+            value,
+            sample_size(key, table) or "—",
+            interval(key, table) or "—",
+            f"`{key}`",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 

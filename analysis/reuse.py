@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import parallel
-from analysis.findings import finding, findings_table
+from analysis.findings import finding, findings_table, format_value
 from analysis.lexicon import read_lexicon
 from analysis.text import WORD_RE, fold_typography, folded_words
 
@@ -595,6 +595,7 @@ ALIGNMENT_COLUMNS = [
     "other_words",
     "text",
     "other_text",
+    "translation_variant",
 ]
 
 
@@ -614,10 +615,13 @@ def align_sentences(
     ``sentence``/``other_sentence`` number the two sentences, ``score`` is difflib's ratio of
     their words, ``matched_words`` counts the words in common in the same order, ``match``
     says the pair closely matches (score at least ``threshold`` and at least ``min_words`` words
-    in common), ``words``/``other_words`` are the sentences' lengths and ``text``/``other_text``
-    the sentences as written. Sentences shorter than ``min_words`` are not compared, nor are
-    two versions of one story (``skip_same_story``). Sorted by corpus order; the same on every
-    run. ``alignment.attrs["candidate_pairs"]`` records how many pairs the search proposed.
+    in common, and not a translation variant), ``words``/``other_words`` are the sentences'
+    lengths and ``text``/``other_text`` the sentences as written. ``translation_variant`` marks
+    a pair that would match but is one speaker's remark in two wordings (see
+    :func:`translation_variants`): two translations of one quotation are two outlets reporting
+    it, not copy. Sentences shorter than ``min_words`` are not compared, nor are two versions
+    of one story (``skip_same_story``). Sorted by corpus order; the same on every run.
+    ``alignment.attrs["candidate_pairs"]`` records how many pairs the search proposed.
     """
     table = sentence_words(corpus.sentences)
     story = _story_of(corpus.articles)
@@ -634,6 +638,7 @@ def align_sentences(
     right = eligible.iloc[scored["right"].to_numpy()].reset_index(drop=True)
     score = scored["score"].to_numpy()
     matched = scored["matched_words"].to_numpy()
+    close = (score >= threshold - 1e-9) & (matched >= min_words)
     alignment = pd.DataFrame(
         {
             "article_id": left["article_id"],
@@ -641,7 +646,7 @@ def align_sentences(
             "other_id": right["article_id"],
             "other_sentence": right["sentence"].astype("int64"),
             "score": score,
-            "match": (score >= threshold - 1e-9) & (matched >= min_words),
+            "match": close,
             "matched_words": matched,
             "words": left["n_words"],
             "other_words": right["n_words"],
@@ -650,8 +655,75 @@ def align_sentences(
         },
         columns=ALIGNMENT_COLUMNS,
     )
+    variant = translation_variants(alignment, quoted_wording(corpus)) & close
+    alignment["translation_variant"] = variant
+    alignment["match"] = close & ~variant
     alignment.attrs["candidate_pairs"] = len(pairs)
     return alignment
+
+
+def quoted_wording(corpus: Corpus) -> pd.DataFrame:
+    """What each sentence quotes, and whom: one row per sentence holding quoted words of an
+    attributed quotation (scare quotes left out), with ``article_id``, ``sentence``,
+    ``speaker`` (the quotations' speakers in the sentence, "; " between two) and ``quoted`` (the
+    sentence's words inside the quotation marks, folded as reuse compares words, " " between
+    them). Empty when the corpus has no attributed quotations (``corpus.quotes``)."""
+    columns = ["article_id", "sentence", "speaker", "quoted"]
+    quotes = corpus.quotes
+    if quotes is None or quotes.empty:
+        return pd.DataFrame(columns=columns)
+    quotes = quotes[(quotes["kind"] != "scare") & (quotes["speaker"].fillna("") != "")]
+    sentences = corpus.sentences[["article_id", "paragraph", "sentence", "start", "end", "text"]]
+    pairs = sentences.merge(
+        quotes[["article_id", "paragraph", "start", "end", "speaker"]],
+        on=["article_id", "paragraph"],
+        suffixes=("", "_quote"),
+    )
+    low = np.maximum(pairs["start"], pairs["start_quote"]) - pairs["start"]
+    high = np.minimum(pairs["end"], pairs["end_quote"]) - pairs["start"]
+    pairs = pairs.assign(low=low, high=high)[low < high].sort_values(
+        ["article_id", "sentence", "low"], kind="stable"
+    )
+    pairs["quoted"] = [
+        " ".join(folded_words(text[a:b]))
+        for text, a, b in zip(pairs["text"], pairs["low"], pairs["high"], strict=True)
+    ]
+    joined = pairs.groupby(["article_id", "sentence"], sort=False).agg(
+        speaker=("speaker", lambda s: "; ".join(dict.fromkeys(s))),
+        quoted=("quoted", " ".join),
+    )
+    return joined.reset_index()[columns]
+
+
+def translation_variants(alignment: pd.DataFrame, wording: pd.DataFrame) -> pd.Series:
+    """For each pair of ``alignment``: is it one remark quoted in two wordings? True when both
+    sentences quote the same speaker (:func:`quoted_wording`) and neither quoted wording is
+    contained in the other ("We won't believe when we hear, we'll believe when we see" against
+    "We don't believe what we hear, we believe what we see", both Kuleba's): a speech given in
+    another language and translated twice, or a remark re-rendered, is no evidence of copy.
+    The same words, or one outlet quoting part of what the other quotes, is not a variant."""
+    if wording.empty or alignment.empty:
+        return pd.Series(False, index=alignment.index, dtype=bool)
+    lookup = wording.set_index(["article_id", "sentence"])
+    left = lookup.reindex(pd.MultiIndex.from_frame(alignment[["article_id", "sentence"]]))
+    right = lookup.reindex(
+        pd.MultiIndex.from_frame(
+            alignment[["other_id", "other_sentence"]], names=lookup.index.names
+        )
+    )
+    flags = [
+        _differently_worded(a, b) if isinstance(sa, str) and sa == sb else False
+        for sa, sb, a, b in zip(
+            left["speaker"], right["speaker"], left["quoted"], right["quoted"], strict=True
+        )
+    ]
+    return pd.Series(flags, index=alignment.index, dtype=bool)
+
+
+def _differently_worded(quoted: str, other: str) -> bool:
+    """Two quoted wordings (words, " " between them) differ, neither containing the other."""
+    a, b = f" {quoted} ", f" {other} "
+    return bool(quoted.strip() and other.strip()) and a not in b and b not in a
 
 
 def _directed(alignment: pd.DataFrame) -> pd.DataFrame:
@@ -703,8 +775,9 @@ def flag_reuse(
 
     A match is symmetric, so both sentences of a pair are flagged unless the caller names the
     ``originals`` (e.g. the wire story), whose sentences are then never flagged. ``alignment``
-    is computed with ``align_options`` when not given. Later notebooks leave sentences with a
-    ``reused_from`` out when they compare what each outlet chose to write.
+    is computed with ``align_options`` when not given. Which of these sentences are wire copy
+    (matching an agency's article) is :func:`wire_copy`; notebooks 02-05 leave those out with
+    the parameter ``reused = "drop"``.
     """
     if alignment is None:
         alignment = align_sentences(corpus, **align_options)
@@ -874,6 +947,233 @@ def near_threshold(
     ).reset_index(drop=True)
     marked = [_marked_pair(a, b) for a, b in zip(picked["text"], picked["other_text"], strict=True)]
     return picked.assign(marked=[m[0] for m in marked], other_marked=[m[1] for m in marked])
+
+
+# --------------------------------------------------------------------------- wire copy
+
+#: The values of the notebooks' ``reused`` parameter: keep every sentence, or drop wire copy.
+REUSED_CHOICES = ("keep", "drop")
+#: Suffix of the findings keys that give a headline number with wire copy left out.
+REUSED_DROPPED = ".reused_dropped"
+
+
+def wire_agencies() -> frozenset[str]:
+    """The outlets of ``reuse.yml``'s ``wire_agencies`` (case-folded): news agencies whose
+    copy other outlets run."""
+    outlets = read_lexicon(name="reuse.yml")["wire_agencies"]["outlets"]
+    return frozenset(str(o).strip().casefold() for o in outlets)
+
+
+def _wire_articles(corpus: Corpus) -> set[str]:
+    agencies = wire_agencies()
+    outlet = corpus.articles["outlet"].fillna("").astype(str).str.strip().str.casefold()
+    return set(corpus.articles.loc[outlet.isin(agencies), "article_id"])
+
+
+WIRE_COPY_COLUMNS = ["article_id", "sentence", "reused_from", "reused_sentence", "reuse_score"]
+
+
+def wire_copy(corpus: Corpus, alignment: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The sentences of ``corpus`` that are a wire agency's copy: sentences of an article not
+    from an agency (:func:`wire_agencies`) that closely match a sentence of an agency's article
+    (``match`` of :func:`align_sentences`: translation variants of a quotation are not copy).
+
+    One row per such sentence, with its best match among the agencies' articles:
+    ``article_id``, ``sentence``, ``reused_from``, ``reused_sentence``, ``reuse_score``. Without
+    an agency's article in the corpus there is no direction to read, and the table is empty
+    (the alignment is then not even computed).
+    """
+    wire = _wire_articles(corpus)
+    if not wire or wire >= set(corpus.articles["article_id"]):
+        return pd.DataFrame(columns=WIRE_COPY_COLUMNS)
+    alignment = align_sentences(corpus) if alignment is None else alignment
+    best = best_matches(alignment, per_article=True)
+    best = best[best["other_id"].isin(wire) & ~best["article_id"].isin(wire)]
+    best = best.drop_duplicates(["article_id", "sentence"])  # best first, per sentence
+    order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
+    best = best.sort_values(
+        ["article_id", "sentence"], key=lambda c: c.map(order) if c.name == "article_id" else c
+    )
+    renamed = best.rename(
+        columns={
+            "other_id": "reused_from",
+            "other_sentence": "reused_sentence",
+            "score": "reuse_score",
+        }
+    )
+    return renamed[WIRE_COPY_COLUMNS].reset_index(drop=True)
+
+
+def wire_copy_table(corpus: Corpus, copy: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame:
+    """What notebooks 02-05 leave out with ``reused = "drop"``, for a reader to check: the
+    sentences of :func:`wire_copy` (``kind`` "wire copy") with their text and the agency's
+    sentence, followed by the translation variants of ``alignment`` (``kind`` "translation
+    variant": one remark in two wordings, not counted as reuse and never left out)."""
+    texts = corpus.sentences.set_index(["article_id", "sentence"])["text"]
+    copied = copy.assign(
+        kind="wire copy",
+        text=[texts.get(k, "") for k in zip(copy["article_id"], copy["sentence"], strict=True)],
+        other_text=[
+            texts.get(k, "") for k in zip(copy["reused_from"], copy["reused_sentence"], strict=True)
+        ],
+    )
+    variants = alignment[alignment["translation_variant"]].rename(
+        columns={
+            "other_id": "reused_from",
+            "other_sentence": "reused_sentence",
+            "score": "reuse_score",
+        }
+    )
+    columns = ["kind", *WIRE_COPY_COLUMNS, "text", "other_text"]
+    parts = [copied[columns], variants.assign(kind="translation variant")[columns]]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)
+
+
+def wire_copy_findings(table: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """Finding rows for :func:`wire_copy_table`: per article, the sentences left out as wire
+    copy (``reuse.wire_copy.sentences.<article_id>``), and the translation variants found
+    (``reuse.translation_variants``)."""
+    copied = table[table["kind"] == "wire copy"].groupby("article_id").size()
+    rows = [
+        finding(
+            f"reuse.wire_copy.sentences.{_slug(a)}",
+            int(copied.get(a, 0)),
+            "sentences",
+            f"Sentences of {a} that closely match a wire agency's article (left out with "
+            "reused = 'drop')",
+            "06_wire_copy",
+        )
+        for a in corpus.articles["article_id"]
+    ]
+    variants = int((table["kind"] == "translation variant").sum())
+    rows.append(
+        finding(
+            "reuse.translation_variants",
+            variants,
+            "sentence pairs",
+            "Sentence pairs quoting one speaker's remark in two wordings (not counted as reuse)",
+            "06_wire_copy",
+        )
+    )
+    return findings_table(rows)
+
+
+def without_sentences(corpus: Corpus, dropped: pd.DataFrame) -> Corpus:
+    """``corpus`` without the sentences ``dropped`` names (``article_id``, ``sentence``).
+
+    The sentences' rows go; in the paragraphs their text is blanked with spaces (so every other
+    sentence and quotation keeps its offsets, and word counts, readability and reporting verbs
+    see only the rest); quotations that begin inside them go; each article's ``n_sentences``
+    and ``n_words`` are counted again. Headline and standfirst stay. The raw files and the
+    corpus passed in are not changed.
+    """
+    if dropped.empty:
+        return corpus
+    named = pd.MultiIndex.from_frame(
+        dropped[["article_id", "sentence"]].astype({"sentence": "int64"})
+    )
+    sentences = corpus.sentences
+    gone = pd.MultiIndex.from_frame(sentences[["article_id", "sentence"]]).isin(named)
+    spans = sentences.loc[gone, ["article_id", "paragraph", "start", "end"]]
+    paragraphs = corpus.paragraphs.copy()
+    keys = list(zip(paragraphs["article_id"], paragraphs["paragraph"], strict=True))
+    texts = dict(zip(keys, paragraphs["text"], strict=True))
+    for article_id, paragraph, start, end in spans.itertuples(index=False):
+        text = texts[(article_id, paragraph)]
+        texts[(article_id, paragraph)] = text[:start] + " " * (end - start) + text[end:]
+    paragraphs["text"] = [texts[key] for key in keys]
+    tables = {"sentences": sentences[~gone].reset_index(drop=True), "paragraphs": paragraphs}
+    if corpus.quotes is not None:
+        tables["quotes"] = corpus.quotes[~_starts_in(corpus.quotes, spans)].reset_index(drop=True)
+    tables["articles"] = _recounted(corpus.articles, tables["sentences"], paragraphs)
+    return corpus.with_tables(**tables)
+
+
+def _starts_in(quotes: pd.DataFrame, spans: pd.DataFrame) -> np.ndarray:
+    """For each quotation: does it begin inside one of ``spans`` (``article_id``, ``paragraph``,
+    ``start``, ``end``)?"""
+    placed = quotes[["article_id", "paragraph", "start"]].reset_index(drop=True)
+    placed = placed.reset_index(names="_row")
+    placed = placed.merge(spans, on=["article_id", "paragraph"], suffixes=("", "_span"))
+    inside = (placed["start_span"] <= placed["start"]) & (placed["start"] < placed["end"])
+    return np.isin(np.arange(len(quotes)), placed.loc[inside, "_row"].to_numpy())
+
+
+def _recounted(
+    articles: pd.DataFrame, sentences: pd.DataFrame, paragraphs: pd.DataFrame
+) -> pd.DataFrame:
+    """``articles`` with ``n_sentences`` and ``n_words`` counted again from the tables."""
+    from analysis.text import count_words
+
+    out = articles.copy()
+    if "n_sentences" in out:
+        counts = sentences.groupby("article_id").size()
+        out["n_sentences"] = out["article_id"].map(counts).fillna(0).astype("int64")
+    if "n_words" in out:
+        words = (
+            paragraphs.assign(n=paragraphs["text"].map(count_words))
+            .groupby("article_id")["n"]
+            .sum()
+        )
+        out["n_words"] = out["article_id"].map(words).fillna(0).astype("int64")
+    return out
+
+
+def check_reused(reused: str) -> str:
+    """``reused`` if it is one of :data:`REUSED_CHOICES`; a ValueError naming them otherwise."""
+    if reused not in REUSED_CHOICES:
+        raise ValueError(f"reused must be one of {REUSED_CHOICES}, not {reused!r}")
+    return reused
+
+
+def without_wire_copy(corpus: Corpus) -> Corpus:
+    """``corpus`` without the sentences :func:`wire_copy` finds (:func:`without_sentences`)."""
+    return without_sentences(corpus, wire_copy(corpus))
+
+
+def choose_reused(corpus: Corpus, reused: str = "keep") -> Corpus:
+    """The corpus a notebook compares: ``corpus`` as it is (``reused="keep"``) or without the
+    wire copy (``"drop"``, :func:`without_wire_copy`)."""
+    return corpus if check_reused(reused) == "keep" else without_wire_copy(corpus)
+
+
+def reused_dropped_findings(
+    corpus: Corpus, compute, *, reused: str = "keep", findings: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The headline numbers with the wire copy left out, where they differ: the rows of
+    ``compute(corpus without the wire copy)`` whose value differs from the same key's in
+    ``findings`` (``compute(corpus)`` when not given; a key that is new counts as differing).
+    Their keys end in :data:`REUSED_DROPPED` and their descriptions say how many sentences were
+    left out. ``compute`` takes a corpus and returns a findings table (``key``, ``value``,
+    ``unit``, ``description``, ...). Empty when ``reused`` is "drop" (the notebook's numbers
+    are already without the copy) or the corpus holds no wire copy (:func:`wire_copy`); then
+    nothing is computed."""
+    if check_reused(reused) == "drop":
+        return findings_table([])
+    copy = wire_copy(corpus)
+    if copy.empty:
+        return findings_table([])
+    findings = compute(corpus) if findings is None else findings
+    other = compute(without_sentences(corpus, copy))
+    before = dict(zip(findings["key"], findings["value"].map(format_value), strict=True))
+    changed = other[other["key"].map(before) != other["value"].map(format_value)]
+    n = f"{len(copy)} sentence{'s' if len(copy) != 1 else ''}"
+    return changed.assign(
+        key=changed["key"] + REUSED_DROPPED,
+        description=changed["description"] + f" — reused wire copy left out ({n} in the corpus)",
+    ).reset_index(drop=True)
+
+
+def with_reused_dropped(
+    findings: pd.DataFrame, corpus: Corpus, compute, *, reused: str = "keep"
+) -> pd.DataFrame:
+    """``findings`` (computed on ``corpus``) followed by :func:`reused_dropped_findings`: the
+    headline comparisons both ways."""
+    extra = reused_dropped_findings(corpus, compute, reused=reused, findings=findings)
+    return pd.concat([findings, extra], ignore_index=True) if len(extra) else findings
 
 
 # --------------------------------------------------------------------------- versions
@@ -1242,7 +1542,10 @@ def reuse_findings(
     ]
     for row in by_article.itertuples(index=False):
         key, a, figure = _slug(row.article_id), row.article_id, "06_reused_words"
-        share = f"Share of {a}'s words {_MATCHING} any other article"
+        share = (
+            f"Share of {a}'s words {_MATCHING} any other article "
+            f"({row.reused_words} of {row.words} words)"
+        )
         count = f"{a}'s sentences (of {row.sentences}) closely matching another article's"
         rows.append(finding(f"reuse.word_share.{key}", row.reused_share, "share", share, figure))
         rows.append(
@@ -1261,7 +1564,7 @@ def reuse_findings(
     for row in pairs.head(max_pairs).itertuples(index=False):
         a, b, figure = row.article_id, row.other_id, "06_reuse_heatmap"
         key = f"reuse.pair.{{}}.{_slug(a)}.{_slug(b)}"
-        share = f"Share of {a}'s words {_MATCHING} {b}"
+        share = f"Share of {a}'s words {_MATCHING} {b} ({row.reused_words} of {row.words} words)"
         count = f"{a}'s sentences (of {row.sentences}) closely matching one of {b}"
         rows.append(finding(key.format("word_share"), row.word_share, "share", share, figure))
         rows.append(

@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis.actors import CIVILIANS, SIDES, SPEAKER_TYPES
 from analysis.findings import finding, findings_table
-from analysis.quotes import load_cues, require_quotes
+from analysis.quotes import find_attributions, load_cues, require_quotes
 from analysis.text import outlet_slug
 
 # --------------------------------------------------------------------------- tables
@@ -216,6 +216,39 @@ def reporting_verbs(corpus, attributions: pd.DataFrame) -> pd.DataFrame:
     return table[columns].reset_index(drop=True)
 
 
+def reporting_verb_groups(verbs: pd.DataFrame) -> pd.DataFrame:
+    """The share of each outlet's attributions made with each group of reporting verbs: the
+    suite's one definition of a reporting-verb share (notebook 02's ``sources.neutral-share`` and
+    notebook 04's ``tone.cues`` both come from it).
+
+    ``verbs`` is :func:`reporting_verbs`'s table (every reporting verb that
+    :func:`analysis.quotes.find_attributions` attributes to a speaker, quotation or reported
+    speech). One row per outlet x group, every group of ``cues.yml`` in its order (then any
+    other found, e.g. "unlisted"), zeros included: ``outlet``, ``group``, ``count``
+    (attributions with a verb of the group), ``total`` (the outlet's attributions), ``share``
+    and ``cues`` (the verbs with their counts, most used first: "say 21; tell 4").
+    """
+    groups = list(dict.fromkeys(load_cues().group_of.values()))
+    groups += sorted(set(verbs["group"]) - set(groups))
+    outlets = sorted(set(verbs["outlet"]))
+    grid = pd.MultiIndex.from_product([outlets, groups], names=["outlet", "group"])
+    ranked = verbs.sort_values(["total", "cue"], ascending=[False, True], kind="stable")
+    by_group = ranked.groupby(["outlet", "group"], sort=False)
+    table = pd.DataFrame(
+        {
+            "count": by_group["total"].sum().reindex(grid, fill_value=0).astype("int64"),
+            "cues": by_group.apply(_verb_counts, include_groups=False).reindex(grid, fill_value=""),
+        }
+    ).reset_index()
+    table["total"] = table.groupby("outlet")["count"].transform("sum")
+    table["share"] = table["count"] / table["total"].where(table["total"] > 0)
+    return table[["outlet", "group", "count", "total", "share", "cues"]]
+
+
+def _verb_counts(verbs: pd.DataFrame) -> str:
+    return "; ".join(f"{cue} {n}" for cue, n in zip(verbs["cue"], verbs["total"], strict=True))
+
+
 def scare_quotes(corpus) -> pd.DataFrame:
     """Every scare quote with its sentence: ``outlet``, ``article_id``, ``paragraph``, ``text``,
     ``sentence`` (the sentence it sits in, as written)."""
@@ -269,19 +302,22 @@ def source_findings(
                 "02_words_by_side",
             )
         )
+        total = int(part["quoted_words"].sum())
         for side in ("Russia", "Ukraine", "West"):
-            share = part.loc[part["side"] == side, "share_of_words"].iloc[0]
+            row = part.loc[part["side"] == side].iloc[0]
             rows.append(
                 finding(
                     f"sources.words-share.{side.lower()}.{slug}",
-                    share,
+                    row["share_of_words"],
                     "share of quoted words",
-                    f"Share of {outlet}'s quoted words spoken by {side}-side speakers ({n})",
+                    f"Share of {outlet}'s quoted words spoken by {side}-side speakers "
+                    f"({int(row['quoted_words'])} of {total} quoted words; {n})",
                     "02_words_by_side",
                 )
             )
     for outlet, part in by_speaker.groupby("outlet", sort=True):
         top, slug = part.iloc[0], outlet_slug(outlet)
+        total = int(part["quoted_words"].sum())
         rows.append(
             finding(
                 f"sources.top-speaker.{slug}",
@@ -296,7 +332,8 @@ def source_findings(
                 f"sources.top-speaker-share.{slug}",
                 top["share_of_words"],
                 "share of quoted words",
-                f"Share of {outlet}'s quoted words spoken by {top['speaker']}",
+                f"Share of {outlet}'s quoted words spoken by {top['speaker']} "
+                f"({int(top['quoted_words'])} of {total} quoted words)",
                 "02_words_by_speaker",
             )
         )
@@ -322,10 +359,11 @@ def source_findings(
                 "02_anonymous",
             )
         )
+    neutral_of = reporting_verb_groups(verbs).query("group == 'neutral'").set_index("outlet")
     for outlet, part in verbs.groupby("outlet", sort=True):
         slug, total = outlet_slug(outlet), part["total"].sum()
         say = part.loc[part["cue"] == "say", "total"].sum()
-        neutral = part.loc[part["group"] == "neutral", "total"].sum()
+        neutral = neutral_of.loc[outlet, "count"]
         rows.append(
             finding(
                 f"sources.say-share.{slug}",
@@ -356,6 +394,21 @@ def source_findings(
             )
         )
     return findings_table(rows)
+
+
+def comparison_findings(corpus) -> pd.DataFrame:
+    """:func:`source_findings` for ``corpus`` (give it ``corpus.canonical()``), every table
+    built here as notebook 02 builds it: the same numbers computed on another view of a
+    corpus (e.g. without the wire copy, :func:`analysis.reuse.with_reused_dropped`)."""
+    headlines = corpus.articles.set_index("article_id")["headline"]
+    attributions = find_attributions(corpus.paragraphs, headlines=headlines)
+    return source_findings(
+        quotes_by_side(corpus),
+        quotes_by_speaker(corpus),
+        anonymous_sourcing(corpus, attributions),
+        reporting_verbs(corpus, attributions),
+        scare_quotes(corpus),
+    )
 
 
 def _articles_phrase(part: pd.DataFrame) -> str:

@@ -26,7 +26,7 @@ from functools import cache
 
 import numpy as np
 
-from analysis.text import WORD_PATTERN, WORD_RE, fold_typography, folded_words
+from analysis.text import WORD_PATTERN, WORD_RE, fold_typography, join_bracketed
 
 # --------------------------------------------------------------------------- tokenisation policy
 
@@ -35,13 +35,15 @@ _CONTRACTION = re.compile(r"[^\W\d_]+(?:n't|'(?:re|ve|ll|d|m))")
 
 
 def normalise(text: str) -> str:
-    """``text`` as the counters see it: typography folded, lower-cased, possessive 's dropped.
+    """``text`` as the counters see it: typography folded, lower-cased, possessive 's dropped,
+    an editor's in-word brackets joined (:func:`analysis.text.join_bracketed`: "pursu[ing]"
+    counts as "pursuing").
 
     "Russia’s" and "Russia's" both become "russia"; a plural possessive ("allies’") is already
     the bare word, because :data:`~analysis.text.WORD_PATTERN` never ends a word on an apostrophe.
     The clitic 's of "it's" / "that's" goes too, which only ever leaves a stop word.
     """
-    return _POSSESSIVE.sub("", fold_typography(text).lower())
+    return _POSSESSIVE.sub("", join_bracketed(fold_typography(text)).lower())
 
 
 def content_tokens(text: str) -> list[str]:
@@ -97,7 +99,7 @@ def analyse(text: str, *, stop_words: bool | Iterable[str] = True, ngrams: int =
 
 _GLOB = {"*": r"(?:[^\W_]|[-'’](?=[^\W_]))*", "?": r"[^\W_]", "'": "['’]", "’": "['’]"}
 #: A match starts where a word of WORD_PATTERN starts ...
-_STARTS_WORD = re.compile(r"(?<![^\W_])(?<![^\W_][-'’])(?!(?<=\d[.,])\d)")
+_STARTS_WORD = re.compile(r"(?<![^\W_])(?<![^\W_][-'’])(?<![^\W\d_]\.-)(?!(?<=\d[.,])\d)")
 #: ... and ends where it ends, or before a possessive 's ("Nato" matches "Nato's").
 _ENDS_WORD = r"(?![^\W_])(?!-[^\W_])(?!['’](?!s(?![^\W_]))[^\W_])(?!(?<=\d)[.,]\d)"
 
@@ -212,6 +214,8 @@ def match_terms(text: str, terms: Mapping[str, str]) -> list[tuple[str, str]]:
 
 
 def term_key(term: str) -> str:
-    """A lexicon term as its matches are reported: its words, typography folded, lower case,
-    one space apart ("It’s  likely" -> "it's likely")."""
-    return " ".join(folded_words(term))
+    """A lexicon term as its matches are reported: typography folded, lower case, one space
+    between its words ("It’s  likely" -> "it's likely"). The term syntax is kept: "threat*",
+    "mobili?e" and "a | b" stay globs and alternatives (a key made of its words alone turned
+    "threat*" into "threat", which matched "threat" only)."""
+    return " ".join(fold_typography(term).lower().split())

@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import re
 
-#: A word: an initialism with dots ("U.S."), or letters and digits joined by inner hyphens,
-#: apostrophes, or a comma or point between digits ("de-escalation", "Russia's", "130,000", "3.5").
-WORD_PATTERN = r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:(?:[-'’]|(?<=\d)[.,](?=\d))[^\W_]+)*"
+#: A word: an initialism with dots, alone or hyphenated ("U.S.", "U.S.-led"), or letters and
+#: digits joined by inner hyphens, apostrophes, or a comma or point between digits
+#: ("de-escalation", "Russia's", "130,000", "3.5"). An editor's letters in square brackets inside
+#: a word belong to it ("pursu[ing]", "[t]he": one word each, as the quotation finder counts
+#: them); a bracketed word on its own ("[Putin]") is that word.
+WORD_PATTERN = (
+    r"(?:[^\W\d_]\.){2,}(?:-[^\W_]+)*"
+    r"|(?:\[[^\W_]+\](?=[^\W_]))?[^\W_]+"
+    r"(?:(?:[-'’]|(?<=\d)[.,](?=\d))[^\W_]+|\[[^\W_]+\][^\W_]*)*"
+)
 WORD_RE = re.compile(WORD_PATTERN)
 
 _TYPOGRAPHY = str.maketrans(
@@ -32,6 +39,15 @@ _TYPOGRAPHY = str.maketrans(
         "…": "...",
     }
 )
+
+
+_IN_WORD_BRACKET = re.compile(r"(?<=[^\W_])\[([^\W_]+)\]|\[([^\W_]+)\](?=[^\W_])")
+
+
+def join_bracketed(text: str) -> str:
+    """``text`` with an editor's letters in square brackets inside a word kept as letters
+    ("pursu[ing]" -> "pursuing", "[t]he" -> "the"); a bracketed word on its own stays."""
+    return _IN_WORD_BRACKET.sub(lambda m: m.group(1) or m.group(2), text)
 
 
 def fold_typography(text: str) -> str:
@@ -64,8 +80,9 @@ def outlet_slug(outlet: str) -> str:
 def folded_words(text: str) -> list[str]:
     """The words of ``text`` as the suite compares them: typography folded, lower case.
 
+    An editor's in-word brackets are joined ("pursu[ing]" -> "pursuing", :func:`join_bracketed`).
     Punctuation and spacing are dropped because outlets' house styles differ in them (a comma
     inside or outside a closing quote) without any difference in wording. Reuse compares
     sentences by these words; lexical diversity and the stance markers count them.
     """
-    return [m.group().lower() for m in WORD_RE.finditer(fold_typography(text))]
+    return [m.group().lower() for m in WORD_RE.finditer(join_bracketed(fold_typography(text)))]

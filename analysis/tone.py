@@ -12,9 +12,10 @@ Four measures, each a function that returns a tidy table:
   textstat's own values; lexical diversity by MTLD and MATTR.
 - **Stance markers** (:func:`stance_markers`, :func:`escalation_language`): hedges, boosters and
   escalation/de-escalation terms per 1,000 words, from the lists in ``analysis/lexicons/``.
-- **Verbs of attribution** (:func:`attribution_verbs`, :func:`doubt_speakers`): the reporting verb
-  of each quotation (``corpus.quotes.cue``) and every reporting verb in the text, grouped by
-  ``analysis/lexicons/cues.yml``.
+- **Verbs of attribution** (:func:`attribution_verbs`, :func:`doubt_speakers`): the reporting verbs
+  that :func:`analysis.quotes.find_attributions` attributes to a speaker, grouped by
+  ``analysis/lexicons/cues.yml``, as shares computed once, by
+  :func:`analysis.sources.reporting_verb_groups` (notebook 02 reports the same shares).
 
 The voice of a sentence (``corpus.sentences.voice``: authorial, quoted or mixed) and the cue of a
 quotation come from :mod:`analysis.quotes`. Cross-outlet comparisons should be given
@@ -596,43 +597,21 @@ def reporting_verb_forms(corpus: Corpus) -> pd.DataFrame:
     return matches
 
 
-def _group_shares(table: pd.DataFrame, *, basis: str, count_name: str = "count") -> pd.DataFrame:
-    """Per outlet x group (every group of cues.yml and any other found, zeros included): count,
-    the outlet's total, share, cues."""
-    groups = sorted(set(cue_groups().values()) | set(table["group"]))
-    outlets = sorted(set(table["outlet"]))
-    grid = pd.MultiIndex.from_product([outlets, groups], names=["outlet", "group"])
-    grouped = table.groupby(["outlet", "group"])["cue"]
-    out = pd.DataFrame(
-        {
-            count_name: grouped.size().reindex(grid, fill_value=0),
-            "cues": grouped.agg(_term_summary).reindex(grid, fill_value=""),
-        }
-    ).reset_index()
-    out["total"] = out.groupby("outlet")[count_name].transform("sum")
-    out["share"] = out[count_name] / out["total"]
-    out.insert(0, "basis", basis)
-    return out[["basis", "outlet", "group", count_name, "total", "share", "cues"]]
-
-
 def attribution_verbs(corpus: Corpus) -> pd.DataFrame:
-    """The share of each reporting-verb group per outlet, on two bases.
-
-    ``basis`` "quotations": the cue of each direct quotation that has one (``corpus.quotes``,
-    quotations without a cue left out); "text": every reporting-verb form in the body
-    (:func:`reporting_verb_forms`), which adds indirect speech. One row per basis x outlet x group
-    (zeros included): ``count``, ``total`` (the outlet's on that basis), ``share`` and ``cues``
-    (lemmas with counts, most frequent first).
+    """The share of each reporting-verb group per outlet: :func:`analysis.sources.reporting_verb_groups`
+    (the suite's one definition, the same numbers and totals as notebook 02's) over the
+    attributions :func:`analysis.quotes.find_attributions` finds in the body (every reporting
+    verb with a speaker, direct quotation or reported speech), with ``basis`` "attributions".
+    One row per outlet x group (zeros included): ``count``, ``total``, ``share``, ``cues``.
     """
-    quotes = _quotes_with_groups(corpus)
-    quotes = quotes[quotes["group"] != "none"]
-    return pd.concat(
-        [
-            _group_shares(quotes, basis="quotations"),
-            _group_shares(reporting_verb_forms(corpus), basis="text"),
-        ],
-        ignore_index=True,
-    )
+    from analysis.quotes import find_attributions
+    from analysis.sources import reporting_verb_groups, reporting_verbs
+
+    headlines = corpus.articles.set_index("article_id")["headline"]
+    attributions = find_attributions(corpus.paragraphs, headlines=headlines)
+    table = reporting_verb_groups(reporting_verbs(corpus, attributions))
+    table.insert(0, "basis", "attributions")
+    return table
 
 
 def doubt_speakers(corpus: Corpus, *, group: str = "doubt") -> pd.DataFrame:
@@ -724,6 +703,26 @@ def sentiment_findings(summary: pd.DataFrame) -> pd.DataFrame:
     return findings_table(rows)
 
 
+def comparison_findings(
+    corpus: Corpus, *, seed: int = SEED, confidence: float = CONFIDENCE
+) -> pd.DataFrame:
+    """The comparisons of notebook 04 that a view of the corpus can change, as findings:
+    sentiment by voice (:func:`sentiment_findings`), hedges and boosters and escalation terms
+    (:func:`rate_findings`), reporting-verb shares (:func:`attribution_findings`). For the same
+    numbers on another view of a corpus (e.g. without the wire copy,
+    :func:`analysis.reuse.with_reused_dropped`)."""
+    summary = sentiment_by_voice(sentence_sentiment(corpus), seed=seed, confidence=confidence)
+    return pd.concat(
+        [
+            sentiment_findings(summary),
+            rate_findings(stance_markers(corpus)),
+            rate_findings(escalation_language(corpus)),
+            attribution_findings(attribution_verbs(corpus)),
+        ],
+        ignore_index=True,
+    )
+
+
 def folding_findings(changed: pd.DataFrame, n_sentences: int) -> pd.DataFrame:
     """Finding rows for :func:`folding_effect`: how many sentences' VADER compound changes when
     curly quotes and apostrophes are folded to straight ones."""
@@ -775,14 +774,15 @@ def rate_findings(rates: pd.DataFrame) -> pd.DataFrame:
 
 
 def attribution_findings(shares: pd.DataFrame) -> pd.DataFrame:
-    """Finding rows for :func:`attribution_verbs`: ``tone.cues.<basis>.<group>.<outlet>``, the
-    share of the outlet's reporting verbs (on that basis) in the group."""
+    """Finding rows for :func:`attribution_verbs`: ``tone.cues.attributions.<group>.<outlet>``,
+    the share of the outlet's attributions made with a verb of the group (the neutral share is
+    ``sources.neutral-share.<outlet>``: one definition, one total)."""
     rows = [
         finding(
             f"tone.cues.{_key_part(r.basis)}.{_key_part(r.group)}.{outlet_slug(r.outlet)}",
             r.share,
             "share",
-            f"{r.outlet}: {r.count} of {r.total} reporting verbs ({r.basis}) in group {r.group}",
+            f"{r.outlet}: {r.count} of {r.total} attributions made with a {r.group} verb",
         )
         for r in shares.itertuples(index=False)
     ]

@@ -701,6 +701,46 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold_typography(str(text)).lower()).strip("-") or "x"
 
 
+#: Significant terms named in a keyness finding's description (the rest are counted).
+NAMED_TERMS = 5
+
+
+def _named_terms(significant: pd.DataFrame) -> str:
+    """ ": 'nato' (G² 9.1)" — the significant terms, strongest first, the first
+    :data:`NAMED_TERMS` named with their G² and the rest counted ("" for none)."""
+    if significant.empty:
+        return ""
+    ranked = significant.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+    named = [f"'{r.term}' (G² {r.g2:.1f})" for r in ranked.head(NAMED_TERMS).itertuples()]
+    rest = len(ranked) - len(named)
+    return ": " + ", ".join(named) + (f" and {rest} more" if rest > 0 else "")
+
+
+def comparison_findings(
+    corpus,
+    *,
+    by: str = "outlet",
+    voice: str = "all",
+    alpha0: float = DEFAULT_ALPHA0,
+    min_count: int = 3,
+    top_n: int = 10,
+    fdr: float = 0.05,
+) -> pd.DataFrame:
+    """:func:`findings_rows` for ``corpus``, every table built here with notebook 03's steps
+    and options: the same numbers computed on another view of a corpus (e.g. without the wire
+    copy, :func:`analysis.reuse.with_reused_dropped`)."""
+    counts = term_table(corpus, by=by, voice=voice)
+    top = distinctive_terms(counts, alpha0=alpha0, min_count=min_count, n=top_n)
+    keyed = keyness_by_group(counts, min_count=min_count)
+    if len(corpus.articles) <= PAIRWISE_ARTICLES:
+        pairs = similarity_pairs(similarity(corpus, voice=voice))
+    else:
+        pairs = outlet_similarity(corpus, voice=voice)
+    choices = naming_choices(corpus, by=by, voice=voice)
+    overlap = vocabulary_overlap(counts)
+    return findings_rows(group_sizes(counts), top, keyed, pairs, overlap, choices, fdr=fdr)
+
+
 def findings_rows(
     sizes: pd.DataFrame,
     top: pd.DataFrame,
@@ -747,12 +787,14 @@ def findings_rows(
             )
         )
     for group, rows_g in keyed.groupby("group", sort=False):
+        significant = rows_g[(rows_g["q"] < fdr) & (rows_g["g2"] > 0)]
         rows.append(
             (
                 f"vocabulary.keyness.significant.{outlet_slug(group)}",
-                int(((rows_g["q"] < fdr) & (rows_g["g2"] > 0)).sum()),
+                len(significant),
                 "terms",
-                f"Terms {group} uses significantly more than the other outlets (G², BH q < {fdr})",
+                f"Terms {group} uses significantly more than the other outlets (G², BH q < {fdr})"
+                + _named_terms(significant),
                 "03_keyness",
             )
         )

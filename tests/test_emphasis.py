@@ -117,6 +117,14 @@ def test_tagging_once_gives_the_same_tables(units):
         )
 
 
+def test_frame_shares_say_which_cues_tagged_the_sentences(units):
+    shares = e.frame_shares(units, FRAMES).set_index(["article_id", "frame"])["matched"]
+    # war: "troops" in s2 and s4, "invasion" in s3; peace: "talks" in s1, "de-escalat*" in s4
+    assert shares[("a", "war")] == "troops 2; invasion 1"
+    assert shares[("a", "peace")] == "de-escalat* 1; talks 1"
+    assert shares[("b", "war")] == ""  # no sentence, no cue
+
+
 def test_frame_hits_in_parallel_are_the_same(monkeypatch):
     texts = pd.Series(["Talks and troops.", "Nothing.", "An invasion.", "De-escalation talks."] * 5)
     serial = e.frame_hits(texts, FRAMES, workers=1)
@@ -339,7 +347,7 @@ def test_compare_quantities_agreeing_and_missing(make_corpus):
 
 def test_lexicons_load_and_are_editable(tmp_path):
     frames = e.load_frames()
-    assert len(frames) == 8 and all(len(f.terms) >= 20 for f in frames)
+    assert len(frames) == 8 and all(len(f.cues) + len(f.topics) >= 20 for f in frames)
     assert {f.generic for f in frames} - {None} <= set(e.generic_frame_labels())
     facts = e.load_facts()
     assert {"blinken-lavrov-call", "duma-resolution", "belgorod-villagers"} <= {f.id for f in facts}
@@ -351,6 +359,83 @@ def test_lexicons_load_and_are_editable(tmp_path):
     )
     (weather,) = e.load_frames(custom)
     assert e.frame_hits(pd.Series(["Rainy snow"]), (weather,)).iloc[0, 0] == 2
+
+
+TAGGED = e.Frame("war", "War", "conflict", ("threat*", "invasion"), ("troops", "forces"))
+
+
+@pytest.mark.parametrize(
+    ("text", "hits", "matched", "topic_terms"),
+    [
+        # force-posture nouns alone name the topic: no frame (AP, sentence 9)
+        ("The announcement of troops being pulled back is a good signal.", 0, None, None),
+        ("Forces and troops.", 0, None, None),
+        # a cue tags it; the topic terms beside it are reported, each once, in text order
+        (
+            "Troops massed, a threat of invasion; more troops, a threatening tone.",
+            3,
+            "threat*; invasion",
+            "troops",
+        ),
+        ("An invasion by Russian forces.", 1, "invasion", "forces"),
+        ("Threats.", 1, "threat*", ""),
+    ],
+)
+def test_a_frame_needs_a_cue_and_reports_what_fired(text, hits, matched, topic_terms):
+    units = pd.DataFrame({c: [0] for c in e.UNIT_COLUMNS}).assign(text=[text])
+    mentions = e.frame_mentions(units, (TAGGED,))
+    assert e.frame_hits(units["text"], (TAGGED,)).iloc[0, 0] == hits
+    if matched is None:
+        assert mentions.empty
+    else:
+        assert mentions[["hits", "matched", "topic_terms"]].iloc[0].tolist() == [
+            hits,
+            matched,
+            topic_terms,
+        ]
+
+
+def test_seed_frames_do_not_tag_force_posture_alone():
+    frames = {f.name: f for f in e.load_frames()}
+    military = (frames["military"],)
+    plain = "The announcement of troops being pulled back is a “good signal,” he said."
+    threat = "Russia has massed more than 130,000 troops near Ukraine."
+    hits = e.frame_hits(pd.Series([plain, threat]), military)["military"].tolist()
+    assert hits == [0, 1]
+    people = "European leaders have left Europeans feeling caught between Russia and the U.S."
+    assert e.frame_hits(pd.Series([people]), (frames["human_interest"],)).iloc[0, 0] == 0
+
+
+def test_cues_and_topics_from_yaml(tmp_path):
+    custom = tmp_path / "frames.yml"
+    custom.write_text(
+        "source: a test\nframes:\n  - name: weather\n    label: Weather\n    generic: null\n"
+        "    cues: [storm*]\n    topics: [snow, rain*]\n",
+        encoding="utf-8",
+    )
+    (weather,) = e.load_frames(custom)
+    assert (weather.cues, weather.topics) == (("storm*",), ("snow", "rain*"))
+    assert e.frame_hits(pd.Series(["Rainy snow", "Stormy snow"]), (weather,))[
+        "weather"
+    ].tolist() == [0, 1]
+    both = tmp_path / "both.yml"  # (a lexicon is read once per path)
+    both.write_text(custom.read_text().replace("[snow, rain*]", "[snow, Storm*]"))
+    with pytest.raises(ValueError, match="cue and as topic"):
+        e.load_frames(both)
+
+
+def test_generic_mentions_join_what_fired():
+    frames = (TAGGED, e.Frame("spin", "Spin", "conflict", ("propaganda",), ("state media",)))
+    units = pd.DataFrame({c: [0] for c in e.UNIT_COLUMNS}).assign(
+        text=["State media called the threat of invasion propaganda; troops stayed."]
+    )
+    generic = e.generic_mentions(e.frame_mentions(units, frames), frames)
+    assert generic[["frame", "hits", "matched", "topic_terms"]].iloc[0].tolist() == [
+        "conflict",
+        3,
+        "propaganda; threat*; invasion",  # frames as mentions lists them (by name), then text order
+        "state media; troops",
+    ]
 
 
 def test_a_lexicon_must_name_its_source(tmp_path):

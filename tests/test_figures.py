@@ -75,7 +75,7 @@ def test_render_findings_names_missing_keys():
     from analysis.readme import render_findings
 
     table = pd.DataFrame([{"key": "a.b", "value": "1", "unit": "n", "description": "d"}])
-    assert render_findings(["a.b"], table).splitlines()[-1] == "| d | 1 n | `a.b` |"
+    assert render_findings(["a.b"], table).splitlines()[-1] == "| d | 1 n | — | — | `a.b` |"
     with pytest.raises(KeyError, match="x.y"):
         render_findings(["x.y"], table)
 

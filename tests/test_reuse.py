@@ -594,3 +594,175 @@ def test_seed_corpus_ft_versions_in_manifest_order(seed_corpus):
     assert {("will", "would"), ("does", "did")} <= forms
     verdict = reuse.later_version(comparison, evidence).iloc[0]
     assert verdict["later"] == "ft-v2" and verdict["for_old"] == 0
+
+
+# --------------------------------------------------------------------------- translations, wire copy
+
+KULEBA_AP = "Kuleba said: “We won’t believe when we hear, we’ll believe when we see.”"
+KULEBA_PAPER = "Kuleba said: “We don’t believe what we hear, we believe what we see.”"
+
+
+def _quoted(corpus, speakers: dict[str, str]):
+    """``corpus`` with one quotation per article: the text between the curly quotes of its first
+    paragraph, spoken by ``speakers[article_id]``."""
+    rows = []
+    for article_id, text in corpus.paragraphs[["article_id", "text"]].itertuples(index=False):
+        start, end = text.index("“") + 1, text.index("”")
+        rows.append(
+            {
+                "article_id": article_id,
+                "paragraph": 1,
+                "quote": 1,
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "kind": "quote",
+                "speaker": speakers[article_id],
+            }
+        )
+    return corpus.with_tables(quotes=pd.DataFrame(rows))
+
+
+@pytest.mark.parametrize(
+    ("paper", "paper_speaker", "variant"),
+    [
+        (KULEBA_PAPER, "Dmytro Kuleba", True),  # one remark, two wordings, one speaker
+        (KULEBA_PAPER, "Someone Else", False),  # two speakers: a plain match
+        (KULEBA_AP, "Dmytro Kuleba", False),  # the same words: a plain match (maybe copy)
+        # one quoting part of what the other quotes: the same translation, not a variant
+        (
+            "He said: “we’ll believe when we see,” Kuleba said on Tuesday in Kyiv today.",
+            "Dmytro Kuleba",
+            False,
+        ),
+    ],
+)
+def test_translation_variants_are_flagged_and_not_matches(
+    make_corpus, paper, paper_speaker, variant
+):
+    corpus = make_corpus(_articles({"ap": [KULEBA_AP], "paper": [paper]}))
+    corpus = _quoted(corpus, {"ap": "Dmytro Kuleba", "paper": paper_speaker})
+    alignment = reuse.align_sentences(corpus, threshold=0.4)
+    assert len(alignment) == 1
+    row = alignment.iloc[0]
+    assert row["translation_variant"] == variant
+    assert row["match"] == (not variant)
+
+
+def test_quoted_wording_takes_the_words_inside_the_quotation(make_corpus):
+    corpus = _quoted(make_corpus(_articles({"ap": [KULEBA_AP]})), {"ap": "Dmytro Kuleba"})
+    wording = reuse.quoted_wording(corpus)
+    assert wording.to_dict("records") == [
+        {
+            "article_id": "ap",
+            "sentence": 1,
+            "speaker": "Dmytro Kuleba",
+            "quoted": "we won't believe when we hear we'll believe when we see",
+        }
+    ]
+
+
+def _wire_tiny(make_corpus, wire_outlet="Associated Press"):
+    articles = _articles(
+        {"wire": WIRE, "paper": PAPER, "other": ["Nothing here matches anything."]}
+    )
+    articles["wire"]["outlet"] = wire_outlet
+    return make_corpus(articles)
+
+
+def test_wire_copy_is_the_other_outlets_sentences_matching_an_agency(make_corpus):
+    copy = reuse.wire_copy(_wire_tiny(make_corpus))
+    # paper 1 and paper 2 match wire 1 and wire 2 (scores 1.0 and 2*9/22); the agency's own
+    # sentences are never copy; paper 3 is a near miss
+    assert copy[["article_id", "sentence", "reused_from", "reused_sentence"]].values.tolist() == [
+        ["paper", 1, "wire", 1],
+        ["paper", 2, "wire", 2],
+    ]
+    assert copy["reuse_score"].tolist() == pytest.approx([1.0, 18 / 22])
+    assert reuse.wire_copy(_wire_tiny(make_corpus, "Daily Wire Paper")).empty  # no agency
+
+
+def test_without_sentences_blanks_them_and_keeps_offsets(make_corpus):
+    corpus = make_corpus(
+        _articles({"a": ["First one here. Second “quoted” one. Third one.", "Next paragraph."]}),
+        split=True,
+    )
+    quotes = pd.DataFrame(
+        [
+            {
+                "article_id": "a",
+                "paragraph": 1,
+                "quote": 1,
+                "start": 24,
+                "end": 30,
+                "text": "quoted",
+                "kind": "quote",
+                "speaker": "X",
+            }
+        ]
+    )
+    corpus = corpus.with_tables(
+        quotes=quotes, articles=corpus.articles.assign(n_words=9, n_sentences=4)
+    )
+    dropped = reuse.without_sentences(corpus, pd.DataFrame({"article_id": ["a"], "sentence": [2]}))
+    text = dropped.paragraphs["text"].iloc[0]
+    assert text == "First one here. " + " " * len("Second “quoted” one.") + " Third one."
+    assert dropped.sentences["sentence"].tolist() == [1, 3, 4]
+    kept = dropped.sentences.iloc[1]
+    assert text[kept["start"] : kept["end"]] == kept["text"] == "Third one."
+    assert dropped.quotes.empty  # it began inside the dropped sentence
+    assert dropped.articles[["n_words", "n_sentences"]].values.tolist() == [[7, 3]]
+    assert corpus.paragraphs["text"].iloc[0].startswith("First one here. Second")  # unchanged
+
+
+def test_reused_dropped_findings_give_what_differs(make_corpus):
+    from analysis.findings import finding, findings_table
+
+    corpus = _wire_tiny(make_corpus)
+
+    def compute(c):
+        from analysis.text import count_words
+
+        words = c.paragraphs.assign(n=c.paragraphs["text"].map(count_words))
+        words = words.groupby("article_id", sort=False)["n"].sum()
+        return findings_table(
+            [
+                finding(f"test.words.{a}", int(words[a]), "words", f"words of {a}")
+                for a in words.index
+            ]
+        )
+
+    rows = reuse.reused_dropped_findings(corpus, compute)
+    # paper 1 and 2 (12 words each) left out of paper's 12 + 12 + 11 + 3 words: 14 remain
+    assert rows[["key", "value"]].values.tolist() == [["test.words.paper.reused_dropped", 14]]
+    assert (
+        rows["description"]
+        .iloc[0]
+        .endswith("reused wire copy left out (2 sentences in the corpus)")
+    )
+    assert reuse.reused_dropped_findings(corpus, compute, reused="drop").empty
+    assert reuse.reused_dropped_findings(_wire_tiny(make_corpus, "Paper"), compute).empty
+    with pytest.raises(ValueError, match="reused must be one of"):
+        reuse.choose_reused(corpus, "skip")
+
+
+def test_wire_copy_table_and_findings(make_corpus):
+    corpus = _wire_tiny(make_corpus)
+    alignment = reuse.align_sentences(corpus)
+    table = reuse.wire_copy_table(corpus, reuse.wire_copy(corpus, alignment), alignment)
+    assert table[["kind", "article_id", "sentence"]].values.tolist() == [
+        ["wire copy", "paper", 1],
+        ["wire copy", "paper", 2],
+    ]
+    assert table["other_text"].tolist() == WIRE[:2]
+    found = reuse.wire_copy_findings(table, corpus).set_index("key")["value"]
+    assert found.to_dict() == {
+        "reuse.wire_copy.sentences.wire": 0,
+        "reuse.wire_copy.sentences.paper": 2,
+        "reuse.wire_copy.sentences.other": 0,
+        "reuse.translation_variants": 0,
+    }
+    none = _wire_tiny(make_corpus, "Paper")  # no agency, no variant: an empty table
+    empty = reuse.wire_copy_table(none, reuse.wire_copy(none), reuse.align_sentences(none))
+    assert empty.empty and "kind" in empty.columns
+    assert reuse.wire_copy_findings(empty, none)["value"].tolist() == [0, 0, 0, 0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.text import count_words, fold_typography, words
+from analysis.text import count_words, fold_typography, join_bracketed, words
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,10 @@ from analysis.text import count_words, fold_typography, words
         ("end. Next", ["end", "Next"]),
         ("— . . . “”", []),
         ("ex-Soviet, pro-Russia", ["ex-Soviet", "pro-Russia"]),
+        # an initialism in a compound is one word, as "Kremlin-backed" is (AP: "U.S.-led West")
+        ("a hostile, U.S.-led West", ["a", "hostile", "U.S.-led", "West"]),
+        # an editor's letters inside a word belong to it (FT: "pursu[ing]"); "[Putin]" alone is Putin
+        ("pursu[ing] [t]he [Putin] line", ["pursu[ing]", "[t]he", "Putin", "line"]),
     ],
 )
 def test_words(text, expected):
@@ -27,3 +31,39 @@ def test_words(text, expected):
 def test_fold_typography_only_changes_typography():
     assert fold_typography("“It’s ‘over’ — now…”") == "\"It's 'over' - now...\""
     assert fold_typography("plain text") == "plain text"
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [("pursu[ing]", "pursuing"), ("[t]he", "the"), ("the [Russian] side", "the [Russian] side")],
+)
+def test_join_bracketed(text, joined):
+    assert join_bracketed(text) == joined
+
+
+def test_every_module_counts_the_same_words(seed_corpus):
+    """One word definition: the corpus table, the sentence units of emphasis, reuse's totals,
+    tone's rates and the quotation finder agree on every seed article, and so does textstat's own
+    count behind the readability scores (it differed by one on "U.S.-led" and "pursu[ing]")."""
+    from analysis import emphasis, reuse, tone
+    from analysis.quotes import spoken_words
+
+    compared = seed_corpus.canonical()
+    body = compared.paragraphs.groupby("article_id", sort=False)["text"].agg(" ".join)
+    counted = body.map(count_words)
+    assert compared.articles.set_index("article_id")["n_words"].to_dict() == counted.to_dict()
+    units = emphasis.text_units(compared)
+    in_units = units[units["zone"].isin(emphasis.BODY_ZONES)].groupby("article_id")["n_words"]
+    assert in_units.sum().to_dict() == counted.to_dict()
+    totals = reuse._article_totals(compared).set_index("article_id")["words"]
+    assert totals.to_dict() == counted.to_dict()
+    rates = tone.escalation_language(compared).drop_duplicates("outlet")
+    outlet_words = counted.groupby(compared.articles.set_index("article_id")["outlet"]).sum()
+    assert rates.set_index("outlet")["words"].to_dict() == outlet_words.to_dict()
+    profiles = tone.readability(compared).query("scope == 'body'").set_index("article_id")
+    assert profiles["n_words"].to_dict() == counted.to_dict()
+    assert (
+        spoken_words("pursu[ing] the U.S.-led talks")
+        == count_words("pursu[ing] the U.S.-led talks")
+        == 4
+    )

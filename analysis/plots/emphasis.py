@@ -338,8 +338,11 @@ def plot_frame_strip(
             "end_pos",
             "frame",
             "hits",
+            "matched",
+            "topic_terms",
+            "text",
         ]
-    ]
+    ].rename(columns={"text": "sentence_text"})
     names = [f.name for f in frames]
     colours = frame_colours(names)
     articles = list(pd.unique(units["article_id"]))

@@ -367,6 +367,7 @@ def plot_attribution(shares: pd.DataFrame):
         label = {
             "quotations": "cues of attributed direct quotations",
             "text": "every reporting-verb form in the text (direct and indirect speech)",
+            "attributions": "",  # the one basis (analysis.sources.reporting_verb_groups): no title
         }
         ax.set_title(label.get(basis, basis), fontsize=8)
         ax.grid(axis="y", visible=False)
