@@ -353,6 +353,16 @@ def load_actors(path: str | Path | None = None) -> ActorLexicon:
     return build_lexicon(read_lexicon(path), where=str(path))
 
 
+@functools.cache
+def load_generic_actors(path: str | Path | None = None) -> ActorLexicon:
+    """The lexicon's story-independent vocabulary with no actors: speaker types, countries,
+    anonymous heads, title words, words that are not names. This is what attribution knows on a
+    story that brings no actor list of its own: every speaker comes from the text's own words."""
+    path = lexicon_path(path, "actors.yml")
+    data = {**read_lexicon(path), "actors": []}
+    return build_lexicon(data, where=str(path))
+
+
 def resolve(name_or_role: str, lexicon: ActorLexicon | None = None) -> Actor | None:
     """The actor that ``name_or_role`` names on its own, or ``None``.
 

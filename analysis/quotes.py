@@ -1644,17 +1644,18 @@ def speaker_side(speaker: Speaker, kind: str) -> str:
     return CIVILIANS if kind == "citizen or witness" else speaker.side
 
 
-def _quote_rows(job: _Job) -> list[dict]:
-    """The rows of :func:`find_quotes` for one article."""
+def _quote_rows(job: _Job, actors: ActorLexicon | None) -> list[dict]:
+    """The rows of :func:`find_quotes` for one article (``actors``: None for the default)."""
     article_id, numbers, texts, headline = job
-    head, body = _read_with_headline(texts, headline, load_actors(), load_cues())
+    actors = actors or load_actors()
+    head, body = _read_with_headline(texts, headline, actors, load_cues())
     items = [(0, 0, f) for f in head.quotes] + [
         (numbers[f.span.paragraph], numbers[f.span.pieces[-1][0]], f) for f in body.quotes
     ]
     rows = []
     for index, (first, last, item) in enumerate(items, start=1):
         speaker = item.attribution.speaker or NOBODY
-        kind = speaker_type(speaker)
+        kind = speaker_type(speaker, actors)
         rows.append(
             {
                 "article_id": article_id,
@@ -1678,10 +1679,12 @@ def _quote_rows(job: _Job) -> list[dict]:
     return rows
 
 
-def _attribution_rows(job: _Job) -> list[dict]:
-    """The rows of :func:`find_attributions` for one article."""
+def _attribution_rows(job: _Job, actors: ActorLexicon | None) -> list[dict]:
+    """The rows of :func:`find_attributions` for one article (``actors``: None for the
+    default)."""
     article_id, numbers, texts, headline = job
-    head, body = _read_with_headline(texts, headline, load_actors(), load_cues())
+    actors = actors or load_actors()
+    head, body = _read_with_headline(texts, headline, actors, load_cues())
     rows = []
     for where, article in ((None, head), (numbers, body)):
         for p, cue, speaker, quoted in article.reported:
@@ -1693,8 +1696,8 @@ def _attribution_rows(job: _Job) -> list[dict]:
                     "end": cue.end,
                     "cue": cue.lemma,
                     "speaker": speaker.name,
-                    "speaker_side": speaker_side(speaker, speaker_type(speaker)),
-                    "speaker_type": speaker_type(speaker),
+                    "speaker_side": speaker_side(speaker, speaker_type(speaker, actors)),
+                    "speaker_type": speaker_type(speaker, actors),
                     "speaker_text": speaker.text,
                     "quoted": quoted,
                 }
@@ -1702,11 +1705,13 @@ def _attribution_rows(job: _Job) -> list[dict]:
     return rows
 
 
-def _rows_of_chunk(jobs: list[_Job], rows_of) -> list[dict]:
-    return [row for job in jobs for row in rows_of(job)]
+def _rows_of_chunk(jobs: list[_Job], rows_of, actors: ActorLexicon | None) -> list[dict]:
+    return [row for job in jobs for row in rows_of(job, actors)]
 
 
-def _map_articles(jobs: list[_Job], rows_of, workers: int | None) -> list[dict]:
+def _map_articles(
+    jobs: list[_Job], rows_of, workers: int | None, actors: ActorLexicon | None = None
+) -> list[dict]:
     """``rows_of`` over every article, on all local cores or a Dask cluster for a large corpus
     (:func:`analysis.parallel.map_chunks`); the rows come back in article order whatever runs
     them."""
@@ -1715,6 +1720,7 @@ def _map_articles(jobs: list[_Job], rows_of, workers: int | None) -> list[dict]:
             _rows_of_chunk,
             jobs,
             rows_of,
+            actors,
             min_items=parallel.MIN_ARTICLES,
             workers=workers,
             desc=rows_of.__name__.strip("_").replace("_", " "),
@@ -1727,6 +1733,7 @@ def find_quotes(
     *,
     headlines: pd.Series | None = None,
     workers: int | None = None,
+    actors: ActorLexicon | None = None,
 ) -> pd.DataFrame:
     """Every direct quotation in ``paragraphs`` (and ``headlines``, indexed by article_id).
 
@@ -1741,9 +1748,11 @@ def find_quotes(
     ``unbalanced`` (a mark without its partner), ``n_words`` (:func:`spoken_words`),
     ``attribution`` (which rule found the speaker) and ``speaker_text`` (the words used for the
     speaker there). Articles are read independently, on ``workers`` processes for a large
-    corpus; the table is the same whatever their number.
+    corpus; the table is the same whatever their number. ``actors``: the story's actor lexicon
+    (default :func:`analysis.actors.load_actors`; :func:`analysis.actors.load_generic_actors`
+    for a story with no actor list of its own).
     """
-    rows = _map_articles(_jobs(paragraphs, headlines), _quote_rows, workers)
+    rows = _map_articles(_jobs(paragraphs, headlines), _quote_rows, workers, actors)
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(
         {
             "paragraph": "int64",
@@ -1762,6 +1771,7 @@ def find_attributions(
     *,
     headlines: pd.Series | None = None,
     workers: int | None = None,
+    actors: ActorLexicon | None = None,
 ) -> pd.DataFrame:
     """Every reporting verb with a speaker, whether it introduces a quotation or reported speech
     ("a U.S. defense official said Russian units were moving closer").
@@ -1775,8 +1785,9 @@ def find_attributions(
     jobs = _jobs(paragraphs, headlines)
     # Pure work on these texts, which notebooks 02 and 04 both ask for: kept in the content
     # cache under the texts, this code and the library versions.
-    key = cache.content_key("attributions", (repr(job).encode() for job in jobs))
-    rows = cache.cached(key, lambda: _map_articles(jobs, _attribution_rows, workers))
+    lexicon = repr(sorted((actors or load_actors()).by_surface.items())).encode()
+    key = cache.content_key("attributions", [lexicon, *(repr(job).encode() for job in jobs)])
+    rows = cache.cached(key, lambda: _map_articles(jobs, _attribution_rows, workers, actors))
     return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS).astype(
         {"paragraph": "int64", "start": "int64", "end": "int64", "quoted": bool}
     )
@@ -1845,15 +1856,16 @@ def sentence_voice(
     return out
 
 
-def annotate(corpus):
+def annotate(corpus, *, actors: ActorLexicon | None = None):
     """The corpus with ``quotes`` (:func:`find_quotes`, headlines included) and with
     ``sentences`` carrying ``voice`` and ``quoted_share`` (:func:`sentence_voice`).
 
-    A corpus that has both already is returned as it is."""
-    if corpus.quotes is not None and "voice" in corpus.sentences.columns:
+    A corpus that has both already is returned as it is, unless ``actors`` (the story's actor
+    lexicon, see :func:`find_quotes`) is given: then the quotations are found again with it."""
+    if actors is None and corpus.quotes is not None and "voice" in corpus.sentences.columns:
         return corpus
     headlines = corpus.articles.set_index("article_id")["headline"]
-    quotes = find_quotes(corpus.paragraphs, headlines=headlines)
+    quotes = find_quotes(corpus.paragraphs, headlines=headlines, actors=actors)
     sentences = sentence_voice(corpus.sentences, quotes)
     return dataclasses.replace(corpus, sentences=sentences, quotes=quotes)
 
