@@ -200,6 +200,7 @@ FUNCTION_WORDS = (
     "prepositions",
     "auxiliaries",
     "verb_before",
+    "participle_after",
     "past_forms",
 )
 
@@ -642,7 +643,9 @@ def _cue_matches(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
             continue
         bare = text[max(0, start - _LOOKBACK) : start].rstrip().rstrip(DOUBLE_MARKS + "’")
         if form.endswith("ing") and not (
-            not bare or bare.endswith((",", ":", "—", "–")) or previous in {"by", "while"}
+            not bare
+            or bare.endswith((",", ":", "—", "–"))
+            or previous in _words("participle_after")
         ):
             continue
         lemma = cues.lemma_of[" ".join(form.split())]
@@ -664,11 +667,11 @@ def _past(form: str) -> bool:
 def _verb_position(para: _Paragraph, start: int) -> bool:
     """Whether a present or base form at ``start`` ("says", "call", "claims") stands where a
     verb would: right after its subject (an actor, a pronoun, a capitalised name), an adverb or
-    an auxiliary, or at the start of the sentence. "a conference call" and "Western claims"
-    do not."""
+    an auxiliary, at the start of the sentence or right after a quotation ('...," says
+    Novak'). "a conference call" and "Western claims" do not."""
     before_end = _end_before_space(para.text, start)
-    if before_end == 0 or para.text[before_end - 1] in '.:;“"':
-        return True
+    if before_end == 0 or para.text[before_end - 1] in '.:;“"”':
+        return True  # a sentence's start, or right after a closing mark ('...," says Novak')
     if before_end in para.candidate_ends:
         return True
     previous = _previous_word(para.text, start)
@@ -831,7 +834,7 @@ class _Attributor:
             gap = text[end : cue.start]
             if not _is_subject_gap(gap):
                 break
-            if "," in gap and not _opens_chunk(text, start):
+            if "," in _TRANSPARENT.sub(" ", gap) and not _opens_chunk(text, start):
                 break
             preceding = _previous_word(text, start)
             if preceding and preceding.casefold() in _words("prepositions"):
@@ -851,7 +854,7 @@ class _Attributor:
             if (
                 start >= floor
                 and _is_subject_gap(gap)
-                and ("," not in gap or _opens_chunk(text, start))
+                and ("," not in _TRANSPARENT.sub(" ", gap) or _opens_chunk(text, start))
             ):
                 return person, start
         found = _np_before(text, floor, cue.start)
@@ -906,8 +909,9 @@ class _Attributor:
                 )
                 + [m.end() for m in _CLAUSE_BREAK.finditer(para.text, window_start, cue.start)]
             )
-            if cue.participle:
-                # ", saying ...", "telling Sky News ...": the subject is the clause's.
+            if cue.participle or _previous_word(para.text, cue.start).casefold() == "to":
+                # ", saying ...", "telling Sky News ...", "went so far as to call ...": the
+                # subject is the clause's.
                 cue.inherits = True
                 cue.fallback = self.sentence_subject(para, cue)
             elif _search_before(_PASSIVE_BEFORE, para.text, cue.start):
@@ -942,19 +946,33 @@ class _Attributor:
         )
 
     def sentence_subject(self, para: _Paragraph, cue: Cue) -> Speaker | None:
-        """The subject of the sentence a participle hangs on: its first actor or pronoun, if no
-        comma comes before it ("The German chancellor tried ..., saying ...")."""
-        start = para.windows[cue.window][0]
+        """The subject of the sentence a participle or an infinitive hangs on ("The German
+        chancellor tried ..., saying ...", "McCarthy went so far as to call ...")."""
+        return self.opening_subject(para, para.windows[cue.window][0], cue.start)
+
+    def opening_subject(self, para: _Paragraph, start: int, limit: int) -> Speaker | None:
+        """The subject that opens the sentence starting at ``start``, before ``limit``: its first
+        actor or pronoun, else its first person named (the last of a title-and-name run: "Green
+        Bay coach Mike McCarthy" is McCarthy), else a capitalised name that opens it ("Amazon
+        released a statement") -- if no comma comes before it. ``None`` if there is none."""
         for candidate in para.candidates:
-            if start <= candidate[0] < cue.start:
+            if start <= candidate[0] < limit:
                 if "," in para.text[start : candidate[0]]:
                     break
                 return self.speaker_of(para, candidate)
         index = para.people_before_index(start)  # a name the lexicon does not know
         if index < len(para.people):
-            position, _, person = para.people[index]
-            if position < cue.start and "," not in para.text[start:position]:
+            position, end, person = para.people[index]
+            if position < limit and "," not in para.text[start:position]:
+                for _, next_end, following in para.people[index + 1 :]:
+                    gap = para.text[end : para.people_starts[index + 1]].split()
+                    if len(gap) > 2 or not all(_is_title_word(w) for w in gap):
+                        break
+                    person, end, index = following, next_end, index + 1
                 return person
+        opening = _OPENING_NAME.match(para.text, start, limit)
+        if opening:
+            return self.unknown(opening.group(1))
         return None
 
     def by_agent(self, para: _Paragraph, cue: Cue) -> Speaker | None:
@@ -1043,11 +1061,13 @@ class _Attributor:
         words = " ".join(tokens)
         if resolve(words, self.actors) is not None:
             return None
+        if _previous_word(para.text, start).casefold() in _ARTICLES:
+            return None  # "the Upper Midwest", "the Justice League": a place or a body
         name = self.actors.trailing_name(words)
         if name and not _names_a_body(name, self.actors):
             known = self.people.get(_surname(name))
             if known is not None and known.name.endswith(name):
-                return known
+                return self._with_gender(known, gender)
             person = Speaker(name, "unknown", "person", words, gender=gender)
             self.know(person)
             return person
@@ -1056,7 +1076,7 @@ class _Attributor:
             return None
         known = self.people.get(_surname(bare))
         if known is not None:
-            return known
+            return self._with_gender(known, gender)
         before = _previous_word(para.text, start).casefold()
         after = _next_word(para.text, end).casefold().strip(",.")
         if before in self.cues.lemma_of or after in self.cues.lemma_of or bare != words:
@@ -1064,6 +1084,14 @@ class _Attributor:
             self.know(person)
             return person
         return None
+
+    def _with_gender(self, person: Speaker, gender: str) -> Speaker:
+        """``person``, now of ``gender`` if a later mention gives the gender an earlier one did
+        not ("Mark Addison ... Mr Addison"), so that "she" skips him afterwards."""
+        if gender and not person.gender:
+            person = dataclasses.replace(person, gender=gender)
+            self.know(person)
+        return person
 
     def described_as(self, noun: str) -> Speaker | None:
         """The person "the <noun>" refers back to ("the prosecutor", "the actress"): the last
@@ -1108,6 +1136,27 @@ def _mask(para: _Paragraph, start: int, end: int) -> str:
             chars[j - start] = " "
         i += 1
     return "".join(chars)
+
+
+#: A capitalised name opening a sentence, before a lower-case word: "Amazon released ...",
+#: "The Pentagon said ..."
+_OPENING_NAME = re.compile(
+    r"\s*(?:[Tt]he\s+)?((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)(?=\s+[a-z])"
+)
+
+
+def _is_title_word(word: str) -> bool:
+    """A lower-case word of a title between two name runs ("Green Bay coach Mike McCarthy"):
+    not a verb form (-ed, -s of a reporting verb) and not a function word."""
+    folded = word.casefold()
+    return (
+        word.islower()
+        and not folded.endswith("ed")
+        and folded not in load_cues().lemma_of
+        and folded not in _words("clause_words")
+        and folded not in _words("prepositions")
+        and folded not in _words("auxiliaries")
+    )
 
 
 #: A run of capitalised words (initials, honorifics and name particles allowed).
@@ -1220,9 +1269,21 @@ def _opens_chunk(text: str, start: int) -> bool:
     return _end_before_space(text, start) <= comma + 1
 
 
+#: What a subject may carry between it and its verb without changing who speaks: a
+#: parenthesis ("Dawn Addiego (R-Burlington)"), a sentence adverbial (", for example,") and an
+#: affiliation ("James Hall with the New York Police Department", "Anna Berg of Reuters").
+_TRANSPARENT = re.compile(
+    r"\s*\([^()“”\"]{1,60}\)"
+    r"|,\s*(?:for example|for instance|however|meanwhile|in turn|though|too|in a statement)\s*,"
+    r"|^\s*(?:with|of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){0,5}[A-Z][\w.&’'-]*(?=\s*,?\s*$)"
+)
+
+
 def _is_subject_gap(gap: str) -> bool:
     """Whether ``gap`` can separate a subject from its verb: nothing, the comma of an
-    appositive, or up to four words none of which starts a new clause or is a quote mark."""
+    appositive, or up to four words none of which starts a new clause or is a quote mark, once
+    parentheses, sentence adverbials and an affiliation are set aside (:data:`_TRANSPARENT`)."""
+    gap = _TRANSPARENT.sub(" ", gap)
     if not gap.strip() or re.fullmatch(r"\s*,\s*", gap):
         return True
     if any(ch in gap for ch in DOUBLE_MARKS + ",;:()"):
@@ -1436,6 +1497,11 @@ def _attribute(
         colon = [c for c in first.candidates if w_start <= c[0] and c[1] <= len(head) - 1]
         if colon and not first.text[colon[-1][1] : len(head) - 1].strip():
             return _Attribution(state.speaker_of(first, colon[-1]), "", "colon")
+        # "Former mayor Rudy Giuliani echoed the sentiment, but laid blame on Obama: '...'":
+        # with no reporting verb, the sentence's subject introduces what follows its colon.
+        opener = state.opening_subject(first, w_start, len(head) - 1)
+        if opener is not None and opener.name and opener.type != "unknown":
+            return _Attribution(opener, "", "colon")
 
     # 6. carried within the paragraph, or continued from the paragraph before.
     earlier = _latest(memory, p_first, window)
