@@ -677,6 +677,10 @@ def _verb_position(para: _Paragraph, start: int) -> bool:
     previous = _previous_word(para.text, start)
     if previous.casefold() in _words("verb_before") or previous.endswith("ly"):
         return True
+    if previous.endswith("s") and previous.islower():
+        # "his lawyers maintain", "the researchers say": a plural noun after a determiner.
+        determiner = _previous_word(para.text, _end_before_space(para.text, start) - len(previous))
+        return determiner.casefold() in _words("determiners")
     return previous[:1].isupper() and not _DEMONYM.match(previous)
 
 
@@ -724,15 +728,28 @@ class _Attributor:
             actor = self.actors.by_name[what.actor]
             return Speaker(actor.name, actor.side, actor.type, what.surface)
         if what == "who":
-            before = [c for c in para.candidates if c[1] <= start and isinstance(c[2], Mention)]
-            if before and re.fullmatch(r"\s*,?\s*", para.text[before[-1][1] : start]):
-                return dataclasses.replace(self.speaker_of(para, before[-1]), text="who")
-            return self.unknown("who")
+            return self.relative_antecedent(para, start)
         pronoun = para.text[start:end]
         person = self.antecedent(para, start, "f" if pronoun.casefold() == "she" else "m")
         if person is not None:
             return dataclasses.replace(person, text=pronoun)
         return self.unknown(pronoun)
+
+    def relative_antecedent(self, para: _Paragraph, start: int) -> Speaker:
+        """Who "who" at ``start`` is: the actor, the person named or the description right
+        before it ("Jonathan Alvarez, 18, of Queens, who ...", "a 21-year-old resident who
+        would say only ..."); the bare word "who" (of unknown type) if nothing is there."""
+        before = [c for c in para.candidates if c[1] <= start and isinstance(c[2], Mention)]
+        if before and re.fullmatch(r"\s*,?\s*", para.text[before[-1][1] : start]):
+            return dataclasses.replace(self.speaker_of(para, before[-1]), text="who")
+        index = para.people_before_index(start) - 1
+        if index >= 0:
+            _, end, person = para.people[index]
+            if re.fullmatch(r"(?:,[^,.;:“”\"]{0,30})*,?\s*", para.text[end:start]):
+                return dataclasses.replace(person, text="who")
+        window = para.windows[para.window_of(start)][0]
+        found = _np_before(para.text, window, start)
+        return self.unknown(found[0] if found is not None else "who")
 
     def antecedent(self, para: _Paragraph, position: int, gender: str) -> Speaker | None:
         """The person "he" or "she" at ``position`` stands for: the nearest person named before
@@ -809,10 +826,11 @@ class _Attributor:
                 return dataclasses.replace(linked, text=words)
         # "the voice", "the researchers": a short description with no name is an unnamed
         # source; a longer one ("the defence ministry in Moscow") may describe a body.
+        core = _OF_PHRASE.split(words, maxsplit=1)[0].split()  # "a member (of the League)"
         described = (
-            1 < len(tokens) <= 3
-            and tokens[0].casefold() in _DESCRIPTION_START
-            and not any(t[:1].isupper() for t in tokens[1:])
+            1 < len(core) <= 3
+            and core[0].casefold() in _DESCRIPTION_START
+            and not any(t[:1].isupper() for t in core[1:])
         )
         type_ = "anonymous" if head in self.actors.anonymous_heads or described else "unknown"
         return Speaker(words, side, type_, words)
@@ -955,6 +973,7 @@ class _Attributor:
         actor or pronoun, else its first person named (the last of a title-and-name run: "Green
         Bay coach Mike McCarthy" is McCarthy), else a capitalised name that opens it ("Amazon
         released a statement") -- if no comma comes before it. ``None`` if there is none."""
+        start = _after_opening_adverbial(para.text, start, limit)
         for candidate in para.candidates:
             if start <= candidate[0] < limit:
                 if "," in para.text[start : candidate[0]]:
@@ -971,7 +990,7 @@ class _Attributor:
                     person, end, index = following, next_end, index + 1
                 return person
         opening = _OPENING_NAME.match(para.text, start, limit)
-        if opening:
+        if opening and not _is_function_word(opening.group(1).split()[0]):
             return self.unknown(opening.group(1))
         return None
 
@@ -1100,7 +1119,7 @@ class _Attributor:
         the last person of that gender. ``None`` when the article has no such person."""
         recent = self.descriptions[-_RECENT_DESCRIPTIONS:]
         for words, person in reversed(recent):
-            if noun in words.casefold().split():
+            if _heads(noun, words):
                 return self.people.get(_surname(person.name), person)
         gender = _gender_of(noun)
         if gender and noun not in ("mr", "mrs", "ms", "miss", "sir", "lord", "dame", "lady"):
@@ -1145,6 +1164,33 @@ _OPENING_NAME = re.compile(
 )
 
 
+#: Words that open an adverbial before a sentence's subject: "In an interview on Monday,
+#: Doherty was quoted ...", "After the hearing, Hawk Sawyer issued ...".
+_ADVERBIAL_OPENERS = frozenset({"after", "before", "during", "since", "despite", "following"})
+
+
+def _after_opening_adverbial(text: str, start: int, limit: int) -> int:
+    """Where the subject of the sentence at ``start`` may begin: after an opening adverbial
+    ("In an interview with PolitickerNJ.com published this morning, ") if there is one before
+    ``limit``, else ``start``."""
+    first = _next_word(text, start).casefold()
+    if first in _words("prepositions") or first in _ADVERBIAL_OPENERS:
+        comma = text.find(",", start, limit)
+        if comma != -1:
+            return comma + 1
+    return start
+
+
+def _is_function_word(word: str) -> bool:
+    """A preposition, clause word, determiner, auxiliary or pronoun of ``cues.yml`` ("In",
+    "But", "This"): never a name, even capitalised at a sentence's start."""
+    folded = word.casefold()
+    return folded in _PRONOUNS or any(
+        folded in _words(kind)
+        for kind in ("prepositions", "clause_words", "determiners", "auxiliaries")
+    )
+
+
 def _is_title_word(word: str) -> bool:
     """A lower-case word of a title between two name runs ("Green Bay coach Mike McCarthy"):
     not a verb form (-ed, -s of a reporting verb) and not a function word."""
@@ -1173,7 +1219,7 @@ _REPORTER = frozenset({"i", "we", "me", "us"})
 #: "the <noun>" looks back over at most this many named persons.
 _RECENT_DESCRIPTIONS = 50
 #: A description, not a name, opens with one of these ("the voice", "a resident").
-_DESCRIPTION_START = frozenset({"a", "an", "the", "one", "some", "another"})
+_DESCRIPTION_START = frozenset({"a", "an", "the", "one", "some", "another", "his", "her", "their"})
 _OWNED = re.compile(
     r"^(?:(?:a|an|the)\s+)?((?:[A-Z][\w&.-]*(?:[’']s)?\s+){0,4}?[A-Z][\w&.-]*)(?:[’']s|[’'])\s+"
     r"(?:\w+\s+)?(?:statement|forecast|report|analysis|survey|study|data|spokesperson|spokesman|"
@@ -1212,6 +1258,22 @@ def _around(text: str, start: int, end: int) -> str:
     before = " ".join(text[max(0, start - 40) : start].split()[-3:])
     appositive = _APPOSITIVE.match(text, end)
     return f"{before} {text[start:end]} {appositive.group(1) if appositive else ''}".strip()
+
+
+def _heads(noun: str, words: str) -> bool:
+    """Whether ``noun`` is the head of a title or appositive in ``words`` ("prosecutor Jane
+    Doe", "Jane Doe, the prosecutor for the district"), not a modifier of another noun
+    ("airline boss Tony Fernandes" is not "the airline")."""
+    tokens = words.split()
+    for i, token in enumerate(tokens):
+        if token.casefold().strip(",.") != noun:
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if not following.islower() or following in _words("prepositions") | _words(
+            "clause_words"
+        ):
+            return True
+    return False
 
 
 def _surname(name: str) -> str:
@@ -1300,6 +1362,11 @@ _COMPLEMENT = re.compile(r"\s*(?:that\s+)?(?:(?:the|a|an)\s+)?")
 _SO_CALLED = re.compile(r"\bso[-‑\s]called\s*$", re.IGNORECASE)
 _CHUNK = re.compile(r"[^,;:()“”\"—–]+")
 _ARTICLES = frozenset({"a", "an", "the"})
+#: A description opened by one of these names nobody ("his lawyers", "their spokesman").
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+#: Where the head of a description ends: "a member | of the Justice League".
+_OF_PHRASE = re.compile(r"\s+(?:of|for|at|with|from)\s+")
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "there", "here"})
 
 
 def _np_before(text: str, floor: int, cue_start: int) -> tuple[str, int] | None:
@@ -1342,7 +1409,7 @@ def _noun_phrase(start: int, chunk: str) -> tuple[str, int] | None:
     if not 1 <= len(spans) <= _NP_MAX_WORDS:
         return None
     first = spans[0][1]
-    if not (first[:1].isupper() or first.casefold() in _ARTICLES):
+    if not (first[:1].isupper() or first.casefold() in _ARTICLES | _POSSESSIVES):
         return None
     prepositions = _words("prepositions")
     if first.casefold() in prepositions or spans[-1][1].casefold() in prepositions:
