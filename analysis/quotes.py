@@ -144,6 +144,16 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\b")
 _GAP_MAX_WORDS = 4
 _NP_MAX_WORDS = 8
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+#: Name, side, type and text of a source the sentence implies but does not name.
+_UNNAMED = ("an unnamed source", "unknown", "anonymous", "an unnamed source")
+#: Reporting verbs whose passive subject is the one spoken to ("she was warned that ...").
+_TOLD_VERBS = frozenset({"tell", "warn", "advise", "urge", "ask"})
+#: The agent right after a passive cue, when it is no actor or pronoun: "was advised by the
+#: No 10 policy unit to postpone ..." -> "the No 10 policy unit".
+_AGENT_PHRASE = re.compile(
+    r"\s+by\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'&.-]+\s+){0,5}?[\w’'&.-]+?)"
+    r"(?=\s+(?:to|that|in|on|at|for|as|after|before|who)\b|\s*[,.;:]|\s*$)"
+)
 _BY_AGENT = re.compile(r"^[^“”\"]*?\bby\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _INVERTED_SUBJECT = re.compile(r"\s+(?:(?:a|an|the)\s+\w|(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]+[,.])")
 _DIRECTLY = re.compile(r"[\s,:]*(?:(?:a|an|the)\s+)?")
@@ -790,6 +800,8 @@ class _Attributor:
         words = " ".join(words.split()).strip(" ,")
         if words.casefold() in _REPORTER:
             return Speaker("", "", "", words)  # the writer's "I asked": nobody quoted
+        if words.casefold() == "they":
+            return Speaker(words, "unknown", "anonymous", words)  # "they chant": a group
         known = resolve(words, self.actors)
         if known is not None:
             return Speaker(known.name, known.side, known.type, words)
@@ -822,6 +834,8 @@ class _Attributor:
         head = tokens[-1].casefold() if tokens else ""
         if len(tokens) >= 2 and tokens[0].casefold() == "the":
             linked = self.described_as(head)
+            if linked is None and len(tokens) == 2 and self.is_person_noun(head):
+                linked = self.nearest_person(_gender_of(head))
             if linked is not None:
                 return dataclasses.replace(linked, text=words)
         # "the voice", "the researchers": a short description with no name is an unnamed
@@ -934,6 +948,9 @@ class _Attributor:
                 cue.fallback = self.sentence_subject(para, cue)
             elif _search_before(_PASSIVE_BEFORE, para.text, cue.start):
                 cue.subject = self.by_agent(para, cue)
+                if cue.subject is None and cue.lemma in _TOLD_VERBS:
+                    # "she was warned that ...": the subject heard it; someone unnamed said it.
+                    cue.subject = Speaker(*_UNNAMED)
             elif cue.lemma == "according to":
                 cue.subject = self.subject_after(para, cue)
             else:
@@ -1002,7 +1019,8 @@ class _Attributor:
                 _mask(para, cue.end, candidate[0])
             ):
                 return self.speaker_of(para, candidate)
-        return None
+        agent = _AGENT_PHRASE.match(_mask(para, cue.end, window_end))
+        return self.unknown(agent.group(1)) if agent else None
 
     def remember(self, speaker: Speaker) -> None:
         self.last_speaker = speaker
@@ -1103,6 +1121,27 @@ class _Attributor:
             self.know(person)
             return person
         return None
+
+    def is_person_noun(self, noun: str) -> bool:
+        """Whether "the <noun>" is a person's title or trade ("the director", "the actress"),
+        not an unnamed source ("the official") nor a body ("the ministry")."""
+        folded = noun.casefold()
+        if folded in self.actors.anonymous_heads or folded in self.actors.not_person_words:
+            return False
+        body = dict(self.actors.type_words).get("organisation", frozenset())
+        return folded not in body and (
+            folded in self.actors.title_words
+            or any(folded in words for _, words in self.actors.type_words)
+            or bool(_gender_of(noun))
+        )
+
+    def nearest_person(self, gender: str) -> Speaker | None:
+        """The person last named as a subject in the paragraphs before, of ``gender`` where it
+        is given: what "the director said" means when no one was called the director."""
+        return next(
+            (p for p in reversed(self.people_before) if p.gender in ("", gender) or not gender),
+            None,
+        )
 
     def _with_gender(self, person: Speaker, gender: str) -> Speaker:
         """``person``, now of ``gender`` if a later mention gives the gender an earlier one did
