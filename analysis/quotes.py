@@ -943,9 +943,13 @@ class _Attributor:
             )
             if cue.participle or _previous_word(para.text, cue.start).casefold() == "to":
                 # ", saying ...", "telling Sky News ...", "went so far as to call ...": the
-                # subject is the clause's.
+                # subject is the clause's ("A soldier is heard saying", "The governor,
+                # clarifying").
                 cue.inherits = True
                 cue.fallback = self.sentence_subject(para, cue)
+                if cue.fallback is None:
+                    found = self.subject_before(para, cue, floor)
+                    cue.fallback = found[0] if found is not None else None
             elif _search_before(_PASSIVE_BEFORE, para.text, cue.start):
                 cue.subject = self.by_agent(para, cue)
                 if cue.subject is None and cue.lemma in _TOLD_VERBS:
@@ -1427,8 +1431,8 @@ def _np_before(text: str, floor: int, cue_start: int) -> tuple[str, int] | None:
         return _noun_phrase(last_start, last)
     # "..., <appositive>, said": the cue follows a comma.
     appositive = _noun_phrase(*chunks[-2])
-    if appositive is not None and _is_name(appositive[0]):
-        return appositive
+    if appositive is not None and (_is_name(appositive[0]) or len(chunks) == 2):
+        return appositive  # "..., Jalina Porter, said"; "The governor, clarifying"
     return _noun_phrase(*chunks[-3]) if len(chunks) >= 3 else None
 
 
