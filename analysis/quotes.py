@@ -177,6 +177,31 @@ def _end_before_space(text: str, end: int) -> int:
     return end
 
 
+_QUOTED_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
+
+
+def _quoted_name_before(para: _Paragraph, position: int) -> tuple[int, int, str] | None:
+    """A name in quotation marks right before ``position``, with no comma after it: the
+    subject of a verb there ('"Perry" countered:', '"Jokowi" said'), as ``(start, end,
+    name)`` of the quoted stretch with its marks; ``None`` if there is none."""
+    i = bisect.bisect_right(para.covered_ends, position) - 1
+    if i < 0:
+        return None
+    start, end = para.covered[i]
+    if para.text[end:position].strip():
+        return None
+    inner = para.text[start:end].strip(DOUBLE_MARKS + "‘’'")
+    return (start, end, inner) if _QUOTED_NAME.fullmatch(inner) else None
+
+
+def _end_of_word(text: str, start: int) -> int:
+    """Where the word starting at ``start`` ends."""
+    end = start
+    while end < len(text) and not text[end].isspace() and text[end] not in ",.;:!?”\"":
+        end += 1
+    return end
+
+
 def _previous_word(text: str, start: int) -> str:
     """The last whitespace-separated word before ``start`` ("" at the start of the text)."""
     end = _end_before_space(text, start)
@@ -687,10 +712,13 @@ def _verb_position(para: _Paragraph, start: int) -> bool:
     previous = _previous_word(para.text, start)
     if previous.casefold() in _words("verb_before") or previous.endswith("ly"):
         return True
-    if previous.endswith("s") and previous.islower():
-        # "his lawyers maintain", "the researchers say": a plural noun after a determiner.
+    if previous.islower():
+        # "his lawyers maintain", "an officer shouts": a noun after a determiner, then a
+        # present form that agrees with it ("a conference call" does not).
         determiner = _previous_word(para.text, _end_before_space(para.text, start) - len(previous))
-        return determiner.casefold() in _words("determiners")
+        form = para.text[start : _end_of_word(para.text, start)].casefold()
+        agrees = previous.endswith("s") != form.endswith("s")
+        return agrees and determiner.casefold() in _words("determiners")
     return previous[:1].isupper() and not _DEMONYM.match(previous)
 
 
@@ -889,6 +917,9 @@ class _Attributor:
                 and ("," not in _TRANSPARENT.sub(" ", gap) or _opens_chunk(text, start))
             ):
                 return person, start
+        nickname = _quoted_name_before(para, cue.start)
+        if nickname is not None:
+            return self.unknown(nickname[2]), nickname[0]
         found = _np_before(text, floor, cue.start)
         if found is not None:
             return self.unknown(found[0]), found[1]
@@ -1684,6 +1715,8 @@ def _read_article(
             quoted = PARAGRAPH_JOIN.join(texts[q][s:e] for q, s, e in span.pieces)
             if not span.single and names_a_work(quoted, attribution.rule):
                 continue  # a title, a sign, a name: quoted text, but nobody's words
+            if _names_a_speaker(para, span):
+                continue  # '"Perry" countered': a nickname, the subject of the verb
             window = para.window_of(span.open_mark if span.open_mark is not None else span.start)
             if attribution.speaker is not None and attribution.speaker.name:
                 for q, _, _ in span.pieces:
@@ -1709,6 +1742,20 @@ def _read_article(
             if speaker is not None and speaker.name:
                 reported.append((p, cue, speaker, (p, i) in quoted))
     return _Article(found, reported)
+
+
+def _names_a_speaker(para: _Paragraph, span: Span) -> bool:
+    """Whether a one-paragraph quotation is a name right before a reporting verb, with no
+    comma between ('"Perry" countered:'): the verb's subject, not a quotation."""
+    if span.close_mark is None or span.pieces[-1][0] != span.paragraph:
+        return False
+    after = span.close_mark + 1
+    index = bisect.bisect_left(para.cues, after, key=lambda c: c.start)
+    cue = para.cues[index] if index < len(para.cues) else None
+    if cue is None or para.text[after : cue.start].strip():
+        return False
+    named = _quoted_name_before(para, cue.start)
+    return named is not None and named[1] == after
 
 
 def _resumes(previous: _Found, span: Span, para: _Paragraph, p: int) -> bool:
@@ -1750,10 +1797,34 @@ def _describe(
     return _Found(span, text, kind, attribution)
 
 
+#: A double quotation mark typed as two single ones (the AP's ’’, a typewriter's ''), closing
+#: before a space or the end, or opening after one.
+_PAIRED_CLOSE = re.compile(r"(?<=\S)(?:’’|'')(?=\s|$)")
+_PAIRED_OPEN = re.compile(r"(?:(?<=\s)|^)(?:‘‘|``)(?=\S)")
+
+
+def _paired_marks(text: str) -> str:
+    """``text`` with each double mark typed as two single ones read as one double mark and a
+    space, so that offsets do not move: '“It was an attempt,’’ Will Moy said' -> '“It was an
+    attempt,”  Will Moy said'. What lies between the marks is unchanged."""
+    if "’’" in text or "''" in text:
+        text = _PAIRED_CLOSE.sub(lambda m: "” " if _double_open(text, m.start()) else m[0], text)
+    return _PAIRED_OPEN.sub(" “", text)
+
+
+def _double_open(text: str, position: int) -> bool:
+    """Whether a double quotation mark is open at ``position`` (an opening one not yet closed),
+    so that two single marks there close it ("‘We still have ...’’" is left alone)."""
+    before = text[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _read_with_headline(
     texts: Sequence[str], headline: str, actors: ActorLexicon, cues: CueLexicon
 ) -> tuple[_Article, _Article]:
     """The headline (read on its own, with single quotes too) and the body of one article."""
+    texts = [_paired_marks(text) for text in texts]
+    headline = _paired_marks(headline)
     head = _Article([], [])
     if headline:
         spans = quote_spans([headline]) + single_quote_spans(headline)
