@@ -304,6 +304,38 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
     )
 
 
+@dataclass(frozen=True)
+class BodyLexicon:
+    """The words of ``lexicons/bodies.yml``: what ends a body's name, and the nouns that refer
+    back to the body last named ("the agency", "the statement")."""
+
+    name_endings: frozenset[str]
+    back_references: frozenset[str]
+    source: str
+
+
+@functools.cache
+def load_bodies(path: str | Path | None = None) -> BodyLexicon:
+    """The body words (default ``analysis/lexicons/bodies.yml``), parsed once and cached."""
+    data = read_lexicon(lexicon_path(path, "bodies.yml"))
+    return BodyLexicon(
+        frozenset(str(w).casefold() for w in data.get("name_endings") or ()),
+        frozenset(str(w).casefold() for w in data.get("back_references") or ()),
+        str(data.get("source") or "").strip(),
+    )
+
+
+def _is_body_name(words: str) -> bool:
+    """Whether a run of capitalised words names a body: it ends in one of the ``name_endings``
+    of ``bodies.yml`` ("Dick Clark Productions") or is an acronym ("CBP", "NASA")."""
+    tokens = words.split()
+    if not tokens:
+        return False
+    if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]):
+        return True
+    return tokens[-1].casefold().strip(",.") in load_bodies().name_endings
+
+
 def _words(kind: str) -> frozenset[str]:
     """A list of function words from ``cues.yml`` (see :data:`FUNCTION_WORDS`)."""
     return load_cues().function_words[kind]
@@ -753,6 +785,7 @@ class _Attributor:
         self.people: dict[str, Speaker] = {}  # surname -> person named in this article
         self.people_before: list[Speaker] = []  # persons named in earlier paragraphs, in order
         self.descriptions: list[tuple[str, Speaker]] = []  # words around each name, in order
+        self.bodies: list[Speaker] = []  # bodies named as subjects, in order
 
     # ---- who a candidate is
     def speaker_of(self, para: _Paragraph, candidate: tuple[int, int, Mention | str]) -> Speaker:
@@ -830,6 +863,8 @@ class _Attributor:
             return Speaker("", "", "", words)  # the writer's "I asked": nobody quoted
         if words.casefold() == "they":
             return Speaker(words, "unknown", "anonymous", words)  # "they chant": a group
+        if words.casefold() == "it" and self.last_body() is not None:
+            return dataclasses.replace(self.last_body(), text=words)  # "it added": the body
         known = resolve(words, self.actors)
         if known is not None:
             return Speaker(known.name, known.side, known.type, words)
@@ -860,6 +895,15 @@ class _Attributor:
             return person
         tokens = words.split()
         head = tokens[-1].casefold() if tokens else ""
+        core = _OF_PHRASE.split(words, maxsplit=1)[0].split()  # "a member (of the League)"
+        core_head = core[-1].casefold().strip(",.") if core else ""
+        if (
+            len(core) >= 2
+            and core[0].casefold() == "the"
+            and core_head in load_bodies().back_references
+            and self.last_body() is not None
+        ):
+            return dataclasses.replace(self.last_body(), text=words)  # "the agency said"
         if len(tokens) >= 2 and tokens[0].casefold() == "the":
             linked = self.described_as(head)
             if linked is None and len(tokens) == 2 and self.is_person_noun(head):
@@ -868,7 +912,6 @@ class _Attributor:
                 return dataclasses.replace(linked, text=words)
         # "the voice", "the researchers": a short description with no name is an unnamed
         # source; a longer one ("the defence ministry in Moscow") may describe a body.
-        core = _OF_PHRASE.split(words, maxsplit=1)[0].split()  # "a member (of the League)"
         described = (
             1 < len(core) <= 3
             and core[0].casefold() in _DESCRIPTION_START
@@ -1092,6 +1135,8 @@ class _Attributor:
             if not para.outside(start, end) or any(s < end and start < e for s, e in named):
                 continue
             person = self.person_named(para, para.text[start:end], start, end)
+            if person is None:
+                self.note_body(para, start, end)
             if person is not None:
                 around = _around(para.text, start, end)
                 if not person.role:
@@ -1112,6 +1157,24 @@ class _Attributor:
         para.people = sorted(found, key=lambda item: item[0])
         para.people_starts = [start for start, _, _ in para.people]
 
+    def note_body(self, para: _Paragraph, start: int, end: int) -> None:
+        """Remember a body named as a subject ("Dick Clark Productions denied ..."), for "the
+        production company" and "the statement" later (:meth:`last_body`)."""
+        words = re.sub(r"^(?:The|A|An)\s+", "", para.text[start:end])
+        previous = _previous_word(para.text, start).casefold()
+        if (
+            _is_body_name(words)
+            and not _possessive_after(para.text, end)
+            and previous not in _words("prepositions")
+            and not _object_of_verb(para.text, start)
+        ):
+            country, side = self.actors.country_of(words)
+            self.bodies.append(Speaker(words, side if country else "unknown", "institution", words))
+
+    def last_body(self) -> Speaker | None:
+        """The body last named as a subject, or ``None``."""
+        return self.bodies[-1] if self.bodies else None
+
     def person_named(self, para: _Paragraph, words: str, start: int, end: int) -> Speaker | None:
         """The person a run of capitalised words names, or ``None`` (a place, a body, a word
         that opens a sentence). Two to four name words after any title ("Patrol Chief James
@@ -1131,7 +1194,7 @@ class _Attributor:
         if len(tokens) < len(words.split()):
             start = end - len(" ".join(tokens))
         words = " ".join(tokens)
-        if resolve(words, self.actors) is not None:
+        if resolve(words, self.actors) is not None or _is_body_name(words):
             return None
         if _previous_word(para.text, start).casefold() in _ARTICLES:
             return None  # "the Upper Midwest", "the Justice League": a place or a body
@@ -1151,7 +1214,8 @@ class _Attributor:
             return self._with_gender(known, gender)
         before = _previous_word(para.text, start).casefold()
         after = _next_word(para.text, end).casefold().strip(",.")
-        if before in self.cues.lemma_of or after in self.cues.lemma_of or bare != words:
+        inverted = before in self.cues.lemma_of and not para.text[end : end + 2].strip(" ,.;:")
+        if inverted or after in self.cues.lemma_of or bare != words:
             person = Speaker(bare, "unknown", "person", words, gender=gender)
             self.know(person)
             return person
@@ -1234,7 +1298,7 @@ def _mask(para: _Paragraph, start: int, end: int) -> str:
 #: A capitalised name opening a sentence, before a lower-case word: "Amazon released ...",
 #: "The Pentagon said ..."
 _OPENING_NAME = re.compile(
-    r"\s*(?:[Tt]he\s+)?((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)(?=\s+[a-z])"
+    r"\s*(?:[Tt]he\s+)?((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)(?=\s+[a-z]|,)"
 )
 
 
@@ -1644,6 +1708,13 @@ def _attribute(
         if opener is not None and opener.name and opener.type != "unknown":
             return _Attribution(opener, "", "colon")
 
+    # 5b. "Ward sees Stadia's lineup as its 'Achilles heel'", "Benioff introduced Cook as
+    # '...'": a characterisation with no reporting verb is the sentence subject's.
+    if _AS_FRAME.search(first.text, max(w_start, open_at - 40), open_at + 1):
+        opener = state.opening_subject(first, w_start, open_at)
+        if opener is not None and opener.name and opener.type != "unknown":
+            return _Attribution(opener, "", "as")
+
     # 6. carried within the paragraph, or continued from the paragraph before.
     earlier = _latest(memory, p_first, window)
     if earlier is not None:
@@ -1658,6 +1729,11 @@ def _attribute(
     if asked and ("paragraph", p_first - 2) in memory:
         return _Attribution(memory[("paragraph", p_first - 2)], "", "answer")
     return UNATTRIBUTED
+
+
+#: "... as its 'Achilles heel'", "as 'someone who ...'": a characterisation right before the
+#: opening mark.
+_AS_FRAME = re.compile(r"\bas\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:\w+\s+)?[“\"]$")
 
 
 def _is_question(para: _Paragraph) -> bool:
