@@ -177,6 +177,8 @@ def _end_before_space(text: str, end: int) -> int:
     return end
 
 
+#: "the 56-year-old": a person named before.
+_AGED = re.compile(r"\d+-year-old")
 _QUOTED_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
 
 
@@ -305,35 +307,43 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
 
 
 @dataclass(frozen=True)
-class BodyLexicon:
-    """The words of ``lexicons/bodies.yml``: what ends a body's name, and the nouns that refer
-    back to the body last named ("the agency", "the statement")."""
+class ReferenceLexicon:
+    """The words of ``lexicons/references.yml``: what ends a body's name, and the nouns that
+    refer back to the body ("the agency", "the statement") or the person ("the veteran")
+    last named."""
 
     name_endings: frozenset[str]
     back_references: frozenset[str]
+    person_back_references: frozenset[str]
     source: str
 
 
 @functools.cache
-def load_bodies(path: str | Path | None = None) -> BodyLexicon:
-    """The body words (default ``analysis/lexicons/bodies.yml``), parsed once and cached."""
-    data = read_lexicon(lexicon_path(path, "bodies.yml"))
-    return BodyLexicon(
-        frozenset(str(w).casefold() for w in data.get("name_endings") or ()),
-        frozenset(str(w).casefold() for w in data.get("back_references") or ()),
+def load_references(path: str | Path | None = None) -> ReferenceLexicon:
+    """The reference words (default ``analysis/lexicons/references.yml``), parsed once and
+    cached."""
+    data = read_lexicon(lexicon_path(path, "references.yml"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).casefold() for w in data.get(key) or ())
+
+    return ReferenceLexicon(
+        words("name_endings"),
+        words("back_references"),
+        words("person_back_references"),
         str(data.get("source") or "").strip(),
     )
 
 
 def _is_body_name(words: str) -> bool:
     """Whether a run of capitalised words names a body: it ends in one of the ``name_endings``
-    of ``bodies.yml`` ("Dick Clark Productions") or is an acronym ("CBP", "NASA")."""
+    of ``references.yml`` ("Dick Clark Productions") or is an acronym ("CBP", "NASA")."""
     tokens = words.split()
     if not tokens:
         return False
     if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]):
         return True
-    return tokens[-1].casefold().strip(",.") in load_bodies().name_endings
+    return tokens[-1].casefold().strip(",.") in load_references().name_endings
 
 
 def _words(kind: str) -> frozenset[str]:
@@ -457,6 +467,24 @@ def single_quote_spans(text: str) -> list[Span]:
 #: A subhead that is a single-quoted phrase ("‘No Jobs’"), at most this many words.
 SUBHEAD_MAX_WORDS = 12
 _SUBHEAD_RE = re.compile(r"\s*['‘](?=\S)([^“”\"\n]+?)(?<=\S)['’]\s*")
+
+
+def _quoted_heading(span: Span, texts: Sequence[str]) -> bool:
+    """Whether a double-quoted span is a subhead: a paragraph that is nothing but a quoted
+    phrase of a few words with no closing full stop ('"My fears have been realized"', '"We
+    write with urgency"'), which quotes the speaker below it. A quoted sentence standing alone
+    ('"That's it. I've tried."') carries on the speaker above instead."""
+    if span.single or len(span.pieces) != 1 or span.close_mark is None:
+        return False
+    p, start, end = span.pieces[0]
+    text = texts[p]
+    inner = text[start:end].strip()
+    return (
+        not text[: span.open_mark].strip()
+        and not text[span.close_mark + 1 :].strip()
+        and 0 < len(inner.split()) <= SUBHEAD_MAX_WORDS
+        and not inner.endswith((".", "!", "?", ",", "…"))
+    )
 
 
 def subhead_spans(paragraphs: Sequence[str]) -> list[Span]:
@@ -850,7 +878,7 @@ class _Attributor:
         if person.is_person and person.name:
             self.people[_surname(person.name)] = person
 
-    def unknown(self, words: str) -> Speaker:
+    def unknown(self, words: str, at: tuple[_Paragraph, int] | None = None) -> Speaker:
         """A speaker the lexicon does not know, under the text's own words.
 
         A description ending in a name is the named person ("Ukraine's defence minister Oleksii
@@ -900,14 +928,15 @@ class _Attributor:
         if (
             len(core) >= 2
             and core[0].casefold() == "the"
-            and core_head in load_bodies().back_references
+            and core_head in load_references().back_references
             and self.last_body() is not None
         ):
             return dataclasses.replace(self.last_body(), text=words)  # "the agency said"
         if len(tokens) >= 2 and tokens[0].casefold() == "the":
             linked = self.described_as(head)
-            if linked is None and len(tokens) == 2 and self.is_person_noun(head):
-                linked = self.nearest_person(_gender_of(head))
+            if linked is None and len(tokens) <= 4 and head.islower() and self.is_person_noun(head):
+                # "the director", "the veteran winger", "the Portuguese boss", "the 56-year-old"
+                linked = self.nearest_person(_gender_of(head), at)
             if linked is not None:
                 return dataclasses.replace(linked, text=words)
         # "the voice", "the researchers": a short description with no name is an unnamed
@@ -965,7 +994,7 @@ class _Attributor:
             return self.unknown(nickname[2]), nickname[0]
         found = _np_before(text, floor, cue.start)
         if found is not None:
-            return self.unknown(found[0]), found[1]
+            return self.unknown(found[0], (para, found[1])), found[1]
         return None
 
     def named_after(self, para: _Paragraph, candidate, cue: Cue) -> Speaker | None:
@@ -1225,6 +1254,8 @@ class _Attributor:
         """Whether "the <noun>" is a person's title or trade ("the director", "the actress"),
         not an unnamed source ("the official") nor a body ("the ministry")."""
         folded = noun.casefold()
+        if _AGED.fullmatch(folded) or folded in load_references().person_back_references:
+            return True
         if folded in self.actors.anonymous_heads or folded in self.actors.not_person_words:
             return False
         body = dict(self.actors.type_words).get("organisation", frozenset())
@@ -1234,11 +1265,22 @@ class _Attributor:
             or bool(_gender_of(noun))
         )
 
-    def nearest_person(self, gender: str) -> Speaker | None:
-        """The person last named as a subject in the paragraphs before, of ``gender`` where it
-        is given: what "the director said" means when no one was called the director."""
+    def nearest_person(
+        self, gender: str, at: tuple[_Paragraph, int] | None = None
+    ) -> Speaker | None:
+        """The person last named as a subject before position ``at`` (a paragraph and an
+        offset; else in the paragraphs before), of ``gender`` where it is given: what "the
+        director said" means when no one was called the director."""
+        here = []
+        if at is not None:
+            para, position = at
+            here = [person for _, _, person in para.people[: para.people_before_index(position)]]
         return next(
-            (p for p in reversed(self.people_before) if p.gender in ("", gender) or not gender),
+            (
+                p
+                for p in reversed(self.people_before + here)
+                if p.gender in ("", gender) or not gender
+            ),
             None,
         )
 
@@ -1786,7 +1828,7 @@ def _read_article(
                 memory[("cue", p, cue.window)] = speaker
         while queue and queue[0].paragraph == p:
             span = queue.pop(0)
-            subhead = span.single and bool(texts) and len(texts) > 1
+            subhead = (span.single or _quoted_heading(span, texts)) and len(texts) > 1
             attribution = UNATTRIBUTED if subhead else _attribute(span, paras, state, memory)
             quoted = PARAGRAPH_JOIN.join(texts[q][s:e] for q, s, e in span.pieces)
             if not span.single and names_a_work(quoted, attribution.rule):
@@ -1805,7 +1847,8 @@ def _read_article(
         state.close_paragraph(para)
     # A subhead quotes the speaker of the first quotation after it.
     for i, item in enumerate(found):
-        if item.span.single and item.attribution is UNATTRIBUTED and len(texts) > 1:
+        heading = item.span.single or _quoted_heading(item.span, texts)
+        if heading and item.attribution is UNATTRIBUTED and len(texts) > 1:
             following = next((f for f in found[i + 1 :] if f.attribution.speaker), None)
             if following is not None:
                 attribution = _Attribution(following.attribution.speaker, "", "subhead")
