@@ -1941,14 +1941,24 @@ def _double_open(text: str, position: int) -> bool:
 def _read_with_headline(
     texts: Sequence[str], headline: str, actors: ActorLexicon, cues: CueLexicon
 ) -> tuple[_Article, _Article]:
-    """The headline (read on its own, with single quotes too) and the body of one article."""
-    texts = [_paired_marks(text) for text in texts]
-    headline = _paired_marks(headline)
+    """The headline (read on its own, with single quotes too) and the body of one article.
+    Marks typed as two single ones are read as double (:func:`_paired_marks`); the quotations'
+    text is the text as written."""
     head = _Article([], [])
     if headline:
-        spans = quote_spans([headline]) + single_quote_spans(headline)
-        head = _read_article([headline], spans, actors, cues)
-    return head, _read_article(texts, quote_spans(texts) + subhead_spans(texts), actors, cues)
+        marked = [_paired_marks(headline)]
+        spans = quote_spans(marked) + single_quote_spans(marked[0])
+        head = _as_written(_read_article(marked, spans, actors, cues), [headline])
+    marked = [_paired_marks(text) for text in texts]
+    spans = quote_spans(marked) + subhead_spans(marked)
+    return head, _as_written(_read_article(marked, spans, actors, cues), texts)
+
+
+def _as_written(article: _Article, texts: Sequence[str]) -> _Article:
+    """``article`` with each quotation's text taken from ``texts`` as written (same offsets)."""
+    for found in article.quotes:
+        found.text = PARAGRAPH_JOIN.join(texts[q][s:e] for q, s, e in found.span.pieces)
+    return article
 
 
 # --------------------------------------------------------------------------- tables
