@@ -216,8 +216,8 @@ class ActorLexicon:
         tokens = words.split()
         run: list[str] = []
         for token in reversed(tokens):
-            if not token[:1].isupper():
-                break
+            if not token[:1].isupper() or (run and token.casefold() in self.title_words):
+                break  # "SciSpacE Team Leader | Jennifer Ngo-Anh": a title ends the name
             run.insert(0, token)
         while run and (
             run[0].casefold() in self.title_words

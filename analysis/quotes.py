@@ -315,6 +315,7 @@ class ReferenceLexicon:
     name_endings: frozenset[str]
     back_references: frozenset[str]
     person_back_references: frozenset[str]
+    place_prefixes: frozenset[str]
     source: str
 
 
@@ -331,6 +332,7 @@ def load_references(path: str | Path | None = None) -> ReferenceLexicon:
         words("name_endings"),
         words("back_references"),
         words("person_back_references"),
+        words("place_prefixes"),
         str(data.get("source") or "").strip(),
     )
 
@@ -941,11 +943,7 @@ class _Attributor:
                 return dataclasses.replace(linked, text=words)
         # "the voice", "the researchers": a short description with no name is an unnamed
         # source; a longer one ("the defence ministry in Moscow") may describe a body.
-        described = (
-            1 < len(core) <= 3
-            and core[0].casefold() in _DESCRIPTION_START
-            and not any(t[:1].isupper() for t in core[1:])
-        )
+        described = _is_unnamed_description(core)
         type_ = "anonymous" if head in self.actors.anonymous_heads or described else "unknown"
         return Speaker(words, side, type_, words)
 
@@ -1049,7 +1047,9 @@ class _Attributor:
                 # subject is the clause's ("A soldier is heard saying", "The governor,
                 # clarifying").
                 cue.inherits = True
-                cue.fallback = self.sentence_subject(para, cue)
+                cue.fallback = self.infinitive_subject(para, cue) or self.sentence_subject(
+                    para, cue
+                )
                 if cue.fallback is None:
                     found = self.subject_before(para, cue, floor)
                     cue.fallback = found[0] if found is not None else None
@@ -1087,6 +1087,17 @@ class _Attributor:
             and bool(_INVERTED_SUBJECT.match(para.text, cue.end))
         )
 
+    def infinitive_subject(self, para: _Paragraph, cue: Cue) -> Speaker | None:
+        """The person right before "to <cue>": "allowed Mosseri to claim", "asked Jane Doe to
+        say" -- the one who speaks; ``None`` for any other cue."""
+        to_start = _end_before_space(para.text, cue.start) - 2
+        if para.text[to_start : to_start + 2] != "to":
+            return None
+        index = para.people_before_index(to_start) - 1
+        if index >= 0 and not para.text[para.people[index][1] : to_start].strip():
+            return para.people[index][2]
+        return None
+
     def sentence_subject(self, para: _Paragraph, cue: Cue) -> Speaker | None:
         """The subject of the sentence a participle or an infinitive hangs on ("The German
         chancellor tried ..., saying ...", "McCarthy went so far as to call ...")."""
@@ -1114,7 +1125,7 @@ class _Attributor:
                     person, end, index = following, next_end, index + 1
                 return person
         opening = _OPENING_NAME.match(para.text, start, limit)
-        if opening and not _is_function_word(opening.group(1).split()[0]):
+        if opening and _opens_with_name(para.text, opening):
             return self.unknown(opening.group(1))
         return None
 
@@ -1225,6 +1236,8 @@ class _Attributor:
         words = " ".join(tokens)
         if resolve(words, self.actors) is not None or _is_body_name(words):
             return None
+        if len(tokens) > 1 and tokens[0].casefold() in load_references().place_prefixes:
+            return None  # "San Francisco", "Fort Worth": a place
         if _previous_word(para.text, start).casefold() in _ARTICLES:
             return None  # "the Upper Midwest", "the Justice League": a place or a body
         name = self.actors.trailing_name(words)
@@ -1359,6 +1372,35 @@ def _after_opening_adverbial(text: str, start: int, limit: int) -> int:
         if comma != -1:
             return comma + 1
     return start
+
+
+def _is_unnamed_description(tokens: list[str]) -> bool:
+    """Whether words describe someone without naming them: two to four words opened by "a",
+    "the", "one", "his" ..., ending in a lower-case noun, with no capitalised word between
+    but a nationality ("the researchers", "a Ukrainian soldier") -- or any after "one" or
+    "another" ("one Weibo commenter")."""
+    if not 1 < len(tokens) <= 4 or not tokens[-1].islower():
+        return False
+    first = tokens[0].casefold()
+    if first in {"one", "another"}:
+        return True
+    return first in _DESCRIPTION_START and not any(
+        t[:1].isupper() and not _DEMONYM.match(t) for t in tokens[1:-1]
+    )
+
+
+def _opens_with_name(text: str, opening: re.Match[str]) -> bool:
+    """Whether capitalised words opening a sentence name someone ("Amazon released",
+    "Customs and Border Protection, part of ...") rather than being its first common words
+    ("Human hibernation has", "Amid growing criticism"): not a function word, and a single
+    word only before a verb in the past ("released", "said")."""
+    words = opening.group(1).split()
+    if _is_function_word(words[0]):
+        return False
+    if len(words) > 1 or _is_body_name(words[0]):
+        return True
+    following = _next_word(text, opening.end(1)).casefold()
+    return following.endswith("ed") or following in _words("past_forms")
 
 
 def _is_function_word(word: str) -> bool:
@@ -1589,8 +1631,8 @@ def _noun_phrase(start: int, chunk: str) -> tuple[str, int] | None:
     if not 1 <= len(spans) <= _NP_MAX_WORDS:
         return None
     first = spans[0][1]
-    if not (first[:1].isupper() or first.casefold() in _ARTICLES | _POSSESSIVES):
-        return None
+    if not (first[:1].isupper() or first.casefold() in _DESCRIPTION_START | _POSSESSIVES):
+        return None  # "A senior official", "one Weibo commenter", "his lawyers"
     prepositions = _words("prepositions")
     if first.casefold() in prepositions or spans[-1][1].casefold() in prepositions:
         return None
@@ -1609,7 +1651,7 @@ def _np_after(rest: str) -> str:
     """An inverted subject the lexicon does not know: capitalised words ("said John Smith") or
     an indefinite description up to the next comma or stop ("said a senior official")."""
     match = re.match(
-        r"\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)", rest
+        r"\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'-]+\s+){0,6}[A-Z][\w’'-]+)", rest
     )
     if match:
         return match.group(1)
