@@ -179,6 +179,8 @@ def _end_before_space(text: str, end: int) -> int:
 
 #: "the 56-year-old": a person named before.
 _AGED = re.compile(r"\d+-year-old")
+#: A name right before "to <cue>": "allowed Adam Mosseri to claim".
+_NAME_BEFORE_TO = re.compile(r"(?<=\s)((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+to\s+$")
 _QUOTED_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
 
 
@@ -1090,13 +1092,11 @@ class _Attributor:
     def infinitive_subject(self, para: _Paragraph, cue: Cue) -> Speaker | None:
         """The person right before "to <cue>": "allowed Mosseri to claim", "asked Jane Doe to
         say" -- the one who speaks; ``None`` for any other cue."""
-        to_start = _end_before_space(para.text, cue.start) - 2
-        if para.text[to_start : to_start + 2] != "to":
+        window_start = para.windows[cue.window][0]
+        named = _NAME_BEFORE_TO.search(para.text, window_start, cue.start)
+        if named is None or _is_function_word(named.group(1).split()[0]):
             return None
-        index = para.people_before_index(to_start) - 1
-        if index >= 0 and not para.text[para.people[index][1] : to_start].strip():
-            return para.people[index][2]
-        return None
+        return self.unknown(named.group(1))
 
     def sentence_subject(self, para: _Paragraph, cue: Cue) -> Speaker | None:
         """The subject of the sentence a participle or an infinitive hangs on ("The German
