@@ -24,7 +24,9 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
    cue ("was welcomed as ... by Mr Scholz") takes its "by" agent, and a cue inside another's
    complement ("Putin said Nato countries told him ...") defers to the outer one;
 4. ``after``: any later cue in the sentence ('"Of course" Russia doesn't want war, Putin said');
-5. ``according to``: "according to X" in the sentence; ``colon``: "X: '...'";
+5. ``according to``: "according to X" in the sentence; ``colon``: "X: '...'", or with no verb
+   the sentence's subject ("Giuliani blamed the president: '...'"); ``as``: a characterisation
+   with no verb is the subject's ("Ward sees the lineup as its 'Achilles heel'");
 6. ``carried``: the speaker of an earlier sentence of the same paragraph;
    ``continued``: a quotation that opens its paragraph carries on the speaker of the paragraph
    before (when that paragraph quoted or reported someone);
@@ -34,9 +36,12 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
    distance from a word), a longer one stays unattributed.
 
 Quoted text whose every word is capitalised -- a title, a sign, a name ("A Most Violent Year",
-"Perry") -- is not a quotation (:func:`names_a_work`). A single-quoted subhead ("‘No Jobs’") is
-one, of the speaker quoted below it. A quotation's own "?" or "!" does not end the sentence before
-its attribution ('"Will you sign it?" Moreau asked').
+"Perry") -- is not a quotation (:func:`names_a_work`), nor is a quoted nickname right before a
+verb ('"Perry" countered:', the verb's subject). A subhead -- a paragraph that is only a short
+single-quoted phrase ("‘No Jobs’") or a double-quoted one with no full stop ('"My fears have
+been realized"') -- is one, of the speaker quoted below it. A quotation's own "?" or "!" does not
+end the sentence before its attribution ('"Will you sign it?" Moreau asked'). Two single marks
+typed for a double one (the AP's ’’) are read as one.
 
 Pronouns (he/she) go to the nearest person named as a subject before them -- lexicon actors and
 names the lexicon does not know ("CNN meteorologist Todd Borek") -- skipping possessives, objects
@@ -49,8 +54,18 @@ anonymous, other) and citizens and witnesses the side ``civilians``.
 
 A speaker the lexicon does not know keeps the text's words, with a name pulled out of a title
 ("Ukraine's envoy to the UN, Sergiy Kyslytsya, said" -> "Sergiy Kyslytsya"), its side from a
-country word if there is one, and its type from its head noun ("a senior official":
-anonymous). Function words the rules read sentences with are data too (``cues.yml``).
+country word if there is one, and its type from its head noun ("a senior official", "a member
+of the League", "one Weibo commenter", "his lawyers", "they": anonymous). With no actor lexicon
+(a user's own story; :func:`analysis.actors.load_generic_actors`) the rules lean on the text:
+a sentence's opening subject for participles and infinitives ("Amazon released a statement
+saying", "went so far as to call", "allowed Mosseri to claim"); an affiliation, a parenthesis
+or an adverbial between subject and verb ("James Hall with the NYPD said", "Addiego
+(R-Burlington), for example, said"); bodies named by their last word or as acronyms ("Dick Clark
+Productions", "CBP"), to which "the production company", "the statement" and "it" refer back,
+and person nouns ("the director", "the 56-year-old") that, when no one was so described, mean
+the person last named as a subject (``lexicons/references.yml``); a passive "she was warned
+that" with no agent is an unnamed source. Function words the rules read sentences with are data
+too (``cues.yml``).
 
 ``kind`` is ``full`` when the quotation stands as the speaker's own sentence (it begins with a
 capital or a digit and the writer's sentence does not run on through its closing mark, or it
