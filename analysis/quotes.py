@@ -162,7 +162,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+
 #: Name, side, type and text of a source the sentence implies but does not name.
 _UNNAMED = ("an unnamed source", "unknown", "anonymous", "an unnamed source")
 #: Reporting verbs whose passive subject is the one spoken to ("she was warned that ...").
-_TOLD_VERBS = frozenset({"tell", "warn", "advise", "urge", "ask"})
+_TOLD_VERBS = frozenset({"tell", "warn", "advise", "urge"})
 #: The agent right after a passive cue, when it is no actor or pronoun: "was advised by the
 #: No 10 policy unit to postpone ..." -> "the No 10 policy unit".
 _AGENT_PHRASE = re.compile(
@@ -194,6 +194,8 @@ def _end_before_space(text: str, end: int) -> int:
 
 #: "the 56-year-old": a person named before.
 _AGED = re.compile(r"\d+-year-old")
+#: "quoted <someone> as <cue>": "had quoted intelligence sources as saying".
+_QUOTED_AS = re.compile(r"\bquoted\s+((?:\w[\w’'.-]*\s+){0,5}?\w[\w’'.-]*)\s+as\s+$")
 #: A name right before "to <cue>": "allowed Adam Mosseri to claim".
 _NAME_BEFORE_TO = re.compile(r"(?<=\s)((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+to\s+$")
 _QUOTED_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
@@ -270,6 +272,8 @@ class CueLexicon:
     not_followed_by: dict[str, frozenset[str]] = field(default_factory=dict)
     first_words: frozenset[str] = frozenset()
     function_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    after_quotation: dict[str, str] = field(default_factory=dict)  # form -> lemma
+    after_quotation_pattern: re.Pattern[str] | None = None
 
     def frame(self) -> pd.DataFrame:
         """The verbs as a table: lemma, group, forms (joined by " | ")."""
@@ -318,8 +322,24 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
     missing = set(FUNCTION_WORDS) - set(function_words)
     if missing:
         raise ValueError(f"{path}: function_words lacks {sorted(missing)}")
+    after = {str(k).casefold(): str(v) for k, v in (data.get("after_quotation") or {}).items()}
+    unknown = set(after.values()) - set(group_of)
+    if unknown:
+        raise ValueError(f"{path}: after_quotation names lemmas not in verbs: {sorted(unknown)}")
+    after_pattern = re.compile(
+        rf"(?<=[”\"])\s*,?\s*({'|'.join(map(re.escape, after)) or '(?!x)x'})(?![\w’'-])",
+        re.IGNORECASE,
+    )
     return CueLexicon(
-        lemma_of, group_of, pattern, source, not_followed_by, first_words, function_words
+        lemma_of,
+        group_of,
+        pattern,
+        source,
+        not_followed_by,
+        first_words,
+        function_words,
+        after,
+        after_pattern,
     )
 
 
@@ -767,6 +787,20 @@ def _cue_matches(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
         if following and following.casefold() in cues.not_followed_by[lemma]:
             continue
         found.append(Cue(start, end, lemma, para.window_of(start), form=form))
+    if cues.after_quotation:
+        found = sorted(found + _after_quotation_cues(text, para, cues), key=lambda c: c.start)
+    return found
+
+
+def _after_quotation_cues(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
+    """The ``after_quotation`` forms of ``cues.yml`` right after a closing mark ('...,"
+    reports Corrie Driebusch'): verbs there, nouns elsewhere."""
+    found = []
+    for match in cues.after_quotation_pattern.finditer(text):
+        start, end = match.span(1)
+        if para.outside(start, end):
+            lemma = cues.after_quotation[match.group(1).casefold()]
+            found.append(Cue(start, end, lemma, para.window_of(start), form=match.group(1)))
     return found
 
 
@@ -1064,8 +1098,10 @@ class _Attributor:
                 # subject is the clause's ("A soldier is heard saying", "The governor,
                 # clarifying").
                 cue.inherits = True
-                cue.fallback = self.infinitive_subject(para, cue) or self.sentence_subject(
-                    para, cue
+                cue.fallback = (
+                    self.quoted_as(para, cue)
+                    or self.infinitive_subject(para, cue)
+                    or self.sentence_subject(para, cue)
                 )
                 if cue.fallback is None:
                     found = self.subject_before(para, cue, floor)
@@ -1103,6 +1139,13 @@ class _Attributor:
             and para.text[before - 1] == ","
             and bool(_INVERTED_SUBJECT.match(para.text, cue.end))
         )
+
+    def quoted_as(self, para: _Paragraph, cue: Cue) -> Speaker | None:
+        """Who "had quoted intelligence sources as saying" quotes: the words between "quoted"
+        and "as" ("intelligence sources"); ``None`` for any other cue."""
+        window_start = para.windows[cue.window][0]
+        quoted = _QUOTED_AS.search(para.text, window_start, cue.start)
+        return self.unknown(quoted.group(1)) if quoted else None
 
     def infinitive_subject(self, para: _Paragraph, cue: Cue) -> Speaker | None:
         """The person right before "to <cue>": "allowed Mosseri to claim", "asked Jane Doe to

@@ -418,7 +418,7 @@ OTHER_STORIES = {
     ("holdout", "speaker_right"): (102, 117),
     ("holdout", "precision"): (117, 119),
     ("dev2", "found"): (211, 212),
-    ("dev2", "speaker_right"): (179, 211),
+    ("dev2", "speaker_right"): (178, 211),
     ("dev2", "precision"): (211, 213),
     ("untouched", "found"): (255, 258),
     ("untouched", "speaker_right"): (192, 255),

@@ -275,6 +275,18 @@ NO_LEXICON_CASES = [
         "The firm",
         "Corrie Driebusch",
     ),
+    (
+        "comments after a quote",
+        ("“We are excited,” comments Johnston in a statement.",),
+        "We are excited",
+        "Johnston",
+    ),
+    (
+        "quoted as saying",
+        ("Reports had quoted intelligence sources as saying troops would “cross at 1am”.",),
+        "cross at",
+        "intelligence sources",
+    ),
     # "as X put it"
     (
         "put it",
@@ -449,6 +461,7 @@ NO_LEXICON_CASES = [
 ]
 
 NO_LEXICON_TYPES = {
+    "quoted as saying": "anonymous",
     "heard saying": "anonymous",
     "who after a description": "anonymous",
     "an officer shouts": "anonymous",
@@ -494,3 +507,12 @@ def test_two_single_marks_leave_the_text_as_written():
     text = "“It was wrong,’’ Will Moy said."
     row = no_lexicon_row((text,), "It was wrong")
     assert text[row["start"] : row["end"]] == row["text"] == "It was wrong,"
+
+
+def test_a_noun_form_is_a_verb_only_after_a_quotation():
+    from analysis.actors import load_generic_actors
+
+    text = "The comments, made after talks, were “strong”, reports said."
+    table = pd.DataFrame({"article_id": "a", "paragraph": [1], "text": [text]})
+    found = Q.find_attributions(table, actors=load_generic_actors())
+    assert "comment" not in set(found["cue"])
