@@ -89,6 +89,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -1342,14 +1343,15 @@ class _Attributor:
         """The person last named as a subject before position ``at`` (a paragraph and an
         offset; else in the paragraphs before), of ``gender`` where it is given: what "the
         director said" means when no one was called the director."""
-        here = []
+        here: list[Speaker] = []
         if at is not None:
             para, position = at
-            here = [person for _, _, person in para.people[: para.people_before_index(position)]]
+            index = para.people_before_index(position)
+            here = [person for _, _, person in para.people[max(0, index - 20) : index]]
         return next(
             (
                 p
-                for p in reversed(self.people_before + here)
+                for p in itertools.chain(reversed(here), reversed(self.people_before))
                 if p.gender in ("", gender) or not gender
             ),
             None,
