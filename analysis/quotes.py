@@ -892,9 +892,13 @@ class _Attributor:
         """Who "who" at ``start`` is: the actor, the person named or the description right
         before it ("Jonathan Alvarez, 18, of Queens, who ...", "a 21-year-old resident who
         would say only ..."); the bare word "who" (of unknown type) if nothing is there."""
-        before = [c for c in para.candidates if c[1] <= start and isinstance(c[2], Mention)]
-        if before and re.fullmatch(r"\s*,?\s*", para.text[before[-1][1] : start]):
-            return dataclasses.replace(self.speaker_of(para, before[-1]), text="who")
+        index = bisect.bisect_left(para.candidates, start, key=lambda c: c[0]) - 1
+        if index >= 0:  # an actor mention right before "who" (", who" at most between)
+            before = para.candidates[index]
+            if isinstance(before[2], Mention) and re.fullmatch(
+                r"\s*,?\s*", para.text[before[1] : start]
+            ):
+                return dataclasses.replace(self.speaker_of(para, before), text="who")
         index = para.people_before_index(start) - 1
         if index >= 0:
             _, end, person = para.people[index]
@@ -1168,10 +1172,10 @@ class _Attributor:
         Bay coach Mike McCarthy" is McCarthy), else a capitalised name that opens it ("Amazon
         released a statement") -- if no comma comes before it. ``None`` if there is none."""
         start = _after_opening_adverbial(para.text, start, limit)
-        for candidate in para.candidates:
-            if start <= candidate[0] < limit:
-                if "," in para.text[start : candidate[0]]:
-                    break
+        first = bisect.bisect_left(para.candidates, start, key=lambda c: c[0])
+        if first < len(para.candidates) and para.candidates[first][0] < limit:
+            candidate = para.candidates[first]  # the first actor or pronoun of the sentence
+            if "," not in para.text[start : candidate[0]]:
                 return self.speaker_of(para, candidate)
         index = para.people_before_index(start)  # a name the lexicon does not know
         if index < len(para.people):
