@@ -442,9 +442,13 @@ def mark_role(text: str, i: int) -> str:
     return _EITHER
 
 
+_LEADING_SPACE = re.compile(r"\s*")
+
+
 def _lead(text: str) -> int:
-    """Index of the first non-space character (``len(text)`` if none)."""
-    return len(text) - len(text.lstrip())
+    """Index of the first non-space character (``len(text)`` if none), read from the start
+    only (no copy of a long paragraph)."""
+    return _LEADING_SPACE.match(text).end()
 
 
 def quote_spans(paragraphs: Sequence[str]) -> list[Span]:
@@ -518,10 +522,11 @@ def _quoted_heading(span: Span, texts: Sequence[str]) -> bool:
         return False
     p, start, end = span.pieces[0]
     text = texts[p]
+    if span.open_mark is None or span.open_mark != _lead(text) or end - start > 200:
+        return False  # checked first: a long paragraph is never sliced whole
     inner = text[start:end].strip()
     return (
-        not text[: span.open_mark].strip()
-        and not text[span.close_mark + 1 :].strip()
+        not text[span.close_mark + 1 :].strip()
         and 0 < len(inner.split()) <= SUBHEAD_MAX_WORDS
         and not inner.endswith((".", "!", "?", ",", "…"))
     )
