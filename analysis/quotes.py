@@ -2131,7 +2131,7 @@ def speaker_side(speaker: Speaker, kind: str) -> str:
     return CIVILIANS if kind == "citizen or witness" else speaker.side
 
 
-def _quote_rows(job: _Job, actors: ActorLexicon | None) -> list[dict]:
+def _quote_rows(job: _Job, actors: ActorLexicon | None = None) -> list[dict]:
     """The rows of :func:`find_quotes` for one article (``actors``: None for the default)."""
     article_id, numbers, texts, headline = job
     actors = actors or load_actors()
@@ -2166,7 +2166,7 @@ def _quote_rows(job: _Job, actors: ActorLexicon | None) -> list[dict]:
     return rows
 
 
-def _attribution_rows(job: _Job, actors: ActorLexicon | None) -> list[dict]:
+def _attribution_rows(job: _Job, actors: ActorLexicon | None = None) -> list[dict]:
     """The rows of :func:`find_attributions` for one article (``actors``: None for the
     default)."""
     article_id, numbers, texts, headline = job
@@ -2193,6 +2193,9 @@ def _attribution_rows(job: _Job, actors: ActorLexicon | None) -> list[dict]:
 
 
 def _rows_of_chunk(jobs: list[_Job], rows_of, actors: ActorLexicon | None) -> list[dict]:
+    """``rows_of`` over ``jobs``, given ``actors`` only when it is not the default."""
+    if actors is None:
+        return [row for job in jobs for row in rows_of(job)]
     return [row for job in jobs for row in rows_of(job, actors)]
 
 
