@@ -216,8 +216,8 @@ class ActorLexicon:
         tokens = words.split()
         run: list[str] = []
         for token in reversed(tokens):
-            if not token[:1].isupper():
-                break
+            if not token[:1].isupper() or (run and token.casefold() in self.title_words):
+                break  # "SciSpacE Team Leader | Jennifer Ngo-Anh": a title ends the name
             run.insert(0, token)
         while run and (
             run[0].casefold() in self.title_words
@@ -362,6 +362,18 @@ def _load_actors(story: Path | None) -> ActorLexicon:
     if story is not None:
         data.update(read_lexicon(story))
     return build_lexicon(data, where=str(story or lexicon_path(None, "speakers.yml")))
+
+
+@functools.cache
+def load_generic_actors(path: str | Path | None = None) -> ActorLexicon:
+    """The story-independent vocabulary with no actors (speaker types, anonymous heads, title
+    words, words that are not names): the package's ``speakers.yml`` alone, as
+    :func:`load_actors` gives it to a corpus with no ``actors.yml``, or the sections of ``path``
+    with its actors left out. This is what attribution knows on a story that brings no actor
+    list of its own: every speaker comes from the text's own words."""
+    if path is None:
+        return _load_actors(None)
+    return build_lexicon({**read_lexicon(path), "actors": []}, where=str(Path(path).resolve()))
 
 
 def resolve(name_or_role: str, lexicon: ActorLexicon | None = None) -> Actor | None:

@@ -20,9 +20,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from collections.abc import Sequence
+
 from analysis import paths
+from analysis.actors import ActorLexicon, load_generic_actors
 from analysis.findings import finding, findings_table
-from analysis.quotes import require_quotes
+from analysis.quotes import find_quotes, require_quotes
 from analysis.stats import wilson_interval
 from analysis.text import fold_typography
 
@@ -176,12 +179,19 @@ def gold_applies(corpus, gold: pd.DataFrame) -> bool:
 
 # --------------------------------------------------------------------------- real pages, other stories
 
-#: The evaluation set of real news pages from other outlets and stories (see its README):
+#: The evaluation sets of real news pages from other outlets and stories (see each README):
 #: ``articles.csv`` (outlet, split, public source and sha256), ``passages.csv`` (the committed
 #: passages, with offsets in the source) and ``labels.csv`` (each quotation's speaker and kind).
+#: The first set, in two halves: ``tune`` (rules were tuned on it) and ``holdout`` (scored once
+#: untouched, studied since).
 EVAL_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_eval"
-#: The two halves of the evaluation set: rules were tuned on one and never on the other.
-SPLITS = ("tune", "holdout")
+#: The second development set (``dev2``): rules were tuned on it.
+DEV2_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_dev2"
+#: The untouched set (``untouched``): built before any rule change for it, scored, never studied.
+UNTOUCHED_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_untouched"
+EVAL_DIRS = (EVAL_DIR, DEV2_DIR, UNTOUCHED_DIR)
+#: The splits of the evaluation sets, in report order.
+SPLITS = ("tune", "holdout", "dev2", "untouched")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|lord|sen|gov|rep)\.?\s+")
 
 
@@ -343,14 +353,34 @@ def seed_scores(evaluation: pd.DataFrame) -> pd.DataFrame:
     return table.set_index("measure").loc[list(MEASURES)].reset_index()
 
 
-def evaluate_other_stories(eval_dir: str | Path | None = None) -> pd.DataFrame:
-    """The finder on the evaluation set (:func:`load_evaluation_corpus`), scored per split:
-    one row per split and measure (``split``, ``measure``, ``correct``, ``total``, ``value``,
-    ``ci_low``, ``ci_high``)."""
+def evaluation_pairs(eval_dir: str | Path, actors: ActorLexicon | None = None) -> pd.DataFrame:
+    """:func:`match_labels` for one evaluation set, its quotations found as a user's would be:
+    with ``actors`` (default :func:`analysis.actors.load_generic_actors`, no actor lexicon --
+    a user's own story brings none)."""
     corpus = load_evaluation_corpus(eval_dir)
-    pairs = match_labels(require_quotes(corpus), read_labels(eval_dir))
+    headlines = corpus.articles.set_index("article_id")["headline"]
+    found = find_quotes(
+        corpus.paragraphs, headlines=headlines, actors=actors or load_generic_actors()
+    )
+    return match_labels(found, read_labels(eval_dir))
+
+
+def evaluate_other_stories(
+    eval_dirs: str | Path | Sequence[str | Path] | None = None,
+    *,
+    actors: ActorLexicon | None = None,
+) -> pd.DataFrame:
+    """The finder on the evaluation sets (default :data:`EVAL_DIRS`; :func:`evaluation_pairs`),
+    scored per split: one row per split and measure (``split``, ``measure``, ``correct``,
+    ``total``, ``value``, ``ci_low``, ``ci_high``), splits in :data:`SPLITS` order."""
+    if eval_dirs is None:
+        eval_dirs = EVAL_DIRS
+    elif isinstance(eval_dirs, str | Path):
+        eval_dirs = [eval_dirs]
+    pairs = pd.concat([evaluation_pairs(d, actors) for d in eval_dirs], ignore_index=True)
+    present = [split for split in SPLITS if split in set(pairs["split"])]
     return pd.concat(
-        [score_pairs(pairs[pairs["split"] == split]).assign(split=split) for split in SPLITS],
+        [score_pairs(pairs[pairs["split"] == split]).assign(split=split) for split in present],
         ignore_index=True,
     )[["split", "measure", "correct", "total", "value", "ci_low", "ci_high"]]
 
@@ -361,8 +391,10 @@ def evaluate_other_stories(eval_dir: str | Path | None = None) -> pd.DataFrame:
 #: The sets the finder is scored on, in figure order, with how to read each.
 SETS = {
     "seeds": "seed articles (in-sample: the rules were written on them)",
-    "tune": "other stories, tuning half (the rules of issue 15 were tuned on it)",
-    "holdout": "other stories, untouched half (never used to write a rule)",
+    "tune": "other stories, first set, tuning half (rules were tuned on it)",
+    "holdout": "other stories, first set, second half (held out once, then studied)",
+    "dev2": "other stories, second set (rules were tuned on it)",
+    "untouched": "other stories, untouched set (built before the rules changed, never studied)",
 }
 MEASURE_LABELS = {
     "found": "found (of the labelled quotations)",
@@ -371,17 +403,18 @@ MEASURE_LABELS = {
 }
 
 
-def accuracy_table(corpus, gold_path: str | Path | None = None, eval_dir=None) -> pd.DataFrame:
+def accuracy_table(corpus, gold_path: str | Path | None = None, eval_dirs=None) -> pd.DataFrame:
     """Found, speaker right and precision with Wilson 95% intervals, for each set of
-    :data:`SETS`: the seeds (when the gold describes ``corpus``; :func:`accuracy`) and the two
-    halves of the evaluation set of other stories (:func:`evaluate_other_stories`, which does
-    not depend on ``corpus``). Columns ``set``, ``measure``, ``correct``, ``total``, ``value``,
+    :data:`SETS`: the seeds (when the gold describes ``corpus``; :func:`accuracy`, with the
+    corpus's own lexicon) and the evaluation sets of other stories
+    (:func:`evaluate_other_stories`, with no actor lexicon, as a user's story; it does not
+    depend on ``corpus``). Columns ``set``, ``measure``, ``correct``, ``total``, ``value``,
     ``ci_low``, ``ci_high``."""
     parts = []
     seeds = accuracy(corpus, gold_path)
     if len(seeds):
         parts.append(seed_scores(seeds).assign(set="seeds"))
-    others = evaluate_other_stories(eval_dir).rename(columns={"split": "set"})
+    others = evaluate_other_stories(eval_dirs).rename(columns={"split": "set"})
     parts.append(others)
     table = pd.concat(parts, ignore_index=True)
     columns = ["set", "measure", "correct", "total", "value", "ci_low", "ci_high"]

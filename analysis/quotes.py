@@ -24,7 +24,9 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
    cue ("was welcomed as ... by Mr Scholz") takes its "by" agent, and a cue inside another's
    complement ("Putin said Nato countries told him ...") defers to the outer one;
 4. ``after``: any later cue in the sentence ('"Of course" Russia doesn't want war, Putin said');
-5. ``according to``: "according to X" in the sentence; ``colon``: "X: '...'";
+5. ``according to``: "according to X" in the sentence; ``colon``: "X: '...'", or with no verb
+   the sentence's subject ("Giuliani blamed the president: '...'"); ``as``: a characterisation
+   with no verb is the subject's ("Ward sees the lineup as its 'Achilles heel'");
 6. ``carried``: the speaker of an earlier sentence of the same paragraph;
    ``continued``: a quotation that opens its paragraph carries on the speaker of the paragraph
    before (when that paragraph quoted or reported someone);
@@ -34,9 +36,12 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
    distance from a word), a longer one stays unattributed.
 
 Quoted text whose every word is capitalised -- a title, a sign, a name ("A Most Violent Year",
-"Perry") -- is not a quotation (:func:`names_a_work`). A single-quoted subhead ("‘No Jobs’") is
-one, of the speaker quoted below it. A quotation's own "?" or "!" does not end the sentence before
-its attribution ('"Will you sign it?" Moreau asked').
+"Perry") -- is not a quotation (:func:`names_a_work`), nor is a quoted nickname right before a
+verb ('"Perry" countered:', the verb's subject). A subhead -- a paragraph that is only a short
+single-quoted phrase ("‘No Jobs’") or a double-quoted one with no full stop ('"My fears have
+been realized"') -- is one, of the speaker quoted below it. A quotation's own "?" or "!" does not
+end the sentence before its attribution ('"Will you sign it?" Moreau asked'). Two single marks
+typed for a double one (the AP's ’’) are read as one.
 
 Pronouns (he/she) go to the nearest person named as a subject before them -- lexicon actors and
 names the lexicon does not know ("CNN meteorologist Todd Borek") -- skipping possessives, objects
@@ -49,8 +54,18 @@ anonymous, other) and citizens and witnesses the side ``civilians``.
 
 A speaker the lexicon does not know keeps the text's words, with a name pulled out of a title
 ("Ukraine's envoy to the UN, Sergiy Kyslytsya, said" -> "Sergiy Kyslytsya"), its side from a
-country word if there is one, and its type from its head noun ("a senior official":
-anonymous). Function words the rules read sentences with are data too (``cues.yml``).
+country word if there is one, and its type from its head noun ("a senior official", "a member
+of the League", "one Weibo commenter", "his lawyers", "they": anonymous). With no actor lexicon
+(a user's own story; :func:`analysis.actors.load_generic_actors`) the rules lean on the text:
+a sentence's opening subject for participles and infinitives ("Amazon released a statement
+saying", "went so far as to call", "allowed Mosseri to claim"); an affiliation, a parenthesis
+or an adverbial between subject and verb ("James Hall with the NYPD said", "Addiego
+(R-Burlington), for example, said"); bodies named by their last word or as acronyms ("Dick Clark
+Productions", "CBP"), to which "the production company", "the statement" and "it" refer back,
+and person nouns ("the director", "the 56-year-old") that, when no one was so described, mean
+the person last named as a subject (``lexicons/references.yml``); a passive "she was warned
+that" with no agent is an unnamed source. Function words the rules read sentences with are data
+too (``cues.yml``).
 
 ``kind`` is ``full`` when the quotation stands as the speaker's own sentence (it begins with a
 capital or a digit and the writer's sentence does not run on through its closing mark, or it
@@ -74,6 +89,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -144,6 +160,16 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\b")
 _GAP_MAX_WORDS = 4
 _NP_MAX_WORDS = 8
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+#: Name, side, type and text of a source the sentence implies but does not name.
+_UNNAMED = ("an unnamed source", "unknown", "anonymous", "an unnamed source")
+#: Reporting verbs whose passive subject is the one spoken to ("she was warned that ...").
+_TOLD_VERBS = frozenset({"tell", "warn", "advise", "urge"})
+#: The agent right after a passive cue, when it is no actor or pronoun: "was advised by the
+#: No 10 policy unit to postpone ..." -> "the No 10 policy unit".
+_AGENT_PHRASE = re.compile(
+    r"\s+by\s+((?:the\s+|a\s+|an\s+)?(?:[\w’'&.-]+\s+){0,5}?[\w’'&.-]+?)"
+    r"(?=\s+(?:to|that|in|on|at|for|as|after|before|who)\b|\s*[,.;:]|\s*$)"
+)
 _BY_AGENT = re.compile(r"^[^“”\"]*?\bby\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _INVERTED_SUBJECT = re.compile(r"\s+(?:(?:a|an|the)\s+\w|(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]+[,.])")
 _DIRECTLY = re.compile(r"[\s,:]*(?:(?:a|an|the)\s+)?")
@@ -164,6 +190,37 @@ def _end_before_space(text: str, end: int) -> int:
     """The end of ``text[:end].rstrip()``, found without copying the prefix."""
     while end > 0 and text[end - 1].isspace():
         end -= 1
+    return end
+
+
+#: "the 56-year-old": a person named before.
+_AGED = re.compile(r"\d+-year-old")
+#: "quoted <someone> as <cue>": "had quoted intelligence sources as saying".
+_QUOTED_AS = re.compile(r"\bquoted\s+((?:\w[\w’'.-]*\s+){0,5}?\w[\w’'.-]*)\s+as\s+$")
+#: A name right before "to <cue>": "allowed Adam Mosseri to claim".
+_NAME_BEFORE_TO = re.compile(r"(?<=\s)((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+to\s+$")
+_QUOTED_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
+
+
+def _quoted_name_before(para: _Paragraph, position: int) -> tuple[int, int, str] | None:
+    """A name in quotation marks right before ``position``, with no comma after it: the
+    subject of a verb there ('"Perry" countered:', '"Jokowi" said'), as ``(start, end,
+    name)`` of the quoted stretch with its marks; ``None`` if there is none."""
+    i = bisect.bisect_right(para.covered_ends, position) - 1
+    if i < 0:
+        return None
+    start, end = para.covered[i]
+    if para.text[end:position].strip():
+        return None
+    inner = para.text[start:end].strip(DOUBLE_MARKS + "‘’'")
+    return (start, end, inner) if _QUOTED_NAME.fullmatch(inner) else None
+
+
+def _end_of_word(text: str, start: int) -> int:
+    """Where the word starting at ``start`` ends."""
+    end = start
+    while end < len(text) and not text[end].isspace() and text[end] not in ",.;:!?”\"":
+        end += 1
     return end
 
 
@@ -200,6 +257,7 @@ FUNCTION_WORDS = (
     "prepositions",
     "auxiliaries",
     "verb_before",
+    "participle_after",
     "past_forms",
 )
 
@@ -215,6 +273,8 @@ class CueLexicon:
     not_followed_by: dict[str, frozenset[str]] = field(default_factory=dict)
     first_words: frozenset[str] = frozenset()
     function_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    after_quotation: dict[str, str] = field(default_factory=dict)  # form -> lemma
+    after_quotation_pattern: re.Pattern[str] | None = None
 
     def frame(self) -> pd.DataFrame:
         """The verbs as a table: lemma, group, forms (joined by " | ")."""
@@ -263,9 +323,67 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
     missing = set(FUNCTION_WORDS) - set(function_words)
     if missing:
         raise ValueError(f"{path}: function_words lacks {sorted(missing)}")
-    return CueLexicon(
-        lemma_of, group_of, pattern, source, not_followed_by, first_words, function_words
+    after = {str(k).casefold(): str(v) for k, v in (data.get("after_quotation") or {}).items()}
+    unknown = set(after.values()) - set(group_of)
+    if unknown:
+        raise ValueError(f"{path}: after_quotation names lemmas not in verbs: {sorted(unknown)}")
+    after_pattern = re.compile(
+        rf"(?<=[”\"])\s*,?\s*({'|'.join(map(re.escape, after)) or '(?!x)x'})(?![\w’'-])",
+        re.IGNORECASE,
     )
+    return CueLexicon(
+        lemma_of,
+        group_of,
+        pattern,
+        source,
+        not_followed_by,
+        first_words,
+        function_words,
+        after,
+        after_pattern,
+    )
+
+
+@dataclass(frozen=True)
+class ReferenceLexicon:
+    """The words of ``lexicons/references.yml``: what ends a body's name, and the nouns that
+    refer back to the body ("the agency", "the statement") or the person ("the veteran")
+    last named."""
+
+    name_endings: frozenset[str]
+    back_references: frozenset[str]
+    person_back_references: frozenset[str]
+    place_prefixes: frozenset[str]
+    source: str
+
+
+@functools.cache
+def load_references(path: str | Path | None = None) -> ReferenceLexicon:
+    """The reference words (default ``analysis/lexicons/references.yml``), parsed once and
+    cached."""
+    data = read_lexicon(lexicon_path(path, "references.yml"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).casefold() for w in data.get(key) or ())
+
+    return ReferenceLexicon(
+        words("name_endings"),
+        words("back_references"),
+        words("person_back_references"),
+        words("place_prefixes"),
+        str(data.get("source") or "").strip(),
+    )
+
+
+def _is_body_name(words: str) -> bool:
+    """Whether a run of capitalised words names a body: it ends in one of the ``name_endings``
+    of ``references.yml`` ("Dick Clark Productions") or is an acronym ("CBP", "NASA")."""
+    tokens = words.split()
+    if not tokens:
+        return False
+    if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]):
+        return True
+    return tokens[-1].casefold().strip(",.") in load_references().name_endings
 
 
 def _words(kind: str) -> frozenset[str]:
@@ -324,9 +442,13 @@ def mark_role(text: str, i: int) -> str:
     return _EITHER
 
 
+_LEADING_SPACE = re.compile(r"\s*")
+
+
 def _lead(text: str) -> int:
-    """Index of the first non-space character (``len(text)`` if none)."""
-    return len(text) - len(text.lstrip())
+    """Index of the first non-space character (``len(text)`` if none), read from the start
+    only (no copy of a long paragraph)."""
+    return _LEADING_SPACE.match(text).end()
 
 
 def quote_spans(paragraphs: Sequence[str]) -> list[Span]:
@@ -389,6 +511,25 @@ def single_quote_spans(text: str) -> list[Span]:
 #: A subhead that is a single-quoted phrase ("‘No Jobs’"), at most this many words.
 SUBHEAD_MAX_WORDS = 12
 _SUBHEAD_RE = re.compile(r"\s*['‘](?=\S)([^“”\"\n]+?)(?<=\S)['’]\s*")
+
+
+def _quoted_heading(span: Span, texts: Sequence[str]) -> bool:
+    """Whether a double-quoted span is a subhead: a paragraph that is nothing but a quoted
+    phrase of a few words with no closing full stop ('"My fears have been realized"', '"We
+    write with urgency"'), which quotes the speaker below it. A quoted sentence standing alone
+    ('"That's it. I've tried."') carries on the speaker above instead."""
+    if span.single or len(span.pieces) != 1 or span.close_mark is None:
+        return False
+    p, start, end = span.pieces[0]
+    text = texts[p]
+    if span.open_mark is None or span.open_mark != _lead(text) or end - start > 200:
+        return False  # checked first: a long paragraph is never sliced whole
+    inner = text[start:end].strip()
+    return (
+        not text[span.close_mark + 1 :].strip()
+        and 0 < len(inner.split()) <= SUBHEAD_MAX_WORDS
+        and not inner.endswith((".", "!", "?", ",", "…"))
+    )
 
 
 def subhead_spans(paragraphs: Sequence[str]) -> list[Span]:
@@ -642,7 +783,9 @@ def _cue_matches(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
             continue
         bare = text[max(0, start - _LOOKBACK) : start].rstrip().rstrip(DOUBLE_MARKS + "’")
         if form.endswith("ing") and not (
-            not bare or bare.endswith((",", ":", "—", "–")) or previous in {"by", "while"}
+            not bare
+            or bare.endswith((",", ":", "—", "–"))
+            or previous in _words("participle_after")
         ):
             continue
         lemma = cues.lemma_of[" ".join(form.split())]
@@ -650,6 +793,20 @@ def _cue_matches(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
         if following and following.casefold() in cues.not_followed_by[lemma]:
             continue
         found.append(Cue(start, end, lemma, para.window_of(start), form=form))
+    if cues.after_quotation:
+        found = sorted(found + _after_quotation_cues(text, para, cues), key=lambda c: c.start)
+    return found
+
+
+def _after_quotation_cues(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
+    """The ``after_quotation`` forms of ``cues.yml`` right after a closing mark ('...,"
+    reports Corrie Driebusch'): verbs there, nouns elsewhere."""
+    found = []
+    for match in cues.after_quotation_pattern.finditer(text):
+        start, end = match.span(1)
+        if para.outside(start, end):
+            lemma = cues.after_quotation[match.group(1).casefold()]
+            found.append(Cue(start, end, lemma, para.window_of(start), form=match.group(1)))
     return found
 
 
@@ -664,16 +821,23 @@ def _past(form: str) -> bool:
 def _verb_position(para: _Paragraph, start: int) -> bool:
     """Whether a present or base form at ``start`` ("says", "call", "claims") stands where a
     verb would: right after its subject (an actor, a pronoun, a capitalised name), an adverb or
-    an auxiliary, or at the start of the sentence. "a conference call" and "Western claims"
-    do not."""
+    an auxiliary, at the start of the sentence or right after a quotation ('...," says
+    Novak'). "a conference call" and "Western claims" do not."""
     before_end = _end_before_space(para.text, start)
-    if before_end == 0 or para.text[before_end - 1] in '.:;“"':
-        return True
+    if before_end == 0 or para.text[before_end - 1] in '.:;“"”':
+        return True  # a sentence's start, or right after a closing mark ('...," says Novak')
     if before_end in para.candidate_ends:
         return True
     previous = _previous_word(para.text, start)
     if previous.casefold() in _words("verb_before") or previous.endswith("ly"):
         return True
+    if previous.islower():
+        # "his lawyers maintain", "an officer shouts": a noun after a determiner, then a
+        # present form that agrees with it ("a conference call" does not).
+        determiner = _previous_word(para.text, _end_before_space(para.text, start) - len(previous))
+        form = para.text[start : _end_of_word(para.text, start)].casefold()
+        agrees = previous.endswith("s") != form.endswith("s")
+        return agrees and determiner.casefold() in _words("determiners")
     return previous[:1].isupper() and not _DEMONYM.match(previous)
 
 
@@ -708,6 +872,7 @@ class _Attributor:
         self.people: dict[str, Speaker] = {}  # surname -> person named in this article
         self.people_before: list[Speaker] = []  # persons named in earlier paragraphs, in order
         self.descriptions: list[tuple[str, Speaker]] = []  # words around each name, in order
+        self.bodies: list[Speaker] = []  # bodies named as subjects, in order
 
     # ---- who a candidate is
     def speaker_of(self, para: _Paragraph, candidate: tuple[int, int, Mention | str]) -> Speaker:
@@ -721,15 +886,32 @@ class _Attributor:
             actor = self.actors.by_name[what.actor]
             return Speaker(actor.name, actor.side, actor.type, what.surface)
         if what == "who":
-            before = [c for c in para.candidates if c[1] <= start and isinstance(c[2], Mention)]
-            if before and re.fullmatch(r"\s*,?\s*", para.text[before[-1][1] : start]):
-                return dataclasses.replace(self.speaker_of(para, before[-1]), text="who")
-            return self.unknown("who")
+            return self.relative_antecedent(para, start)
         pronoun = para.text[start:end]
         person = self.antecedent(para, start, "f" if pronoun.casefold() == "she" else "m")
         if person is not None:
             return dataclasses.replace(person, text=pronoun)
         return self.unknown(pronoun)
+
+    def relative_antecedent(self, para: _Paragraph, start: int) -> Speaker:
+        """Who "who" at ``start`` is: the actor, the person named or the description right
+        before it ("Jonathan Alvarez, 18, of Queens, who ...", "a 21-year-old resident who
+        would say only ..."); the bare word "who" (of unknown type) if nothing is there."""
+        index = bisect.bisect_left(para.candidates, start, key=lambda c: c[0]) - 1
+        if index >= 0:  # an actor mention right before "who" (", who" at most between)
+            before = para.candidates[index]
+            if isinstance(before[2], Mention) and re.fullmatch(
+                r"\s*,?\s*", para.text[before[1] : start]
+            ):
+                return dataclasses.replace(self.speaker_of(para, before), text="who")
+        index = para.people_before_index(start) - 1
+        if index >= 0:
+            _, end, person = para.people[index]
+            if re.fullmatch(r"(?:,[^,.;:“”\"]{0,30})*,?\s*", para.text[end:start]):
+                return dataclasses.replace(person, text="who")
+        window = para.windows[para.window_of(start)][0]
+        found = _np_before(para.text, window, start)
+        return self.unknown(found[0] if found is not None else "who")
 
     def antecedent(self, para: _Paragraph, position: int, gender: str) -> Speaker | None:
         """The person "he" or "she" at ``position`` stands for: the nearest person named before
@@ -759,7 +941,7 @@ class _Attributor:
         if person.is_person and person.name:
             self.people[_surname(person.name)] = person
 
-    def unknown(self, words: str) -> Speaker:
+    def unknown(self, words: str, at: tuple[_Paragraph, int] | None = None) -> Speaker:
         """A speaker the lexicon does not know, under the text's own words.
 
         A description ending in a name is the named person ("Ukraine's defence minister Oleksii
@@ -770,6 +952,10 @@ class _Attributor:
         words = " ".join(words.split()).strip(" ,")
         if words.casefold() in _REPORTER:
             return Speaker("", "", "", words)  # the writer's "I asked": nobody quoted
+        if words.casefold() == "they":
+            return Speaker(words, "unknown", "anonymous", words)  # "they chant": a group
+        if words.casefold() == "it" and self.last_body() is not None:
+            return dataclasses.replace(self.last_body(), text=words)  # "it added": the body
         known = resolve(words, self.actors)
         if known is not None:
             return Speaker(known.name, known.side, known.type, words)
@@ -800,17 +986,25 @@ class _Attributor:
             return person
         tokens = words.split()
         head = tokens[-1].casefold() if tokens else ""
+        core = _OF_PHRASE.split(words, maxsplit=1)[0].split()  # "a member (of the League)"
+        core_head = core[-1].casefold().strip(",.") if core else ""
+        if (
+            len(core) >= 2
+            and core[0].casefold() == "the"
+            and core_head in load_references().back_references
+            and self.last_body() is not None
+        ):
+            return dataclasses.replace(self.last_body(), text=words)  # "the agency said"
         if len(tokens) >= 2 and tokens[0].casefold() == "the":
             linked = self.described_as(head)
+            if linked is None and len(tokens) <= 4 and head.islower() and self.is_person_noun(head):
+                # "the director", "the veteran winger", "the Portuguese boss", "the 56-year-old"
+                linked = self.nearest_person(_gender_of(head), at)
             if linked is not None:
                 return dataclasses.replace(linked, text=words)
         # "the voice", "the researchers": a short description with no name is an unnamed
         # source; a longer one ("the defence ministry in Moscow") may describe a body.
-        described = (
-            1 < len(tokens) <= 3
-            and tokens[0].casefold() in _DESCRIPTION_START
-            and not any(t[:1].isupper() for t in tokens[1:])
-        )
+        described = _is_unnamed_description(core)
         type_ = "anonymous" if head in self.actors.anonymous_heads or described else "unknown"
         return Speaker(words, side, type_, words)
 
@@ -831,7 +1025,7 @@ class _Attributor:
             gap = text[end : cue.start]
             if not _is_subject_gap(gap):
                 break
-            if "," in gap and not _opens_chunk(text, start):
+            if "," in _TRANSPARENT.sub(" ", gap) and not _opens_chunk(text, start):
                 break
             preceding = _previous_word(text, start)
             if preceding and preceding.casefold() in _words("prepositions"):
@@ -851,12 +1045,15 @@ class _Attributor:
             if (
                 start >= floor
                 and _is_subject_gap(gap)
-                and ("," not in gap or _opens_chunk(text, start))
+                and ("," not in _TRANSPARENT.sub(" ", gap) or _opens_chunk(text, start))
             ):
                 return person, start
+        nickname = _quoted_name_before(para, cue.start)
+        if nickname is not None:
+            return self.unknown(nickname[2]), nickname[0]
         found = _np_before(text, floor, cue.start)
         if found is not None:
-            return self.unknown(found[0]), found[1]
+            return self.unknown(found[0], (para, found[1])), found[1]
         return None
 
     def named_after(self, para: _Paragraph, candidate, cue: Cue) -> Speaker | None:
@@ -906,12 +1103,24 @@ class _Attributor:
                 )
                 + [m.end() for m in _CLAUSE_BREAK.finditer(para.text, window_start, cue.start)]
             )
-            if cue.participle:
-                # ", saying ...", "telling Sky News ...": the subject is the clause's.
+            if cue.participle or _previous_word(para.text, cue.start).casefold() == "to":
+                # ", saying ...", "telling Sky News ...", "went so far as to call ...": the
+                # subject is the clause's ("A soldier is heard saying", "The governor,
+                # clarifying").
                 cue.inherits = True
-                cue.fallback = self.sentence_subject(para, cue)
+                cue.fallback = (
+                    self.quoted_as(para, cue)
+                    or self.infinitive_subject(para, cue)
+                    or self.sentence_subject(para, cue)
+                )
+                if cue.fallback is None:
+                    found = self.subject_before(para, cue, floor)
+                    cue.fallback = found[0] if found is not None else None
             elif _search_before(_PASSIVE_BEFORE, para.text, cue.start):
                 cue.subject = self.by_agent(para, cue)
+                if cue.subject is None and cue.lemma in _TOLD_VERBS:
+                    # "she was warned that ...": the subject heard it; someone unnamed said it.
+                    cue.subject = Speaker(*_UNNAMED)
             elif cue.lemma == "according to":
                 cue.subject = self.subject_after(para, cue)
             else:
@@ -941,20 +1150,51 @@ class _Attributor:
             and bool(_INVERTED_SUBJECT.match(para.text, cue.end))
         )
 
+    def quoted_as(self, para: _Paragraph, cue: Cue) -> Speaker | None:
+        """Who "had quoted intelligence sources as saying" quotes: the words between "quoted"
+        and "as" ("intelligence sources"); ``None`` for any other cue."""
+        window_start = para.windows[cue.window][0]
+        quoted = _QUOTED_AS.search(para.text, window_start, cue.start)
+        return self.unknown(quoted.group(1)) if quoted else None
+
+    def infinitive_subject(self, para: _Paragraph, cue: Cue) -> Speaker | None:
+        """The person right before "to <cue>": "allowed Mosseri to claim", "asked Jane Doe to
+        say" -- the one who speaks; ``None`` for any other cue."""
+        window_start = para.windows[cue.window][0]
+        named = _NAME_BEFORE_TO.search(para.text, window_start, cue.start)
+        if named is None or _is_function_word(named.group(1).split()[0]):
+            return None
+        return self.unknown(named.group(1))
+
     def sentence_subject(self, para: _Paragraph, cue: Cue) -> Speaker | None:
-        """The subject of the sentence a participle hangs on: its first actor or pronoun, if no
-        comma comes before it ("The German chancellor tried ..., saying ...")."""
-        start = para.windows[cue.window][0]
-        for candidate in para.candidates:
-            if start <= candidate[0] < cue.start:
-                if "," in para.text[start : candidate[0]]:
-                    break
+        """The subject of the sentence a participle or an infinitive hangs on ("The German
+        chancellor tried ..., saying ...", "McCarthy went so far as to call ...")."""
+        return self.opening_subject(para, para.windows[cue.window][0], cue.start)
+
+    def opening_subject(self, para: _Paragraph, start: int, limit: int) -> Speaker | None:
+        """The subject that opens the sentence starting at ``start``, before ``limit``: its first
+        actor or pronoun, else its first person named (the last of a title-and-name run: "Green
+        Bay coach Mike McCarthy" is McCarthy), else a capitalised name that opens it ("Amazon
+        released a statement") -- if no comma comes before it. ``None`` if there is none."""
+        start = _after_opening_adverbial(para.text, start, limit)
+        first = bisect.bisect_left(para.candidates, start, key=lambda c: c[0])
+        if first < len(para.candidates) and para.candidates[first][0] < limit:
+            candidate = para.candidates[first]  # the first actor or pronoun of the sentence
+            if "," not in para.text[start : candidate[0]]:
                 return self.speaker_of(para, candidate)
         index = para.people_before_index(start)  # a name the lexicon does not know
         if index < len(para.people):
-            position, _, person = para.people[index]
-            if position < cue.start and "," not in para.text[start:position]:
+            position, end, person = para.people[index]
+            if position < limit and "," not in para.text[start:position]:
+                for _, next_end, following in para.people[index + 1 :]:
+                    gap = para.text[end : para.people_starts[index + 1]].split()
+                    if len(gap) > 2 or not all(_is_title_word(w) for w in gap):
+                        break
+                    person, end, index = following, next_end, index + 1
                 return person
+        opening = _OPENING_NAME.match(para.text, start, limit)
+        if opening and _opens_with_name(para.text, opening):
+            return self.unknown(opening.group(1))
         return None
 
     def by_agent(self, para: _Paragraph, cue: Cue) -> Speaker | None:
@@ -965,7 +1205,8 @@ class _Attributor:
                 _mask(para, cue.end, candidate[0])
             ):
                 return self.speaker_of(para, candidate)
-        return None
+        agent = _AGENT_PHRASE.match(_mask(para, cue.end, window_end))
+        return self.unknown(agent.group(1)) if agent else None
 
     def remember(self, speaker: Speaker) -> None:
         self.last_speaker = speaker
@@ -1002,6 +1243,8 @@ class _Attributor:
             if not para.outside(start, end) or any(s < end and start < e for s, e in named):
                 continue
             person = self.person_named(para, para.text[start:end], start, end)
+            if person is None:
+                self.note_body(para, start, end)
             if person is not None:
                 around = _around(para.text, start, end)
                 if not person.role:
@@ -1022,6 +1265,24 @@ class _Attributor:
         para.people = sorted(found, key=lambda item: item[0])
         para.people_starts = [start for start, _, _ in para.people]
 
+    def note_body(self, para: _Paragraph, start: int, end: int) -> None:
+        """Remember a body named as a subject ("Dick Clark Productions denied ..."), for "the
+        production company" and "the statement" later (:meth:`last_body`)."""
+        words = re.sub(r"^(?:The|A|An)\s+", "", para.text[start:end])
+        previous = _previous_word(para.text, start).casefold()
+        if (
+            _is_body_name(words)
+            and not _possessive_after(para.text, end)
+            and previous not in _words("prepositions")
+            and not _object_of_verb(para.text, start)
+        ):
+            country, side = self.actors.country_of(words)
+            self.bodies.append(Speaker(words, side if country else "unknown", "institution", words))
+
+    def last_body(self) -> Speaker | None:
+        """The body last named as a subject, or ``None``."""
+        return self.bodies[-1] if self.bodies else None
+
     def person_named(self, para: _Paragraph, words: str, start: int, end: int) -> Speaker | None:
         """The person a run of capitalised words names, or ``None`` (a place, a body, a word
         that opens a sentence). Two to four name words after any title ("Patrol Chief James
@@ -1041,13 +1302,17 @@ class _Attributor:
         if len(tokens) < len(words.split()):
             start = end - len(" ".join(tokens))
         words = " ".join(tokens)
-        if resolve(words, self.actors) is not None:
+        if resolve(words, self.actors) is not None or _is_body_name(words):
             return None
+        if len(tokens) > 1 and tokens[0].casefold() in load_references().place_prefixes:
+            return None  # "San Francisco", "Fort Worth": a place
+        if _previous_word(para.text, start).casefold() in _ARTICLES:
+            return None  # "the Upper Midwest", "the Justice League": a place or a body
         name = self.actors.trailing_name(words)
         if name and not _names_a_body(name, self.actors):
             known = self.people.get(_surname(name))
             if known is not None and known.name.endswith(name):
-                return known
+                return self._with_gender(known, gender)
             person = Speaker(name, "unknown", "person", words, gender=gender)
             self.know(person)
             return person
@@ -1056,14 +1321,58 @@ class _Attributor:
             return None
         known = self.people.get(_surname(bare))
         if known is not None:
-            return known
+            return self._with_gender(known, gender)
         before = _previous_word(para.text, start).casefold()
         after = _next_word(para.text, end).casefold().strip(",.")
-        if before in self.cues.lemma_of or after in self.cues.lemma_of or bare != words:
+        inverted = before in self.cues.lemma_of and not para.text[end : end + 2].strip(" ,.;:")
+        if inverted or after in self.cues.lemma_of or bare != words:
             person = Speaker(bare, "unknown", "person", words, gender=gender)
             self.know(person)
             return person
         return None
+
+    def is_person_noun(self, noun: str) -> bool:
+        """Whether "the <noun>" is a person's title or trade ("the director", "the actress"),
+        not an unnamed source ("the official") nor a body ("the ministry")."""
+        folded = noun.casefold()
+        if _AGED.fullmatch(folded) or folded in load_references().person_back_references:
+            return True
+        if folded in self.actors.anonymous_heads or folded in self.actors.not_person_words:
+            return False
+        body = dict(self.actors.type_words).get("organisation", frozenset())
+        return folded not in body and (
+            folded in self.actors.title_words
+            or any(folded in words for _, words in self.actors.type_words)
+            or bool(_gender_of(noun))
+        )
+
+    def nearest_person(
+        self, gender: str, at: tuple[_Paragraph, int] | None = None
+    ) -> Speaker | None:
+        """The person last named as a subject before position ``at`` (a paragraph and an
+        offset; else in the paragraphs before), of ``gender`` where it is given: what "the
+        director said" means when no one was called the director."""
+        here: list[Speaker] = []
+        if at is not None:
+            para, position = at
+            index = para.people_before_index(position)
+            here = [person for _, _, person in para.people[max(0, index - 20) : index]]
+        return next(
+            (
+                p
+                for p in itertools.chain(reversed(here), reversed(self.people_before))
+                if p.gender in ("", gender) or not gender
+            ),
+            None,
+        )
+
+    def _with_gender(self, person: Speaker, gender: str) -> Speaker:
+        """``person``, now of ``gender`` if a later mention gives the gender an earlier one did
+        not ("Mark Addison ... Mr Addison"), so that "she" skips him afterwards."""
+        if gender and not person.gender:
+            person = dataclasses.replace(person, gender=gender)
+            self.know(person)
+        return person
 
     def described_as(self, noun: str) -> Speaker | None:
         """The person "the <noun>" refers back to ("the prosecutor", "the actress"): the last
@@ -1072,7 +1381,7 @@ class _Attributor:
         the last person of that gender. ``None`` when the article has no such person."""
         recent = self.descriptions[-_RECENT_DESCRIPTIONS:]
         for words, person in reversed(recent):
-            if noun in words.casefold().split():
+            if _heads(noun, words):
                 return self.people.get(_surname(person.name), person)
         gender = _gender_of(noun)
         if gender and noun not in ("mr", "mrs", "ms", "miss", "sir", "lord", "dame", "lady"):
@@ -1110,6 +1419,83 @@ def _mask(para: _Paragraph, start: int, end: int) -> str:
     return "".join(chars)
 
 
+#: A capitalised name opening a sentence, before a lower-case word: "Amazon released ...",
+#: "The Pentagon said ..."
+_OPENING_NAME = re.compile(
+    r"\s*(?:[Tt]he\s+)?((?:[A-Z][\w&.’'-]*\s+){0,4}[A-Z][\w&.’'-]*)(?=\s+[a-z]|,)"
+)
+
+
+#: Words that open an adverbial before a sentence's subject: "In an interview on Monday,
+#: Doherty was quoted ...", "After the hearing, Hawk Sawyer issued ...".
+_ADVERBIAL_OPENERS = frozenset({"after", "before", "during", "since", "despite", "following"})
+
+
+def _after_opening_adverbial(text: str, start: int, limit: int) -> int:
+    """Where the subject of the sentence at ``start`` may begin: after an opening adverbial
+    ("In an interview with PolitickerNJ.com published this morning, ") if there is one before
+    ``limit``, else ``start``."""
+    first = _next_word(text, start).casefold()
+    if first in _words("prepositions") or first in _ADVERBIAL_OPENERS:
+        comma = text.find(",", start, limit)
+        if comma != -1:
+            return comma + 1
+    return start
+
+
+def _is_unnamed_description(tokens: list[str]) -> bool:
+    """Whether words describe someone without naming them: two to four words opened by "a",
+    "the", "one", "his" ..., ending in a lower-case noun, with no capitalised word between
+    but a nationality ("the researchers", "a Ukrainian soldier") -- or any after "one" or
+    "another" ("one Weibo commenter")."""
+    if not 1 < len(tokens) <= 4 or not tokens[-1].islower():
+        return False
+    first = tokens[0].casefold()
+    if first in {"one", "another"}:
+        return True
+    return first in _DESCRIPTION_START and not any(
+        t[:1].isupper() and not _DEMONYM.match(t) for t in tokens[1:-1]
+    )
+
+
+def _opens_with_name(text: str, opening: re.Match[str]) -> bool:
+    """Whether capitalised words opening a sentence name someone ("Amazon released",
+    "Customs and Border Protection, part of ...") rather than being its first common words
+    ("Human hibernation has", "Amid growing criticism"): not a function word, and a single
+    word only before a verb in the past ("released", "said")."""
+    words = opening.group(1).split()
+    if _is_function_word(words[0]):
+        return False
+    if len(words) > 1 or _is_body_name(words[0]):
+        return True
+    following = _next_word(text, opening.end(1)).casefold()
+    return following.endswith("ed") or following in _words("past_forms")
+
+
+def _is_function_word(word: str) -> bool:
+    """A preposition, clause word, determiner, auxiliary or pronoun of ``cues.yml`` ("In",
+    "But", "This"): never a name, even capitalised at a sentence's start."""
+    folded = word.casefold()
+    return folded in _PRONOUNS or any(
+        folded in _words(kind)
+        for kind in ("prepositions", "clause_words", "determiners", "auxiliaries")
+    )
+
+
+def _is_title_word(word: str) -> bool:
+    """A lower-case word of a title between two name runs ("Green Bay coach Mike McCarthy"):
+    not a verb form (-ed, -s of a reporting verb) and not a function word."""
+    folded = word.casefold()
+    return (
+        word.islower()
+        and not folded.endswith("ed")
+        and folded not in load_cues().lemma_of
+        and folded not in _words("clause_words")
+        and folded not in _words("prepositions")
+        and folded not in _words("auxiliaries")
+    )
+
+
 #: A run of capitalised words (initials, honorifics and name particles allowed).
 _NAME_RUN = re.compile(
     r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+)?"
@@ -1124,7 +1510,7 @@ _REPORTER = frozenset({"i", "we", "me", "us"})
 #: "the <noun>" looks back over at most this many named persons.
 _RECENT_DESCRIPTIONS = 50
 #: A description, not a name, opens with one of these ("the voice", "a resident").
-_DESCRIPTION_START = frozenset({"a", "an", "the", "one", "some", "another"})
+_DESCRIPTION_START = frozenset({"a", "an", "the", "one", "some", "another", "his", "her", "their"})
 _OWNED = re.compile(
     r"^(?:(?:a|an|the)\s+)?((?:[A-Z][\w&.-]*(?:[’']s)?\s+){0,4}?[A-Z][\w&.-]*)(?:[’']s|[’'])\s+"
     r"(?:\w+\s+)?(?:statement|forecast|report|analysis|survey|study|data|spokesperson|spokesman|"
@@ -1163,6 +1549,22 @@ def _around(text: str, start: int, end: int) -> str:
     before = " ".join(text[max(0, start - 40) : start].split()[-3:])
     appositive = _APPOSITIVE.match(text, end)
     return f"{before} {text[start:end]} {appositive.group(1) if appositive else ''}".strip()
+
+
+def _heads(noun: str, words: str) -> bool:
+    """Whether ``noun`` is the head of a title or appositive in ``words`` ("prosecutor Jane
+    Doe", "Jane Doe, the prosecutor for the district"), not a modifier of another noun
+    ("airline boss Tony Fernandes" is not "the airline")."""
+    tokens = words.split()
+    for i, token in enumerate(tokens):
+        if token.casefold().strip(",.") != noun:
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if not following.islower() or following in _words("prepositions") | _words(
+            "clause_words"
+        ):
+            return True
+    return False
 
 
 def _surname(name: str) -> str:
@@ -1220,9 +1622,21 @@ def _opens_chunk(text: str, start: int) -> bool:
     return _end_before_space(text, start) <= comma + 1
 
 
+#: What a subject may carry between it and its verb without changing who speaks: a
+#: parenthesis ("Dawn Addiego (R-Burlington)"), a sentence adverbial (", for example,") and an
+#: affiliation ("James Hall with the New York Police Department", "Anna Berg of Reuters").
+_TRANSPARENT = re.compile(
+    r"\s*\([^()“”\"]{1,60}\)"
+    r"|,\s*(?:for example|for instance|however|meanwhile|in turn|though|too|in a statement)\s*,"
+    r"|^\s*(?:with|of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){0,5}[A-Z][\w.&’'-]*(?=\s*,?\s*$)"
+)
+
+
 def _is_subject_gap(gap: str) -> bool:
     """Whether ``gap`` can separate a subject from its verb: nothing, the comma of an
-    appositive, or up to four words none of which starts a new clause or is a quote mark."""
+    appositive, or up to four words none of which starts a new clause or is a quote mark, once
+    parentheses, sentence adverbials and an affiliation are set aside (:data:`_TRANSPARENT`)."""
+    gap = _TRANSPARENT.sub(" ", gap)
     if not gap.strip() or re.fullmatch(r"\s*,\s*", gap):
         return True
     if any(ch in gap for ch in DOUBLE_MARKS + ",;:()"):
@@ -1239,6 +1653,11 @@ _COMPLEMENT = re.compile(r"\s*(?:that\s+)?(?:(?:the|a|an)\s+)?")
 _SO_CALLED = re.compile(r"\bso[-‑\s]called\s*$", re.IGNORECASE)
 _CHUNK = re.compile(r"[^,;:()“”\"—–]+")
 _ARTICLES = frozenset({"a", "an", "the"})
+#: A description opened by one of these names nobody ("his lawyers", "their spokesman").
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+#: Where the head of a description ends: "a member | of the Justice League".
+_OF_PHRASE = re.compile(r"\s+(?:of|for|at|with|from)\s+")
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "there", "here"})
 
 
 def _np_before(text: str, floor: int, cue_start: int) -> tuple[str, int] | None:
@@ -1260,8 +1679,8 @@ def _np_before(text: str, floor: int, cue_start: int) -> tuple[str, int] | None:
         return _noun_phrase(last_start, last)
     # "..., <appositive>, said": the cue follows a comma.
     appositive = _noun_phrase(*chunks[-2])
-    if appositive is not None and _is_name(appositive[0]):
-        return appositive
+    if appositive is not None and (_is_name(appositive[0]) or len(chunks) == 2):
+        return appositive  # "..., Jalina Porter, said"; "The governor, clarifying"
     return _noun_phrase(*chunks[-3]) if len(chunks) >= 3 else None
 
 
@@ -1281,8 +1700,8 @@ def _noun_phrase(start: int, chunk: str) -> tuple[str, int] | None:
     if not 1 <= len(spans) <= _NP_MAX_WORDS:
         return None
     first = spans[0][1]
-    if not (first[:1].isupper() or first.casefold() in _ARTICLES):
-        return None
+    if not (first[:1].isupper() or first.casefold() in _DESCRIPTION_START | _POSSESSIVES):
+        return None  # "A senior official", "one Weibo commenter", "his lawyers"
     prepositions = _words("prepositions")
     if first.casefold() in prepositions or spans[-1][1].casefold() in prepositions:
         return None
@@ -1301,7 +1720,7 @@ def _np_after(rest: str) -> str:
     """An inverted subject the lexicon does not know: capitalised words ("said John Smith") or
     an indefinite description up to the next comma or stop ("said a senior official")."""
     match = re.match(
-        r"\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)", rest
+        r"\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'-]+\s+){0,6}[A-Z][\w’'-]+)", rest
     )
     if match:
         return match.group(1)
@@ -1436,6 +1855,18 @@ def _attribute(
         colon = [c for c in first.candidates if w_start <= c[0] and c[1] <= len(head) - 1]
         if colon and not first.text[colon[-1][1] : len(head) - 1].strip():
             return _Attribution(state.speaker_of(first, colon[-1]), "", "colon")
+        # "Former mayor Rudy Giuliani echoed the sentiment, but laid blame on Obama: '...'":
+        # with no reporting verb, the sentence's subject introduces what follows its colon.
+        opener = state.opening_subject(first, w_start, len(head) - 1)
+        if opener is not None and opener.name and opener.type != "unknown":
+            return _Attribution(opener, "", "colon")
+
+    # 5b. "Ward sees Stadia's lineup as its 'Achilles heel'", "Benioff introduced Cook as
+    # '...'": a characterisation with no reporting verb is the sentence subject's.
+    if _AS_FRAME.search(first.text, max(w_start, open_at - 40), open_at + 1):
+        opener = state.opening_subject(first, w_start, open_at)
+        if opener is not None and opener.name and opener.type != "unknown":
+            return _Attribution(opener, "", "as")
 
     # 6. carried within the paragraph, or continued from the paragraph before.
     earlier = _latest(memory, p_first, window)
@@ -1451,6 +1882,11 @@ def _attribute(
     if asked and ("paragraph", p_first - 2) in memory:
         return _Attribution(memory[("paragraph", p_first - 2)], "", "answer")
     return UNATTRIBUTED
+
+
+#: "... as its 'Achilles heel'", "as 'someone who ...'": a characterisation right before the
+#: opening mark.
+_AS_FRAME = re.compile(r"\bas\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:\w+\s+)?[“\"]$")
 
 
 def _is_question(para: _Paragraph) -> bool:
@@ -1503,11 +1939,13 @@ def _read_article(
                 memory[("cue", p, cue.window)] = speaker
         while queue and queue[0].paragraph == p:
             span = queue.pop(0)
-            subhead = span.single and bool(texts) and len(texts) > 1
+            subhead = (span.single or _quoted_heading(span, texts)) and len(texts) > 1
             attribution = UNATTRIBUTED if subhead else _attribute(span, paras, state, memory)
             quoted = PARAGRAPH_JOIN.join(texts[q][s:e] for q, s, e in span.pieces)
             if not span.single and names_a_work(quoted, attribution.rule):
                 continue  # a title, a sign, a name: quoted text, but nobody's words
+            if _names_a_speaker(para, span):
+                continue  # '"Perry" countered': a nickname, the subject of the verb
             window = para.window_of(span.open_mark if span.open_mark is not None else span.start)
             if attribution.speaker is not None and attribution.speaker.name:
                 for q, _, _ in span.pieces:
@@ -1520,7 +1958,8 @@ def _read_article(
         state.close_paragraph(para)
     # A subhead quotes the speaker of the first quotation after it.
     for i, item in enumerate(found):
-        if item.span.single and item.attribution is UNATTRIBUTED and len(texts) > 1:
+        heading = item.span.single or _quoted_heading(item.span, texts)
+        if heading and item.attribution is UNATTRIBUTED and len(texts) > 1:
             following = next((f for f in found[i + 1 :] if f.attribution.speaker), None)
             if following is not None:
                 attribution = _Attribution(following.attribution.speaker, "", "subhead")
@@ -1533,6 +1972,20 @@ def _read_article(
             if speaker is not None and speaker.name:
                 reported.append((p, cue, speaker, (p, i) in quoted))
     return _Article(found, reported)
+
+
+def _names_a_speaker(para: _Paragraph, span: Span) -> bool:
+    """Whether a one-paragraph quotation is a name right before a reporting verb, with no
+    comma between ('"Perry" countered:'): the verb's subject, not a quotation."""
+    if span.close_mark is None or span.pieces[-1][0] != span.paragraph:
+        return False
+    after = span.close_mark + 1
+    index = bisect.bisect_left(para.cues, after, key=lambda c: c.start)
+    cue = para.cues[index] if index < len(para.cues) else None
+    if cue is None or para.text[after : cue.start].strip():
+        return False
+    named = _quoted_name_before(para, cue.start)
+    return named is not None and named[1] == after
 
 
 def _resumes(previous: _Found, span: Span, para: _Paragraph, p: int) -> bool:
@@ -1574,15 +2027,49 @@ def _describe(
     return _Found(span, text, kind, attribution)
 
 
+#: A double quotation mark typed as two single ones (the AP's ’’, a typewriter's ''), closing
+#: before a space or the end, or opening after one.
+_PAIRED_CLOSE = re.compile(r"(?<=\S)(?:’’|'')(?=\s|$)")
+_PAIRED_OPEN = re.compile(r"(?:(?<=\s)|^)(?:‘‘|``)(?=\S)")
+
+
+def _paired_marks(text: str) -> str:
+    """``text`` with each double mark typed as two single ones read as one double mark and a
+    space, so that offsets do not move: '“It was an attempt,’’ Will Moy said' -> '“It was an
+    attempt,”  Will Moy said'. What lies between the marks is unchanged."""
+    if "’’" in text or "''" in text:
+        text = _PAIRED_CLOSE.sub(lambda m: "” " if _double_open(text, m.start()) else m[0], text)
+    return _PAIRED_OPEN.sub(" “", text)
+
+
+def _double_open(text: str, position: int) -> bool:
+    """Whether a double quotation mark is open at ``position`` (an opening one not yet closed),
+    so that two single marks there close it ("‘We still have ...’’" is left alone)."""
+    before = text[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _read_with_headline(
     texts: Sequence[str], headline: str, actors: ActorLexicon, cues: CueLexicon
 ) -> tuple[_Article, _Article]:
-    """The headline (read on its own, with single quotes too) and the body of one article."""
+    """The headline (read on its own, with single quotes too) and the body of one article.
+    Marks typed as two single ones are read as double (:func:`_paired_marks`); the quotations'
+    text is the text as written."""
     head = _Article([], [])
     if headline:
-        spans = quote_spans([headline]) + single_quote_spans(headline)
-        head = _read_article([headline], spans, actors, cues)
-    return head, _read_article(texts, quote_spans(texts) + subhead_spans(texts), actors, cues)
+        marked = [_paired_marks(headline)]
+        spans = quote_spans(marked) + single_quote_spans(marked[0])
+        head = _as_written(_read_article(marked, spans, actors, cues), [headline])
+    marked = [_paired_marks(text) for text in texts]
+    spans = quote_spans(marked) + subhead_spans(marked)
+    return head, _as_written(_read_article(marked, spans, actors, cues), texts)
+
+
+def _as_written(article: _Article, texts: Sequence[str]) -> _Article:
+    """``article`` with each quotation's text taken from ``texts`` as written (same offsets)."""
+    for found in article.quotes:
+        found.text = PARAGRAPH_JOIN.join(texts[q][s:e] for q, s, e in found.span.pieces)
+    return article
 
 
 # --------------------------------------------------------------------------- tables
@@ -1644,17 +2131,18 @@ def speaker_side(speaker: Speaker, kind: str) -> str:
     return CIVILIANS if kind == "citizen or witness" else speaker.side
 
 
-def _quote_rows(job: _Job) -> list[dict]:
-    """The rows of :func:`find_quotes` for one article."""
+def _quote_rows(job: _Job, actors: ActorLexicon | None = None) -> list[dict]:
+    """The rows of :func:`find_quotes` for one article (``actors``: None for the default)."""
     article_id, numbers, texts, headline = job
-    head, body = _read_with_headline(texts, headline, load_actors(), load_cues())
+    actors = actors or load_actors()
+    head, body = _read_with_headline(texts, headline, actors, load_cues())
     items = [(0, 0, f) for f in head.quotes] + [
         (numbers[f.span.paragraph], numbers[f.span.pieces[-1][0]], f) for f in body.quotes
     ]
     rows = []
     for index, (first, last, item) in enumerate(items, start=1):
         speaker = item.attribution.speaker or NOBODY
-        kind = speaker_type(speaker)
+        kind = speaker_type(speaker, actors)
         rows.append(
             {
                 "article_id": article_id,
@@ -1678,10 +2166,12 @@ def _quote_rows(job: _Job) -> list[dict]:
     return rows
 
 
-def _attribution_rows(job: _Job) -> list[dict]:
-    """The rows of :func:`find_attributions` for one article."""
+def _attribution_rows(job: _Job, actors: ActorLexicon | None = None) -> list[dict]:
+    """The rows of :func:`find_attributions` for one article (``actors``: None for the
+    default)."""
     article_id, numbers, texts, headline = job
-    head, body = _read_with_headline(texts, headline, load_actors(), load_cues())
+    actors = actors or load_actors()
+    head, body = _read_with_headline(texts, headline, actors, load_cues())
     rows = []
     for where, article in ((None, head), (numbers, body)):
         for p, cue, speaker, quoted in article.reported:
@@ -1693,8 +2183,8 @@ def _attribution_rows(job: _Job) -> list[dict]:
                     "end": cue.end,
                     "cue": cue.lemma,
                     "speaker": speaker.name,
-                    "speaker_side": speaker_side(speaker, speaker_type(speaker)),
-                    "speaker_type": speaker_type(speaker),
+                    "speaker_side": speaker_side(speaker, speaker_type(speaker, actors)),
+                    "speaker_type": speaker_type(speaker, actors),
                     "speaker_text": speaker.text,
                     "quoted": quoted,
                 }
@@ -1702,11 +2192,16 @@ def _attribution_rows(job: _Job) -> list[dict]:
     return rows
 
 
-def _rows_of_chunk(jobs: list[_Job], rows_of) -> list[dict]:
-    return [row for job in jobs for row in rows_of(job)]
+def _rows_of_chunk(jobs: list[_Job], rows_of, actors: ActorLexicon | None) -> list[dict]:
+    """``rows_of`` over ``jobs``, given ``actors`` only when it is not the default."""
+    if actors is None:
+        return [row for job in jobs for row in rows_of(job)]
+    return [row for job in jobs for row in rows_of(job, actors)]
 
 
-def _map_articles(jobs: list[_Job], rows_of, workers: int | None) -> list[dict]:
+def _map_articles(
+    jobs: list[_Job], rows_of, workers: int | None, actors: ActorLexicon | None = None
+) -> list[dict]:
     """``rows_of`` over every article, on all local cores or a Dask cluster for a large corpus
     (:func:`analysis.parallel.map_chunks`); the rows come back in article order whatever runs
     them."""
@@ -1715,6 +2210,7 @@ def _map_articles(jobs: list[_Job], rows_of, workers: int | None) -> list[dict]:
             _rows_of_chunk,
             jobs,
             rows_of,
+            actors,
             min_items=parallel.MIN_ARTICLES,
             workers=workers,
             desc=rows_of.__name__.strip("_").replace("_", " "),
@@ -1727,6 +2223,7 @@ def find_quotes(
     *,
     headlines: pd.Series | None = None,
     workers: int | None = None,
+    actors: ActorLexicon | None = None,
 ) -> pd.DataFrame:
     """Every direct quotation in ``paragraphs`` (and ``headlines``, indexed by article_id).
 
@@ -1741,9 +2238,11 @@ def find_quotes(
     ``unbalanced`` (a mark without its partner), ``n_words`` (:func:`spoken_words`),
     ``attribution`` (which rule found the speaker) and ``speaker_text`` (the words used for the
     speaker there). Articles are read independently, on ``workers`` processes for a large
-    corpus; the table is the same whatever their number.
+    corpus; the table is the same whatever their number. ``actors``: the story's actor lexicon
+    (default :func:`analysis.actors.load_actors`; :func:`analysis.actors.load_generic_actors`
+    for a story with no actor list of its own).
     """
-    rows = _map_articles(_jobs(paragraphs, headlines), _quote_rows, workers)
+    rows = _map_articles(_jobs(paragraphs, headlines), _quote_rows, workers, actors)
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(
         {
             "paragraph": "int64",
@@ -1762,6 +2261,7 @@ def find_attributions(
     *,
     headlines: pd.Series | None = None,
     workers: int | None = None,
+    actors: ActorLexicon | None = None,
 ) -> pd.DataFrame:
     """Every reporting verb with a speaker, whether it introduces a quotation or reported speech
     ("a U.S. defense official said Russian units were moving closer").
@@ -1775,8 +2275,9 @@ def find_attributions(
     jobs = _jobs(paragraphs, headlines)
     # Pure work on these texts, which notebooks 02 and 04 both ask for: kept in the content
     # cache under the texts, this code and the library versions.
-    key = cache.content_key("attributions", (repr(job).encode() for job in jobs))
-    rows = cache.cached(key, lambda: _map_articles(jobs, _attribution_rows, workers))
+    lexicon = repr(sorted((actors or load_actors()).by_surface.items())).encode()
+    key = cache.content_key("attributions", [lexicon, *(repr(job).encode() for job in jobs)])
+    rows = cache.cached(key, lambda: _map_articles(jobs, _attribution_rows, workers, actors))
     return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS).astype(
         {"paragraph": "int64", "start": "int64", "end": "int64", "quoted": bool}
     )
@@ -1845,15 +2346,16 @@ def sentence_voice(
     return out
 
 
-def annotate(corpus):
+def annotate(corpus, *, actors: ActorLexicon | None = None):
     """The corpus with ``quotes`` (:func:`find_quotes`, headlines included) and with
     ``sentences`` carrying ``voice`` and ``quoted_share`` (:func:`sentence_voice`).
 
-    A corpus that has both already is returned as it is."""
-    if corpus.quotes is not None and "voice" in corpus.sentences.columns:
+    A corpus that has both already is returned as it is, unless ``actors`` (the story's actor
+    lexicon, see :func:`find_quotes`) is given: then the quotations are found again with it."""
+    if actors is None and corpus.quotes is not None and "voice" in corpus.sentences.columns:
         return corpus
     headlines = corpus.articles.set_index("article_id")["headline"]
-    quotes = find_quotes(corpus.paragraphs, headlines=headlines)
+    quotes = find_quotes(corpus.paragraphs, headlines=headlines, actors=actors)
     sentences = sentence_voice(corpus.sentences, quotes)
     return dataclasses.replace(corpus, sentences=sentences, quotes=quotes)
 

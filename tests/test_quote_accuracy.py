@@ -361,38 +361,74 @@ def test_scores_of_other_stories_by_hand():
     assert low == pytest.approx(0.2307, abs=1e-3) and high == pytest.approx(0.8824, abs=1e-3)
 
 
-def test_evaluation_set_is_as_documented():
-    labels = quote_accuracy.read_labels()
-    articles = pd.read_csv(quote_accuracy.EVAL_DIR / "articles.csv")
-    quotations = labels[labels["kind"] != "none"]
-    assert len(quotations) >= 150 and articles["article_id"].nunique() >= 15
-    assert articles["outlet"].nunique() >= 10
-    assert set(labels["split"]) == {"tune", "holdout"}
-    assert labels["kind"].isin(["full", "partial", "scare", "none"]).all()
-    passages = pd.read_csv(quote_accuracy.EVAL_DIR / "passages.csv", keep_default_na=False)
+@pytest.mark.parametrize(
+    ("folder", "splits", "articles_at_least", "outlets_at_least", "quotations_at_least"),
+    [
+        (quote_accuracy.EVAL_DIR, {"tune", "holdout"}, 15, 10, 150),
+        (quote_accuracy.DEV2_DIR, {"dev2"}, 15, 10, 150),
+        (quote_accuracy.UNTOUCHED_DIR, {"untouched"}, 15, 10, 150),
+    ],
+)
+def test_evaluation_sets_are_as_documented(
+    folder, splits, articles_at_least, outlets_at_least, quotations_at_least
+):
     import hashlib
 
+    labels = quote_accuracy.read_labels(folder)
+    articles = pd.read_csv(folder / "articles.csv")
+    quotations = labels[labels["kind"] != "none"]
+    assert len(quotations) >= quotations_at_least
+    assert articles["article_id"].nunique() >= articles_at_least
+    assert articles["outlet"].nunique() >= outlets_at_least
+    assert set(labels["split"]) == splits
+    assert set(labels["article_id"]) <= set(articles["article_id"])
+    assert labels["kind"].isin(["full", "partial", "scare", "none"]).all()
+    passages = pd.read_csv(folder / "passages.csv", keep_default_na=False)
     for row in passages.itertuples(index=False):
         assert hashlib.sha256(row.text.encode("utf-8")).hexdigest() == row.sha256
         assert len(row.text) == row.end - row.start
-    # No article is committed whole: the passages are a part of each source file.
+    # No article is committed whole: the passages are a part of each source text.
     assert passages.groupby("article_id")["source_paragraph"].size().gt(0).all()
 
 
-#: The figures on the evaluation set of other stories, 1 Dec 2026 (correct, total). The untouched
-#: half was measured once, after the rules were tuned on the other; see the README.
+def test_the_sets_share_no_article():
+    ids = [
+        set(pd.read_csv(folder / "articles.csv")["article_id"])
+        for folder in quote_accuracy.EVAL_DIRS
+    ]
+    keys = [
+        set(pd.read_csv(folder / "articles.csv").get("key", pd.Series(dtype=str)))
+        for folder in quote_accuracy.EVAL_DIRS
+    ]
+    for i in range(len(ids)):
+        for j in range(i + 1, len(ids)):
+            assert not ids[i] & ids[j]
+            assert not (keys[i] & keys[j])
+
+
+#: The figures on the evaluation sets of other stories, found with no actor lexicon (correct,
+#: total), 2 Dec 2026. ``untouched`` was built before any rule changed for it and is scored,
+#: never studied; its first figure (the code before these rules) was 184 of 255 right speakers.
+#: See each set's README for the history.
 OTHER_STORIES = {
     ("tune", "found"): (113, 114),
-    ("tune", "speaker_right"): (101, 113),
+    ("tune", "speaker_right"): (108, 113),
     ("tune", "precision"): (113, 116),
     ("holdout", "found"): (117, 120),
-    ("holdout", "speaker_right"): (77, 117),
+    ("holdout", "speaker_right"): (102, 117),
     ("holdout", "precision"): (117, 119),
+    ("dev2", "found"): (211, 212),
+    ("dev2", "speaker_right"): (178, 211),
+    ("dev2", "precision"): (211, 213),
+    ("untouched", "found"): (255, 258),
+    ("untouched", "speaker_right"): (192, 255),
+    ("untouched", "precision"): (255, 262),
 }
 
 
 def test_other_stories_do_not_fall_below_what_we_report():
     table = quote_accuracy.evaluate_other_stories().set_index(["split", "measure"])
+    assert list(dict.fromkeys(table.index.get_level_values(0))) == list(quote_accuracy.SPLITS)
     for key, (correct, total) in OTHER_STORIES.items():
         assert table.loc[key, "total"] == total, key
         assert table.loc[key, "correct"] >= correct, key

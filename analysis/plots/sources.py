@@ -332,8 +332,14 @@ def plot_accuracy(table: pd.DataFrame):
     """The three measures for each set, side by side, with Wilson 95% intervals and "k/n"
     written in. ``table`` is :func:`analysis.quote_accuracy.accuracy_table`'s."""
     sets = [s for s in SETS if s in set(table["set"])]
-    colours = {"seeds": "#999999", "tune": "#56B4E9", "holdout": "#0072B2"}
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 4.2 + SOURCE_SPACE))
+    colours = {
+        "seeds": "#999999",
+        "tune": "#56B4E9",
+        "holdout": "#0072B2",
+        "dev2": "#009E73",
+        "untouched": "#D55E00",
+    }
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 3.0 + 0.6 * len(sets) + SOURCE_SPACE))
     height = 0.8 / len(sets)
     for j, name in enumerate(sets):
         part = table[table["set"] == name].set_index("measure").loc[list(MEASURE_LABELS)]
