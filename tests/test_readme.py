@@ -19,7 +19,7 @@ ROWS = [
         "100 of 100 right (Wilson 95% interval 0.963-1.000); in-sample",
     ),
     (
-        "acc.holdout.found",
+        "acc.untouched.found",
         "0.975",
         "share",
         "117 of 120 (Wilson 95% interval 0.929-0.991); held out",
@@ -40,7 +40,7 @@ def findings():
     ("key", "n", "ci"),
     [
         ("tone.compound.writer.mt", "8 sentences", "-0.506 to 0.07087"),  # from the companions
-        ("acc.holdout.found", "120", "0.929 to 0.991"),  # from the description
+        ("acc.untouched.found", "120", "0.929 to 0.991"),  # from the description
         ("frames.share", "38", "17% to 45%"),
         ("corpus.articles", "", ""),  # a count: no N, no interval
     ],
@@ -68,6 +68,6 @@ def test_a_number_that_changes_without_wire_copy_shows_both(findings):
 def test_in_sample_accuracy_needs_the_held_out_figure(findings):
     with pytest.raises(ValueError, match="held-out"):
         render_findings(["acc.attribution"], findings)
-    assert "acc.holdout.found" in render_findings(
-        ["acc.attribution", "acc.holdout.found"], findings
+    assert "acc.untouched.found" in render_findings(
+        ["acc.attribution", "acc.untouched.found"], findings
     )
