@@ -77,7 +77,7 @@ from analysis.lexicon import lexicon_path, read_lexicon
 from analysis.numbers import numeric_claims
 from analysis.stats import wilson_interval
 from analysis.terms import match_terms, pattern_regex, terms_regex
-from analysis.text import WORD_PATTERN, WORD_RE, fold_typography
+from analysis.text import WORD_PATTERN, WORD_RE, fold_typography, key_part
 from analysis.voices import check_voice
 
 ZONES = ("headline", "standfirst", "lead", "body")
@@ -1079,14 +1079,14 @@ def findings_rows(
     for r in shares.itertuples(index=False):
         what = f"{r.outlet} ({r.article_id}): body sentences with a '{r.label}' cue"
         add(
-            f"emphasis.frames.share.{r.frame}.{r.article_id}",
+            f"emphasis.frames.share.{key_part(r.frame)}.{key_part(r.article_id)}",
             float(r.share),
             "share of sentences",
             f"{what}, {r.sentences} of {r.total} (95% Wilson {_pct(r.ci_low)}-{_pct(r.ci_high)})",
             "05_frame_shares",
         )
         add(
-            f"emphasis.frames.sentences.{r.frame}.{r.article_id}",
+            f"emphasis.frames.sentences.{key_part(r.frame)}.{key_part(r.article_id)}",
             int(r.sentences),
             "sentences",
             f"{what} (of {r.total})",
@@ -1094,7 +1094,7 @@ def findings_rows(
         )
     for r in generic_shares.itertuples(index=False):
         add(
-            f"emphasis.generic.share.{r.frame}.{r.article_id}",
+            f"emphasis.generic.share.{key_part(r.frame)}.{key_part(r.article_id)}",
             float(r.share),
             "share of sentences",
             f"{r.outlet} ({r.article_id}): body sentences tagged with an issue frame mapped to "
@@ -1103,7 +1103,7 @@ def findings_rows(
         )
     for r in coverage_by_dictionary.itertuples(index=False):
         add(
-            f"emphasis.frames.tagged_share.{r.article_id}",
+            f"emphasis.frames.tagged_share.{key_part(r.article_id)}",
             float(r.tagged_share),
             "share of sentences",
             f"{r.outlet} ({r.article_id}): body sentences with at least one frame cue, "
@@ -1112,7 +1112,7 @@ def findings_rows(
         )
     for r in index.itertuples(index=False):
         add(
-            f"emphasis.index.{r.frame}.{r.article_id}",
+            f"emphasis.index.{key_part(r.frame)}.{key_part(r.article_id)}",
             float(r.index),
             "share of attention",
             f"{r.outlet} ({r.article_id}): emphasis index of '{r.label}' (linear inverted-pyramid "
@@ -1122,7 +1122,7 @@ def findings_rows(
     for article_id, group in index.groupby("article_id", sort=False):
         opening = group[group["first_position"] == group["first_position"].min()]
         add(
-            f"emphasis.opening_frames.{article_id}",
+            f"emphasis.opening_frames.{key_part(article_id)}",
             "; ".join(opening["frame"]),
             "frames",
             f"{group['outlet'].iloc[0]} ({article_id}): the frames of the first body sentence "
@@ -1131,7 +1131,7 @@ def findings_rows(
         )
     for r in delivery.itertuples(index=False):
         add(
-            f"emphasis.headline.delivery.{r.article_id}",
+            f"emphasis.headline.delivery.{key_part(r.article_id)}",
             float(r.delivery_share),
             "share of sentences",
             f"{r.outlet} ({r.article_id}): body sentences carrying a frame of the headline "
@@ -1142,14 +1142,14 @@ def findings_rows(
     for article_id, group in coverage.groupby("article_id", sort=False):
         outlet = group["outlet"].iloc[0]
         add(
-            f"emphasis.facts.reported.{article_id}",
+            f"emphasis.facts.reported.{key_part(article_id)}",
             int((group["zone"] != "absent").sum()),
             "facts",
             f"{outlet} ({article_id}): facts of the day reported, of {n_facts} listed",
             "05_facts_coverage",
         )
         add(
-            f"emphasis.facts.front.{article_id}",
+            f"emphasis.facts.front.{key_part(article_id)}",
             int(group["zone"].isin(ZONES[:3]).sum()),
             "facts",
             f"{outlet} ({article_id}): facts reported in the headline, standfirst or "
@@ -1169,7 +1169,7 @@ def findings_rows(
         if len(values) == 1 and values[0]:
             value = float(values[0])
             add(
-                f"emphasis.numbers.{r.fact}.{r.article_id}",
+                f"emphasis.numbers.{key_part(r.fact)}.{key_part(r.article_id)}",
                 int(value) if value.is_integer() else value,
                 r.base_unit,
                 f"{r.outlet} ({r.article_id}): {r.label}, as written: {r.claims}",
@@ -1177,7 +1177,7 @@ def findings_rows(
             )
     for fact, group in comparison.groupby("fact", sort=False):
         add(
-            f"emphasis.numbers.{fact}.values_differ",
+            f"emphasis.numbers.{key_part(fact)}.values_differ",
             bool(group["values_differ"].iloc[0]),
             "flag",
             f"{group['label'].iloc[0]}: true if the articles that report it "

@@ -68,6 +68,13 @@ def count_words(text: str) -> int:
     return sum(1 for _ in WORD_RE.finditer(text))
 
 
+def key_part(text: object) -> str:
+    """``text`` as one segment of a finding key: lower case, every run of characters other than
+    a-z, 0-9 and ``_`` made one "-" (an inferred article id ``business/001`` -> ``business-001``;
+    ``ft-v2`` stays ``ft-v2``)."""
+    return re.sub(r"[^a-z0-9_]+", "-", str(text).lower()).strip("-") or "unknown"
+
+
 def outlet_slug(outlet: str) -> str:
     """A finding-key slug of an outlet's name: "The Moscow Times" -> "moscow-times".
 

@@ -42,7 +42,7 @@ from analysis.findings import finding, findings_table
 from analysis.lexicon import read_lexicon
 from analysis.readability import READABILITY_METRICS, TEXTSTAT_VERSION, text_profiles
 from analysis.terms import match_terms, term_key
-from analysis.text import WORD_PATTERN, fold_typography, outlet_slug
+from analysis.text import WORD_PATTERN, fold_typography, key_part, outlet_slug
 from analysis.voices import VOICE_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -680,18 +680,13 @@ def _prose_speakers(corpus: Corpus) -> pd.DataFrame:
 # --------------------------------------------------------------------------- findings
 
 
-def _key_part(text: str) -> str:
-    """``text`` as one segment of a finding key (lower case, runs of other characters -> "-")."""
-    return re.sub(r"[^a-z0-9_]+", "-", str(text).lower()).strip("-") or "unknown"
-
-
 def sentiment_findings(summary: pd.DataFrame) -> pd.DataFrame:
     """Finding rows for :func:`sentiment_by_voice`'s table: per outlet and voice, the mean compound
     (``tone.compound.<voice>.<outlet>``) and its ``.ci_low``, ``.ci_high`` and ``.n``."""
     rows = []
     for r in summary.itertuples(index=False):
         voice = VOICE_NAMES.get(r.voice, r.voice)
-        key = f"tone.compound.{_key_part(voice)}.{outlet_slug(r.outlet)}"
+        key = f"tone.compound.{key_part(voice)}.{outlet_slug(r.outlet)}"
         what = f"{r.outlet}, {voice} sentences (N = {r.n_sentences})"
         unit = "VADER compound (-1 to 1)"
         rows += [
@@ -745,7 +740,7 @@ def readability_findings(table: pd.DataFrame) -> pd.DataFrame:
     metrics = [*READABILITY_METRICS, "mtld", "mattr"]
     rows = [
         finding(
-            f"tone.readability.{metric}.{r['scope']}.{_key_part(r['article_id'])}",
+            f"tone.readability.{metric}.{r['scope']}.{key_part(r['article_id'])}",
             r[metric],
             "score" if metric in READABILITY_METRICS[:6] else metric.replace("_", " "),
             f"{metric} of {r['article_id']} ({r['outlet']}), {r['scope']} "
@@ -763,7 +758,7 @@ def rate_findings(rates: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for r in rates.to_dict("records"):
         voice = VOICE_NAMES.get(r["voice"], r["voice"]) if "voice" in r else None
-        parts = [_key_part(r["category"]), *([_key_part(voice)] if voice else [])]
+        parts = [key_part(r["category"]), *([key_part(voice)] if voice else [])]
         key = f"tone.{'.'.join(parts)}.{outlet_slug(r['outlet'])}"
         what = f"{r['outlet']}{f', {voice} voice' if voice else ''} ({r['words']} words)"
         rows += [
@@ -779,7 +774,7 @@ def attribution_findings(shares: pd.DataFrame) -> pd.DataFrame:
     ``sources.neutral-share.<outlet>``: one definition, one total)."""
     rows = [
         finding(
-            f"tone.cues.{_key_part(r.basis)}.{_key_part(r.group)}.{outlet_slug(r.outlet)}",
+            f"tone.cues.{key_part(r.basis)}.{key_part(r.group)}.{outlet_slug(r.outlet)}",
             r.share,
             "share",
             f"{r.outlet}: {r.count} of {r.total} attributions made with a {r.group} verb",

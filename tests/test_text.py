@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.text import count_words, fold_typography, join_bracketed, words
+from analysis.text import count_words, fold_typography, join_bracketed, key_part, words
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,25 @@ def test_every_module_counts_the_same_words(seed_corpus):
         == count_words("pursu[ing] the U.S.-led talks")
         == 4
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("business/001", "business-001"),  # an article id inferred from a folder tree
+        ("ft-v2", "ft-v2"),
+        ("Writer", "writer"),
+        ("Reuters Wire #3", "reuters-wire-3"),
+        ("military_threat", "military_threat"),
+        ("///", "unknown"),
+    ],
+)
+def test_key_part_makes_any_text_one_finding_key_segment(text, part):
+    assert key_part(text) == part
+    assert record_finding_key_is_valid(f"corpus.words.{key_part(text)}")
+
+
+def record_finding_key_is_valid(key: str) -> bool:
+    from analysis.findings import _KEY
+
+    return bool(_KEY.match(key))
