@@ -632,11 +632,17 @@ def mentions(corpus, *, lexicon: ActorLexicon | None = None) -> pd.DataFrame:
     Needs ``corpus.quotes`` (every loaded corpus has it; for a corpus built by hand, run
     :func:`analysis.quotes.annotate` first). This module sits below :mod:`analysis.quotes`,
     which reads the lexicon through it, so it never calls the quotation finder itself.
+    Found article by article and kept per article (:func:`analysis.stage.per_article`).
     """
-    lexicon = lexicon or load_actors()
-    quotes = corpus.quotes
-    if quotes is None:
+    from analysis import stage
+
+    if corpus.quotes is None:
         raise ValueError("corpus.quotes is missing: run analysis.quotes.annotate(corpus) first")
+    return stage.per_article(_mentions, corpus, lexicon or load_actors())
+
+
+def _mentions(corpus, lexicon: ActorLexicon) -> pd.DataFrame:
+    quotes = corpus.quotes
     headline_of = dict(
         zip(corpus.articles["article_id"], corpus.articles["headline"].fillna(""), strict=True)
     )

@@ -49,6 +49,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from analysis import cache
 from analysis.errors import CorpusError
 from analysis.findings import finding, findings_table
 from analysis.lexicon import write_lexicon_draft
@@ -109,7 +110,18 @@ def sentence_counts(
 
     A term is kept when it occurs in at least ``min_df`` sentences and in at most ``max_df`` (a
     share) of them. Returns the counts (one row per text, in order) and the kept terms, sorted.
+    The counts of the same texts are kept in the content cache (:func:`fit_topics` asks for them
+    once per ``k``).
     """
+    key = cache.content_key(
+        "sentence-counts", [f"{min_df} {max_df}".encode(), *(t.encode() for t in texts)]
+    )
+    return cache.cached(key, lambda: _sentence_counts(texts, min_df, max_df, workers))
+
+
+def _sentence_counts(
+    texts: list[str], min_df: int, max_df: float, workers: int | None
+) -> tuple[sparse.csr_matrix, list[str]]:
     from analysis.vocabulary import count_texts
 
     counts, terms = count_texts(texts, workers=workers)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import article_store, corpus, parallel, paths, reuse, tone
+from analysis import actors, article_store, corpus, parallel, paths, reuse, stage, tone
 from analysis.errors import CorpusError
 
 
@@ -135,6 +135,21 @@ def test_load_corpus_on_a_cluster_equals_a_serial_load(cluster, monkeypatch):
         signatures = reuse.minhash_signatures(tokens)
     pd.testing.assert_frame_equal(sentiment, tone.sentence_sentiment(serial, workers=1))
     np.testing.assert_array_equal(signatures, reuse.minhash_signatures(tokens, workers=1))
+
+
+def test_the_per_article_stage_on_a_cluster_equals_a_direct_call(cluster, monkeypatch, tmp_path):
+    """Markers, readability and actor mentions of the seeds computed article by article on two
+    Dask workers (and kept as Parquet), against the measures called on the whole corpus."""
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(parallel, "MIN_ARTICLES", 2)
+    seeds = analysis.load_corpus()
+    for func, args in [
+        (tone._marker_matches, (("hedges", "boosters", "escalation"),)),
+        (tone._readability, ()),
+        (actors._mentions, (actors.load_actors(),)),
+    ]:
+        on_cluster = stage.per_article(func, seeds, *args, scheduler=cluster)
+        pd.testing.assert_frame_equal(on_cluster, func(seeds, *args), check_exact=True)
 
 
 def test_a_bad_file_on_a_cluster_is_named(cluster, make_corpus_dir, monkeypatch):
