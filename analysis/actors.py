@@ -125,9 +125,12 @@ def scan(pattern: re.Pattern[str], first_words: frozenset[str], text: str) -> li
     return found
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def surface_key(text: str) -> str:
     """The form in which aliases, roles and titles are compared: case, apostrophes, hyphens and
-    runs of white space folded ("Nato's  Secretary-General" -> "nato's secretary general")."""
+    runs of white space folded ("Nato's  Secretary-General" -> "nato's secretary general").
+    Remembered (:func:`resolve` compares every actor's name for each name it reads: 3.2 M calls
+    for the 2,225 BBC articles)."""
     folded = fold_typography(text).casefold().replace("-", " ")
     return " ".join(folded.split())
 
