@@ -125,9 +125,12 @@ def scan(pattern: re.Pattern[str], first_words: frozenset[str], text: str) -> li
     return found
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def surface_key(text: str) -> str:
     """The form in which aliases, roles and titles are compared: case, apostrophes, hyphens and
-    runs of white space folded ("Nato's  Secretary-General" -> "nato's secretary general")."""
+    runs of white space folded ("Nato's  Secretary-General" -> "nato's secretary general").
+    Remembered (:func:`resolve` compares every actor's name for each name it reads: 3.2 M calls
+    for the 2,225 BBC articles)."""
     folded = fold_typography(text).casefold().replace("-", " ")
     return " ".join(folded.split())
 
@@ -655,11 +658,17 @@ def mentions(corpus, *, lexicon: ActorLexicon | None = None) -> pd.DataFrame:
     Needs ``corpus.quotes`` (every loaded corpus has it; for a corpus built by hand, run
     :func:`analysis.quotes.annotate` first). This module sits below :mod:`analysis.quotes`,
     which reads the lexicon through it, so it never calls the quotation finder itself.
+    Found article by article and kept per article (:func:`analysis.stage.per_article`).
     """
-    lexicon = lexicon or load_actors()
-    quotes = corpus.quotes
-    if quotes is None:
+    from analysis import stage
+
+    if corpus.quotes is None:
         raise ValueError("corpus.quotes is missing: run analysis.quotes.annotate(corpus) first")
+    return stage.per_article(_mentions, corpus, lexicon or load_actors())
+
+
+def _mentions(corpus, lexicon: ActorLexicon) -> pd.DataFrame:
+    quotes = corpus.quotes
     headline_of = dict(
         zip(corpus.articles["article_id"], corpus.articles["headline"].fillna(""), strict=True)
     )

@@ -110,7 +110,18 @@ def sentence_counts(
 
     A term is kept when it occurs in at least ``min_df`` sentences and in at most ``max_df`` (a
     share) of them. Returns the counts (one row per text, in order) and the kept terms, sorted.
+    The counts of the same texts are kept in the content cache (:func:`fit_topics` asks for them
+    once per ``k``).
     """
+    key = cache.content_key(
+        "sentence-counts", [f"{min_df} {max_df}".encode(), *(t.encode() for t in texts)]
+    )
+    return cache.cached(key, lambda: _sentence_counts(texts, min_df, max_df, workers))
+
+
+def _sentence_counts(
+    texts: list[str], min_df: int, max_df: float, workers: int | None
+) -> tuple[sparse.csr_matrix, list[str]]:
     from analysis.vocabulary import count_texts
 
     counts, terms = count_texts(texts, workers=workers)
@@ -126,6 +137,15 @@ def _weighted(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     from sklearn.feature_extraction.text import TfidfTransformer
 
     return TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+
+
+def _kept_nmf(matrix: sparse.csr_matrix, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_nmf`, kept in the content cache under the matrix, ``k`` and ``seed`` (a notebook
+    fits the chosen ``k`` twice: once for the topics, once among every ``k`` it compares)."""
+    arrays = (matrix.data, matrix.indices, matrix.indptr)
+    parts = [f"{k} {seed} {matrix.shape}".encode(), *(a.tobytes() for a in arrays)]
+    key = cache.content_key("nmf", parts)
+    return cache.cached(key, lambda: _nmf(matrix, k, seed))
 
 
 def _nmf(matrix: sparse.csr_matrix, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -196,7 +216,7 @@ def fit_topics(
             f"are too few to fit {k} topics; lower k or min_df, or use a larger corpus"
         )
     weights = np.zeros((matrix.shape[0], k))
-    w, h = _nmf(matrix[filled], k, seed)
+    w, h = _kept_nmf(matrix[filled], k, seed)
     weights[filled] = w
     best = weights.argmax(axis=1)
     assigned = np.where(weights.max(axis=1) > 0, best, -1)
@@ -305,28 +325,35 @@ def _topic_stability(
     n = matrix.shape[0]
     size = max(1, int(round(share * n)))
     samples = [np.sort(rng.choice(n, size=size, replace=False)) for _ in range(n_resamples)]
+    fitted = [int(k) for k in ks if k <= min(size, len(terms))]
+    rows = _stability_rows(fitted, matrix, samples, seed)
+    if not rows:
+        raise CorpusError(f"topics: {n} sentences and {len(terms)} terms are too few for any k")
+    return pd.DataFrame(rows)
+
+
+def _stability_rows(
+    ks: list[int], matrix: sparse.csr_matrix, samples: list[np.ndarray], seed: int
+) -> list[dict[str, float]]:
+    """:func:`topic_stability`'s row for each of ``ks``."""
     rows = []
     for k in ks:
-        if k > min(size, len(terms)):
-            continue
         _, reference = _nmf(matrix, k, seed)
         pairs = [_matched(reference, _nmf(matrix[s], k, seed)[1]) for s in samples]
         matched = [cosine for cosine, _ in pairs]
         means = np.array([m.mean() for m in matched])
         rows.append(
             {
-                "k": int(k),
+                "k": k,
                 "stability": float(means.mean()),
                 "sd": float(means.std(ddof=1)) if len(means) > 1 else np.nan,
                 "worst": float(min(m.min() for m in matched)),
                 "agreement": float(np.mean([j.mean() for _, j in pairs])),
-                "resamples": n_resamples,
-                "sentences": n,
+                "resamples": len(samples),
+                "sentences": matrix.shape[0],
             }
         )
-    if not rows:
-        raise CorpusError(f"topics: {n} sentences and {len(terms)} terms are too few for any k")
-    return pd.DataFrame(rows)
+    return rows
 
 
 def choose_k(stability: pd.DataFrame, *, by: str = "stability", tolerance: float = 0.005) -> int:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from analysis import cache, parallel
+from analysis import parallel, stage
 from analysis.errors import CorpusError
 from analysis.findings import finding, findings_table
 from analysis.lexicon import read_lexicon
@@ -140,12 +140,17 @@ def sentence_sentiment(
     scores the text as written, which misses negations spelt with a curly apostrophe). Each
     sentence is scored on its own: VADER is meant for short texts. Large corpora are scored on
     all local cores (``workers``); the result does not depend on the number of workers.
+    Scored article by article and kept per article (:func:`analysis.stage.per_article`).
     """
+    return stage.per_article(_sentence_sentiment, corpus, fold, workers=workers)
+
+
+def _sentence_sentiment(corpus: Corpus, fold: bool) -> pd.DataFrame:
     sentences = _sentences_with_outlet(corpus)
     columns = ["article_id", "outlet", "paragraph", "sentence", "voice", "text"]
     table = sentences[[c for c in columns if c in sentences.columns]].copy()
     texts = [fold_typography(t) if fold else t for t in table["text"]]
-    scores = np.array(_map_in_chunks(_score_texts, texts, workers=workers), dtype=float)
+    scores = np.array(_map_in_chunks(_score_texts, texts, workers=None), dtype=float)
     scores = scores.reshape(len(texts), 4)
     for i, name in enumerate(("neg", "neu", "pos", "compound")):
         table[name] = scores[:, i]
@@ -383,12 +388,14 @@ def readability(corpus: Corpus, *, workers: int | None = None) -> pd.DataFrame:
     authorial sentences alone. The body is the cleaned article, headline and standfirst
     excluded. Many articles are profiled on all local cores (``workers``).
     """
+    # Profiling is pure counting over each article's texts (loading CMUdict alone takes a
+    # second): profiled article by article, on all cores, and kept per article.
+    return stage.per_article(_readability, corpus, workers=workers)
+
+
+def _readability(corpus: Corpus) -> pd.DataFrame:
     texts = _article_texts(corpus)
-    todo = texts["text"].tolist()
-    # Profiling is pure counting over the texts (loading CMUdict alone takes a second), so a
-    # profile of these very texts by this code and these library versions is reused.
-    key = cache.content_key("readability", (text.encode() for text in todo))
-    profiles = cache.cached(key, lambda: _map_in_chunks(text_profiles, todo, workers=workers))
+    profiles = text_profiles(texts["text"].tolist())
     return pd.concat(
         [texts.drop(columns="text"), pd.DataFrame(profiles, index=texts.index)], axis=1
     )
@@ -450,9 +457,14 @@ def marker_matches(corpus: Corpus, lexicons: Sequence[str]) -> pd.DataFrame:
     """Every match of the named lexicons' terms, one row per match, for auditing the counts.
 
     Columns: ``article_id``, ``outlet``, ``paragraph``, ``sentence``, ``voice`` (when present),
-    the sentence ``text``, ``category`` and ``term``, in corpus order.
+    the sentence ``text``, ``category`` and ``term``, in corpus order. Matched article by
+    article and kept per article (:func:`analysis.stage.per_article`).
     """
-    terms = lexicon_terms(tuple(lexicons))
+    return stage.per_article(_marker_matches, corpus, tuple(lexicons))
+
+
+def _marker_matches(corpus: Corpus, lexicons: tuple[str, ...]) -> pd.DataFrame:
+    terms = lexicon_terms(lexicons)
     sentences = _sentences_with_outlet(corpus)
     columns = ("article_id", "outlet", "paragraph", "sentence", "voice", "text")
     keep = [c for c in columns if c in sentences]

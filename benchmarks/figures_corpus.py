@@ -12,7 +12,10 @@ a dead kernel ("cell K: kernel died (out of memory?)") rather than taking other 
 News dataset (``business/001.txt``, …; a ``README.TXT`` at the top is ignored). A tree is laid
 out flat under ``build/bench-corpus/<name>/`` (symlinks, and a manifest whose outlet is the
 subfolder), the form ``load_corpus`` reads today. ``--sample N`` takes N files at random (fixed
-seed), for the growth exponent between two sizes.
+seed); ``--sizes 300 1000 0`` runs each of those sample sizes in turn (0: every file) and ends
+with each notebook's growth exponent ``b`` (time ~ articles ** b) from the smallest size to the
+largest and between consecutive sizes, in wall and in CPU time (on a shared machine the CPU
+exponent is the one to trust).
 
 The lines printed are meant to be pasted into the README.
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import os
 import random
 import shutil
@@ -91,6 +95,68 @@ def time_notebook(notebook: str, corpus: Path, out: Path, env: dict, limit: floa
     return {"wall": wall, "cpu": cpu, "peak": watcher.peak, "error": error}
 
 
+def run_notebooks(corpus: Path, args: argparse.Namespace) -> dict[str, dict]:
+    """Time every notebook on ``corpus`` (one shared cache, cold unless ``--warm``); print a
+    line per notebook and the total; return the results by notebook prefix."""
+    n_files = sum(1 for _ in corpus.glob("*.txt"))
+    out = Path(tempfile.mkdtemp(prefix="bench-figures-"))
+    env = dict(os.environ)
+    if not args.warm:
+        env["FRAMING_CACHE_DIR"] = str(out / "cache")
+    print(
+        f"make figures CORPUS={corpus} ({n_files:,} articles), {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f} at the start, cache {'warm' if args.warm else 'cold'}"
+    )
+    results: dict[str, dict] = {}
+    for notebook in run.notebooks(args.only):
+        prefix = notebook.name[:2]
+        result = results[prefix] = time_notebook(
+            prefix, corpus, out / "figures", env, args.max_gb * 2**30
+        )
+        status = f"FAILED: {result['error']}" if result["error"] else "ok"
+        print(
+            f"  {notebook.name:<22} {result['wall']:7.1f} s wall {result['cpu']:7.1f} s CPU "
+            f"peak {result['peak'] / 2**20:7,.0f} MiB  {status}",
+            flush=True,
+        )
+        if result["error"] and not args.keep_going:
+            break
+    total_wall = sum(r["wall"] for r in results.values())
+    total_cpu = sum(r["cpu"] for r in results.values())
+    peak = max((r["peak"] for r in results.values()), default=0)
+    print(
+        f"  {'total':<22} {total_wall:7.1f} s wall {total_cpu:7.1f} s CPU "
+        f"peak {peak / 2**20:7,.0f} MiB; load average {os.getloadavg()[0]:.1f} at the end"
+    )
+    shutil.rmtree(out, ignore_errors=True)
+    results["total"] = {"wall": total_wall, "cpu": total_cpu, "peak": peak, "error": ""}
+    return results
+
+
+def exponent(small: float, large: float, n_small: int, n_large: int) -> float:
+    """The power ``b`` with ``large / small = (n_large / n_small) ** b``."""
+    return math.log(large / small) / math.log(n_large / n_small)
+
+
+def print_exponents(runs: dict[int, dict[str, dict]]) -> None:
+    """Per notebook, the growth exponent of wall and CPU time from the smallest to the largest
+    size run (and between each pair of consecutive sizes)."""
+    sizes = sorted(runs)
+    pairs = list(dict.fromkeys([(sizes[0], sizes[-1]), *zip(sizes, sizes[1:], strict=False)]))
+    print("growth exponents (time ~ articles ** b), wall / CPU:")
+    for notebook in runs[sizes[0]]:
+        cells = []
+        for lo, hi in pairs:
+            a, b = runs[lo].get(notebook), runs[hi].get(notebook)
+            if not a or not b or a["error"] or b["error"]:
+                cells.append(f"{lo:,}->{hi:,}: n/a")
+                continue
+            wall = exponent(a["wall"], b["wall"], lo, hi)
+            cpu = exponent(a["cpu"], b["cpu"], lo, hi)
+            cells.append(f"{lo:,}->{hi:,}: {wall:.2f} / {cpu:.2f}")
+        print(f"  {notebook:<6} " + "; ".join(cells))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -101,6 +167,12 @@ def main(argv: list[str] | None = None) -> int:
         help="a corpus folder, or a BBC-style folder tree (default: the seeds)",
     )
     parser.add_argument("--sample", type=int, help="take this many files at random")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="*",
+        help="run at each of these sample sizes (0: every file) and print the growth exponents",
+    )
     parser.add_argument("--only", nargs="*", help="notebooks to run (default: all)")
     parser.add_argument("--max-gb", type=float, default=6.0, help="kill a kernel above this")
     parser.add_argument("--warm", action="store_true", help="keep the content cache of build/")
@@ -109,41 +181,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    corpus = flat_corpus(args.corpus, args.sample)
-    n_files = sum(1 for _ in corpus.glob("*.txt"))
-    out = Path(tempfile.mkdtemp(prefix="bench-figures-"))
-    env = dict(os.environ)
-    if not args.warm:
-        env["FRAMING_CACHE_DIR"] = str(out / "cache")
-    print(
-        f"make figures CORPUS={args.corpus} ({n_files:,} articles), {os.cpu_count()} cores, "
-        f"load average {os.getloadavg()[0]:.1f} at the start, cache {'warm' if args.warm else 'cold'}"
-    )
-    total_wall = total_cpu = 0.0
-    peak = 0
-    failed = False
-    for notebook in run.notebooks(args.only):
-        prefix = notebook.name[:2]
-        result = time_notebook(prefix, corpus, out / "figures", env, args.max_gb * 2**30)
-        total_wall += result["wall"]
-        total_cpu += result["cpu"]
-        peak = max(peak, result["peak"])
-        status = f"FAILED: {result['error']}" if result["error"] else "ok"
-        print(
-            f"  {notebook.name:<22} {result['wall']:7.1f} s wall {result['cpu']:7.1f} s CPU "
-            f"peak {result['peak'] / 2**20:7,.0f} MiB  {status}",
-            flush=True,
-        )
-        if result["error"]:
-            failed = True
-            if not args.keep_going:
-                break
-    print(
-        f"  {'total':<22} {total_wall:7.1f} s wall {total_cpu:7.1f} s CPU "
-        f"peak {peak / 2**20:7,.0f} MiB; load average {os.getloadavg()[0]:.1f} at the end"
-    )
-    shutil.rmtree(out, ignore_errors=True)
-    return 1 if failed else 0
+    if not args.sizes:
+        results = run_notebooks(flat_corpus(args.corpus, args.sample), args)
+        return 1 if any(r["error"] for r in results.values()) else 0
+    runs: dict[int, dict[str, dict]] = {}
+    for size in args.sizes:
+        corpus = flat_corpus(args.corpus, size or None)
+        runs[sum(1 for _ in corpus.glob("*.txt"))] = run_notebooks(corpus, args)
+    print_exponents(runs)
+    return 1 if any(r["error"] for res in runs.values() for r in res.values()) else 0
 
 
 if __name__ == "__main__":

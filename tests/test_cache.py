@@ -85,7 +85,9 @@ def test_parts_are_not_run_together():
     assert cache.content_key("k", [b"a"]) != cache.content_key("other", [b"a"])
 
 
-def test_readability_reuses_a_profile_only_for_the_same_texts(seed_corpus, tmp_path, monkeypatch):
+def test_readability_profiles_each_article_once(seed_corpus, tmp_path, monkeypatch):
+    """Kept per article (analysis.stage): the whole corpus profiles only the articles not yet
+    profiled, and gives the one article the same row."""
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
     calls = []
     real = tone.text_profiles
@@ -95,8 +97,9 @@ def test_readability_reuses_a_profile_only_for_the_same_texts(seed_corpus, tmp_p
     again = tone.readability(one_article, workers=1)
     assert calls == [2]  # body and writer of the one article, profiled once
     pd.testing.assert_frame_equal(fresh, again)
-    tone.readability(seed_corpus, workers=1)
-    assert calls == [2, 2 * len(seed_corpus.articles)]
+    whole = tone.readability(seed_corpus, workers=1)
+    assert calls == [2, 2 * (len(seed_corpus.articles) - 1)]
+    pd.testing.assert_frame_equal(whole.iloc[:2], fresh)
 
 
 def test_attributions_are_found_once_for_the_same_texts(seed_corpus, tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import article_store, corpus, parallel, paths, reuse, tone
+from analysis import actors, article_store, corpus, parallel, paths, reuse, stage, tone
 from analysis.errors import CorpusError
 
 
@@ -144,10 +144,25 @@ def test_cluster_workers_attribute_quotations_with_the_corpus_own_lexicons(clust
     monkeypatch.setenv("FRAMING_CACHE", "0")
     monkeypatch.delenv(parallel.SCHEDULER_ENV, raising=False)
     serial = analysis.load_corpus(other, workers=1)
-    assert "German Chancellor Olaf Scholz" in set(serial.quotes["speaker"])
+    assert "Nato Secretary-General Jens Stoltenberg" in set(serial.quotes["speaker"])
     monkeypatch.setattr(parallel, "MIN_ARTICLES", 2)
     on_cluster = analysis.load_corpus(other, scheduler=cluster)
     pd.testing.assert_frame_equal(serial.quotes, on_cluster.quotes)
+
+
+def test_the_per_article_stage_on_a_cluster_equals_a_direct_call(cluster, monkeypatch, tmp_path):
+    """Markers, readability and actor mentions of the seeds computed article by article on two
+    Dask workers (and kept as Parquet), against the measures called on the whole corpus."""
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(parallel, "MIN_ARTICLES", 2)
+    seeds = analysis.load_corpus()
+    for func, args in [
+        (tone._marker_matches, (("hedges", "boosters", "escalation"),)),
+        (tone._readability, ()),
+        (actors._mentions, (actors.load_actors(),)),
+    ]:
+        on_cluster = stage.per_article(func, seeds, *args, scheduler=cluster)
+        pd.testing.assert_frame_equal(on_cluster, func(seeds, *args), check_exact=True)
 
 
 def test_a_bad_file_on_a_cluster_is_named(cluster, make_corpus_dir, monkeypatch):
