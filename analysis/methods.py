@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import emphasis, inductive, paths, provenance, quote_accuracy, reuse, sources, tone
+from analysis import validation
 from analysis import vocabulary as vocab
 from analysis.findings import read_findings
 from analysis.lexicon import STORY_LEXICONS, lexicon_path, read_lexicon, story_lexicon, unsourced_entries
@@ -59,8 +60,12 @@ MEASURES = (
         "Share of each outlet's quoted words by speaker, side and type of voice; shares of "
         "anonymous attributions and of reporting verbs; the finder's accuracy with Wilson 95% "
         "intervals",
-        lexicons=("actors.yml", "cues.yml"),
-        validation=("sources.accuracy.holdout.", "sources.accuracy.attribution"),
+        lexicons=("actors.yml", "cues.yml", "speakers.yml", "references.yml"),
+        validation=(
+            "sources.accuracy.untouched.",
+            "sources.accuracy.attribution",
+            "validation.speakers.agreement",
+        ),
     ),
     Measure(
         "Distinctive words and keyness",
@@ -142,6 +147,7 @@ MEASURES = (
         "Share of body sentences carrying each frame with Wilson 95% intervals; the "
         "inverted-pyramid emphasis index E and front-loading E / W",
         lexicons=("frames.yml",),
+        validation=("validation.frames.alpha.all", "validation.frames.precision.all"),
     ),
     Measure(
         "Facts and numbers",
@@ -169,6 +175,16 @@ MEASURES = (
         "and added between versions",
         lexicons=("reuse.yml",),
         libraries=("scikit-learn", "datasketch"),
+    ),
+    Measure(
+        "Validation against hand codes",
+        ("validation.",),
+        (validation.frame_agreement, validation.speaker_agreement),
+        "Krippendorff's alpha (nominal; the krippendorff library) between a coder and the tool, "
+        "and between two coders where both coded; the tagger's precision and recall against the "
+        "coder with Wilson 95% intervals, on a sample stratified by outlet and by the tool's "
+        "output",
+        libraries=("krippendorff", "pandas"),
     ),
 )
 

@@ -489,7 +489,8 @@ def test_the_narrative_on_another_corpus_names_only_what_is_in_it(other_corpus_f
     absent = {n for n in _seed_names() if not re.search(rf"\b{re.escape(n)}\b", data)}
     assert {"Financial Times", "Sergei Lavrov", "Belgorod"} <= absent  # the check can bite
     rendered = list(_markdown_outputs(other_corpus_figures.parent / "executed"))
-    assert sum(numbers is not None for _, _, numbers in rendered) >= 30
+    # (fewer than on the seeds: a section whose story lexicon the corpus lacks renders no prose)
+    assert sum(numbers is not None for _, _, numbers in rendered) >= 20
     for notebook, text, _ in rendered:
         assert "On the seed story" not in text, notebook
         named = {n for n in absent if re.search(rf"\b{re.escape(n)}\b", text)}
