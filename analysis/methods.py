@@ -20,11 +20,26 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import emphasis, inductive, paths, provenance, quote_accuracy, reuse, sources, tone
-from analysis import validation
+from analysis import (
+    emphasis,
+    inductive,
+    paths,
+    provenance,
+    quote_accuracy,
+    reuse,
+    sources,
+    tone,
+    validation,
+)
 from analysis import vocabulary as vocab
 from analysis.findings import read_findings
-from analysis.lexicon import STORY_LEXICONS, lexicon_path, read_lexicon, story_lexicon, unsourced_entries
+from analysis.lexicon import (
+    STORY_LEXICONS,
+    lexicon_path,
+    read_lexicon,
+    story_lexicon,
+    unsourced_entries,
+)
 from analysis.narrative import doc_summary
 
 FILENAME = "METHODS.md"

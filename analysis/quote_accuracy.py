@@ -16,11 +16,10 @@ of notebook 02 (who is quoted, how much, with which verbs) are in :mod:`analysis
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
-
-from collections.abc import Sequence
 
 from analysis import paths
 from analysis.actors import ActorLexicon, load_generic_actors

@@ -219,7 +219,7 @@ def _quoted_name_before(para: _Paragraph, position: int) -> tuple[int, int, str]
 def _end_of_word(text: str, start: int) -> int:
     """Where the word starting at ``start`` ends."""
     end = start
-    while end < len(text) and not text[end].isspace() and text[end] not in ",.;:!?”\"":
+    while end < len(text) and not text[end].isspace() and text[end] not in ',.;:!?”"':
         end += 1
     return end
 
@@ -1560,9 +1560,7 @@ def _heads(noun: str, words: str) -> bool:
         if token.casefold().strip(",.") != noun:
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if not following.islower() or following in _words("prepositions") | _words(
-            "clause_words"
-        ):
+        if not following.islower() or following in _words("prepositions") | _words("clause_words"):
             return True
     return False
 

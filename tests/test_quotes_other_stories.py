@@ -301,7 +301,12 @@ NO_LEXICON_CASES = [
         "It allows",
         "Amazon",
     ),
-    ("quoted calling", ("Doherty was quoted calling Christie a “failed” governor.",), "failed", "Doherty"),
+    (
+        "quoted calling",
+        ("Doherty was quoted calling Christie a “failed” governor.",),
+        "failed",
+        "Doherty",
+    ),
     (
         "heard saying",
         ("In the video, a soldier is heard saying: “They are coming.”",),
@@ -438,7 +443,12 @@ NO_LEXICON_CASES = [
     ),
     # A noun after a determiner, then a present form that agrees with it.
     ("an officer shouts", ("“Open the door!” an officer shouts.",), "Open the door", "an officer"),
-    ("his lawyers maintain", ("His lawyers maintain the claims “are meritless.”",), "are meritless", "His lawyers"),
+    (
+        "his lawyers maintain",
+        ("His lawyers maintain the claims “are meritless.”",),
+        "are meritless",
+        "His lawyers",
+    ),
     # A crowd, a passive "was warned", an unnamed commenter.
     ("they chant", ("They often chant: “No justice, no peace.”",), "No justice", "They"),
     (
