@@ -92,3 +92,19 @@ def test_the_base_layer_imports_no_topic_module():
         assert not imported & topics, f"{name}.py imports {sorted(imported & topics)}"
     for name in ("emphasis", "tone"):  # they share the matcher through analysis.terms
         assert "analysis.vocabulary" not in _imported_modules(PACKAGE / f"{name}.py")
+
+
+def test_dollar_amounts_in_article_text_are_drawn_as_written(tmp_path):
+    """Two dollar signs in a cell ("$1.13bn ... $540m") are money, not a mathematics span:
+    the SVG (text kept as text) holds the string in one text element, not as math glyphs."""
+    import matplotlib.pyplot as plt
+
+    from analysis.plots import style  # noqa: F401  (the house rcParams)
+
+    written = "$1.13bn (£600m); 639m; $540m"
+    fig, ax = plt.subplots()
+    ax.text(0, 0, written)
+    fig.savefig(tmp_path / "money.svg")
+    plt.close(fig)
+    svg = (tmp_path / "money.svg").read_text(encoding="utf-8")
+    assert f">{written}</text>" in svg

@@ -49,6 +49,9 @@ STYLE = {
     # Glyphs drawn from their outlines, not snapped by FreeType's hinter: the PNG depends less on
     # the FreeType build, and text lays out about 30% faster (matplotlib's own image tests do so).
     "text.hinting": "none",
+    # Text from articles is text: "$1.13bn ... $540m" in a cell must not be set as mathematics
+    # between its two dollar signs (matplotlib's default parses any "$...$" pair).
+    "text.parse_math": False,
 }
 plt.rcParams.update(STYLE)
 
