@@ -1026,6 +1026,28 @@ def numbers_table(
     return table
 
 
+def numbers_by_outlet(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`numbers_table` summed per outlet, for more articles than a table can show: per row
+    and outlet, the ``cell`` "k of n articles" (how many of the outlet's articles state a number
+    of that row), with ``values_differ`` kept and ``article_id`` set to the outlet."""
+    stated = table.assign(stated=table["cell"] != "\u2014")
+    counts = (
+        stated.groupby(["section", "row", "outlet"], sort=False)
+        .agg(
+            stated=("stated", "sum"),
+            articles=("article_id", "nunique"),
+            values_differ=("values_differ", "any"),
+        )
+        .reset_index()
+    )
+    counts["cell"] = [
+        f"{k:,} of {n:,} articles"
+        for k, n in zip(counts["stated"], counts["articles"], strict=True)
+    ]
+    counts["article_id"] = counts["outlet"]
+    return counts[["section", "row", "article_id", "outlet", "cell", "values_differ"]]
+
+
 # --------------------------------------------------------------------------- findings
 
 

@@ -665,6 +665,49 @@ def test_numbers_table_leaves_compared_claims_out_of_the_rest(make_corpus):
     assert table["cell"].tolist() == ["100,000 troops", "Some 130,000 troops"]
 
 
+def _numbers_grid() -> pd.DataFrame:
+    """A numbers table of 7 articles from two outlets: money stated by a1, a2 (A) and b1 (B);
+    a year by b1 and b2; A has 3 articles, B 4."""
+    articles = {"a1": "A", "a2": "A", "a3": "A", "b1": "B", "b2": "B", "b3": "B", "b4": "B"}
+    stated = {("money", "a1"), ("money", "a2"), ("money", "b1"), ("year", "b1"), ("year", "b2")}
+    rows = [
+        ("other", row, a, outlet, "$5m" if (row, a) in stated else "\u2014", False)
+        for row in ("money", "year")
+        for a, outlet in articles.items()
+    ]
+    return pd.DataFrame(
+        rows, columns=["section", "row", "article_id", "outlet", "cell", "values_differ"]
+    )
+
+
+def test_numbers_by_outlet_counts_the_articles_stating_each_kind():
+    table = e.numbers_by_outlet(_numbers_grid())
+    cells = table.set_index(["row", "outlet"])["cell"].to_dict()
+    assert cells == {
+        ("money", "A"): "2 of 3 articles",
+        ("money", "B"): "1 of 4 articles",
+        ("year", "A"): "0 of 3 articles",
+        ("year", "B"): "2 of 4 articles",
+    }
+    assert table["article_id"].tolist() == table["outlet"].tolist()
+
+
+def test_the_numbers_figure_switches_to_outlets_past_its_column_cap():
+    import matplotlib.pyplot as plt
+
+    from analysis.plots import emphasis as plots
+
+    grid = _numbers_grid()
+    assert grid["article_id"].nunique() > plots.MAX_NUMBER_COLUMNS
+    fig, data = plots.plot_numbers(grid, {})
+    title = fig.axes[0].get_title(loc="left")
+    texts = {c.get_text().get_text() for c in fig.axes[0].tables[0].get_celld().values()}
+    plt.close(fig)
+    assert "each cell counts the outlet" in title.replace("\n", " ")
+    assert {"2 of 3 articles", "1 of 4 articles"} <= texts
+    assert data.equals(grid)  # the CSV keeps every article's values
+
+
 # --------------------------------------------------------------------------- the seed corpus
 
 

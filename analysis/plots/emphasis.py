@@ -21,6 +21,7 @@ from analysis.emphasis import (
     frame_profile,
     headline_contrast_by_outlet,
     lead_end,
+    numbers_by_outlet,
 )
 from analysis.plots.style import (
     DRAW_HEIGHT,
@@ -696,8 +697,15 @@ def _plot_coverage_by_outlet(coverage: pd.DataFrame, finding: str = ""):
 def plot_numbers(table: pd.DataFrame, labels: pd.Series):
     """The numbers table as a figure: compared quantities first (rows where the outlets' values
     differ shaded red), then the other numeric claims by type; one column per article. Returns
-    the figure and the table. At most :data:`MAX_NUMBER_COLUMNS` articles (the first ones) and
-    the rows that fit the page are drawn; the CSV has the whole table."""
+    the figure and the table. With more than :data:`MAX_NUMBER_COLUMNS` articles the columns are
+    outlets instead, each cell counting the outlet's articles that state such a number
+    (:func:`~analysis.emphasis.numbers_by_outlet`); at most :data:`MAX_NUMBER_COLUMNS` columns
+    (the first ones) and the rows that fit the page are drawn; the CSV has the whole table."""
+    n_articles = table["article_id"].nunique()
+    full, by_outlet = table, n_articles > MAX_NUMBER_COLUMNS
+    if by_outlet:
+        table = numbers_by_outlet(table)
+        labels = {outlet: outlet for outlet in table["outlet"]}
     all_articles = list(pd.unique(table["article_id"]))
     articles = all_articles[:MAX_NUMBER_COLUMNS]
     all_keys = list(dict.fromkeys(zip(table["section"], table["row"], strict=True)))
@@ -742,20 +750,26 @@ def plot_numbers(table: pd.DataFrame, labels: pd.Series):
         elif keys[i - 1][0] == "compared" and j >= 0:
             cell.set_facecolor("#f7f7f7")
     cut = [
-        capped(len(articles), len(all_articles), "articles"),
+        capped(len(articles), len(all_articles), "outlets" if by_outlet else "articles"),
         capped(len(keys), len(all_keys), "rows"),
     ]
+    if by_outlet:
+        cut.insert(
+            0,
+            f"more than {MAX_NUMBER_COLUMNS} articles: each cell counts the outlet's "
+            "articles stating such a number (values in the CSV)",
+        )
     cut = "; ".join(c for c in cut if c)
     ax.set_title(
         fit_lines(
-            f"Numeric claims by outlet (N = {len(all_articles)} articles); red: the outlets' "
+            f"Numeric claims by outlet (N = {n_articles} articles); red: the outlets' "
             "values differ" + (f"\n{cut}" if cut else ""),
             1.5 + column_in * len(articles),
         ),
         loc="left",
     )
     finish(fig)
-    return fig, table
+    return fig, full
 
 
 #: Columns (articles) and rows the numbers table draws at most.
