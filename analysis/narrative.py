@@ -24,7 +24,9 @@ import pandas as pd
 from IPython.display import Markdown
 
 from analysis import paths
+from analysis.aggregate import per_article
 from analysis.lexicon import read_lexicon
+from analysis.sources import UNATTRIBUTED_LABEL, one_row_per_speaker
 
 #: A number as prose writes it: "65%", "1,403", "-0.14" (not the 2 of "ft-v2").
 NUMBER = re.compile(r"(?<![\w.\-])-?\d+(?:,\d{3})*(?:\.\d+)?%?")
@@ -718,10 +720,13 @@ def _possessive(name: str) -> str:
 
 
 def finding_top_speaker(by_speaker: pd.DataFrame) -> str:
-    """02_words_by_speaker: the largest share of an outlet's quoted words held by one speaker."""
-    if by_speaker.empty:
-        return "No quotations found"
-    row = by_speaker.sort_values("share_of_words", ascending=False, kind="stable").iloc[0]
+    """02_words_by_speaker: the largest share of an outlet's quoted words held by one speaker
+    (a speaker given two sides or types counted once; unattributed quotations are no speaker)."""
+    named = one_row_per_speaker(by_speaker)
+    named = named[~named["speaker"].isin(["", UNATTRIBUTED_LABEL])]
+    if named.empty:
+        return "No quotations with a speaker found"
+    row = named.sort_values("share_of_words", ascending=False, kind="stable").iloc[0]
     return f"{row['outlet']} quotes {row['speaker']} for {row['share_of_words']:.0%} of its quoted words"
 
 
@@ -763,14 +768,21 @@ def finding_facts(coverage: pd.DataFrame, labels: dict) -> str:
 
 def finding_frame_share(shares: pd.DataFrame, labels: dict) -> str:
     """05_frame_shares / 05_frame_strip: the largest share of an article's body sentences that
-    carry one frame."""
+    carry one frame; past :data:`~analysis.aggregate.MAX_ARTICLES` articles, as the figure does,
+    of an outlet's body sentences pooled over its articles."""
     if shares.empty:
         return "No frames found"
-    row = shares.sort_values("share", ascending=False, kind="stable").iloc[0]
+    if not per_article(shares["article_id"].nunique()):
+        pooled = shares.groupby(["outlet", "label"], sort=False)[["sentences", "total"]].sum()
+        pooled["share"] = pooled["sentences"] / pooled["total"].where(pooled["total"] > 0)
+        row = pooled.reset_index().sort_values("share", ascending=False, kind="stable").iloc[0]
+        who = row["outlet"]
+    else:
+        row = shares.sort_values("share", ascending=False, kind="stable").iloc[0]
+        who = labels.get(row["article_id"], row["article_id"])
     return (
-        f"'{row['label']}' is in {row['share']:.0%} of "
-        f"{_possessive(labels.get(row['article_id'], row['article_id']))} body sentences "
-        f"({row['sentences']} of {row['total']})"
+        f"'{row['label']}' is in {row['share']:.0%} of {_possessive(who)} body sentences "
+        f"({row['sentences']:,} of {row['total']:,})"
     )
 
 

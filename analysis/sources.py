@@ -88,6 +88,30 @@ def quotes_by_speaker(corpus) -> pd.DataFrame:
     )
 
 
+def one_row_per_speaker(by_speaker: pd.DataFrame) -> pd.DataFrame:
+    """:func:`quotes_by_speaker`'s table with one row per outlet and speaker: a speaker given
+    two sides or types (one quotation described as a minister, another not) has their
+    quotations, words and share summed, under the side and type of most of their words."""
+    ordered = by_speaker.sort_values(
+        ["outlet", "quoted_words", "speaker"], ascending=[True, False, True], kind="stable"
+    )
+    merged = ordered.groupby(["outlet", "speaker"], sort=False).agg(
+        articles=("articles", "first"),
+        side=("side", "first"),
+        speaker_type=("speaker_type", "first"),
+        quotes=("quotes", "sum"),
+        quoted_words=("quoted_words", "sum"),
+        share_of_words=("share_of_words", "sum"),
+    )
+    return (
+        merged.reset_index()[list(by_speaker.columns)]
+        .sort_values(
+            ["outlet", "quoted_words", "speaker"], ascending=[True, False, True], kind="stable"
+        )
+        .reset_index(drop=True)
+    )
+
+
 def quotes_by_side(corpus) -> pd.DataFrame:
     """Quotations and quoted words per outlet and side, every side listed (zeros included).
 

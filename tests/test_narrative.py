@@ -109,3 +109,53 @@ def test_seed_notes_state_no_numbers():
         for key, text in notes.items()
         if narrative.NUMBER.findall(text)
     } == {}
+
+
+def _by_speaker(rows):
+    columns = ["outlet", "articles", "speaker", "side", "speaker_type", "quotes", "quoted_words"]
+    table = pd.DataFrame(rows, columns=columns)
+    table["share_of_words"] = table["quoted_words"] / table.groupby("outlet")[
+        "quoted_words"
+    ].transform("sum")
+    return table
+
+
+def test_a_speaker_given_two_types_is_one_speaker_in_the_title_and_the_figure():
+    """Blair has 60 + 30 of the outlet's 200 quoted words under two types (45%); the
+    unattributed 110 words (55%) are no speaker."""
+    from analysis.sources import one_row_per_speaker
+
+    table = _by_speaker(
+        [
+            ("Politics", 3, "(unattributed)", "unknown", "unattributed", 9, 110),
+            ("Politics", 3, "Tony Blair", "unknown", "politician", 4, 60),
+            ("Politics", 3, "Tony Blair", "unknown", "other", 2, 30),
+        ]
+    )
+    merged = one_row_per_speaker(table).set_index("speaker")
+    assert merged.loc["Tony Blair", ["quotes", "quoted_words"]].tolist() == [6, 90]
+    assert merged.loc["Tony Blair", "speaker_type"] == "politician"  # the type of most words
+    assert merged.loc["Tony Blair", "share_of_words"] == pytest.approx(0.45)
+    assert narrative.finding_top_speaker(table) == (
+        "Politics quotes Tony Blair for 45% of its quoted words"
+    )
+
+
+def test_the_frame_share_title_pools_an_outlet_past_the_per_article_cap():
+    """Nine articles of one outlet (past the cap of 8): 'Topic' in 1 of 2 sentences of each,
+    and in 10 of 10 of a tenth article of another outlet, which the title must not single out
+    as an article; pooled, B has 10 of 10 = 100%, A 9 of 18 = 50%."""
+    rows = [(f"a{i}", "A", "t", "Topic", 2, 1, 0.5) for i in range(9)]
+    rows.append(("b1", "B", "t", "Topic", 10, 10, 1.0))
+    shares = pd.DataFrame(
+        rows, columns=["article_id", "outlet", "frame", "label", "total", "sentences", "share"]
+    )
+    assert (
+        narrative.finding_frame_share(shares, {})
+        == "'Topic' is in 100% of B's body sentences (10 of 10)"
+    )
+    shares.loc[9, ["total", "sentences", "share"]] = [40, 4, 0.1]
+    assert (
+        narrative.finding_frame_share(shares, {})
+        == "'Topic' is in 50% of A's body sentences (9 of 18)"
+    )

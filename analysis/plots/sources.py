@@ -27,7 +27,7 @@ from analysis.plots.style import (
 )
 from analysis.quote_accuracy import MEASURE_LABELS, SETS
 from analysis.quotes import load_cues
-from analysis.sources import SIDE_ORDER, TYPE_ORDER
+from analysis.sources import SIDE_ORDER, TYPE_ORDER, one_row_per_speaker
 
 
 def _title_n(table: pd.DataFrame) -> str:
@@ -91,7 +91,9 @@ def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side", finding: 
 def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8, finding: str = ""):
     """One panel per outlet: quoted words per speaker (the ``top`` most quoted), coloured by
     side, with the number of quotations written in. ``by_speaker`` is
-    :func:`quotes_by_speaker`'s table."""
+    :func:`quotes_by_speaker`'s table (a speaker given two sides or types is drawn once,
+    :func:`~analysis.sources.one_row_per_speaker`)."""
+    by_speaker = one_row_per_speaker(by_speaker)
     outlets = list(dict.fromkeys(by_speaker["outlet"]))
     columns, width, _, top = panel_layout(len(outlets), top, row=0.17, chrome=0.55, min_width=3.2)
     heights = [min(top, (by_speaker["outlet"] == o).sum()) for o in outlets]
