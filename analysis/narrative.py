@@ -25,6 +25,7 @@ from IPython.display import Markdown
 
 from analysis import paths
 from analysis.lexicon import read_lexicon
+from analysis.quote_accuracy import SETS
 
 #: A number as prose writes it: "65%", "1,403", "-0.14" (not the 2 of "ft-v2").
 NUMBER = re.compile(r"(?<![\w.\-])-?\d+(?:,\d{3})*(?:\.\d+)?%?")
@@ -899,4 +900,55 @@ def finding_readability(table: pd.DataFrame) -> str:
     return (
         f"Flesch-Kincaid grade runs from {easy['flesch_kincaid_grade']:.1f} ({easy['outlet']}) "
         f"to {hard['flesch_kincaid_grade']:.1f} ({hard['outlet']})"
+    )
+
+
+def finding_accuracy(table: pd.DataFrame) -> str:
+    """02_accuracy: the weakest measure on the set kept furthest from the rules (the last of
+    :data:`analysis.quote_accuracy.SETS` that the table holds)."""
+    held = [name for name in SETS if name in set(table["set"])]
+    if not held:
+        return "No hand-labelled quotations to score against"
+    last = table[table["set"] == held[-1]]
+    row = last.sort_values("value", kind="stable").iloc[0]
+    return (
+        f"On the {row['set']} set the weakest measure is {row['measure'].replace('_', ' ')}: "
+        f"{row['value']:.0%} ({row['correct']} of {row['total']})"
+    )
+
+
+def finding_attribution(shares: pd.DataFrame) -> str:
+    """04_attribution_verbs: the range of the neutral verbs' share of each outlet's reporting
+    verbs (first basis drawn)."""
+    rows = shares[shares["basis"] == shares["basis"].iloc[0]] if len(shares) else shares
+    totals = rows.groupby("outlet", sort=True)["total"].first()
+    totals = totals[totals > 0]
+    if totals.empty:
+        return "No reporting verbs found"
+    neutral = rows[rows["group"] == "neutral"].groupby("outlet")["count"].sum()
+    share = (neutral.reindex(totals.index, fill_value=0) / totals).sort_values(kind="stable")
+    low, high = share.index[0], share.index[-1]
+    if len(share) == 1:
+        return f"Neutral verbs are {share[low]:.0%} of {_possessive(low)} reporting verbs"
+    return (
+        f"Neutral verbs are {share[low]:.0%} ({low}) to {share[high]:.0%} ({high}) "
+        "of an outlet's reporting verbs"
+    )
+
+
+def finding_versions(comparison: pd.DataFrame) -> str:
+    """06_version_table: how many of the old version's sentences the new one keeps word for
+    word, rewrites and drops, and how many it adds."""
+    if comparison.empty:
+        return "No story in two versions"
+    first = comparison.iloc[0]
+    pair = comparison[
+        (comparison["old_id"] == first["old_id"]) & (comparison["new_id"] == first["new_id"])
+    ]
+    count = pair["status"].value_counts()
+    old = int(count.get("kept", 0) + count.get("rewritten", 0) + count.get("removed", 0))
+    return (
+        f"{first['new_id']} keeps {count.get('kept', 0)} of the {old} sentences of "
+        f"{first['old_id']} word for word, rewrites {count.get('rewritten', 0)}, drops "
+        f"{count.get('removed', 0)} and adds {count.get('added', 0)}"
     )

@@ -109,3 +109,57 @@ def test_seed_notes_state_no_numbers():
         for key, text in notes.items()
         if narrative.NUMBER.findall(text)
     } == {}
+
+
+def test_accuracy_title_names_the_weakest_measure_of_the_furthest_set():
+    # "untouched" comes after "tune" in quote_accuracy.SETS, though first in the table;
+    # its weakest measure is speaker right: 3 of 4 = 75%.
+    table = pd.DataFrame(
+        {
+            "set": ["untouched", "untouched", "tune"],
+            "measure": ["found", "speaker_right", "found"],
+            "correct": [9, 3, 1],
+            "total": [10, 4, 5],
+            "value": [0.9, 0.75, 0.2],
+        }
+    )
+    assert narrative.finding_accuracy(table) == (
+        "On the untouched set the weakest measure is speaker right: 75% (3 of 4)"
+    )
+    assert narrative.finding_accuracy(table.iloc[:0]).startswith("No hand-labelled")
+
+
+def test_attribution_title_gives_the_range_of_neutral_shares():
+    # Daily: 3 neutral of 4 = 75%; Wire: 1 of 5 = 20%; Empty has no verbs and is left out;
+    # the second basis is not the one read.
+    shares = pd.DataFrame(
+        {
+            "basis": ["quotations"] * 5 + ["text"],
+            "outlet": ["Daily", "Daily", "Wire", "Wire", "Empty", "Wire"],
+            "group": ["neutral", "doubt", "neutral", "alarmed", "neutral", "neutral"],
+            "count": [3, 1, 1, 4, 0, 5],
+            "total": [4, 4, 5, 5, 0, 5],
+        }
+    )
+    assert narrative.finding_attribution(shares) == (
+        "Neutral verbs are 20% (Wire) to 75% (Daily) of an outlet's reporting verbs"
+    )
+    assert narrative.finding_attribution(shares[shares["outlet"] == "Daily"]) == (
+        "Neutral verbs are 75% of Daily's reporting verbs"
+    )
+    assert narrative.finding_attribution(shares.iloc[:0]) == "No reporting verbs found"
+
+
+def test_version_title_counts_the_old_versions_sentences_by_fate():
+    # v1 has 2 kept + 1 rewritten + 1 removed = 4 sentences; v2 adds 1.
+    comparison = pd.DataFrame(
+        {
+            "old_id": ["v1"] * 5,
+            "new_id": ["v2"] * 5,
+            "status": ["kept", "rewritten", "kept", "removed", "added"],
+        }
+    )
+    assert narrative.finding_versions(comparison) == (
+        "v2 keeps 2 of the 4 sentences of v1 word for word, rewrites 1, drops 1 and adds 1"
+    )
+    assert narrative.finding_versions(comparison.iloc[:0]) == "No story in two versions"

@@ -321,7 +321,7 @@ def plot_rates(rates: pd.DataFrame, *, title: str, finding: str = ""):
 _GROUP_ORDER = ("neutral", "assertive", "doubt", "alarmed", "other", "unlisted", "none")
 
 
-def plot_attribution(shares: pd.DataFrame):
+def plot_attribution(shares: pd.DataFrame, *, finding: str = ""):
     """Per basis (quotations' cues; every reporting verb in the text), a 100% bar per outlet of
     its reporting verbs by group, with counts in the bars and N beside each outlet."""
     bases = list(dict.fromkeys(shares["basis"]))
@@ -375,8 +375,11 @@ def plot_attribution(shares: pd.DataFrame):
     axes[0].legend(ncols=len(groups), loc="lower left", bbox_to_anchor=(0, 1.1), fontsize=7)
     suptitle(
         fig,
-        f"Verbs of attribution by group (cues.yml), N = {len(outlets)} articles\n"
-        "neutral: say, tell, add; assertive: insist, stress; doubt: claim, allege; alarmed: warn",
+        headed(
+            finding,
+            f"Verbs of attribution by group (cues.yml), N = {len(outlets)} articles\n"
+            "neutral: say, tell, add; assertive: insist, stress; doubt: claim, allege; alarmed: warn",
+        ),
     )
     finish(fig)
     return fig
