@@ -952,3 +952,32 @@ def finding_versions(comparison: pd.DataFrame) -> str:
         f"{first['old_id']} word for word, rewrites {count.get('rewritten', 0)}, drops "
         f"{count.get('removed', 0)} and adds {count.get('added', 0)}"
     )
+
+
+def finding_headline_lead(contrast: pd.DataFrame) -> str:
+    """05_headline_lead: in how many articles the headline carries the frame found in most of
+    the body's sentences (any of them, on a tie)."""
+    framed = contrast[contrast["body_sentences"] > 0]
+    if framed.empty:
+        return "No frame found in any article's body"
+    first = framed.groupby("article_id")["body_rank"].transform("min")
+    carried = framed[framed["body_rank"] == first].groupby("article_id")["headline"].any()
+    return (
+        f"The headline carries the body's commonest frame in {int(carried.sum())} of "
+        f"{len(carried)} articles"
+    )
+
+
+def finding_first_mentions(first: pd.DataFrame) -> str:
+    """05_first_mentions: the frame or actor that is in the lead of most articles (and how many
+    others are in as many; on a tie, the first in the table is named)."""
+    in_lead = first[first["in_lead"].eq(True)].groupby("label", sort=False)["article_id"].nunique()
+    if in_lead.empty:
+        return "No frame or actor is in any article's lead"
+    top = in_lead.sort_values(ascending=False, kind="stable")
+    most = top[top == top.iloc[0]]
+    leads = f"the lead of {top.iloc[0]} of {first['article_id'].nunique()} articles"
+    if len(most) == 1:
+        return f"'{most.index[0]}' is in {leads}, more than any other frame or actor"
+    others = "other frame or actor" if len(most) == 2 else "other frames or actors"
+    return f"'{most.index[0]}' and {len(most) - 1} {others} are each in {leads}"

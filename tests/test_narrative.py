@@ -163,3 +163,40 @@ def test_version_title_counts_the_old_versions_sentences_by_fate():
         "v2 keeps 2 of the 4 sentences of v1 word for word, rewrites 1, drops 1 and adds 1"
     )
     assert narrative.finding_versions(comparison.iloc[:0]) == "No story in two versions"
+
+
+def test_headline_lead_title_counts_headlines_carrying_the_top_body_frame():
+    # a: top frame x (rank 1) is in the headline; b: top frame y is not (z is, rank 2);
+    # c: no frame in its body, so it is not counted.
+    contrast = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b", "b", "c"],
+            "frame": ["x", "y", "y", "z", "x"],
+            "headline": [True, False, False, True, True],
+            "body_sentences": [5, 2, 4, 1, 0],
+            "body_rank": [1, 2, 1, 2, 1],
+        }
+    )
+    assert narrative.finding_headline_lead(contrast) == (
+        "The headline carries the body's commonest frame in 1 of 2 articles"
+    )
+    assert narrative.finding_headline_lead(contrast.iloc[4:]).startswith("No frame")
+
+
+def test_first_mentions_title_names_the_item_in_most_leads():
+    # War is in the lead of a and b (2 of 3 articles), Peace of c only.
+    first = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "a", "c"],
+            "label": ["War", "War", "War", "Peace", "Peace"],
+            "in_lead": [True, True, False, False, True],
+        }
+    )
+    assert narrative.finding_first_mentions(first) == (
+        "'War' is in the lead of 2 of 3 articles, more than any other frame or actor"
+    )
+    tied = first.assign(in_lead=[True, False, False, False, True])
+    assert narrative.finding_first_mentions(tied) == (
+        "'War' and 1 other frame or actor are each in the lead of 1 of 3 articles"
+    )
+    assert narrative.finding_first_mentions(first.iloc[:0]).startswith("No frame or actor")

@@ -50,8 +50,9 @@ def plot_pairs(near: pd.DataFrame, *, threshold: float = MATCH_THRESHOLD) -> Fig
 
 
 def plot_version_table(comparison: pd.DataFrame, *, finding: str = "") -> Figure:
-    """The side-by-side table of :func:`compare_versions`: old version left, new right, one row
-    per sentence with its status; kept sentences in grey, changes marked word by word."""
+    """The two versions of a story side by side: old left, new right, one row per sentence with
+    its status; kept sentences in grey, changes marked word by word. ``comparison`` is
+    :func:`compare_versions`'s table."""
     if comparison.empty:
         return _empty_figure("No story with two versions in this corpus")
     rows = []
