@@ -377,9 +377,7 @@ def overlap(table: pd.DataFrame) -> Narrative:
 def naming(choices: pd.DataFrame) -> Narrative:
     """03_naming_choices: the concepts written in more than one way across the groups."""
     p = Prose()
-    used = choices[choices["count"] > 0]
-    variants = used.groupby("concept", sort=False)["variant"].nunique()
-    split = variants[variants > 1]
+    used, split = _split_concepts(choices)
     if split.empty:
         return p.render(shows("Every listed concept is written the same way wherever it appears."))
     parts = [
@@ -394,6 +392,14 @@ def naming(choices: pd.DataFrame) -> Narrative:
             + ". Mixed spellings inside one group often mark copy taken from another source."
         )
     )
+
+
+def _split_concepts(choices: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """The rows of concepts in use, and the number of variants of each concept written in more
+    than one way."""
+    used = choices[choices["count"] > 0]
+    variants = used.groupby("concept", sort=False)["variant"].nunique()
+    return used, variants[variants > 1]
 
 
 # --- 04 tone ---------------------------------------------------------------------------------
@@ -981,3 +987,13 @@ def finding_first_mentions(first: pd.DataFrame) -> str:
         return f"'{most.index[0]}' is in {leads}, more than any other frame or actor"
     others = "other frame or actor" if len(most) == 2 else "other frames or actors"
     return f"'{most.index[0]}' and {len(most) - 1} {others} are each in {leads}"
+
+
+def finding_naming(choices: pd.DataFrame) -> str:
+    """03_naming_choices: how many of the concepts in use are written in more than one way."""
+    used, split = _split_concepts(choices)
+    n = used["concept"].nunique()
+    if n == 0:
+        return "No listed concept is used"
+    verb = "is" if len(split) == 1 else "are"
+    return f"{len(split)} of the {n} listed concepts in use {verb} written in more than one way"

@@ -200,3 +200,18 @@ def test_first_mentions_title_names_the_item_in_most_leads():
         "'War' and 1 other frame or actor are each in the lead of 1 of 3 articles"
     )
     assert narrative.finding_first_mentions(first.iloc[:0]).startswith("No frame or actor")
+
+
+def test_naming_title_counts_the_concepts_written_more_than_one_way():
+    # Nato: 2 variants in use; Kyiv: 1 in use (Kiev unused); Donbass: never used.
+    choices = pd.DataFrame(
+        {
+            "concept": ["Nato", "Nato", "Kyiv", "Kyiv", "Donbass"],
+            "variant": ["Nato", "NATO", "Kyiv", "Kiev", "Donbass"],
+            "count": [3, 2, 4, 0, 0],
+        }
+    )
+    assert narrative.finding_naming(choices) == (
+        "1 of the 2 listed concepts in use is written in more than one way"
+    )
+    assert narrative.finding_naming(choices.iloc[4:]) == "No listed concept is used"

@@ -14,8 +14,8 @@ from analysis.plots.style import (
     SIGN_COLOURS,
     SOURCE_SPACE,
     VERB_GROUP_COLOURS,
+    finding_room,
     finish,
-    fit_lines,
     headed,
     outlet_colour,
     panel_layout,
@@ -331,9 +331,7 @@ def plot_attribution(shares: pd.DataFrame, *, finding: str = ""):
     groups += sorted(set(shares["group"]) - set(groups))
     row = min(0.4, ((DRAW_HEIGHT - 1.2) / max(len(bases), 1) - 0.8) / max(len(outlets), 1))
     fig, axes = panels(len(bases), columns=1, width=FIG_WIDTH, height=0.8 + row * len(outlets))
-    if finding:  # room for the finding's lines above the title (9.5 pt bold: ~0.17 in a line)
-        lines = fit_lines(finding, FIG_WIDTH, fontsize=9.5).count("\n") + 1
-        fig.set_figheight(fig.get_figheight() + 0.17 * lines)
+    fig.set_figheight(fig.get_figheight() + finding_room(finding))
     for ax, basis in zip(axes, bases, strict=True):
         rows = shares[shares["basis"] == basis]
         left = np.zeros(len(outlets))
