@@ -26,6 +26,7 @@ from IPython.display import Markdown
 from analysis import paths
 from analysis.aggregate import per_article
 from analysis.lexicon import read_lexicon
+from analysis.quote_accuracy import SETS
 from analysis.sources import UNATTRIBUTED_LABEL, one_row_per_speaker
 
 #: A number as prose writes it: "65%", "1,403", "-0.14" (not the 2 of "ft-v2").
@@ -378,9 +379,7 @@ def overlap(table: pd.DataFrame) -> Narrative:
 def naming(choices: pd.DataFrame) -> Narrative:
     """03_naming_choices: the concepts written in more than one way across the groups."""
     p = Prose()
-    used = choices[choices["count"] > 0]
-    variants = used.groupby("concept", sort=False)["variant"].nunique()
-    split = variants[variants > 1]
+    used, split = _split_concepts(choices)
     if split.empty:
         return p.render(shows("Every listed concept is written the same way wherever it appears."))
     parts = [
@@ -395,6 +394,14 @@ def naming(choices: pd.DataFrame) -> Narrative:
             + ". Mixed spellings inside one group often mark copy taken from another source."
         )
     )
+
+
+def _split_concepts(choices: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """The rows of concepts in use, and the number of variants of each concept written in more
+    than one way."""
+    used = choices[choices["count"] > 0]
+    variants = used.groupby("concept", sort=False)["variant"].nunique()
+    return used, variants[variants > 1]
 
 
 # --- 04 tone ---------------------------------------------------------------------------------
@@ -912,3 +919,93 @@ def finding_readability(table: pd.DataFrame) -> str:
         f"Flesch-Kincaid grade runs from {easy['flesch_kincaid_grade']:.1f} ({easy['outlet']}) "
         f"to {hard['flesch_kincaid_grade']:.1f} ({hard['outlet']})"
     )
+
+
+def finding_accuracy(table: pd.DataFrame) -> str:
+    """02_accuracy: the weakest measure on the set kept furthest from the rules (the last of
+    :data:`analysis.quote_accuracy.SETS` that the table holds)."""
+    held = [name for name in SETS if name in set(table["set"])]
+    if not held:
+        return "No hand-labelled quotations to score against"
+    last = table[table["set"] == held[-1]]
+    row = last.sort_values("value", kind="stable").iloc[0]
+    return (
+        f"On the {row['set']} set the weakest measure is {row['measure'].replace('_', ' ')}: "
+        f"{row['value']:.0%} ({row['correct']} of {row['total']})"
+    )
+
+
+def finding_attribution(shares: pd.DataFrame) -> str:
+    """04_attribution_verbs: the range of the neutral verbs' share of each outlet's reporting
+    verbs (first basis drawn)."""
+    rows = shares[shares["basis"] == shares["basis"].iloc[0]] if len(shares) else shares
+    totals = rows.groupby("outlet", sort=True)["total"].first()
+    totals = totals[totals > 0]
+    if totals.empty:
+        return "No reporting verbs found"
+    neutral = rows[rows["group"] == "neutral"].groupby("outlet")["count"].sum()
+    share = (neutral.reindex(totals.index, fill_value=0) / totals).sort_values(kind="stable")
+    low, high = share.index[0], share.index[-1]
+    if len(share) == 1:
+        return f"Neutral verbs are {share[low]:.0%} of {_possessive(low)} reporting verbs"
+    return (
+        f"Neutral verbs are {share[low]:.0%} ({low}) to {share[high]:.0%} ({high}) "
+        "of an outlet's reporting verbs"
+    )
+
+
+def finding_versions(comparison: pd.DataFrame) -> str:
+    """06_version_table: how many of the old version's sentences the new one keeps word for
+    word, rewrites and drops, and how many it adds."""
+    if comparison.empty:
+        return "No story in two versions"
+    first = comparison.iloc[0]
+    pair = comparison[
+        (comparison["old_id"] == first["old_id"]) & (comparison["new_id"] == first["new_id"])
+    ]
+    count = pair["status"].value_counts()
+    old = int(count.get("kept", 0) + count.get("rewritten", 0) + count.get("removed", 0))
+    return (
+        f"{first['new_id']} keeps {count.get('kept', 0)} of the {old} sentences of "
+        f"{first['old_id']} word for word, rewrites {count.get('rewritten', 0)}, drops "
+        f"{count.get('removed', 0)} and adds {count.get('added', 0)}"
+    )
+
+
+def finding_headline_lead(contrast: pd.DataFrame) -> str:
+    """05_headline_lead: in how many articles the headline carries the frame found in most of
+    the body's sentences (any of them, on a tie)."""
+    framed = contrast[contrast["body_sentences"] > 0]
+    if framed.empty:
+        return "No frame found in any article's body"
+    first = framed.groupby("article_id")["body_rank"].transform("min")
+    carried = framed[framed["body_rank"] == first].groupby("article_id")["headline"].any()
+    return (
+        f"The headline carries the body's commonest frame in {int(carried.sum())} of "
+        f"{len(carried)} articles"
+    )
+
+
+def finding_first_mentions(first: pd.DataFrame) -> str:
+    """05_first_mentions: the frame or actor that is in the lead of most articles (and how many
+    others are in as many; on a tie, the first in the table is named)."""
+    in_lead = first[first["in_lead"].eq(True)].groupby("label", sort=False)["article_id"].nunique()
+    if in_lead.empty:
+        return "No frame or actor is in any article's lead"
+    top = in_lead.sort_values(ascending=False, kind="stable")
+    most = top[top == top.iloc[0]]
+    leads = f"the lead of {top.iloc[0]} of {first['article_id'].nunique()} articles"
+    if len(most) == 1:
+        return f"'{most.index[0]}' is in {leads}, more than any other frame or actor"
+    others = "other frame or actor" if len(most) == 2 else "other frames or actors"
+    return f"'{most.index[0]}' and {len(most) - 1} {others} are each in {leads}"
+
+
+def finding_naming(choices: pd.DataFrame) -> str:
+    """03_naming_choices: how many of the concepts in use are written in more than one way."""
+    used, split = _split_concepts(choices)
+    n = used["concept"].nunique()
+    if n == 0:
+        return "No listed concept is used"
+    verb = "is" if len(split) == 1 else "are"
+    return f"{len(split)} of the {n} listed concepts in use {verb} written in more than one way"

@@ -159,3 +159,109 @@ def test_the_frame_share_title_pools_an_outlet_past_the_per_article_cap():
         narrative.finding_frame_share(shares, {})
         == "'Topic' is in 50% of A's body sentences (9 of 18)"
     )
+
+
+def test_accuracy_title_names_the_weakest_measure_of_the_furthest_set():
+    # "untouched" comes after "tune" in quote_accuracy.SETS, though first in the table;
+    # its weakest measure is speaker right: 3 of 4 = 75%.
+    table = pd.DataFrame(
+        {
+            "set": ["untouched", "untouched", "tune"],
+            "measure": ["found", "speaker_right", "found"],
+            "correct": [9, 3, 1],
+            "total": [10, 4, 5],
+            "value": [0.9, 0.75, 0.2],
+        }
+    )
+    assert narrative.finding_accuracy(table) == (
+        "On the untouched set the weakest measure is speaker right: 75% (3 of 4)"
+    )
+    assert narrative.finding_accuracy(table.iloc[:0]).startswith("No hand-labelled")
+
+
+def test_attribution_title_gives_the_range_of_neutral_shares():
+    # Daily: 3 neutral of 4 = 75%; Wire: 1 of 5 = 20%; Empty has no verbs and is left out;
+    # the second basis is not the one read.
+    shares = pd.DataFrame(
+        {
+            "basis": ["quotations"] * 5 + ["text"],
+            "outlet": ["Daily", "Daily", "Wire", "Wire", "Empty", "Wire"],
+            "group": ["neutral", "doubt", "neutral", "alarmed", "neutral", "neutral"],
+            "count": [3, 1, 1, 4, 0, 5],
+            "total": [4, 4, 5, 5, 0, 5],
+        }
+    )
+    assert narrative.finding_attribution(shares) == (
+        "Neutral verbs are 20% (Wire) to 75% (Daily) of an outlet's reporting verbs"
+    )
+    assert narrative.finding_attribution(shares[shares["outlet"] == "Daily"]) == (
+        "Neutral verbs are 75% of Daily's reporting verbs"
+    )
+    assert narrative.finding_attribution(shares.iloc[:0]) == "No reporting verbs found"
+
+
+def test_version_title_counts_the_old_versions_sentences_by_fate():
+    # v1 has 2 kept + 1 rewritten + 1 removed = 4 sentences; v2 adds 1.
+    comparison = pd.DataFrame(
+        {
+            "old_id": ["v1"] * 5,
+            "new_id": ["v2"] * 5,
+            "status": ["kept", "rewritten", "kept", "removed", "added"],
+        }
+    )
+    assert narrative.finding_versions(comparison) == (
+        "v2 keeps 2 of the 4 sentences of v1 word for word, rewrites 1, drops 1 and adds 1"
+    )
+    assert narrative.finding_versions(comparison.iloc[:0]) == "No story in two versions"
+
+
+def test_headline_lead_title_counts_headlines_carrying_the_top_body_frame():
+    # a: top frame x (rank 1) is in the headline; b: top frame y is not (z is, rank 2);
+    # c: no frame in its body, so it is not counted.
+    contrast = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b", "b", "c"],
+            "frame": ["x", "y", "y", "z", "x"],
+            "headline": [True, False, False, True, True],
+            "body_sentences": [5, 2, 4, 1, 0],
+            "body_rank": [1, 2, 1, 2, 1],
+        }
+    )
+    assert narrative.finding_headline_lead(contrast) == (
+        "The headline carries the body's commonest frame in 1 of 2 articles"
+    )
+    assert narrative.finding_headline_lead(contrast.iloc[4:]).startswith("No frame")
+
+
+def test_first_mentions_title_names_the_item_in_most_leads():
+    # War is in the lead of a and b (2 of 3 articles), Peace of c only.
+    first = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "a", "c"],
+            "label": ["War", "War", "War", "Peace", "Peace"],
+            "in_lead": [True, True, False, False, True],
+        }
+    )
+    assert narrative.finding_first_mentions(first) == (
+        "'War' is in the lead of 2 of 3 articles, more than any other frame or actor"
+    )
+    tied = first.assign(in_lead=[True, False, False, False, True])
+    assert narrative.finding_first_mentions(tied) == (
+        "'War' and 1 other frame or actor are each in the lead of 1 of 3 articles"
+    )
+    assert narrative.finding_first_mentions(first.iloc[:0]).startswith("No frame or actor")
+
+
+def test_naming_title_counts_the_concepts_written_more_than_one_way():
+    # Nato: 2 variants in use; Kyiv: 1 in use (Kiev unused); Donbass: never used.
+    choices = pd.DataFrame(
+        {
+            "concept": ["Nato", "Nato", "Kyiv", "Kyiv", "Donbass"],
+            "variant": ["Nato", "NATO", "Kyiv", "Kiev", "Donbass"],
+            "count": [3, 2, 4, 0, 0],
+        }
+    )
+    assert narrative.finding_naming(choices) == (
+        "1 of the 2 listed concepts in use is written in more than one way"
+    )
+    assert narrative.finding_naming(choices.iloc[4:]) == "No listed concept is used"

@@ -56,7 +56,9 @@ def _largest_outlets(table: pd.DataFrame, n: int) -> list[str]:
     return [o for o in counts.index if o in keep]
 
 
-def plot_headline_lead(contrast: pd.DataFrame, units: pd.DataFrame, labels: pd.Series):
+def plot_headline_lead(
+    contrast: pd.DataFrame, units: pd.DataFrame, labels: pd.Series, *, finding: str = ""
+):
     """Per article, one panel: the share of body sentences carrying each frame (bar), the share
     of lead sentences (diamond), and whether the headline (star, column H) or standfirst (square,
     column S) carries it; the panel's title is the headline. Returns the figure and the data.
@@ -179,13 +181,19 @@ def plot_headline_lead(contrast: pd.DataFrame, units: pd.DataFrame, labels: pd.S
     else:
         how = ""
     suptitle(
-        fig, f"What the headline and lead foreground, against the body ({_n_label(units)}){how}"
+        fig,
+        headed(
+            finding,
+            f"What the headline and lead foreground, against the body ({_n_label(units)}){how}",
+        ),
     )
     finish(fig, bottom=0.35)
     return fig, contrast
 
 
-def plot_first_mentions(first: pd.DataFrame, ends: pd.Series, labels: pd.Series):
+def plot_first_mentions(
+    first: pd.DataFrame, ends: pd.Series, labels: pd.Series, *, finding: str = ""
+):
     """First-mention positions, one panel per kind (frames, actors): a dot per article at the
     position (0-1) where the frame or actor first appears, a star if it is also in the headline.
     Where each article's lead ends is a dashed line and a triangle above the panel, the
@@ -311,7 +319,12 @@ def plot_first_mentions(first: pd.DataFrame, ends: pd.Series, labels: pd.Series)
             )
             + "stars: the item is in at least half the outlet's headlines"
         )
-    suptitle(fig, f"Where each frame and actor first appears (N = {n_articles} articles){how}")
+    suptitle(
+        fig,
+        headed(
+            finding, f"Where each frame and actor first appears (N = {n_articles} articles){how}"
+        ),
+    )
     legend_rows = -(-len(legend_names) // 3)
     finish(fig, bottom=0.16 * legend_rows + 0.05)
     return fig, first

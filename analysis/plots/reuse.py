@@ -49,9 +49,10 @@ def plot_pairs(near: pd.DataFrame, *, threshold: float = MATCH_THRESHOLD) -> Fig
     )
 
 
-def plot_version_table(comparison: pd.DataFrame) -> Figure:
-    """The side-by-side table of :func:`compare_versions`: old version left, new right, one row
-    per sentence with its status; kept sentences in grey, changes marked word by word."""
+def plot_version_table(comparison: pd.DataFrame, *, finding: str = "") -> Figure:
+    """The two versions of a story side by side: old left, new right, one row per sentence with
+    its status; kept sentences in grey, changes marked word by word. ``comparison`` is
+    :func:`compare_versions`'s table."""
     if comparison.empty:
         return _empty_figure("No story with two versions in this corpus")
     rows = []
@@ -68,7 +69,11 @@ def plot_version_table(comparison: pd.DataFrame) -> Figure:
     tally = ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES)
     return side_by_side(
         rows,
-        title=f"Two versions of {story}: {old} and {new}, N = {len(comparison)} sentence rows ({tally})",
+        title=headed(
+            finding,
+            f"Two versions of {story}: {old} and {new}, N = {len(comparison)} sentence rows "
+            f"({tally})",
+        ),
         headers=("status", f"old: {old}", f"new: {new}"),
         note=(
             "Sentences paired one to one at a difflib score of at least "

@@ -330,7 +330,7 @@ def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
     return fig
 
 
-def plot_accuracy(table: pd.DataFrame):
+def plot_accuracy(table: pd.DataFrame, *, finding: str = ""):
     """The three measures for each set, side by side, with Wilson 95% intervals and "k/n"
     written in. ``table`` is :func:`analysis.quote_accuracy.accuracy_table`'s."""
     sets = [s for s in SETS if s in set(table["set"])]
@@ -372,8 +372,11 @@ def plot_accuracy(table: pd.DataFrame):
     }
     suptitle(
         fig,
-        "Quotation finder against hand labels\n"
-        + ", ".join(f"{s}: N = {n[s]} quotations" for s in sets),
+        headed(
+            finding,
+            "Quotation finder against hand labels\n"
+            + ", ".join(f"{s}: N = {n[s]} quotations" for s in sets),
+        ),
     )
     finish(fig)
     return fig

@@ -266,6 +266,14 @@ def headed(finding: str, text: str) -> str:
     return f"{finding}\n{text}" if finding else text
 
 
+def finding_room(finding: str, *, width: float = FIG_WIDTH, fontsize: float = 9.5) -> float:
+    """The inches a figure grows by to keep its plot's height under a title headed by
+    ``finding`` (its wrapped lines, at ~1.25 line spacing); 0 without one."""
+    if not finding:
+        return 0.0
+    return (fit_lines(finding, width, fontsize=fontsize).count("\n") + 1) * fontsize * 1.25 / 72
+
+
 def suptitle(fig: plt.Figure, text: str, *, fontsize: float | str = 9.5) -> None:
     """The figure's title, bold, flush with its left edge (every multi-panel figure has one);
     each line is wrapped to the figure's width."""

@@ -14,6 +14,7 @@ from analysis.plots.style import (
     SIGN_COLOURS,
     SOURCE_SPACE,
     VERB_GROUP_COLOURS,
+    finding_room,
     finish,
     headed,
     outlet_colour,
@@ -321,7 +322,7 @@ def plot_rates(rates: pd.DataFrame, *, title: str, finding: str = ""):
 _GROUP_ORDER = ("neutral", "assertive", "doubt", "alarmed", "other", "unlisted", "none")
 
 
-def plot_attribution(shares: pd.DataFrame):
+def plot_attribution(shares: pd.DataFrame, *, finding: str = ""):
     """Per basis (quotations' cues; every reporting verb in the text), a 100% bar per outlet of
     its reporting verbs by group, with counts in the bars and N beside each outlet."""
     bases = list(dict.fromkeys(shares["basis"]))
@@ -330,6 +331,7 @@ def plot_attribution(shares: pd.DataFrame):
     groups += sorted(set(shares["group"]) - set(groups))
     row = min(0.4, ((DRAW_HEIGHT - 1.2) / max(len(bases), 1) - 0.8) / max(len(outlets), 1))
     fig, axes = panels(len(bases), columns=1, width=FIG_WIDTH, height=0.8 + row * len(outlets))
+    fig.set_figheight(fig.get_figheight() + finding_room(finding))
     for ax, basis in zip(axes, bases, strict=True):
         rows = shares[shares["basis"] == basis]
         left = np.zeros(len(outlets))
@@ -375,8 +377,11 @@ def plot_attribution(shares: pd.DataFrame):
     axes[0].legend(ncols=len(groups), loc="lower left", bbox_to_anchor=(0, 1.1), fontsize=7)
     suptitle(
         fig,
-        f"Verbs of attribution by group (cues.yml), N = {len(outlets)} articles\n"
-        "neutral: say, tell, add; assertive: insist, stress; doubt: claim, allege; alarmed: warn",
+        headed(
+            finding,
+            f"Verbs of attribution by group (cues.yml), N = {len(outlets)} articles\n"
+            "neutral: say, tell, add; assertive: insist, stress; doubt: claim, allege; alarmed: warn",
+        ),
     )
     finish(fig)
     return fig

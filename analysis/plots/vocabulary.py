@@ -15,6 +15,7 @@ from analysis.plots.style import (
     FIG_WIDTH,
     SIGN_COLOURS,
     SOURCE_SPACE,
+    finding_room,
     finish,
     fit_lines,
     headed,
@@ -246,10 +247,11 @@ def plot_overlap(overlap: pd.DataFrame, *, n_articles: int, finding: str = ""):
     return fig
 
 
-def plot_naming(table: pd.DataFrame, *, n_articles: int):
-    """The naming-choices table (:func:`naming_table`) drawn as a figure, one row per concept;
-    columns narrow (and text wraps) to fit the print width, at most :data:`MAX_NAMING_GROUPS`
-    groups (the first ones; the CSV has every group)."""
+def plot_naming(table: pd.DataFrame, *, n_articles: int, finding: str = ""):
+    """The naming choices drawn as a table, one row per concept and one column per group,
+    columns narrowed (and text wrapped) to fit the print width. ``table`` is
+    :func:`naming_table`'s; at most :data:`MAX_NAMING_GROUPS` groups are drawn (the first ones;
+    the CSV has every group)."""
     total = table.shape[1]
     table = table.iloc[:, :MAX_NAMING_GROUPS]
     column_in = min(1.9, (FIG_WIDTH - 1.2) / max(table.shape[1], 1))
@@ -257,7 +259,10 @@ def plot_naming(table: pd.DataFrame, *, n_articles: int):
     cells = [[textwrap.fill(str(v), wrap) for v in row] for row in table.to_numpy()]
     lines = [max(c.count("\n") + 1 for c in row) for row in cells]
     fig, ax = plt.subplots(
-        figsize=(1.2 + column_in * table.shape[1], 0.6 + 0.15 * (sum(lines) + 2) + SOURCE_SPACE)
+        figsize=(
+            1.2 + column_in * table.shape[1],
+            0.6 + 0.15 * (sum(lines) + 2) + SOURCE_SPACE + finding_room(finding),
+        )
     )
     ax.axis("off")
     drawn = ax.table(
@@ -285,7 +290,11 @@ def plot_naming(table: pd.DataFrame, *, n_articles: int):
         else ""
     )
     ax.set_title(
-        f"Naming choices by group (counts in body text), N = {n_articles} articles (canonical){cut}"
+        headed(
+            finding,
+            f"Naming choices by group (counts in body text), N = {n_articles} articles "
+            f"(canonical){cut}",
+        )
     )
     finish(fig)
     return fig
