@@ -21,11 +21,10 @@ the terms leaning furthest each way and the first term's lines.
 from __future__ import annotations
 
 import html
-import threading
 
 import pandas as pd
 
-from analysis.kwic import kwic, kwic_html, pattern_problem
+from analysis.kwic import DebouncedView, kwic, kwic_html, pattern_problem
 from analysis.terms import find_matches
 from analysis.vocabulary import DEFAULT_ALPHA0, log_odds_z
 
@@ -103,7 +102,7 @@ def extremes(positions: pd.DataFrame, n: int = 8) -> pd.DataFrame:
     return pd.concat([top, bottom[~bottom["term"].isin(top["term"])]], ignore_index=True)
 
 
-class TermExplorer:
+class TermExplorer(DebouncedView):
     """Search the term map, pick a term, read its lines.
 
     In JupyterLab: a search box, the group and the side it is compared with, a list of the
@@ -128,14 +127,12 @@ class TermExplorer:
         **options,
     ):
         self.corpus, self.counts, self.by = corpus, counts, by
-        self.window, self.max_lines, self.delay, self.options = window, max_lines, delay, options
+        super().__init__(delay)
+        self.window, self.max_lines, self.options = window, max_lines, options
         self.group, self.other = group, other
         self.positions = term_positions(counts, group, other)
         self.term = self.positions["term"].iloc[0] if len(self.positions) else ""
         self._widget = None
-        self._lock = threading.Lock()
-        self._generation = 0
-        self._timer: threading.Timer | None = None
         self._updating = False  # True while a redraw sets the controls
 
     # ------------------------------------------------------------------ content
@@ -249,22 +246,10 @@ class TermExplorer:
         return kwic_html(self.lines_for(term, group, other), max_lines=self.max_lines)
 
     def _schedule(self, _change=None) -> None:
-        """Redraw after ``delay`` seconds without a further change (at once if ``delay`` is 0).
-        Changes the redraw itself makes to the controls (the term list) schedule nothing."""
-        if self._updating:
-            return
-        with self._lock:
-            self._generation += 1
-            generation = self._generation
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
-            if self.delay > 0:
-                self._timer = threading.Timer(self.delay, self._refresh, args=(generation,))
-                self._timer.daemon = True
-                self._timer.start()
-                return
-        self._refresh(generation)
+        """As :meth:`DebouncedView._schedule`; changes the redraw itself makes to the controls
+        (the term list) schedule nothing."""
+        if not self._updating:
+            super()._schedule(_change)
 
     def _refresh(self, generation: int) -> None:
         group, other, query = self._group.value, self._other.value, self._search.value
@@ -292,12 +277,6 @@ class TermExplorer:
             self._detail.value = detail
         finally:
             self._updating = False
-
-    def wait(self) -> None:
-        """Block until a pending redraw (if any) has run: for tests and scripts."""
-        timer = self._timer
-        if timer is not None:
-            timer.join()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         static = {

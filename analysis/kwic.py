@@ -206,7 +206,44 @@ def pattern_problem(pattern: str) -> str | None:
     return None
 
 
-class KwicExplorer:
+class DebouncedView:
+    """What the explorers share: a redraw ``delay`` seconds after the last change of a control
+    (at once if ``delay`` is 0), of which only the latest is shown. A subclass observes its
+    controls with :meth:`_schedule` and defines ``_refresh(generation)``, which shows its result
+    only if ``generation`` is still ``self._generation`` (checked under ``self._lock``)."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self._lock = threading.Lock()
+        self._generation = 0  # bumped by every change; only the latest result is shown
+        self._timer: threading.Timer | None = None
+
+    def _schedule(self, _change=None) -> None:
+        """Redraw after ``delay`` seconds without a further change (at once if ``delay`` is 0)."""
+        with self._lock:
+            self._generation += 1
+            generation = self._generation
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self.delay > 0:
+                self._timer = threading.Timer(self.delay, self._refresh, args=(generation,))
+                self._timer.daemon = True
+                self._timer.start()
+                return
+        self._refresh(generation)
+
+    def _refresh(self, generation: int) -> None:
+        raise NotImplementedError
+
+    def wait(self) -> None:
+        """Block until a pending redraw (if any) has run: for tests and scripts."""
+        timer = self._timer
+        if timer is not None:
+            timer.join()
+
+
+class KwicExplorer(DebouncedView):
     """Type a term, see its lines by outlet.
 
     In JupyterLab it is an ipywidgets text box, an outlet menu and a table that follows the box
@@ -230,13 +267,10 @@ class KwicExplorer:
         **options,
     ):
         self.corpus, self.window, self.max_lines, self.options = corpus, window, max_lines, options
-        self.delay = delay
+        super().__init__(delay)
         self.term = term
         self.lines = self.lines_for(term)
         self._widget = None
-        self._lock = threading.Lock()
-        self._generation = 0  # bumped by every change; only the latest result is shown
-        self._timer: threading.Timer | None = None
 
     def lines_for(self, term: str) -> pd.DataFrame:
         """The KWIC lines for ``term`` (an invalid or empty pattern gives no lines)."""
@@ -291,21 +325,6 @@ class KwicExplorer:
             )
         return self._widget
 
-    def _schedule(self, _change=None) -> None:
-        """Redraw after ``delay`` seconds without a further change (at once if ``delay`` is 0)."""
-        with self._lock:
-            self._generation += 1
-            generation = self._generation
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
-            if self.delay > 0:
-                self._timer = threading.Timer(self.delay, self._refresh, args=(generation,))
-                self._timer.daemon = True
-                self._timer.start()
-                return
-        self._refresh(generation)
-
     def _refresh(self, generation: int) -> None:
         term, outlet = self._box.value, self._outlet.value
         table = self.render(term, outlet)
@@ -314,12 +333,6 @@ class KwicExplorer:
                 return
             self.term = term
             self._table.value = table
-
-    def wait(self) -> None:
-        """Block until a pending redraw (if any) has run: for tests and scripts."""
-        timer = self._timer
-        if timer is not None:
-            timer.join()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         static = {
