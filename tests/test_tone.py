@@ -561,3 +561,24 @@ def test_a_glob_in_escalation_yml_matches(monkeypatch, small_corpus):
         ]
     finally:
         tone.lexicon_terms.cache_clear()
+
+
+def test_the_attribution_figure_counts_outlets_and_verbs_not_articles():
+    """Two outlets with 3 and 5 reporting verbs: the title says 2 outlets and N = 8 verbs (it
+    said "N = 2 articles", true only when each outlet had one article)."""
+    import matplotlib.pyplot as plt
+
+    from analysis.plots import tone as plots
+
+    shares = pd.DataFrame(
+        [
+            ("A", "attributions", "neutral", 2, 3, 2 / 3),
+            ("A", "attributions", "doubt", 1, 3, 1 / 3),
+            ("B", "attributions", "neutral", 5, 5, 1.0),
+        ],
+        columns=["outlet", "basis", "group", "count", "total", "share"],
+    )
+    fig = plots.plot_attribution(shares)
+    title = fig._suptitle.get_text().replace("\n", " ")
+    plt.close(fig)
+    assert "2 outlets, N = 8 reporting verbs" in title

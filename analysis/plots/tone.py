@@ -374,12 +374,15 @@ def plot_attribution(shares: pd.DataFrame, *, finding: str = ""):
         ax.set_title(label.get(basis, basis), fontsize=8)
         ax.grid(axis="y", visible=False)
     axes[-1].set_xlabel("share of the outlet's reporting verbs (numbers in bars: count)")
+    first = shares[shares["basis"] == bases[0]]
+    verbs = int(first.groupby("outlet")["total"].first().sum())
     axes[0].legend(ncols=len(groups), loc="lower left", bbox_to_anchor=(0, 1.1), fontsize=7)
     suptitle(
         fig,
         headed(
             finding,
-            f"Verbs of attribution by group (cues.yml), N = {len(outlets)} articles\n"
+            f"Verbs of attribution by group (cues.yml), {len(outlets)} outlets, "
+            f"N = {verbs:,} reporting verbs\n"
             "neutral: say, tell, add; assertive: insist, stress; doubt: claim, allege; alarmed: warn",
         ),
     )
