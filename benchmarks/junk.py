@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -38,8 +39,8 @@ from analysis.corpus import _complete_row, _read_one  # noqa: E402
 from analysis.sentences import split_sentences  # noqa: E402
 
 SHORT = 4  # a junk line of fewer words counts as kept only if it stands as a whole paragraph
-SETS = (HERE / "devset", HERE / "devset_untouched")
-SPLITS = ("tune", "held-out", "untouched")
+SETS = (HERE / "devset", HERE / "devset_fresh", HERE / "devset_untouched")
+SPLITS = ("tune", "held-out", "fresh", "untouched")
 
 
 def score(page: dict, paragraphs: list[str]) -> dict[str, int]:
@@ -85,8 +86,10 @@ def truth_sentences(truth: str) -> list[str]:
     return found
 
 
-def run(source: Path, *, show: str | None = None) -> None:
-    pages = [page for folder in SETS for page in load_pages(source, folder)]
+def run(source: Path, *, splits: Sequence[str] = SPLITS, show: str | None = None) -> None:
+    pages = [
+        page for folder in SETS for page in load_pages(source, folder) if page["split"] in splits
+    ]
     totals: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,6 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=os.environ.get("DEVSET_SOURCE"))
     parser.add_argument("--show", help="print the body of the page whose id starts so")
+    parser.add_argument(
+        "--set",
+        action="append",
+        choices=SPLITS,
+        help="score only this split (repeatable; default: every split)",
+    )
     args = parser.parse_args(argv)
     if not args.source or not (Path(args.source) / "ground-truth.json").is_file():
         print(
@@ -136,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             "  DEVSET_SOURCE=article-extraction-benchmark python benchmarks/junk.py"
         )
         return 0
-    run(Path(args.source), show=args.show)
+    run(Path(args.source), splits=args.set or SPLITS, show=args.show)
     return 0
 
 
