@@ -169,7 +169,7 @@ def lexicon() -> Lexicon:
         boilerplate_prefixes=tuple(p.casefold() for p in items("boilerplate_prefixes")),
         notice_prefixes=tuple(p.casefold() for p in items("notice_prefixes")),
         related_link=re.compile(
-            rf"(?:{_alternation(items('related_link_openers'), flexible_space=True)})"
+            rf"[\[(]?(?:{_alternation(items('related_link_openers'), flexible_space=True)})"
             r"\s*[|:>»›–—-]+\s*\S",
             re.IGNORECASE,
         ),
@@ -528,7 +528,8 @@ def is_caption(line: str) -> bool:
 
 
 def is_related_link(line: str) -> bool:
-    """True for a teaser line that links to another article: 'Also Read | …', 'Read more: …'.
+    """True for a teaser line that links to another article: 'Also Read | …', 'Read more: …',
+    '[Related: …]' (an opening bracket may come first).
 
     Only an opener from the lexicon followed by a separator (| : > » › – —) counts; a sentence
     such as 'Read more about the talks in our explainer.' is kept, because without the
@@ -654,17 +655,20 @@ def is_photo_credit(text: str) -> bool:
 
 
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w{2,}")
+#: Small words a contact line may hold besides names: 'Write to Jane Doe at jane@example.com'.
+_CONTACT_LINKS = frozenset({"to", "at", "or", "and", "on", "via"})
 
 
 def is_contact_line(text: str) -> bool:
     """True for an author's contact line: 'patrick.shanley@example.com @pshanley88', 'Nishant
-    Kumar @Nishantopines': at most eight words, an e-mail address or @handle, and nothing else
-    but capitalised name words."""
+    Kumar @Nishantopines', 'Write to Jane Doe at jane@example.com': at most eight words, an
+    e-mail address or @handle, and nothing else but capitalised name words and the links of
+    ``_CONTACT_LINKS``."""
     words = collapse_whitespace(text).split()
     if not words or len(words) > 8:
         return False
-    contacts = [w for w in words if _CONTACT.fullmatch(w.strip(",;|"))]
-    others = [w for w in words if w not in contacts]
+    contacts = [w for w in words if _CONTACT.fullmatch(w.strip(",;|."))]
+    others = [w for w in words if w not in contacts and w not in _CONTACT_LINKS]
     return bool(contacts) and all(w[:1].isupper() and w.isalpha() for w in others)
 
 
@@ -676,6 +680,16 @@ def _names_photographer(credit: str) -> bool:
     return any(mark in line for mark in ("/", " | ", " via ")) or line.casefold().startswith(
         lexicon().credit_only_openers
     )
+
+
+_READING_TIME = re.compile(
+    r"[^\w]{0,3}\d{1,3}\s*(?:min|mins|minute|minutes)\.?\s+read\W{0,3}", re.IGNORECASE
+)
+
+
+def is_reading_time(text: str) -> bool:
+    """True for a reading-time line: '• 2 min read', '5 Min Read', '3 minutes read'."""
+    return _READING_TIME.fullmatch(collapse_whitespace(text)) is not None
 
 
 def _junk_reason(raw: str, text: str) -> str | None:
@@ -690,6 +704,8 @@ def _junk_reason(raw: str, text: str) -> str | None:
         return "reader-prompt"
     if is_contact_line(text):
         return "contact-line"
+    if is_reading_time(text):
+        return "reading-time"
     return None
 
 

@@ -226,6 +226,9 @@ def test_is_caption(line: str, expected: bool) -> None:
         ("Read more about the talks in our explainer.", False),  # prose: no separator
         ("Also, read the statement carefully.", False),
         ("Related talks will continue on Friday.", False),
+        ("[Related: Salesforce Dreamforce Keynote: AI, Integration And Protestors]", True),
+        ("(Read more: Why the talks failed)", True),
+        ("(Related talks will continue on Friday.)", False),
     ],
 )
 def test_is_related_link(line: str, expected: bool) -> None:
@@ -267,6 +270,25 @@ def test_is_related_link(line: str, expected: bool) -> None:
         ("Sharing is caring!", True),
         ("Sharing is caring, the charity's founder told volunteers.", False),  # in a sentence
         ("The regulator said websites use cookies to track readers.", False),
+        # third round (the fresh dev split): page tools, sign-up form messages, notices
+        ("Order Reprints", True),
+        ("Text size", True),
+        ("Post navigation", True),
+        ("Advert", True),
+        ("Thanks for signing up!", True),
+        ("Please check the opt-in box to acknowledge that you would like to subscribe.", True),
+        ("There was an error processing your subscription.", True),
+        ("This slideshow requires JavaScript.", True),
+        ("All quotes delayed a minimum of 15 minutes. See here for a list of exchanges.", True),
+        ("Our Standards:The Thomson Reuters Trust Principles.", True),
+        (
+            "Our standards of care fell short, the hospital's chief executive said in a "
+            "statement on Tuesday after the inquiry published its findings and recommendations "
+            "for the trust.",
+            False,
+        ),  # too long for a prefix line
+        ("Text size matters less than layout, the designers said.", False),
+        ("Advertisers fled the platform after the ruling.", False),
     ],
 )
 def test_is_boilerplate(line: str, expected: bool) -> None:

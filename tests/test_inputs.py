@@ -18,6 +18,7 @@ from analysis.clean import (
     is_link_like,
     is_photo_credit,
     is_reader_prompt,
+    is_reading_time,
     is_role_line,
     read_front_matter,
     split_paragraphs,
@@ -480,6 +481,12 @@ def test_is_reader_prompt(text, expected):
         (is_contact_line, "patrick.shanley@example.com @pshanley88", True),
         (is_contact_line, "Nishant Kumar @Nishantopines", True),
         (is_contact_line, "Write to the desk at news@example.com with your questions", False),
+        (is_contact_line, "Write to Al Root at allen.root@example.com", True),  # fresh split
+        (is_contact_line, "He wrote to Jane at jane@example.com on Monday", False),  # prose
+        (is_reading_time, "• 2 min read", True),
+        (is_reading_time, "5 Min Read", True),
+        (is_reading_time, "It takes 5 min to read the report.", False),
+        (is_reading_time, "5 minutes", False),
         (is_contact_line, "@POTUS", True),
         (is_contact_line, "Email", False),
         (is_role_line, "Contributing Writer", True),
