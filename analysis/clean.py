@@ -49,6 +49,8 @@ REASONS: dict[str, str] = {
     "front-matter": "a YAML front matter's delimiters and the fields that are not metadata",
     "title-repeat": "a heading that repeats the title the front matter or HTML page gave",
     "link-run": "a run of short link-like lines: a menu or a related-story list",
+    "teaser-list": "a story list below the article: headlines, each over a one-sentence teaser",
+    "reading-time": "a reading-time line ('• 2 min read')",
     "stray-date": "a line that is only a date or time below the header: page furniture",
     "copyright": "a copyright notice that does not end the article: a site footer",
     "no-words": "a short line with no letters ('553', '85%'): counters and table cells",
@@ -1359,14 +1361,30 @@ LINK_RUN_MIN = 3
 LINK_RUN_MAX_WORDS = 15
 
 
+#: Quotation marks a headline may open with, each with the mark that closes it.
+_HEADLINE_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
 def is_link_like(text: str) -> bool:
     """True for a paragraph shaped like a link in a menu or a related-story list: at most
-    ``LINK_RUN_MAX_WORDS`` words, not ending a sentence, not a lead-in (':' ';' ','), not
-    opening a quotation."""
+    ``LINK_RUN_MAX_WORDS`` words, not ending a sentence, not a lead-in (':' ';' ','), and not
+    an open quotation: a line opening with a quotation mark is link-like only when the
+    quotation closes before its last word, as in a headline ("'He strangled me': Canadian
+    speaks about attack")."""
     line = text.strip()
     if not line or len(line.split()) > LINK_RUN_MAX_WORDS or len(line) > 160:
         return False
-    return not ends_sentence(line) and line[-1] not in ":;,–—-" and line[0] not in "“\"‘'"
+    if ends_sentence(line) or line[-1] in ":;,–—-":
+        return False
+    elision = line[1:2].isdigit()  # "'90s fashion returns"
+    closing = None if elision else _HEADLINE_QUOTES.get(line[0])
+    return closing is None or _closes_before_end(line, closing)
+
+
+def _closes_before_end(line: str, closing: str) -> bool:
+    """The quotation opening ``line`` closes, and words follow it."""
+    end = line.find(closing, 2)
+    return end > 0 and bool(line[end + 1 :].strip(" :–—-"))
 
 
 #: A line of at most this many words that the page prints twice is furniture, not body.
@@ -1415,29 +1433,73 @@ def _english_stoplist() -> frozenset[str]:
     return frozenset(justext.get_stoplist("English"))
 
 
+#: A teaser under a headline of a story list is one sentence of at most this many words.
+TEASER_MAX_WORDS = 30
+
+
+def is_teaser(text: str) -> bool:
+    """True for a paragraph shaped like the one-sentence teaser under a headline in a story
+    list ('SportsLine's computer simulated every game 10,000 times with surprising results.'):
+    at most ``TEASER_MAX_WORDS`` words, no quotation marks, one sentence (its full stop may be
+    missing, as in a headline's kicker)."""
+    line = text.strip()
+    if not line or len(line.split()) > TEASER_MAX_WORDS or any(q in line for q in _QUOTE_MARKS):
+        return False
+    return _BOUNDARY.search(line) is None
+
+
+def link_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """The runs (start, end) of at least ``LINK_RUN_MIN`` consecutive link-like paragraphs
+    (``is_link_like``) in ``texts``: menus and story lists."""
+    shapes = "".join("L" if is_link_like(t) else "x" for t in texts)
+    return [m.span() for m in re.finditer(rf"L{{{LINK_RUN_MIN},}}", shapes)]
+
+
+#: A story list with teasers closing the page: headlines (one or two link-like lines: a
+#: title, a kicker) each over a teaser, at least twice, then only link-like lines to the end.
+_TEASER_LIST = re.compile(r"(?:L{1,2}T){2,}L+$")
+
+
+def teaser_lists(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """The run (start, end) closing ``texts`` that is shaped like a story list with teasers:
+    one or two link-like paragraphs (``is_link_like``) then a teaser (``is_teaser``), at least
+    twice, then link-like paragraphs only (more headlines, a menu, a footer) to the end, with
+    at least ``LINK_RUN_MIN`` link-like paragraphs in all. Points each explained in a
+    sentence inside an article are followed by more of the article, so they do not end the
+    page this way; a product box of many short feature lines with a sentence among them has
+    three links in a row, which a story list has not."""
+    shapes = "".join("L" if is_link_like(t) else "T" if is_teaser(t) else "x" for t in texts)
+    found = _TEASER_LIST.search(shapes)
+    if found is None or found.group().count("L") < LINK_RUN_MIN:
+        return []
+    return [found.span()]
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of article prose: longer than a teaser, ending a sentence."""
+    return len(text.split()) > TEASER_MAX_WORDS and ends_sentence(text)
+
+
 def _drop_link_runs(draft: _Draft) -> _Draft:
-    """Remove runs of at least ``LINK_RUN_MIN`` consecutive link-like paragraphs
-    (``is_link_like``): navigation menus, share bars, 'related stories' lists. A run shorter
-    than ``2 * LINK_RUN_MIN`` goes only if jusText also calls most of it boilerplate
-    (``boilerplate_opinion``): the structure finds the candidates, and the classifier vetoes a
-    short list that sits inside the article's prose."""
-    units = draft.units
-    like = [is_link_like(u.text) for u in units]
-    runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(units):
-        j = i
-        while j < len(units) and like[j]:
-            j += 1
-        if j - i >= LINK_RUN_MIN:
-            runs.append((i, j))
-        i = max(j, i + 1)
+    """Remove runs of link-like paragraphs (``link_runs``): navigation menus, share bars,
+    'related stories' lists, with ``link-run``; and story lists with a teaser under their
+    headlines that close the page (``teaser_lists``) below the article's last paragraph of
+    prose (``_is_prose``; none without one), with ``teaser-list``. A run of links shorter than ``2 * LINK_RUN_MIN``, and any teaser
+    list, goes only if jusText also calls most of it boilerplate (``boilerplate_opinion``):
+    the structure finds the candidates, and the classifier vetoes a short list, or points
+    each explained in a sentence, inside the article's prose."""
+    texts = [u.text for u in draft.units]
+    last_prose = max((k for k, t in enumerate(texts) if _is_prose(t)), default=-1)
+    candidates = [(a, b, "link-run") for a, b in link_runs(texts)] + [
+        (a, b, "teaser-list") for a, b in teaser_lists(texts) if a > last_prose >= 0
+    ]
     drop: dict[int, str] = {}
-    if runs:
-        opinion = boilerplate_opinion([u.text for u in units])
-        for a, b in runs:
-            if b - a >= 2 * LINK_RUN_MIN or sum(opinion[a:b]) * 2 > b - a:
-                drop.update(dict.fromkeys(range(a, b), "link-run"))
+    opinion = boilerplate_opinion(texts) if candidates else []
+    for a, b, reason in candidates:
+        long_menu = reason == "link-run" and b - a >= 2 * LINK_RUN_MIN
+        if long_menu or sum(opinion[a:b]) * 2 > b - a:
+            for k in range(a, b):
+                drop.setdefault(k, reason)
     return _drop_units(draft, drop)
 
 

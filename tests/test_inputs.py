@@ -20,8 +20,10 @@ from analysis.clean import (
     is_reader_prompt,
     is_reading_time,
     is_role_line,
+    is_teaser,
     read_front_matter,
     split_paragraphs,
+    teaser_lists,
     uses_blocks,
 )
 from analysis.inputs import (
@@ -362,10 +364,58 @@ def test_html_without_an_article(tmp_path):
         ("He said:", False),
         ("“We are ready", False),
         (" ".join(["word"] * 16), False),
+        # a headline opening with a quotation that closes inside it (fresh dev split)
+        ("'He strangled me': Canadian speaks about brutal hotel attack", True),
+        ("‘Dukes’ star: I ‘didn’t see it coming’", True),
+        ("“We are ready”", False),  # the whole line is a quotation
+        ("'90s fashion returns", True),  # an apostrophe, not a quotation
     ],
 )
 def test_is_link_like(text, expected):
     assert is_link_like(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SportsLine's advanced computer just locked in its Week 12 NFL office pool picks.", True),
+        (
+            "The Cowboys owner actually might have had a chance to hire Belichick before he went "
+            "to New England",
+            True,
+        ),  # a teaser without its full stop
+        ("The minister said “no”.", False),  # a quotation
+        ("Officials met on Monday. They agreed to talk again.", False),  # two sentences
+        (" ".join(["Word"] * 31) + ".", False),  # too long
+    ],
+)
+def test_is_teaser(text, expected):
+    assert is_teaser(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("shapes", "expected"),
+    [
+        # L: link-like, T: teaser, x: prose (as letters, so the table shows the shape)
+        ("xLTLTL", [(1, 6)]),
+        ("xLLTLTLLLL", [(1, 10)]),  # a kicker over a headline; a menu closing the page
+        ("xLTLTLTLx", []),  # more prose follows: points inside the article
+        ("xLTLTT", []),  # ends on a sentence, not a link
+        ("xLTL", []),  # one teaser: not a list
+        ("xLLLTLTL", [(2, 8)]),  # a menu before it is link_runs' business
+    ],
+)
+def test_teaser_lists(shapes, expected):
+    texts = [
+        {
+            "L": "Pats place Olszewski on IR",
+            "T": "New England's roster is re-shuffling before the trip to Houston.",
+            "x": "The Steelers spent Monday trying to distance themselves from Thursday night's "
+            "fight that led to multi-game suspensions for three players on both teams.",
+        }[shape]
+        for shape in shapes
+    ]
+    assert teaser_lists(texts) == expected
 
 
 def test_menus_footers_and_furniture_are_removed_body_kept():
@@ -414,6 +464,43 @@ def test_a_short_list_inside_the_prose_is_kept():
         ]
     )
     assert len(clean_text(text).paragraphs) == 5
+
+
+STORY = [
+    "The Steelers spent Monday trying to distance themselves from Thursday night's fight that "
+    "led to multi-game suspensions for three players, and the league said on Monday that it would "
+    "review the footage again.",
+    "Browns defensive lineman Sheldon Richardson, however, decided to weigh in on the fight on "
+    "Monday, saying that the quarterback had antagonised his team-mates before it began.",
+]
+
+
+def test_a_story_list_with_teasers_below_the_article_is_removed():
+    teasers = [
+        "Jones tells Belichick story from '90s",
+        "The Cowboys owner might have had a chance to hire him before he went to New England.",
+        "NFL office pool picks for Week 12",
+        "SportsLine's advanced computer just locked in its Week 12 NFL office pool picks.",
+        "Pats place Olszewski on IR",
+        "New England's roster is re-shuffling before the trip to Houston.",
+        "Playoff picture: Raiders in pursuit",
+    ]
+    cleaned = clean_text("\n".join(["Browns player on fight: He asked for it", *STORY, *teasers]))
+    assert list(cleaned.paragraphs) == STORY
+    assert Counter(r.reason for r in cleaned.removed)["teaser-list"] == 7
+
+
+def test_points_each_explained_inside_the_article_are_kept():
+    points = [
+        "A withdrawal of troops",
+        "The chancellor wants the troops to go back to their barracks by the end of the month.",
+        "Talks on the Minsk agreements",
+        "Both sides signed them in 2015 but have not carried out most of what they agreed.",
+        "No new recognition",
+        "Moscow must not recognise any more of the separatist regions of eastern Ukraine.",
+    ]
+    text = "\n".join(["Scholz sets conditions", STORY[0], *points, STORY[1]])
+    assert list(clean_text(text).paragraphs) == [STORY[0], *points, STORY[1]]
 
 
 # Prose-shaped furniture (second round of issue 14): each row is a line that survived the
