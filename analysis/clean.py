@@ -176,7 +176,7 @@ def lexicon() -> Lexicon:
             re.IGNORECASE,
         ),
         caption_label=re.compile(
-            rf"(?:^|(?<=[.!?”\"’)\]] ))(?:{_alternation(items('caption_markers'))})"
+            rf"(?:^|(?<=[.!?”\"’)\]] )|(?<=[a-z][.!?]))(?:{_alternation(items('caption_markers'))})"
             r"\s*(?P<credit>\S.{0,200})$"
         ),
         agency=re.compile(rf"(?<![\w-])(?:{_alternation(items('agencies'))})(?![\w-])"),
@@ -504,6 +504,10 @@ def _is_caption(raw: str, text: str) -> bool:
     label = lexicon().caption_label.search(text)
     if label and len(label.group("credit").split()) <= 10:
         return True
+    # '… New York, U.S., November 18, 2019. REUTERS/Brendan McDermid': a credit after the
+    # caption's last sentence
+    if _ends_in_photo_credit(text):
+        return True
     # '… of Ukraine and Russia (Statista/The Independent)', '(AFP via Getty Images)'
     paren = _PAREN_CREDIT.search(text)
     # '… autonomy (Image: GETTY )': a labelled credit in brackets
@@ -513,6 +517,20 @@ def _is_caption(raw: str, text: str) -> bool:
         before = text[: paren.start()].strip()
         return not before or not ends_sentence(before)
     return False
+
+
+def _ends_in_photo_credit(text: str) -> bool:
+    """A caption of at most ``CAPTION_MAX_WORDS`` words whose last 'sentence' is a photo credit
+    naming who took it ('Name/Agency' in capitalised words, ``is_photo_credit``), after a
+    full sentence."""
+    if len(text.split()) > CAPTION_MAX_WORDS + 10:
+        return False
+    ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’)\]]*\s+(?=[A-Z])", text)]
+    if not ends:
+        return False
+    credit = text[ends[-1] :]
+    names = all(word[:1].isupper() for word in credit.replace("/", " ").split())
+    return "/" in credit and names and is_photo_credit(credit)
 
 
 def is_caption(line: str) -> bool:

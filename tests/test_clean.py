@@ -209,6 +209,20 @@ def test_collapse_whitespace(text: str, expected: str) -> None:
             False,
         ),
         ("", False),
+        # third round (fresh dev split): a credit after the caption's last sentence
+        (
+            "FILE PHOTO: Traders work on the floor at the New York Stock Exchange (NYSE) in New "
+            "York, U.S., November 18, 2019. REUTERS/Brendan McDermid",
+            True,
+        ),
+        (
+            "Trump asked voters in Louisiana for a big win. He didn’t get it.Credit...Doug "
+            "Mills/The New York Times",
+            True,
+        ),
+        ("The minister spoke on Tuesday. AC/DC played later", False),  # not a credit
+        ("Prices rose 5%. Sales/Revenue grew", False),  # no names around the slash
+        ("He paid in cash.Credit cards were refused.", False),  # no label
     ],
 )
 def test_is_caption(line: str, expected: bool) -> None:
