@@ -1379,20 +1379,25 @@ LINK_RUN_MIN = 3
 LINK_RUN_MAX_WORDS = 15
 
 
+#: A sentence with a bracketed link after it ('Why it is promising. (More)'): a list item of
+#: the article, not a link of a menu (a headline may hold '?' or 'Mr.', not this).
+_INNER_SENTENCE_END = re.compile(r"[a-z]{3}\.\s+\(")
 #: Quotation marks a headline may open with, each with the mark that closes it.
 _HEADLINE_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 
 
 def is_link_like(text: str) -> bool:
     """True for a paragraph shaped like a link in a menu or a related-story list: at most
-    ``LINK_RUN_MAX_WORDS`` words, not ending a sentence, not a lead-in (':' ';' ','), and not
+    ``LINK_RUN_MAX_WORDS`` words, not ending a sentence nor holding one with a bracketed link
+    after it ('Why it is promising. (More)', a list item of the article), not a lead-in (':'
+    ';' ','), and not
     an open quotation: a line opening with a quotation mark is link-like only when the
     quotation closes before its last word, as in a headline ("'He strangled me': Canadian
     speaks about attack")."""
     line = text.strip()
     if not line or len(line.split()) > LINK_RUN_MAX_WORDS or len(line) > 160:
         return False
-    if ends_sentence(line) or line[-1] in ":;,–—-":
+    if ends_sentence(line) or line[-1] in ":;,–—-" or _INNER_SENTENCE_END.search(line):
         return False
     elision = line[1:2].isdigit()  # "'90s fashion returns"
     closing = None if elision else _HEADLINE_QUOTES.get(line[0])

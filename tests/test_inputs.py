@@ -369,6 +369,9 @@ def test_html_without_an_article(tmp_path):
         ("‘Dukes’ star: I ‘didn’t see it coming’", True),
         ("“We are ready”", False),  # the whole line is a quotation
         ("'90s fashion returns", True),  # an apostrophe, not a quotation
+        # a list item of the article: a sentence, then a bracketed link (fresh dev split)
+        ("- Why Evidence Action Beta is promising. (More)", False),
+        ("Tom Hanks didn't want to be Mr. Rogers. Then he met Marielle", True),  # a headline
     ],
 )
 def test_is_link_like(text, expected):
