@@ -1296,6 +1296,15 @@ def _take_source_url(draft: _Draft) -> _Draft:
     return replace(draft, units=tuple(kept), metadata=tuple(metadata), removed=tuple(removed))
 
 
+def _over_byline(units: Sequence[_Unit], i: int, *, plain: bool) -> bool:
+    """Unit ``i`` is a short paragraph (at most ``PROMPT_MAX_WORDS`` words) right above a byline
+    or a dateline: a standfirst, as in 'Headline / One-sentence summary. / By Jane Doe'."""
+    if i + 1 >= len(units) or len(units[i].text.split()) > PROMPT_MAX_WORDS:
+        return False
+    following = units[i + 1]
+    return is_dateline(following.text) or _byline_cuts(following.span.text, plain=plain) is not None
+
+
 def _take_header(draft: _Draft) -> _Draft:
     """Move the header paragraphs at the top of the article to metadata, stopping at the first
     body paragraph.
@@ -1304,7 +1313,8 @@ def _take_header(draft: _Draft) -> _Draft:
     (``parse_byline``; the plain 'Names in Places' form only after the headline). Then:
     ``topic``, a title-like label of at most three words right above another title-like line;
     ``headline``, the first title-like line or ``#`` heading (none if the article opens with a
-    sentence); ``standfirst``, title-like lines after the headline, or a first paragraph after
+    sentence); ``standfirst``, title-like lines after the headline, a short paragraph after
+    it right above a byline or dateline (``_over_byline``), or a first paragraph after
     the headline that a later paragraph repeats verbatim: the body keeps the later copy, the
     header copy's words are logged as ``standfirst-repeat`` (its markup as usual) and metadata
     holds the text. Several standfirst lines are joined with ' | '."""
@@ -1345,7 +1355,7 @@ def _take_header(draft: _Draft) -> _Draft:
                 field, cuts, topic = "topic", [], True
             else:
                 field, cuts, headline = "headline", [], True
-        elif is_title_like(text):
+        elif is_title_like(text) or not standfirst and _over_byline(units, i, plain=headline):
             field, cuts, standfirst = "standfirst", [], True
         elif not standfirst:
             if later is None:

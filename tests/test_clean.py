@@ -604,6 +604,28 @@ def test_standfirst_repeat_with_markup_and_a_title_line_after_it() -> None:
     assert reclean(cleaned).paragraphs == cleaned.paragraphs
 
 
+@pytest.mark.parametrize(
+    ("header", "standfirst"),
+    [
+        # third round (fresh dev split): a one-sentence summary between headline and byline
+        (
+            "There’s an impeachment lesson hiding in the president’s failure.\nBy Jamelle Bouie",
+            "There’s an impeachment lesson hiding in the president’s failure.",
+        ),
+        ("The talks lasted three hours.\nFebruary 15, 2022", "The talks lasted three hours."),
+        # no byline or date under it: the first body paragraph, kept
+        ("The talks lasted three hours.\nBoth spoke afterwards.", None),
+    ],
+)
+def test_standfirst_over_a_byline(header: str, standfirst: str | None) -> None:
+    text = f"Republicans Are Following Trump to Nowhere\n{header}\nVoters went to the polls."
+    cleaned = clean_text(text)
+    assert cleaned.metadata.get("standfirst") == standfirst
+    assert cleaned.paragraphs[-1] == "Voters went to the polls."
+    assert standfirst not in cleaned.paragraphs
+    assert not account(text, cleaned)
+
+
 def test_generic_source_url_split_across_lines() -> None:
     text = "Putin spoke.\n\nSource:\n\nhttps://example.org/2022/02/15/putin-spo\n\nke-a1"
     cleaned = clean_text(text)
