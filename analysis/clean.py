@@ -1403,12 +1403,17 @@ def is_link_like(text: str) -> bool:
     ';' ','), and not
     an open quotation: a line opening with a quotation mark is link-like only when the
     quotation closes before its last word, as in a headline ("'He strangled me': Canadian
-    speaks about attack")."""
+    speaks about attack"). A headline of three words or more cut short with '...' is
+    link-like."""
     line = text.strip()
     if not line or len(line.split()) > LINK_RUN_MAX_WORDS or len(line) > 160:
         return False
-    if ends_sentence(line) or line[-1] in ":;,–—-" or _INNER_SENTENCE_END.search(line):
+    cut = line.removesuffix("...").removesuffix("…").rstrip()  # a truncated headline
+    if cut != line and (len(cut.split()) < 3 or _BOUNDARY.search(cut)):
+        return False  # 'Wait...', 'He paused. Then...': prose trailing off
+    if ends_sentence(cut) or cut[-1] in ":;,–—-" or _INNER_SENTENCE_END.search(cut):
         return False
+    line = cut
     elision = line[1:2].isdigit()  # "'90s fashion returns"
     closing = None if elision else _HEADLINE_QUOTES.get(line[0])
     return closing is None or _closes_before_end(line, closing)

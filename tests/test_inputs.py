@@ -372,6 +372,10 @@ def test_html_without_an_article(tmp_path):
         # a list item of the article: a sentence, then a bracketed link (fresh dev split)
         ("- Why Evidence Action Beta is promising. (More)", False),
         ("Tom Hanks didn't want to be Mr. Rogers. Then he met Marielle", True),  # a headline
+        ("Beijing warns US diplomat over Hong Kong rights bill...", True),  # cut short
+        ("PSU banks report fraud of over Rs 95,000 cr…", True),
+        ("Wait...", False),  # nothing but the ellipsis left
+        ("He paused. Then...", False),  # a sentence before it
     ],
 )
 def test_is_link_like(text, expected):
