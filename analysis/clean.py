@@ -180,7 +180,7 @@ def lexicon() -> Lexicon:
             r"\s*(?P<credit>\S.{0,200})$"
         ),
         agency=re.compile(rf"(?<![\w-])(?:{_alternation(items('agencies'))})(?![\w-])"),
-        relative_date=re.compile(rf"(?:updated\s+)?{relative}", re.IGNORECASE),
+        relative_date=re.compile(rf"(?:updated\s+)?{relative}{clock}", re.IGNORECASE),
         relative_date_tail=re.compile(rf"\s((?:updated\s+)?{relative})\W{{0,3}}$", re.IGNORECASE),
         credit_openers=tuple(item.casefold() for item in items("credit_openers")),
         credit_closers=tuple(item.casefold() for item in items("credit_closers")),
@@ -748,7 +748,8 @@ def is_dateline(text: str) -> bool:
 
 
 def is_relative_date(text: str) -> bool:
-    """True when ``text`` is only a relative date ('YESTERDAY', '2 hours ago', 'Updated today')."""
+    """True when ``text`` is only a relative date ('YESTERDAY', '2 hours ago', 'Updated today'),
+    perhaps with a clock time ('Today 12:01 AM')."""
     line = collapse_whitespace(text).rstrip(" .")
     return len(line) <= 40 and lexicon().relative_date.fullmatch(line) is not None
 

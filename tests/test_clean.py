@@ -302,6 +302,9 @@ def test_is_related_link(line: str, expected: bool) -> None:
             False,
         ),  # too long for a prefix line
         ("Text size matters less than layout, the designers said.", False),
+        ("Supported by", True),
+        ("Supported by his family, he returned to the pitch in March.", False),
+        ("Share on: Facebook Twitter Reddit Google+", True),
         ("Advertisers fled the platform after the ruling.", False),
     ],
 )
@@ -380,6 +383,9 @@ def test_is_dateline(text: str, expected: bool) -> None:
         ("an hour ago", True),
         ("Updated 15 minutes ago", True),
         ("Yesterday Putin said he was ready.", False),
+        ("Today 12:01 AM", True),  # with a clock time (fresh dev split)
+        ("Yesterday at 5:30 pm", True),
+        ("Today 12 protesters were arrested.", False),
     ],
 )
 def test_is_relative_date(text: str, expected: bool) -> None:

@@ -528,6 +528,11 @@ def test_points_each_explained_inside_the_article_are_kept():
         ("Quanta Magazine moderates comments to facilitate an informed conversation.", True),
         ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", True),
         ("Follow the rules, the minister told Facebook and Twitter on Tuesday.", False),
+        (
+            "Sometimes we include links to online retail stores. If you click on one and make a "
+            "purchase we may receive a small commission.",
+            True,
+        ),
         ("Like Facebook, Twitter has struggled to keep up with complaints.", False),
         ("The minister moderates a panel on the economy every Tuesday.", False),
         (
