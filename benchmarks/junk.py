@@ -2,9 +2,11 @@
 
 Runs the loader's own path (:func:`analysis.corpus._read_one`: decode, front matter, HTML
 extraction, cleaning) over the dev set of ``benchmarks/devset/`` (60 real news pages from 60
-sites, 40 for tuning and 20 first held out, read since; see ``benchmarks/devset/recreate.py``)
-and the untouched set of ``benchmarks/devset_untouched/`` (30 pages from 30 other sites, never
-read while tuning; see its ``select_pages.py``), and prints, per split and per form:
+sites, 40 for tuning and 20 first held out, read since; see ``benchmarks/devset/recreate.py``),
+the fresh dev split of ``benchmarks/devset_fresh/`` (18 pages from 18 other sites, scored
+before it was studied) and the untouched set of ``benchmarks/devset_untouched/`` (30 pages from
+30 other sites, never read while tuning; see its ``select_pages.py``), and prints, per split
+(``--set`` to choose) and per form:
 
 - **junk removed**: the share of the lines labelled junk that are not in the body paragraphs
   (removed, or moved to metadata);
