@@ -366,6 +366,7 @@ def test_scores_of_other_stories_by_hand():
     [
         (quote_accuracy.EVAL_DIR, {"tune", "holdout"}, 15, 10, 150),
         (quote_accuracy.DEV2_DIR, {"dev2"}, 15, 10, 150),
+        (quote_accuracy.DEV3_DIR, {"dev3", "dev3_unstudied"}, 15, 10, 150),
         (quote_accuracy.UNTOUCHED_DIR, {"untouched"}, 15, 10, 150),
     ],
 )
