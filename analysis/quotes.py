@@ -149,9 +149,11 @@ _SINGLE_RE = re.compile(r"(?<![\w’'])['‘](?=\S)(.+?)(?<=\S)['’](?!\w)")
 #: A sentence ends at . ! ? or … (with closing marks or brackets after it) before white space
 #: and a capital, a digit or an opening mark.
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*(\s+)(?=[“\"‘'(\[]?[A-Z0-9])")
+#: Before a full stop that ends no sentence: a title, a month, initials ("U.S."), a middle
+#: initial after a first name ("Mary E. Lovely").
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Prof|Sen|Rep|Gov|Jr|Sr|No|vs|Jan|Feb|Mar|Apr"
-    r"|Aug|Sept|Sep|Oct|Nov|Dec)|\b(?:[A-Z]\.)+[A-Z])\.[”\"’')\]]*$"
+    r"|Aug|Sept|Sep|Oct|Nov|Dec)|\b(?:[A-Z]\.)+[A-Z]|(?<=[a-z]\s)[A-Z])\.[”\"’')\]]*$"
 )
 #: Clause breaks: a cue before one of these does not reach a quotation after it.
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|although|though)\b")
@@ -275,6 +277,7 @@ class CueLexicon:
     function_words: dict[str, frozenset[str]] = field(default_factory=dict)
     after_quotation: dict[str, str] = field(default_factory=dict)  # form -> lemma
     after_quotation_pattern: re.Pattern[str] | None = None
+    subject_follows: frozenset[str] = frozenset({"according to"})  # "according to <speaker>"
 
     def frame(self) -> pd.DataFrame:
         """The verbs as a table: lemma, group, forms (joined by " | ")."""
@@ -331,6 +334,9 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
         rf"(?<=[”\"])\s*,?\s*({'|'.join(map(re.escape, after)) or '(?!x)x'})(?![\w’'-])",
         re.IGNORECASE,
     )
+    follows = frozenset(str(w) for w in data.get("subject_follows") or ("according to",))
+    if follows - set(group_of):
+        raise ValueError(f"{path}: subject_follows names lemmas not in verbs: {sorted(follows)}")
     return CueLexicon(
         lemma_of,
         group_of,
@@ -341,6 +347,7 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
         function_words,
         after,
         after_pattern,
+        follows,
     )
 
 
@@ -355,6 +362,7 @@ class ReferenceLexicon:
     person_back_references: frozenset[str]
     place_prefixes: frozenset[str]
     source: str
+    generic_people: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -372,6 +380,7 @@ def load_references(path: str | Path | None = None) -> ReferenceLexicon:
         words("person_back_references"),
         words("place_prefixes"),
         str(data.get("source") or "").strip(),
+        words("generic_people"),
     )
 
 
@@ -996,8 +1005,17 @@ class _Attributor:
         ):
             return dataclasses.replace(self.last_body(), text=words)  # "the agency said"
         if len(tokens) >= 2 and tokens[0].casefold() == "the":
-            linked = self.described_as(head)
-            if linked is None and len(tokens) <= 4 and head.islower() and self.is_person_noun(head):
+            # "the prosecutor": the person named with that noun; else the unnamed speaker last
+            # quoted with it ("one legal expert ... the expert warned"); else the person last
+            # named, for a noun of a person's trade.
+            linked = self.described_as(head) or self.recent_with_head(head)
+            if (
+                linked is None
+                and len(tokens) <= 4
+                and head.islower()
+                and head not in load_references().generic_people
+                and self.is_person_noun(head)
+            ):
                 # "the director", "the veteran winger", "the Portuguese boss", "the 56-year-old"
                 linked = self.nearest_person(_gender_of(head), at)
             if linked is not None:
@@ -1042,10 +1060,12 @@ class _Attributor:
             # lexicon does not know, however the sentence opens.
             start, end, person = para.people[last]
             gap = text[end : cue.start]
-            if (
-                start >= floor
-                and _is_subject_gap(gap)
-                and ("," not in _TRANSPARENT.sub(" ", gap) or _opens_chunk(text, start))
+            if start >= floor and (
+                (
+                    _is_subject_gap(gap)
+                    and ("," not in _TRANSPARENT.sub(" ", gap) or _opens_chunk(text, start))
+                )
+                or _LONG_APPOSITIVE.fullmatch(gap)
             ):
                 return person, start
         nickname = _quoted_name_before(para, cue.start)
@@ -1083,8 +1103,21 @@ class _Attributor:
                 and _HONORIFIC_OR_ARTICLE.fullmatch(para.text[cue.end : candidate[0]])
             ):
                 return self.speaker_of(para, candidate)
+        person = self.person_after(para, cue.end)
+        if person is not None:
+            return person
         words = _np_after(rest)
         return self.unknown(words) if words else None
+
+    def person_after(self, para: _Paragraph, position: int) -> Speaker | None:
+        """The person named right after ``position``, behind at most a few words of a title
+        ("said Rep. Brian Babin", "responded NASA administrator Jim Bridenstine"), or ``None``."""
+        index = para.people_before_index(position)
+        if index < len(para.people):
+            start, _, person = para.people[index]
+            if _TITLE_BEFORE_NAME.fullmatch(para.text, position, start):
+                return person
+        return None
 
     def attach_subjects(self, para: _Paragraph) -> None:
         """Find each cue's subject, in reading order, updating the last speakers as it goes."""
@@ -1121,7 +1154,7 @@ class _Attributor:
                 if cue.subject is None and cue.lemma in _TOLD_VERBS:
                     # "she was warned that ...": the subject heard it; someone unnamed said it.
                     cue.subject = Speaker(*_UNNAMED)
-            elif cue.lemma == "according to":
+            elif cue.lemma in self.cues.subject_follows:
                 cue.subject = self.subject_after(para, cue)
             else:
                 found = self.subject_before(para, cue, floor)
@@ -1384,7 +1417,8 @@ class _Attributor:
             if _heads(noun, words):
                 return self.people.get(_surname(person.name), person)
         gender = _gender_of(noun)
-        if gender and noun not in ("mr", "mrs", "ms", "miss", "sir", "lord", "dame", "lady"):
+        honorific = noun in ("mr", "mrs", "ms", "miss", "sir", "lord", "dame", "lady")
+        if gender and not honorific and noun not in load_references().generic_people:
             for _, person in reversed(recent):
                 person = self.people.get(_surname(person.name), person)
                 if person.gender == gender:
@@ -1500,7 +1534,7 @@ def _is_title_word(word: str) -> bool:
 _NAME_RUN = re.compile(
     r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+)?"
     r"(?:[A-Z][\w’'-]*(?<![’'])|(?:[A-Z]\.)+)"
-    r"(?:\s+(?:[A-Z][\w’'-]*(?<![’'])|(?:[A-Z]\.)+|(?:de|van|von|da|bin)(?=\s+[A-Z])))*"
+    r"(?:\s+(?:(?:[A-Z]\.)+(?=\s+[A-Z])|[A-Z][\w’'-]*(?<![’'])|(?:de|van|von|da|bin)(?=\s+[A-Z])))*"
 )
 _HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+")
 _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|actress|wife|mother|daughter|sister|woman)\b")
@@ -1630,6 +1664,22 @@ _TRANSPARENT = re.compile(
 )
 
 
+#: What may stand between an inverted cue and the name of its subject: up to three words of a
+#: title, no punctuation ("responded | NASA administrator | Jim Bridenstine").
+_TITLE_BEFORE_NAME = re.compile(r"\s*(?:(?:the\s+)?(?:[\w’'&-]+\s+){1,3})?")
+
+
+#: A long appositive between a named person and the verb, commas inside it allowed: "Jim
+#: Chilton, senior vice president ... at Boeing Defense, Space, and Security, said"; "Prince
+#: Andrew, the nearly 60-year-old younger brother of ..., Charles, has reportedly told". It opens
+#: with an article or a lower-case word (a description, not a list of names) and ends with a
+#: comma, an auxiliary or an adverb at most before the verb.
+_LONG_APPOSITIVE = re.compile(
+    r",\s+(?:(?:a|an|the)\s|[a-z0-9])[^“”\";:()]{0,200}?,"
+    r"(?:\s+(?:has|have|had|also|then|later|reportedly|once|again|previously|recently))*\s*"
+)
+
+
 def _is_subject_gap(gap: str) -> bool:
     """Whether ``gap`` can separate a subject from its verb: nothing, the comma of an
     appositive, or up to four words none of which starts a new clause or is a quote mark, once
@@ -1722,7 +1772,7 @@ def _np_after(rest: str) -> str:
     )
     if match:
         return match.group(1)
-    match = re.match(r"\s+((?:an?|the)\s+[^,.;:“”\"]{1,60}?)(?=[,.;:]|$)", rest)
+    match = re.match(r"\s+((?:an?|the|one|another)\s+[^,.;:“”\"]{1,60}?)(?=[,.;:]|$)", rest)
     if match and len(match.group(1).split()) <= _NP_MAX_WORDS:
         return match.group(1)
     return ""

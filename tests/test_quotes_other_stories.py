@@ -468,6 +468,104 @@ NO_LEXICON_CASES = [
         "Not some",
         "Kurt Volker",
     ),
+    # Third round, from the studied half of tests/fixtures/quotes_dev3.
+    # A long appositive with commas inside, between the name and the verb.
+    (
+        "appositive with commas",
+        (
+            "“We built it,” Jim Chilton, senior vice president for space at Boeing Defense, "
+            "Space, and Security, said in a statement.",
+        ),
+        "We built it",
+        "Jim Chilton",
+    ),
+    (
+        "appositive and has written",
+        (
+            "“The duty is paid at the border,” Howard Gleckman, a senior fellow at the Tax "
+            "Policy Center, has written.",
+        ),
+        "The duty",
+        "Howard Gleckman",
+    ),
+    (
+        "appositive and reportedly told",
+        (
+            "Prince Andrew, the younger brother of the heir, Charles, has reportedly told "
+            "friends that the interview was a “great success”.",
+        ),
+        "great success",
+        "Prince Andrew",
+    ),
+    # An inverted subject behind an abbreviated title or a title of a few words.
+    (
+        "said Rep.",
+        ("“Switching horses is not wise,” said Rep. Brian Babin (R-TX), during a hearing.",),
+        "Switching",
+        "Brian Babin",
+    ),
+    (
+        "responded <body> administrator",
+        ("“It depends on Boeing,” responded NASA administrator Jim Bridenstine.",),
+        "It depends",
+        "Jim Bridenstine",
+    ),
+    # A middle initial ends no sentence.
+    (
+        "middle initial",
+        (
+            "Prices rose, said Mary E. Lovely, an economist. "
+            "“About 36% of imports are computers,” she said.",
+        ),
+        "About 36%",
+        "Mary E. Lovely",
+    ),
+    # Verbs and frames: "agreed:", "sings", "concluding that", "in the words of".
+    (
+        "agreed:",
+        ("“It is another muscle,” York said. Smith agreed: “It’s a different job.”",),
+        "It’s a different",
+        "Smith",
+    ),
+    (
+        "sings",
+        ("Rose-Lynn Harlan climbs on stage.", "“Had to find my own way,” she sings."),
+        "Had to find",
+        "Rose-Lynn Harlan",
+    ),
+    (
+        "concluding that",
+        ("Brian Babin spoke last, concluding that the odds were “dwindling.”",),
+        "dwindling",
+        "Brian Babin",
+    ),
+    (
+        "in the words of",
+        ("This is how bad it got, in the words of the patient: “I was unable to stand.”",),
+        "I was unable",
+        "the patient",
+    ),
+    # "the expert" is the unnamed expert quoted before, not the last person named.
+    (
+        "the expert",
+        (
+            "Prince Andrew gave an interview.",
+            "“He is not immune,” said one legal expert.",
+            "“He is vulnerable to extradition,” the expert warned.",
+        ),
+        "He is vulnerable",
+        "one legal expert",
+    ),
+    # "the man" is nobody named before him: the doctor named before is not the patient.
+    (
+        "the man",
+        (
+            "His doctor asked Owen Dempsey, a chest doctor at the infirmary, for advice.",
+            "“It doesn’t affect me at all now,” the man wrote.",
+        ),
+        "It doesn’t",
+        "the man",
+    ),
 ]
 
 NO_LEXICON_TYPES = {
@@ -478,6 +576,9 @@ NO_LEXICON_TYPES = {
     "his lawyers maintain": "anonymous",
     "they chant": "anonymous",
     "was warned that": "anonymous",
+    "in the words of": "anonymous",
+    "the expert": "anonymous",
+    "the man": "anonymous",
 }
 
 
