@@ -1994,6 +1994,8 @@ def _read_article(
                 continue  # a title, a sign, a name: quoted text, but nobody's words
             if _names_a_speaker(para, span):
                 continue  # '"Perry" countered': a nickname, the subject of the verb
+            if _is_named_so(para, span):
+                continue  # 'HP is called "feather duvet lung"': a name given, nobody's words
             window = para.window_of(span.open_mark if span.open_mark is not None else span.start)
             if attribution.speaker is not None and attribution.speaker.name:
                 for q, _, _ in span.pieces:
@@ -2020,6 +2022,28 @@ def _read_article(
             if speaker is not None and speaker.name:
                 reported.append((p, cue, speaker, (p, i) in quoted))
     return _Article(found, reported)
+
+
+#: A name given to a thing just before its opening mark: "is called", "what's called", "has been
+#: dubbed", "is known as", "the nickname of", "a condition called" -- not "what he called" (a
+#: speaker's word, a partial quotation) nor "Steenburgen called X" (a characterisation).
+_NAMED_SO = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|what’s|what's|what|now|often|also|commonly|sometimes)"
+    r"\s+(?:called|dubbed|named|nicknamed|termed|labelled|labeled|known\s+as)"
+    r"|\b(?:condition|disease|syndrome|phenomenon|practice|process|technique|term|category)"
+    r"\s+(?:called|dubbed|named|known\s+as)"
+    r"|\b(?:the|a)\s+(?:nickname|name|term|label|moniker)(?:\s+of)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_named_so(para: _Paragraph, span: Span) -> bool:
+    """Whether the words right before the opening mark give the quoted text as a name
+    (:data:`_NAMED_SO`): 'HP is called "feather duvet lung"', 'it has earned the nickname of
+    "bird fancier's lung"'."""
+    if span.open_mark is None:
+        return False
+    return _search_before(_NAMED_SO, para.text, span.open_mark) is not None
 
 
 def _names_a_speaker(para: _Paragraph, span: Span) -> bool:

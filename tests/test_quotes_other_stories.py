@@ -238,10 +238,26 @@ def test_single_quoted_headline_and_subhead():
         "Next to “Perry” stood Jonathan Alvarez.",
         "During a segment called “Final Verdict” on ESPN, the two argued.",
         "(see “Broad Institute Gets Patent on Revolutionary Gene-Editing Method”)",
+        # A name given to a thing (dev3): "is called", "what's called", "the nickname of".
+        "In a duvet, HP is called “feather duvet lung.”",
+        "Mold can lead to what’s called “farmer's lung,” not to be confused with a tan.",
+        "It has earned the nickname of “ bird fancier’s lung. ”",
+        "It has instead been dubbed “feather duvet lung.”",
     ],
 )
 def test_titles_signs_and_names_are_not_quotations(paragraph):
     assert quotes_of(paragraph).empty
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Young criticised what he called “experiments” in procurement.",
+        "Steenburgen called the performance “stunning,” and left.",
+    ],
+)
+def test_a_word_someone_calls_a_thing_is_still_a_quotation(paragraph):
+    assert len(quotes_of(paragraph)) == 1
 
 
 @pytest.mark.parametrize(
