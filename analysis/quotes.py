@@ -929,13 +929,18 @@ class _Attributor:
         takes the pronoun's gender, so "she" later skips the men named since."""
         found = None
         for i in range(para.people_before_index(position) - 1, -1, -1):
-            speaker = para.people[i][2]
+            speaker = self.latest(para.people[i][2])
             if speaker.gender in ("", gender):
                 found = speaker
                 break
         if found is None:
             found = next(
-                (p for p in reversed(self.people_before) if p.gender in ("", gender)), None
+                (
+                    p
+                    for p in map(self.latest, reversed(self.people_before))
+                    if p.gender in ("", gender)
+                ),
+                None,
             )
         last = self.last_person
         if found is None and last is not None and last.gender in ("", gender):
@@ -944,6 +949,12 @@ class _Attributor:
             found = dataclasses.replace(found, gender=gender)
             self.know(found)
         return found
+
+    def latest(self, person: Speaker) -> Speaker:
+        """``person`` as last known: a gender a later pronoun gave ("filmmaker Charlie
+        McDowell ... he said" makes him a man, whom a later "she" skips)."""
+        known = self.people.get(_surname(person.name)) if person.name else None
+        return known if known is not None and known.name == person.name else person
 
     def know(self, person: Speaker) -> None:
         """Remember a person by surname, so that "Isaac" later means "Oscar Isaac"."""
@@ -1254,7 +1265,8 @@ class _Attributor:
         Todd Borek", "Abney said"), for pronouns to find (:meth:`antecedent`)."""
         found: list[tuple[int, Speaker]] = []
         named: list[tuple[int, int]] = []
-        prepositions = _words("prepositions")
+        # "than Rose-Lynn Harlan has ever been": a name compared with is no subject either.
+        prepositions = _words("prepositions") | _COMPARISON
         for start, end, what in para.candidates:
             if isinstance(what, Mention):
                 named.append((start, end))
@@ -1530,6 +1542,8 @@ def _is_title_word(word: str) -> bool:
     )
 
 
+#: Words after which a name is compared with, not the subject a pronoun stands for.
+_COMPARISON = frozenset({"than", "like", "unlike"})
 #: A run of capitalised words (initials, honorifics and name particles allowed).
 _NAME_RUN = re.compile(
     r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+)?"

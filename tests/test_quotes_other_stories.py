@@ -582,6 +582,27 @@ NO_LEXICON_CASES = [
         "It doesn’t",
         "the man",
     ),
+    # A name compared with ("than X has ever been") is no subject a pronoun stands for.
+    (
+        "than X",
+        (
+            "Mary Steenburgen was more nervous than Rose-Lynn Harlan has ever been.",
+            "“It was terrifying,” she said.",
+        ),
+        "It was terrifying",
+        "Mary Steenburgen",
+    ),
+    # A gender a pronoun gave later holds: "she" skips the man "he said" was about.
+    (
+        "gender learnt from a pronoun",
+        (
+            "“I felt strange,” Mary Steenburgen said.",
+            "Her son, filmmaker Charlie McDowell, remembers it. “It was hard,” he said.",
+            "The actress wanted to act. “I liked music,” she said.",
+        ),
+        "I liked music",
+        "Mary Steenburgen",
+    ),
 ]
 
 NO_LEXICON_TYPES = {
