@@ -1914,12 +1914,13 @@ def _attribute(
     # 5. "X: '...'"
     head = first.text[w_start:open_at].rstrip()
     if head.endswith(":"):
-        colon = [c for c in first.candidates if w_start <= c[0] and c[1] <= len(head) - 1]
-        if colon and not first.text[colon[-1][1] : len(head) - 1].strip():
+        colon_at = w_start + len(head) - 1  # the colon's offset in the paragraph
+        colon = [c for c in first.candidates if w_start <= c[0] and c[1] <= colon_at]
+        if colon and not first.text[colon[-1][1] : colon_at].strip():
             return _Attribution(state.speaker_of(first, colon[-1]), "", "colon")
         # "Former mayor Rudy Giuliani echoed the sentiment, but laid blame on Obama: '...'":
         # with no reporting verb, the sentence's subject introduces what follows its colon.
-        opener = state.opening_subject(first, w_start, len(head) - 1)
+        opener = state.opening_subject(first, w_start, colon_at)
         if opener is not None and opener.name and opener.type != "unknown":
             return _Attribution(opener, "", "colon")
 
@@ -1934,6 +1935,14 @@ def _attribute(
     earlier = _latest(memory, p_first, window)
     if earlier is not None:
         return _Attribution(earlier, "", "carried")
+    # 6b. "Aderholt returned to the issue. '...?'": a quotation that opens a sentence, with no
+    # verb and no speaker before it in its paragraph, is the person the sentence before names
+    # as its subject.
+    if window and open_at == w_start + _lead(first.text[w_start:]):
+        previous = first.windows[window - 1]
+        opener = state.opening_subject(first, previous[0], previous[1])
+        if opener is not None and opener.is_person and opener.name:
+            return _Attribution(opener, "", "sentence before")
     opens = open_at == _lead(first.text) and window == 0
     if opens and ("paragraph", p_first - 1) in memory:
         return _Attribution(memory[("paragraph", p_first - 1)], "", "continued")

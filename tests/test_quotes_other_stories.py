@@ -603,6 +603,29 @@ NO_LEXICON_CASES = [
         "I liked music",
         "Mary Steenburgen",
     ),
+    # "X had a similar experience: '...'" in the second sentence of a paragraph (the colon
+    # rule measured the sentence from the paragraph's start).
+    (
+        "colon in a later sentence",
+        (
+            "Jessie Buckley sings the song.",
+            "“It grabbed me,” Tom Harper said. Buckley had a similar experience: “It was "
+            "just that feeling.”",
+        ),
+        "It was just",
+        "Jessie Buckley",
+    ),
+    # A quotation opening a sentence, with no verb and no speaker before it in the paragraph:
+    # the person the sentence before names as its subject.
+    (
+        "subject of the sentence before",
+        (
+            "“We will see,” Jim Bridenstine said.",
+            "Robert Aderholt returned to the issue later. “What vehicles exist today?”",
+        ),
+        "What vehicles",
+        "Robert Aderholt",
+    ),
 ]
 
 NO_LEXICON_TYPES = {
