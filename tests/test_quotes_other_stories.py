@@ -544,6 +544,12 @@ NO_LEXICON_CASES = [
         "Smith",
     ),
     (
+        "X continued",
+        ("“Oh my,” said Frank Lucas.", "“Switching is not wise,” Brian Babin continued."),
+        "Switching",
+        "Brian Babin",
+    ),
+    (
         "sings",
         ("Rose-Lynn Harlan climbs on stage.", "“Had to find my own way,” she sings."),
         "Had to find",
