@@ -882,6 +882,20 @@ class _Attributor:
         self.people_before: list[Speaker] = []  # persons named in earlier paragraphs, in order
         self.descriptions: list[tuple[str, Speaker]] = []  # words around each name, in order
         self.bodies: list[Speaker] = []  # bodies named as subjects, in order
+        self.speaking_names: frozenset[str] = frozenset()  # one-word names next to a cue
+
+    def read_speaking_names(self, texts: Sequence[str]) -> None:
+        """Remember the one-word names that stand right next to a reporting verb anywhere in
+        the article ("Andrew said" in its seventh paragraph), so that "Andrew doesn't remember
+        ..." in its second is already a person a pronoun can stand for. One pass, linear."""
+        names = set()
+        for text in texts:
+            for match in _SPEAKING_NAME.finditer(text):
+                word = match.group(1) or match.group(4)
+                form = (match.group(2) or match.group(3)).casefold()
+                if form in self.cues.lemma_of and _is_surname(word, self.actors):
+                    names.add(word)
+        self.speaking_names = frozenset(names)
 
     # ---- who a candidate is
     def speaker_of(self, para: _Paragraph, candidate: tuple[int, int, Mention | str]) -> Speaker:
@@ -1370,7 +1384,7 @@ class _Attributor:
         before = _previous_word(para.text, start).casefold()
         after = _next_word(para.text, end).casefold().strip(",.")
         inverted = before in self.cues.lemma_of and not para.text[end : end + 2].strip(" ,.;:")
-        if inverted or after in self.cues.lemma_of or bare != words:
+        if inverted or after in self.cues.lemma_of or bare != words or bare in self.speaking_names:
             person = Speaker(bare, "unknown", "person", words, gender=gender)
             self.know(person)
             return person
@@ -1542,6 +1556,12 @@ def _is_title_word(word: str) -> bool:
     )
 
 
+#: A one-word name right before a word ("Andrew said": groups 1 and 2) or right after one and
+#: before a stop ("said Andrew.": groups 3 and 4); the word is checked against the cues.
+_SPEAKING_NAME = re.compile(
+    r"(?<![\w’'-])(?:([A-Z][a-z][\w’'-]*)\s+(\w+)(?=[\s,.;:])"
+    r"|(\w+),?\s+([A-Z][a-z][\w’'-]*)(?=[,.;:]))"
+)
 #: Words after which a name is compared with, not the subject a pronoun stands for.
 _COMPARISON = frozenset({"than", "like", "unlike"})
 #: A run of capitalised words (initials, honorifics and name particles allowed).
@@ -1998,6 +2018,7 @@ def _read_article(
     mentions = find_mentions(texts, actors)
     paras = [_prepare(t, pieces.get(p, []), mentions[p], cues) for p, t in enumerate(texts)]
     state = _Attributor(actors, cues)
+    state.read_speaking_names(texts)
     memory: dict = {}
     found: list[_Found] = []
     queue = list(spans)

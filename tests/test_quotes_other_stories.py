@@ -621,6 +621,18 @@ NO_LEXICON_CASES = [
         "It was just",
         "Jessie Buckley",
     ),
+    # A one-word name the article puts next to a reporting verb anywhere ("Andrew said", later)
+    # is a person from the start: "he" after "Andrew doesn't remember" is Andrew.
+    (
+        "one-word name quoted later",
+        (
+            "BBC’s Emily Maitlis pressed Andrew.",
+            "Andrew doesn’t remember it, but he remembers the pizza. “I remember it,” he said.",
+            "“There was no indication,” Andrew said.",
+        ),
+        "I remember it",
+        "Andrew",
+    ),
     # A quotation opening a sentence, with no verb and no speaker before it in the paragraph:
     # the person the sentence before names as its subject.
     (
