@@ -971,8 +971,12 @@ class _Attributor:
         return known if known is not None and known.name == person.name else person
 
     def know(self, person: Speaker) -> None:
-        """Remember a person by surname, so that "Isaac" later means "Oscar Isaac"."""
+        """Remember a person by surname, so that "Isaac" later means "Oscar Isaac", keeping a
+        gender learnt before ("he said", then "McDowell laughed")."""
         if person.is_person and person.name:
+            known = self.people.get(_surname(person.name))
+            if known is not None and known.name == person.name and not person.gender:
+                person = dataclasses.replace(person, gender=known.gender)
             self.people[_surname(person.name)] = person
 
     def unknown(self, words: str, at: tuple[_Paragraph, int] | None = None) -> Speaker:

@@ -609,6 +609,17 @@ NO_LEXICON_CASES = [
         "I liked music",
         "Mary Steenburgen",
     ),
+    (
+        "gender kept when the name comes back",
+        (
+            "“I felt strange,” Mary Steenburgen said.",
+            "Her son, filmmaker Charlie McDowell, remembers it. “It was hard,” he said. "
+            "“It was insane,” McDowell laughed.",
+            "The actress wanted to act. “I liked music,” she said.",
+        ),
+        "I liked music",
+        "Mary Steenburgen",
+    ),
     # "X had a similar experience: '...'" in the second sentence of a paragraph (the colon
     # rule measured the sentence from the paragraph's start).
     (
