@@ -1970,6 +1970,11 @@ def _attribute(
     opens = open_at == _lead(first.text) and window == 0
     if opens and ("paragraph", p_first - 1) in memory:
         return _Attribution(memory[("paragraph", p_first - 1)], "", "continued")
+    # 6c. "That process led to a realization: '<a sentence>'": a full sentence quoted in a
+    # paragraph that names no one outside its quotation marks goes on with the speaker of the
+    # paragraph before.
+    if ("paragraph", p_first - 1) in memory and _names_no_one(first, span, open_at):
+        return _Attribution(memory[("paragraph", p_first - 1)], "", "continued")
     # 7. question and answer: the writer's question, then an answer in quotation marks with
     # no verb ("What did Suh say after the play?" / '"He was running off the field."'): the
     # answer is the interviewee's, the speaker before the question.
@@ -1977,6 +1982,20 @@ def _attribute(
     if asked and ("paragraph", p_first - 2) in memory:
         return _Attribution(memory[("paragraph", p_first - 2)], "", "answer")
     return UNATTRIBUTED
+
+
+def _names_no_one(para: _Paragraph, span: Span, open_at: int) -> bool:
+    """Whether the quotation is a sentence of its own (more than :data:`SCARE_MAX_WORDS` words,
+    opening with a capital) in a paragraph with no person, actor or pronoun before it outside
+    the marks."""
+    quoted = para.text[span.start : span.end] if len(span.pieces) == 1 else ""
+    first = next((ch for ch in quoted if ch.isalnum()), "")
+    return (
+        spoken_words(quoted) > SCARE_MAX_WORDS
+        and first.isupper()
+        and not para.people
+        and not any(start < open_at for start, _, _ in para.candidates)
+    )
 
 
 #: "... as its 'Achilles heel'", "as 'someone who ...'": a characterisation right before the

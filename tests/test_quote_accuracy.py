@@ -422,7 +422,7 @@ OTHER_STORIES = {
     ("dev2", "speaker_right"): (178, 210),
     ("dev2", "precision"): (210, 212),
     ("dev3", "found"): (171, 173),
-    ("dev3", "speaker_right"): (150, 171),
+    ("dev3", "speaker_right"): (151, 171),
     ("dev3", "precision"): (171, 177),
     ("dev3_unstudied", "found"): (38, 39),
     ("dev3_unstudied", "speaker_right"): (34, 38),

@@ -632,6 +632,16 @@ NO_LEXICON_CASES = [
         "It was just",
         "Jessie Buckley",
     ),
+    # A full sentence quoted in a paragraph that names no one goes on with the speaker before.
+    (
+        "a paragraph naming no one",
+        (
+            "“I fought to get the full script,” Mary Steenburgen said.",
+            "That process led to a realization: “It was a love song to her mother.”",
+        ),
+        "It was a love song",
+        "Mary Steenburgen",
+    ),
     # A one-word name the article puts next to a reporting verb anywhere ("Andrew said", later)
     # is a person from the start: "he" after "Andrew doesn't remember" is Andrew.
     (
