@@ -27,9 +27,12 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
 5. ``according to``: "according to X" in the sentence; ``colon``: "X: '...'", or with no verb
    the sentence's subject ("Giuliani blamed the president: '...'"); ``as``: a characterisation
    with no verb is the subject's ("Ward sees the lineup as its 'Achilles heel'");
-6. ``carried``: the speaker of an earlier sentence of the same paragraph;
-   ``continued``: a quotation that opens its paragraph carries on the speaker of the paragraph
-   before (when that paragraph quoted or reported someone);
+6. ``carried``: the speaker of an earlier sentence of the same paragraph; ``sentence before``:
+   a quotation opening a sentence, with no verb and no speaker before it in its paragraph, is the
+   person the sentence before names as its subject ("Aderholt returned to the issue. '...?'");
+   ``continued``: a quotation that opens its paragraph, or a full sentence quoted in a paragraph
+   that names no one outside its marks, carries on the speaker of the paragraph before (when
+   that paragraph quoted or reported someone);
 7. ``answer``: after a question of the writer's with no quotation ("What did Suh say?"), an
    answer in quotation marks with no verb is the interviewee's (the speaker before the question);
 8. otherwise none: a quotation of one to three words is then a ``scare`` quote (the writer's
@@ -37,7 +40,8 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
 
 Quoted text whose every word is capitalised -- a title, a sign, a name ("A Most Violent Year",
 "Perry") -- is not a quotation (:func:`names_a_work`), nor is a quoted nickname right before a
-verb ('"Perry" countered:', the verb's subject). A subhead -- a paragraph that is only a short
+verb ('"Perry" countered:', the verb's subject), nor a name given to a thing ('HP is called
+"feather duvet lung"', 'the nickname of "..."'; "what he called '...'" stays one). A subhead -- a paragraph that is only a short
 single-quoted phrase ("‘No Jobs’") or a double-quoted one with no full stop ('"My fears have
 been realized"') -- is one, of the speaker quoted below it. A quotation's own "?" or "!" does not
 end the sentence before its attribution ('"Will you sign it?" Moreau asked'). Two single marks
@@ -46,8 +50,12 @@ typed for a double one (the AP's ’’) are read as one.
 Pronouns (he/she) go to the nearest person named as a subject before them -- lexicon actors and
 names the lexicon does not know ("CNN meteorologist Todd Borek") -- skipping possessives, objects
 of a verb and names after a preposition, and a person of the other gender where an honorific or an
-earlier pronoun gave one. A surname means the full name the article gave; "the <noun>" the person
-named earlier with that noun in their title or appositive; a name after a lexicon role is the
+earlier pronoun gave one, and a name compared with ("than X"). A one-word name the article puts
+next to a reporting verb anywhere ("Andrew said") is a person from its first paragraph. A surname
+means the full name the article gave; "the <noun>" the person named earlier with that noun in
+their title or appositive, else the unnamed speaker last quoted with it ("one legal expert ...
+the expert"), never whoever was last named for a noun for anyone ("the man"); a name after a
+lexicon role, an abbreviated title or a few title words is the
 name ("US President Donald Trump"). Every speaker gets a type (:func:`speaker_type`: state
 official, politician, military, expert or analyst, journalist, citizen or witness, organisation,
 anonymous, other) and citizens and witnesses the side ``civilians``.
