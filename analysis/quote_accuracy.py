@@ -186,11 +186,14 @@ def gold_applies(corpus, gold: pd.DataFrame) -> bool:
 EVAL_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_eval"
 #: The second development set (``dev2``): rules were tuned on it.
 DEV2_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_dev2"
+#: The third development set: ``dev3`` (rules were tuned on it) and ``dev3_unstudied`` (labelled
+#: with it, scored, its errors never read).
+DEV3_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_dev3"
 #: The untouched set (``untouched``): built before any rule change for it, scored, never studied.
 UNTOUCHED_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_untouched"
-EVAL_DIRS = (EVAL_DIR, DEV2_DIR, UNTOUCHED_DIR)
+EVAL_DIRS = (EVAL_DIR, DEV2_DIR, DEV3_DIR, UNTOUCHED_DIR)
 #: The splits of the evaluation sets, in report order.
-SPLITS = ("tune", "holdout", "dev2", "untouched")
+SPLITS = ("tune", "holdout", "dev2", "dev3", "dev3_unstudied", "untouched")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|lord|sen|gov|rep)\.?\s+")
 
 
@@ -393,6 +396,8 @@ SETS = {
     "tune": "other stories, first set, tuning half (rules were tuned on it)",
     "holdout": "other stories, first set, second half (held out once, then studied)",
     "dev2": "other stories, second set (rules were tuned on it)",
+    "dev3": "other stories, third set, studied part (rules were tuned on it)",
+    "dev3_unstudied": "other stories, third set, unstudied part (scored, errors never read)",
     "untouched": "other stories, untouched set (built before the rules changed, never studied)",
 }
 MEASURE_LABELS = {

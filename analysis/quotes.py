@@ -27,9 +27,12 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
 5. ``according to``: "according to X" in the sentence; ``colon``: "X: '...'", or with no verb
    the sentence's subject ("Giuliani blamed the president: '...'"); ``as``: a characterisation
    with no verb is the subject's ("Ward sees the lineup as its 'Achilles heel'");
-6. ``carried``: the speaker of an earlier sentence of the same paragraph;
-   ``continued``: a quotation that opens its paragraph carries on the speaker of the paragraph
-   before (when that paragraph quoted or reported someone);
+6. ``carried``: the speaker of an earlier sentence of the same paragraph; ``sentence before``:
+   a quotation opening a sentence, with no verb and no speaker before it in its paragraph, is the
+   person the sentence before names as its subject ("Aderholt returned to the issue. '...?'");
+   ``continued``: a quotation that opens its paragraph, or a full sentence quoted in a paragraph
+   that names no one outside its marks, carries on the speaker of the paragraph before (when
+   that paragraph quoted or reported someone);
 7. ``answer``: after a question of the writer's with no quotation ("What did Suh say?"), an
    answer in quotation marks with no verb is the interviewee's (the speaker before the question);
 8. otherwise none: a quotation of one to three words is then a ``scare`` quote (the writer's
@@ -37,7 +40,8 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
 
 Quoted text whose every word is capitalised -- a title, a sign, a name ("A Most Violent Year",
 "Perry") -- is not a quotation (:func:`names_a_work`), nor is a quoted nickname right before a
-verb ('"Perry" countered:', the verb's subject). A subhead -- a paragraph that is only a short
+verb ('"Perry" countered:', the verb's subject), nor a name given to a thing ('HP is called
+"feather duvet lung"', 'the nickname of "..."'; "what he called '...'" stays one). A subhead -- a paragraph that is only a short
 single-quoted phrase ("‘No Jobs’") or a double-quoted one with no full stop ('"My fears have
 been realized"') -- is one, of the speaker quoted below it. A quotation's own "?" or "!" does not
 end the sentence before its attribution ('"Will you sign it?" Moreau asked'). Two single marks
@@ -46,8 +50,12 @@ typed for a double one (the AP's ’’) are read as one.
 Pronouns (he/she) go to the nearest person named as a subject before them -- lexicon actors and
 names the lexicon does not know ("CNN meteorologist Todd Borek") -- skipping possessives, objects
 of a verb and names after a preposition, and a person of the other gender where an honorific or an
-earlier pronoun gave one. A surname means the full name the article gave; "the <noun>" the person
-named earlier with that noun in their title or appositive; a name after a lexicon role is the
+earlier pronoun gave one, and a name compared with ("than X"). A one-word name the article puts
+next to a reporting verb anywhere ("Andrew said") is a person from its first paragraph. A surname
+means the full name the article gave; "the <noun>" the person named earlier with that noun in
+their title or appositive, else the unnamed speaker last quoted with it ("one legal expert ...
+the expert"), never whoever was last named for a noun for anyone ("the man"); a name after a
+lexicon role, an abbreviated title or a few title words is the
 name ("US President Donald Trump"). Every speaker gets a type (:func:`speaker_type`: state
 official, politician, military, expert or analyst, journalist, citizen or witness, organisation,
 anonymous, other) and citizens and witnesses the side ``civilians``.
@@ -149,9 +157,11 @@ _SINGLE_RE = re.compile(r"(?<![\w’'])['‘](?=\S)(.+?)(?<=\S)['’](?!\w)")
 #: A sentence ends at . ! ? or … (with closing marks or brackets after it) before white space
 #: and a capital, a digit or an opening mark.
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*(\s+)(?=[“\"‘'(\[]?[A-Z0-9])")
+#: Before a full stop that ends no sentence: a title, a month, initials ("U.S."), a middle
+#: initial after a first name ("Mary E. Lovely").
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Prof|Sen|Rep|Gov|Jr|Sr|No|vs|Jan|Feb|Mar|Apr"
-    r"|Aug|Sept|Sep|Oct|Nov|Dec)|\b(?:[A-Z]\.)+[A-Z])\.[”\"’')\]]*$"
+    r"|Aug|Sept|Sep|Oct|Nov|Dec)|\b(?:[A-Z]\.)+[A-Z]|(?<=[a-z]\s)[A-Z])\.[”\"’')\]]*$"
 )
 #: Clause breaks: a cue before one of these does not reach a quotation after it.
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|although|though)\b")
@@ -275,6 +285,7 @@ class CueLexicon:
     function_words: dict[str, frozenset[str]] = field(default_factory=dict)
     after_quotation: dict[str, str] = field(default_factory=dict)  # form -> lemma
     after_quotation_pattern: re.Pattern[str] | None = None
+    subject_follows: frozenset[str] = frozenset({"according to"})  # "according to <speaker>"
 
     def frame(self) -> pd.DataFrame:
         """The verbs as a table: lemma, group, forms (joined by " | ")."""
@@ -331,6 +342,9 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
         rf"(?<=[”\"])\s*,?\s*({'|'.join(map(re.escape, after)) or '(?!x)x'})(?![\w’'-])",
         re.IGNORECASE,
     )
+    follows = frozenset(str(w) for w in data.get("subject_follows") or ("according to",))
+    if follows - set(group_of):
+        raise ValueError(f"{path}: subject_follows names lemmas not in verbs: {sorted(follows)}")
     return CueLexicon(
         lemma_of,
         group_of,
@@ -341,6 +355,7 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
         function_words,
         after,
         after_pattern,
+        follows,
     )
 
 
@@ -355,6 +370,7 @@ class ReferenceLexicon:
     person_back_references: frozenset[str]
     place_prefixes: frozenset[str]
     source: str
+    generic_people: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -372,6 +388,7 @@ def load_references(path: str | Path | None = None) -> ReferenceLexicon:
         words("person_back_references"),
         words("place_prefixes"),
         str(data.get("source") or "").strip(),
+        words("generic_people"),
     )
 
 
@@ -873,6 +890,20 @@ class _Attributor:
         self.people_before: list[Speaker] = []  # persons named in earlier paragraphs, in order
         self.descriptions: list[tuple[str, Speaker]] = []  # words around each name, in order
         self.bodies: list[Speaker] = []  # bodies named as subjects, in order
+        self.speaking_names: frozenset[str] = frozenset()  # one-word names next to a cue
+
+    def read_speaking_names(self, texts: Sequence[str]) -> None:
+        """Remember the one-word names that stand right next to a reporting verb anywhere in
+        the article ("Andrew said" in its seventh paragraph), so that "Andrew doesn't remember
+        ..." in its second is already a person a pronoun can stand for. One pass, linear."""
+        names = set()
+        for text in texts:
+            for match in _SPEAKING_NAME.finditer(text):
+                word = match.group(1) or match.group(4)
+                form = (match.group(2) or match.group(3)).casefold()
+                if form in self.cues.lemma_of and _is_surname(word, self.actors):
+                    names.add(word)
+        self.speaking_names = frozenset(names)
 
     # ---- who a candidate is
     def speaker_of(self, para: _Paragraph, candidate: tuple[int, int, Mention | str]) -> Speaker:
@@ -920,13 +951,18 @@ class _Attributor:
         takes the pronoun's gender, so "she" later skips the men named since."""
         found = None
         for i in range(para.people_before_index(position) - 1, -1, -1):
-            speaker = para.people[i][2]
+            speaker = self.latest(para.people[i][2])
             if speaker.gender in ("", gender):
                 found = speaker
                 break
         if found is None:
             found = next(
-                (p for p in reversed(self.people_before) if p.gender in ("", gender)), None
+                (
+                    p
+                    for p in map(self.latest, reversed(self.people_before))
+                    if p.gender in ("", gender)
+                ),
+                None,
             )
         last = self.last_person
         if found is None and last is not None and last.gender in ("", gender):
@@ -936,9 +972,19 @@ class _Attributor:
             self.know(found)
         return found
 
+    def latest(self, person: Speaker) -> Speaker:
+        """``person`` as last known: a gender a later pronoun gave ("filmmaker Charlie
+        McDowell ... he said" makes him a man, whom a later "she" skips)."""
+        known = self.people.get(_surname(person.name)) if person.name else None
+        return known if known is not None and known.name == person.name else person
+
     def know(self, person: Speaker) -> None:
-        """Remember a person by surname, so that "Isaac" later means "Oscar Isaac"."""
+        """Remember a person by surname, so that "Isaac" later means "Oscar Isaac", keeping a
+        gender learnt before ("he said", then "McDowell laughed")."""
         if person.is_person and person.name:
+            known = self.people.get(_surname(person.name))
+            if known is not None and known.name == person.name and not person.gender:
+                person = dataclasses.replace(person, gender=known.gender)
             self.people[_surname(person.name)] = person
 
     def unknown(self, words: str, at: tuple[_Paragraph, int] | None = None) -> Speaker:
@@ -996,8 +1042,17 @@ class _Attributor:
         ):
             return dataclasses.replace(self.last_body(), text=words)  # "the agency said"
         if len(tokens) >= 2 and tokens[0].casefold() == "the":
-            linked = self.described_as(head)
-            if linked is None and len(tokens) <= 4 and head.islower() and self.is_person_noun(head):
+            # "the prosecutor": the person named with that noun; else the unnamed speaker last
+            # quoted with it ("one legal expert ... the expert warned"); else the person last
+            # named, for a noun of a person's trade.
+            linked = self.described_as(head) or self.recent_with_head(head)
+            if (
+                linked is None
+                and len(tokens) <= 4
+                and head.islower()
+                and head not in load_references().generic_people
+                and self.is_person_noun(head)
+            ):
                 # "the director", "the veteran winger", "the Portuguese boss", "the 56-year-old"
                 linked = self.nearest_person(_gender_of(head), at)
             if linked is not None:
@@ -1042,10 +1097,12 @@ class _Attributor:
             # lexicon does not know, however the sentence opens.
             start, end, person = para.people[last]
             gap = text[end : cue.start]
-            if (
-                start >= floor
-                and _is_subject_gap(gap)
-                and ("," not in _TRANSPARENT.sub(" ", gap) or _opens_chunk(text, start))
+            if start >= floor and (
+                (
+                    _is_subject_gap(gap)
+                    and ("," not in _TRANSPARENT.sub(" ", gap) or _opens_chunk(text, start))
+                )
+                or _LONG_APPOSITIVE.fullmatch(gap)
             ):
                 return person, start
         nickname = _quoted_name_before(para, cue.start)
@@ -1083,8 +1140,21 @@ class _Attributor:
                 and _HONORIFIC_OR_ARTICLE.fullmatch(para.text[cue.end : candidate[0]])
             ):
                 return self.speaker_of(para, candidate)
+        person = self.person_after(para, cue.end)
+        if person is not None:
+            return person
         words = _np_after(rest)
         return self.unknown(words) if words else None
+
+    def person_after(self, para: _Paragraph, position: int) -> Speaker | None:
+        """The person named right after ``position``, behind at most a few words of a title
+        ("said Rep. Brian Babin", "responded NASA administrator Jim Bridenstine"), or ``None``."""
+        index = para.people_before_index(position)
+        if index < len(para.people):
+            start, _, person = para.people[index]
+            if _TITLE_BEFORE_NAME.fullmatch(para.text, position, start):
+                return person
+        return None
 
     def attach_subjects(self, para: _Paragraph) -> None:
         """Find each cue's subject, in reading order, updating the last speakers as it goes."""
@@ -1121,7 +1191,7 @@ class _Attributor:
                 if cue.subject is None and cue.lemma in _TOLD_VERBS:
                     # "she was warned that ...": the subject heard it; someone unnamed said it.
                     cue.subject = Speaker(*_UNNAMED)
-            elif cue.lemma == "according to":
+            elif cue.lemma in self.cues.subject_follows:
                 cue.subject = self.subject_after(para, cue)
             else:
                 found = self.subject_before(para, cue, floor)
@@ -1221,7 +1291,8 @@ class _Attributor:
         Todd Borek", "Abney said"), for pronouns to find (:meth:`antecedent`)."""
         found: list[tuple[int, Speaker]] = []
         named: list[tuple[int, int]] = []
-        prepositions = _words("prepositions")
+        # "than Rose-Lynn Harlan has ever been": a name compared with is no subject either.
+        prepositions = _words("prepositions") | _COMPARISON
         for start, end, what in para.candidates:
             if isinstance(what, Mention):
                 named.append((start, end))
@@ -1325,7 +1396,7 @@ class _Attributor:
         before = _previous_word(para.text, start).casefold()
         after = _next_word(para.text, end).casefold().strip(",.")
         inverted = before in self.cues.lemma_of and not para.text[end : end + 2].strip(" ,.;:")
-        if inverted or after in self.cues.lemma_of or bare != words:
+        if inverted or after in self.cues.lemma_of or bare != words or bare in self.speaking_names:
             person = Speaker(bare, "unknown", "person", words, gender=gender)
             self.know(person)
             return person
@@ -1384,7 +1455,8 @@ class _Attributor:
             if _heads(noun, words):
                 return self.people.get(_surname(person.name), person)
         gender = _gender_of(noun)
-        if gender and noun not in ("mr", "mrs", "ms", "miss", "sir", "lord", "dame", "lady"):
+        honorific = noun in ("mr", "mrs", "ms", "miss", "sir", "lord", "dame", "lady")
+        if gender and not honorific and noun not in load_references().generic_people:
             for _, person in reversed(recent):
                 person = self.people.get(_surname(person.name), person)
                 if person.gender == gender:
@@ -1496,11 +1568,19 @@ def _is_title_word(word: str) -> bool:
     )
 
 
+#: A one-word name right before a word ("Andrew said": groups 1 and 2) or right after one and
+#: before a stop ("said Andrew.": groups 3 and 4); the word is checked against the cues.
+_SPEAKING_NAME = re.compile(
+    r"(?<![\w’'-])(?:([A-Z][a-z][\w’'-]*)\s+(\w+)(?=[\s,.;:])"
+    r"|(\w+),?\s+([A-Z][a-z][\w’'-]*)(?=[,.;:]))"
+)
+#: Words after which a name is compared with, not the subject a pronoun stands for.
+_COMPARISON = frozenset({"than", "like", "unlike"})
 #: A run of capitalised words (initials, honorifics and name particles allowed).
 _NAME_RUN = re.compile(
     r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+)?"
     r"(?:[A-Z][\w’'-]*(?<![’'])|(?:[A-Z]\.)+)"
-    r"(?:\s+(?:[A-Z][\w’'-]*(?<![’'])|(?:[A-Z]\.)+|(?:de|van|von|da|bin)(?=\s+[A-Z])))*"
+    r"(?:\s+(?:(?:[A-Z]\.)+(?=\s+[A-Z])|[A-Z][\w’'-]*(?<![’'])|(?:de|van|von|da|bin)(?=\s+[A-Z])))*"
 )
 _HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+")
 _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|actress|wife|mother|daughter|sister|woman)\b")
@@ -1630,6 +1710,22 @@ _TRANSPARENT = re.compile(
 )
 
 
+#: What may stand between an inverted cue and the name of its subject: up to three words of a
+#: title, no punctuation ("responded | NASA administrator | Jim Bridenstine").
+_TITLE_BEFORE_NAME = re.compile(r"\s*(?:(?:the\s+)?(?:[\w’'&-]+\s+){1,3})?")
+
+
+#: A long appositive between a named person and the verb, commas inside it allowed: "Jim
+#: Chilton, senior vice president ... at Boeing Defense, Space, and Security, said"; "Prince
+#: Andrew, the nearly 60-year-old younger brother of ..., Charles, has reportedly told". It opens
+#: with an article or a lower-case word (a description, not a list of names) and ends with a
+#: comma, an auxiliary or an adverb at most before the verb.
+_LONG_APPOSITIVE = re.compile(
+    r",\s+(?:(?:a|an|the)\s|[a-z0-9])[^“”\";:()]{0,200}?,"
+    r"(?:\s+(?:has|have|had|also|then|later|reportedly|once|again|previously|recently))*\s*"
+)
+
+
 def _is_subject_gap(gap: str) -> bool:
     """Whether ``gap`` can separate a subject from its verb: nothing, the comma of an
     appositive, or up to four words none of which starts a new clause or is a quote mark, once
@@ -1722,7 +1818,7 @@ def _np_after(rest: str) -> str:
     )
     if match:
         return match.group(1)
-    match = re.match(r"\s+((?:an?|the)\s+[^,.;:“”\"]{1,60}?)(?=[,.;:]|$)", rest)
+    match = re.match(r"\s+((?:an?|the|one|another)\s+[^,.;:“”\"]{1,60}?)(?=[,.;:]|$)", rest)
     if match and len(match.group(1).split()) <= _NP_MAX_WORDS:
         return match.group(1)
     return ""
@@ -1850,12 +1946,13 @@ def _attribute(
     # 5. "X: '...'"
     head = first.text[w_start:open_at].rstrip()
     if head.endswith(":"):
-        colon = [c for c in first.candidates if w_start <= c[0] and c[1] <= len(head) - 1]
-        if colon and not first.text[colon[-1][1] : len(head) - 1].strip():
+        colon_at = w_start + len(head) - 1  # the colon's offset in the paragraph
+        colon = [c for c in first.candidates if w_start <= c[0] and c[1] <= colon_at]
+        if colon and not first.text[colon[-1][1] : colon_at].strip():
             return _Attribution(state.speaker_of(first, colon[-1]), "", "colon")
         # "Former mayor Rudy Giuliani echoed the sentiment, but laid blame on Obama: '...'":
         # with no reporting verb, the sentence's subject introduces what follows its colon.
-        opener = state.opening_subject(first, w_start, len(head) - 1)
+        opener = state.opening_subject(first, w_start, colon_at)
         if opener is not None and opener.name and opener.type != "unknown":
             return _Attribution(opener, "", "colon")
 
@@ -1870,8 +1967,21 @@ def _attribute(
     earlier = _latest(memory, p_first, window)
     if earlier is not None:
         return _Attribution(earlier, "", "carried")
+    # 6b. "Aderholt returned to the issue. '...?'": a quotation that opens a sentence, with no
+    # verb and no speaker before it in its paragraph, is the person the sentence before names
+    # as its subject.
+    if window and open_at == w_start + _lead(first.text[w_start:]):
+        previous = first.windows[window - 1]
+        opener = state.opening_subject(first, previous[0], previous[1])
+        if opener is not None and opener.is_person and opener.name:
+            return _Attribution(opener, "", "sentence before")
     opens = open_at == _lead(first.text) and window == 0
     if opens and ("paragraph", p_first - 1) in memory:
+        return _Attribution(memory[("paragraph", p_first - 1)], "", "continued")
+    # 6c. "That process led to a realization: '<a sentence>'": a full sentence quoted in a
+    # paragraph that names no one outside its quotation marks goes on with the speaker of the
+    # paragraph before.
+    if ("paragraph", p_first - 1) in memory and _names_no_one(first, span, open_at):
         return _Attribution(memory[("paragraph", p_first - 1)], "", "continued")
     # 7. question and answer: the writer's question, then an answer in quotation marks with
     # no verb ("What did Suh say after the play?" / '"He was running off the field."'): the
@@ -1880,6 +1990,20 @@ def _attribute(
     if asked and ("paragraph", p_first - 2) in memory:
         return _Attribution(memory[("paragraph", p_first - 2)], "", "answer")
     return UNATTRIBUTED
+
+
+def _names_no_one(para: _Paragraph, span: Span, open_at: int) -> bool:
+    """Whether the quotation is a sentence of its own (more than :data:`SCARE_MAX_WORDS` words,
+    opening with a capital) in a paragraph with no person, actor or pronoun before it outside
+    the marks."""
+    quoted = para.text[span.start : span.end] if len(span.pieces) == 1 else ""
+    first = next((ch for ch in quoted if ch.isalnum()), "")
+    return (
+        spoken_words(quoted) > SCARE_MAX_WORDS
+        and first.isupper()
+        and not para.people
+        and not any(start < open_at for start, _, _ in para.candidates)
+    )
 
 
 #: "... as its 'Achilles heel'", "as 'someone who ...'": a characterisation right before the
@@ -1925,6 +2049,7 @@ def _read_article(
     mentions = find_mentions(texts, actors)
     paras = [_prepare(t, pieces.get(p, []), mentions[p], cues) for p, t in enumerate(texts)]
     state = _Attributor(actors, cues)
+    state.read_speaking_names(texts)
     memory: dict = {}
     found: list[_Found] = []
     queue = list(spans)
@@ -1944,6 +2069,8 @@ def _read_article(
                 continue  # a title, a sign, a name: quoted text, but nobody's words
             if _names_a_speaker(para, span):
                 continue  # '"Perry" countered': a nickname, the subject of the verb
+            if _is_named_so(para, span):
+                continue  # 'HP is called "feather duvet lung"': a name given, nobody's words
             window = para.window_of(span.open_mark if span.open_mark is not None else span.start)
             if attribution.speaker is not None and attribution.speaker.name:
                 for q, _, _ in span.pieces:
@@ -1970,6 +2097,28 @@ def _read_article(
             if speaker is not None and speaker.name:
                 reported.append((p, cue, speaker, (p, i) in quoted))
     return _Article(found, reported)
+
+
+#: A name given to a thing just before its opening mark: "is called", "what's called", "has been
+#: dubbed", "is known as", "the nickname of", "a condition called" -- not "what he called" (a
+#: speaker's word, a partial quotation) nor "Steenburgen called X" (a characterisation).
+_NAMED_SO = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|what’s|what's|what|now|often|also|commonly|sometimes)"
+    r"\s+(?:called|dubbed|named|nicknamed|termed|labelled|labeled|known\s+as)"
+    r"|\b(?:condition|disease|syndrome|phenomenon|practice|process|technique|term|category)"
+    r"\s+(?:called|dubbed|named|known\s+as)"
+    r"|\b(?:the|a)\s+(?:nickname|name|term|label|moniker)(?:\s+of)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_named_so(para: _Paragraph, span: Span) -> bool:
+    """Whether the words right before the opening mark give the quoted text as a name
+    (:data:`_NAMED_SO`): 'HP is called "feather duvet lung"', 'it has earned the nickname of
+    "bird fancier's lung"'."""
+    if span.open_mark is None:
+        return False
+    return _search_before(_NAMED_SO, para.text, span.open_mark) is not None
 
 
 def _names_a_speaker(para: _Paragraph, span: Span) -> bool:

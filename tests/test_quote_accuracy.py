@@ -366,6 +366,7 @@ def test_scores_of_other_stories_by_hand():
     [
         (quote_accuracy.EVAL_DIR, {"tune", "holdout"}, 15, 10, 150),
         (quote_accuracy.DEV2_DIR, {"dev2"}, 15, 10, 150),
+        (quote_accuracy.DEV3_DIR, {"dev3", "dev3_unstudied"}, 15, 10, 150),
         (quote_accuracy.UNTOUCHED_DIR, {"untouched"}, 15, 10, 150),
     ],
 )
@@ -407,8 +408,8 @@ def test_the_sets_share_no_article():
 
 
 #: The figures on the evaluation sets of other stories, found with no actor lexicon (correct,
-#: total), 2 Dec 2026. ``untouched`` was built before any rule changed for it and is scored,
-#: never studied; its first figure (the code before these rules) was 184 of 255 right speakers.
+#: total), 2 Dec 2026. ``untouched`` and ``dev3_unstudied`` were built before any rule changed
+#: for them and are scored, never studied; the untouched set's first figure (the code before these rules) was 184 of 255 right speakers.
 #: See each set's README for the history.
 OTHER_STORIES = {
     ("tune", "found"): (113, 114),
@@ -417,12 +418,18 @@ OTHER_STORIES = {
     ("holdout", "found"): (117, 120),
     ("holdout", "speaker_right"): (102, 117),
     ("holdout", "precision"): (117, 119),
-    ("dev2", "found"): (211, 212),
-    ("dev2", "speaker_right"): (178, 211),
-    ("dev2", "precision"): (211, 213),
+    ("dev2", "found"): (210, 211),
+    ("dev2", "speaker_right"): (178, 210),
+    ("dev2", "precision"): (210, 212),
+    ("dev3", "found"): (171, 173),
+    ("dev3", "speaker_right"): (151, 171),
+    ("dev3", "precision"): (171, 177),
+    ("dev3_unstudied", "found"): (38, 39),
+    ("dev3_unstudied", "speaker_right"): (34, 38),
+    ("dev3_unstudied", "precision"): (38, 39),
     ("untouched", "found"): (255, 258),
-    ("untouched", "speaker_right"): (192, 255),
-    ("untouched", "precision"): (255, 262),
+    ("untouched", "speaker_right"): (197, 255),
+    ("untouched", "precision"): (255, 261),
 }
 
 

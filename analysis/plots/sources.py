@@ -339,6 +339,8 @@ def plot_accuracy(table: pd.DataFrame, *, finding: str = ""):
         "tune": "#56B4E9",
         "holdout": "#0072B2",
         "dev2": "#009E73",
+        "dev3": "#CC79A7",
+        "dev3_unstudied": "#E69F00",
         "untouched": "#D55E00",
     }
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 3.0 + 0.6 * len(sets) + SOURCE_SPACE))
