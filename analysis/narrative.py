@@ -726,6 +726,44 @@ def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def article_name(article_id: object, outlets) -> str:
+    """An article as a title names it: "The Independent (independent)", its outlet with its id
+    in brackets; the id alone when ``outlets`` (article id -> outlet, a dict or Series; None
+    for none) does not know it or the id is the outlet's name (outlets past the pairwise cap)."""
+    outlet = outlets.get(article_id) if outlets is not None else None
+    if outlet is None or pd.isna(outlet) or str(outlet) == str(article_id):
+        return str(article_id)
+    return f"{outlet} ({article_id})"
+
+
+def _leader(table: pd.DataFrame, column: str, *, lowest: bool = False) -> tuple[pd.Series, int]:
+    """The row with the largest (``lowest``: smallest) ``column``, first in table order on a
+    tie, and how many rows share that value."""
+    ordered = table.sort_values(column, ascending=lowest, kind="stable")
+    row = ordered.iloc[0]
+    return row, int((table[column] == row[column]).sum())
+
+
+def _tie_note(tied: int, rows: int, what: str) -> str:
+    """ ", more than any other outlet" / ", tied with 2 other outlets" / "" (nothing to
+    compare with)."""
+    if rows <= 1:
+        return ""
+    if tied <= 1:
+        return f", more than any other {what}"
+    return f", tied with {tied - 1} other {what}{'' if tied == 2 else 's'}"
+
+
+def _of(k: float, n: float) -> str:
+    """ "38% (3 of 8)", or "0 of 0" when there is nothing to take a share of."""
+    return f"{k / n:.0%} ({int(k)} of {int(n)})" if n else f"{int(k)} of {int(n)}"
+
+
+def _counted(n: float, word: str) -> str:
+    """ "1 sentence", "4 sentences"."""
+    return f"{int(n)} {word}{'' if int(n) == 1 else 's'}"
+
+
 def finding_top_speaker(by_speaker: pd.DataFrame) -> str:
     """02_words_by_speaker: the largest share of an outlet's quoted words held by one speaker
     (a speaker given two sides or types counted once; unattributed quotations are no speaker)."""
@@ -733,7 +771,7 @@ def finding_top_speaker(by_speaker: pd.DataFrame) -> str:
     named = named[~named["speaker"].isin(["", UNATTRIBUTED_LABEL])]
     if named.empty:
         return "No quotations with a speaker found"
-    row = named.sort_values("share_of_words", ascending=False, kind="stable").iloc[0]
+    row = _leader(named, "share_of_words")[0]
     return f"{row['outlet']} quotes {row['speaker']} for {row['share_of_words']:.0%} of its quoted words"
 
 
@@ -742,7 +780,7 @@ def finding_top_group(table: pd.DataFrame, column: str) -> str:
     side or kind of voice."""
     if table.empty or not table["share_of_words"].notna().any():
         return "No quotations found"
-    row = table.sort_values("share_of_words", ascending=False, kind="stable").iloc[0]
+    row = _leader(table, "share_of_words")[0]
     who = f"{row[column]} speakers" if column == "side" else f"Speakers of type '{row[column]}'"
     return f"{who} have {row['share_of_words']:.0%} of {_possessive(row['outlet'])} quoted words"
 
@@ -752,7 +790,7 @@ def finding_writer_tone(summary: pd.DataFrame) -> str:
     writer = summary[summary["voice"] == "authorial"].dropna(subset=["mean_compound"])
     if writer.empty:
         return "No writer-voice sentences to score"
-    row = writer.sort_values("mean_compound", kind="stable").iloc[0]
+    row = _leader(writer, "mean_compound", lowest=True)[0]
     return (
         f"{_possessive(row['outlet'])} own sentences score lowest: mean VADER compound "
         f"{row['mean_compound']:.2f} over {int(row['n_sentences'])} sentences"
@@ -782,10 +820,10 @@ def finding_frame_share(shares: pd.DataFrame, labels: dict) -> str:
     if not per_article(shares["article_id"].nunique()):
         pooled = shares.groupby(["outlet", "label"], sort=False)[["sentences", "total"]].sum()
         pooled["share"] = pooled["sentences"] / pooled["total"].where(pooled["total"] > 0)
-        row = pooled.reset_index().sort_values("share", ascending=False, kind="stable").iloc[0]
+        row = _leader(pooled.reset_index(), "share")[0]
         who = row["outlet"]
     else:
-        row = shares.sort_values("share", ascending=False, kind="stable").iloc[0]
+        row = _leader(shares, "share")[0]
         who = labels.get(row["article_id"], row["article_id"])
     return (
         f"'{row['label']}' is in {row['share']:.0%} of {_possessive(who)} body sentences "
@@ -799,7 +837,7 @@ def finding_reuse(matrix: pd.DataFrame, outlets=None) -> str:
     shared = matrix[matrix["matched_sentences"] > 0]
     if shared.empty:
         return "No two articles share a closely matching sentence"
-    row = shared.sort_values("word_share", ascending=False, kind="stable").iloc[0]
+    row = _leader(shared, "word_share")[0]
     return (
         f"{row['word_share']:.0%} of the words of {article_name(row['article_id'], outlets)} are "
         f"in sentences that closely match {article_name(row['other_id'], outlets)}"
@@ -810,7 +848,7 @@ def finding_distinctive(top: pd.DataFrame) -> str:
     """03_distinctive_terms: the most distinctive word of any group."""
     if top.empty:
         return "No term is used often enough to compare"
-    row = top.sort_values("z", ascending=False, kind="stable").iloc[0]
+    row = _leader(top, "z")[0]
     return (
         f'The most distinctive word is {_possessive(row["group"])} "{row["term"]}" '
         f"(z = {row['z']:.2f}; {row['count']} uses against {row['count_rest']} in the rest)"
@@ -833,7 +871,7 @@ def finding_top_rate(rates: pd.DataFrame, what: str) -> str:
     """04_stance_markers / 04_escalation: the highest rate of any category in any group."""
     if rates.empty or rates["count"].sum() == 0:
         return f"No {what} found"
-    row = rates.sort_values("per_1000", ascending=False, kind="stable").iloc[0]
+    row = _leader(rates, "per_1000")[0]
     voice = f" ({row['voice']} voice)" if "voice" in rates.columns else ""
     return (
         f"{row['outlet']}{voice} has the most {row['category']} terms: "
@@ -845,7 +883,7 @@ def finding_reused(by_article: pd.DataFrame) -> str:
     """06_reused_words: the article with the largest share of words in shared sentences."""
     if by_article.empty or by_article["reused_words"].sum() == 0:
         return "No article shares a closely matching sentence with another"
-    row = by_article.sort_values("reused_share", ascending=False, kind="stable").iloc[0]
+    row = _leader(by_article, "reused_share")[0]
     name = article_name(row["article_id"], {row["article_id"]: row.get("outlet")})
     return f"{row['reused_share']:.0%} of the words of {name} are in sentences it shares with another article"
 
@@ -881,7 +919,7 @@ def finding_overlap(overlap: pd.DataFrame) -> str:
     """03_overlap: the group with the largest share of words no other group uses."""
     if overlap.empty:
         return "No vocabulary to compare"
-    row = overlap.sort_values("unique_share", ascending=False, kind="stable").iloc[0]
+    row = _leader(overlap, "unique_share")[0]
     return (
         f"{row['unique_share']:.0%} of {_possessive(row['group'])} distinct content words are "
         f"used by no other group; {row['shared_by_all']} are used by all"
@@ -899,7 +937,7 @@ def finding_verbs(verbs: pd.DataFrame) -> str:
             f'"{cues[0]}" is every outlet\'s commonest reporting verb: '
             f"{top['share'].min():.0%} to {top['share'].max():.0%} of its attributions"
         )
-    row = top.sort_values("share", ascending=False, kind="stable").iloc[0]
+    row = _leader(top, "share")[0]
     return f'"{row["cue"]}" carries {row["share"]:.0%} of {_possessive(row["outlet"])} attributions'
 
 
@@ -935,7 +973,7 @@ def finding_accuracy(table: pd.DataFrame) -> str:
     if not held:
         return "No hand-labelled quotations to score against"
     last = table[table["set"] == held[-1]]
-    row = last.sort_values("value", kind="stable").iloc[0]
+    row = _leader(last, "value", lowest=True)[0]
     return (
         f"On the {row['set']} set the weakest measure is {row['measure'].replace('_', ' ')}: "
         f"{row['value']:.0%} ({row['correct']} of {row['total']})"
@@ -1017,44 +1055,6 @@ def finding_naming(choices: pd.DataFrame) -> str:
         return "No listed concept is used"
     verb = "is" if len(split) == 1 else "are"
     return f"{len(split)} of the {n} listed concepts in use {verb} written in more than one way"
-
-
-def article_name(article_id: object, outlets) -> str:
-    """An article as a title names it: "The Independent (independent)", its outlet with its id
-    in brackets; the id alone when ``outlets`` (article id -> outlet, a dict or Series; None
-    for none) does not know it or the id is the outlet's name (outlets past the pairwise cap)."""
-    outlet = outlets.get(article_id) if outlets is not None else None
-    if outlet is None or pd.isna(outlet) or str(outlet) == str(article_id):
-        return str(article_id)
-    return f"{outlet} ({article_id})"
-
-
-def _leader(table: pd.DataFrame, column: str, *, lowest: bool = False) -> tuple[pd.Series, int]:
-    """The row with the largest (``lowest``: smallest) ``column``, first in table order on a
-    tie, and how many rows share that value."""
-    ordered = table.sort_values(column, ascending=lowest, kind="stable")
-    row = ordered.iloc[0]
-    return row, int((table[column] == row[column]).sum())
-
-
-def _tie_note(tied: int, rows: int, what: str) -> str:
-    """ ", more than any other outlet" / ", tied with 2 other outlets" / "" (nothing to
-    compare with)."""
-    if rows <= 1:
-        return ""
-    if tied <= 1:
-        return f", more than any other {what}"
-    return f", tied with {tied - 1} other {what}{'' if tied == 2 else 's'}"
-
-
-def _of(k: float, n: float) -> str:
-    """ "38% (3 of 8)", or "0 of 0" when there is nothing to take a share of."""
-    return f"{k / n:.0%} ({int(k)} of {int(n)})" if n else f"{int(k)} of {int(n)}"
-
-
-def _counted(n: float, word: str) -> str:
-    """ "1 sentence", "4 sentences"."""
-    return f"{int(n)} {word}{'' if int(n) == 1 else 's'}"
 
 
 def finding_articles_over_time(table: pd.DataFrame) -> str:
