@@ -180,3 +180,14 @@ def test_alt_text_says_the_number_an_argument_gives():
     assert text.startswith("Daily quotes X most. One panel per outlet: quoted words per speaker")
     assert "(the 10 most quoted)" in text
     assert "(the 8 most quoted)" in alt_text(sources.plot_words_by_speaker, None)
+
+
+def test_words_by_speaker_says_so_when_no_article_has_a_quotation():
+    """A corpus without quotations (tests/fixtures/timeline_corpus) drew no panel and failed."""
+    from analysis.plots.sources import plot_words_by_speaker
+
+    columns = ["outlet", "articles", "speaker", "side", "speaker_type", "quotes", "quoted_words"]
+    fig = plot_words_by_speaker(pd.DataFrame(columns=[*columns, "share_of_words"]), finding="None")
+    texts = [t.get_text() for t in fig.texts]
+    assert texts[0].startswith("None\nQuoted words per speaker")
+    assert texts[1] == "No article has a quotation."

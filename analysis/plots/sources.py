@@ -105,6 +105,10 @@ def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8, finding: st
     :func:`quotes_by_speaker`'s table (a speaker given two sides or types is drawn once,
     :func:`~analysis.sources.one_row_per_speaker`)."""
     by_speaker = one_row_per_speaker(by_speaker)
+    if by_speaker.empty:  # no panel to draw: say it
+        return sentence_figure(
+            headed(finding, "Quoted words per speaker"), "No article has a quotation."
+        )
     outlets = list(dict.fromkeys(by_speaker["outlet"]))
     columns, width, _, top = panel_layout(len(outlets), top, row=0.17, chrome=0.55, min_width=3.2)
     heights = [min(top, (by_speaker["outlet"] == o).sum()) for o in outlets]
