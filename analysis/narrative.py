@@ -756,12 +756,12 @@ def _tie_note(tied: int, rows: int, what: str) -> str:
 
 def _of(k: float, n: float) -> str:
     """ "38% (3 of 8)", or "0 of 0" when there is nothing to take a share of."""
-    return f"{k / n:.0%} ({int(k)} of {int(n)})" if n else f"{int(k)} of {int(n)}"
+    return f"{k / n:.0%} ({int(k):,} of {int(n):,})" if n else f"{int(k):,} of {int(n):,}"
 
 
 def _counted(n: float, word: str) -> str:
     """ "1 sentence", "4 sentences"."""
-    return f"{int(n)} {word}{'' if int(n) == 1 else 's'}"
+    return f"{int(n):,} {word}{'' if int(n) == 1 else 's'}"
 
 
 def finding_top_speaker(by_speaker: pd.DataFrame) -> str:
@@ -1066,9 +1066,9 @@ def finding_articles_over_time(table: pd.DataFrame) -> str:
     busiest, most = totals.idxmax(), int(totals.max())
     tied = int((totals == most).sum())
     if tied == len(totals) and tied > 1:
-        return f"Every {freq} has {most} of the {n} dated articles"
+        return f"Every {freq} has {most:,} of the {n:,} dated articles"
     others = f" and {tied - 1} other {freq}{'' if tied == 2 else 's'}" if tied > 1 else ""
-    return f"The busiest {freq} is {busiest}{others}: {most} of the {n} dated articles"
+    return f"The busiest {freq} is {busiest}{others}: {most:,} of the {n:,} dated articles"
 
 
 def finding_anonymous(table: pd.DataFrame) -> str:
@@ -1094,7 +1094,7 @@ def finding_scare_quotes(scare: pd.DataFrame) -> str:
         return f"The one scare quote is {_possessive(row['outlet'])} \u201c{row['text']}\u201d"
     counts = scare.groupby("outlet", sort=False).size().rename("quotes").reset_index()
     row, tied = _leader(counts, "quotes")
-    return f"{row['outlet']} has {row['quotes']} of the {len(scare)} scare quotes" + _tie_note(
+    return f"{row['outlet']} has {row['quotes']:,} of the {len(scare):,} scare quotes" + _tie_note(
         tied, len(counts), "outlet"
     )
 
@@ -1109,8 +1109,8 @@ def finding_kwic(lines: pd.DataFrame) -> str:
     mine = lines[lines["term"] == term]
     by_outlet = mine.groupby("outlet", sort=False).size().rename("n").reset_index()
     outlet, k = _leader(by_outlet, "n")[0][["outlet", "n"]]
-    where = f"all in {outlet}" if k == len(mine) else f"{k} of them in {outlet}"
-    return f'"{term}" has the most concordance lines: {len(mine)}, {where}'
+    where = f"all in {outlet}" if k == len(mine) else f"{k:,} of them in {outlet}"
+    return f'"{term}" has the most concordance lines: {len(mine):,}, {where}'
 
 
 def finding_term_map(positions: pd.DataFrame, group: str, other: str) -> str:
@@ -1128,7 +1128,7 @@ def finding_term_map(positions: pd.DataFrame, group: str, other: str) -> str:
     row = _leader(positions, "z")[0]
     verb = "leans" if leaning == 1 else "lean"
     return (
-        f'{leaning} of {len(positions)} terms {verb} to {group}; furthest: "{row["term"]}", '
+        f'{leaning:,} of {len(positions):,} terms {verb} to {group}; furthest: "{row["term"]}", '
         f"{row['count']} uses against {row['count_other']} in {other}"
     )
 
@@ -1158,7 +1158,7 @@ def finding_frame_strip(tagged: pd.DataFrame, frames) -> str:
     row = _leader(mean, "mean", lowest=True)[0]
     label = {f.name: f.label for f in frames}.get(row["frame"], row["frame"])
     return (
-        f"'{label}' sits earliest in the body: its {int(row['size'])} sentences average "
+        f"'{label}' sits earliest in the body: its {int(row['size']):,} sentences average "
         f"{row['mean']:.2f} of the way through"
     )
 
@@ -1187,7 +1187,7 @@ def finding_numbers(table: pd.DataFrame) -> str:
         return f"No listed quantity to compare; {kinds} kind{'' if kinds == 1 else 's'} of numeric claim found"
     differ = compared.groupby("row", sort=False)["values_differ"].any()
     verb = "quantity" if len(differ) == 1 else "quantities"
-    return f"The outlets' values differ on {int(differ.sum())} of the {len(differ)} compared {verb}"
+    return f"The outlets' values differ on {int(differ.sum()):,} of the {len(differ):,} compared {verb}"
 
 
 def finding_topic_shares(shares: pd.DataFrame) -> str:
@@ -1208,14 +1208,16 @@ def finding_topic_stability(stability: pd.DataFrame, chosen: int) -> str:
     if picked.empty:
         return "No topic model fitted"
     row, best = picked.iloc[0], _leader(stability, "stability")[0]
+    behind = row["stability"] < best["stability"]
+    digits = 3 if behind and f"{row['stability']:.2f}" == f"{best['stability']:.2f}" else 2
     where = (
         "the most stable"
-        if row["stability"] >= best["stability"]
-        else f"the highest is {best['stability']:.2f} at k = {int(best['k'])}"
+        if not behind
+        else f"the highest is {best['stability']:.{digits}f} at k = {int(best['k'])}"
     )
     return (
-        f"{chosen} topics: stability {row['stability']:.2f} (\u00b1 {row['sd']:.2f}) over "
-        f"{int(row['resamples'])} subsamples, {where}"
+        f"{chosen} topics: stability {row['stability']:.{digits}f} (\u00b1 {row['sd']:.2f}) "
+        f"over {int(row['resamples'])} subsamples, {where}"
     )
 
 
@@ -1227,7 +1229,7 @@ def finding_topic_terms(terms: pd.DataFrame, sizes: pd.Series) -> str:
     topic = sizes.idxmax()
     heaviest = terms[terms["topic"] == topic].sort_values("rank", kind="stable")["term"].head(3)
     return (
-        f"The largest topic ({int(sizes[topic])} of {int(sizes.sum())} sentences) is led by "
+        f"The largest topic ({int(sizes[topic]):,} of {int(sizes.sum()):,} sentences) is led by "
         + listing(f'"{t}"' for t in heaviest)
     )
 
@@ -1239,7 +1241,7 @@ def finding_near_threshold(near: pd.DataFrame, threshold: float) -> str:
         return "No sentence pair scores near the threshold"
     matched = int(near["match"].sum())
     return (
-        f"{matched} of the {len(near)} pairs nearest the {threshold:g} threshold count as reuse "
+        f"{matched:,} of the {len(near):,} pairs nearest the {threshold:g} threshold count as reuse "
         f"(scores {near['score'].min():.2f} to {near['score'].max():.2f})"
     )
 

@@ -523,6 +523,11 @@ def test_topic_shares_title_names_the_largest_share(rows, title):
     ("chosen", "title"),
     [
         (3, "3 topics: stability 0.85 (\u00b1 0.14) over 5 subsamples, the most stable"),
+        # 0.8524 and 0.853 both round to 0.85: a third decimal tells them apart
+        (
+            5,
+            "5 topics: stability 0.852 (\u00b1 0.01) over 5 subsamples, the highest is 0.853 at k = 3",
+        ),
         # choose_k may take a larger k near the best
         (
             4,
@@ -533,7 +538,11 @@ def test_topic_shares_title_names_the_largest_share(rows, title):
 )
 def test_topic_stability_title_states_the_chosen_k(chosen, title):
     stability = pd.DataFrame(
-        {"k": [2, 3, 4], "stability": [0.82, 0.853, 0.844], "sd": [0.2, 0.138, 0.1]}
+        {
+            "k": [2, 3, 4, 5],
+            "stability": [0.82, 0.853, 0.844, 0.8524],
+            "sd": [0.2, 0.138, 0.1, 0.01],
+        }
     ).assign(resamples=5)
     assert narrative.finding_topic_stability(stability, chosen) == title
 

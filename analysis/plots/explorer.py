@@ -132,12 +132,13 @@ def plot_term_map(
     ax.set_ylim(-0.03, 1.05)
     ax.set_xlabel(f"{other}: rank of the term's count (dense, 0 = unused, 1 = most used)")
     ax.set_ylabel(f"{group}: rank of the term's count")
-    ax.legend(loc="lower right", fontsize=7, frameon=False)
+    # under the axis title, not in the plot, where it covered the labels of the foot's right end
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09), ncol=3, fontsize=7, frameon=False)
     suptitle(
         fig,
         headed(
             finding,
-            f"{group} against {other}: {len(positions)} terms placed by how often each side "
+            f"{group} against {other}: {len(positions):,} terms placed by how often each side "
             f"uses them; above the diagonal, terms {group} uses more",
         ),
     )

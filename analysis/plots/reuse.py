@@ -66,7 +66,7 @@ def plot_version_table(comparison: pd.DataFrame, *, finding: str = "") -> Figure
     its status; kept sentences in grey, changes marked word by word. ``comparison`` is
     :func:`compare_versions`'s table."""
     if comparison.empty:
-        return _empty_figure("No story with two versions in this corpus")
+        return _empty_figure("No story with two versions in this corpus", finding)
     rows = []
     for row in comparison.itertuples(index=False):
         left, right = mark_differences(row.old_text, row.new_text)
@@ -96,8 +96,8 @@ def plot_version_table(comparison: pd.DataFrame, *, finding: str = "") -> Figure
     )
 
 
-def _empty_figure(message: str) -> Figure:
-    return sentence_figure("Reuse", message)
+def _empty_figure(message: str, finding: str = "") -> Figure:
+    return sentence_figure(headed(finding, "Reuse"), message)
 
 
 #: Articles drawn at most in the reuse heat map; past it, outlets (words pooled).
@@ -122,7 +122,7 @@ def plot_reuse_heatmap(
     rows and columns are outlets: the share of the row outlet's words in sentences matching the
     column outlet's articles (the diagonal: its own other articles)."""
     if matrix.empty:
-        return _empty_figure("No pair of articles to compare")
+        return _empty_figure("No pair of articles to compare", finding)
     ids = list(dict.fromkeys(matrix["article_id"].tolist() + matrix["other_id"].tolist()))
     pooled = by_outlet
     by_outlet = len(ids) > max_articles and pooled is not None

@@ -97,7 +97,7 @@ def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side", finding: 
 
 
 @described(
-    "One panel per outlet: quoted words per speaker (the {top} most quoted), coloured by side, with the number of quotations written in"
+    "One panel per outlet: quoted words per speaker (the {top} most quoted), coloured by side, with the number of quotations written in; with no quotation, a sentence instead"
 )
 def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8, finding: str = ""):
     """One panel per outlet: quoted words per speaker (the ``top`` most quoted), coloured by
