@@ -722,7 +722,8 @@ def later(verdict: pd.DataFrame, corpus) -> Narrative:
 # Plain strings (no Prose: a title is drawn, not rendered as Markdown); each works on any corpus.
 
 
-def _possessive(name: str) -> str:
+def possessive(name: str) -> str:
+    """ "Daily's", "The Moscow Times'"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
@@ -782,7 +783,7 @@ def finding_top_group(table: pd.DataFrame, column: str) -> str:
         return "No quotations found"
     row = _leader(table, "share_of_words")[0]
     who = f"{row[column]} speakers" if column == "side" else f"Speakers of type '{row[column]}'"
-    return f"{who} have {row['share_of_words']:.0%} of {_possessive(row['outlet'])} quoted words"
+    return f"{who} have {row['share_of_words']:.0%} of {possessive(row['outlet'])} quoted words"
 
 
 def finding_writer_tone(summary: pd.DataFrame) -> str:
@@ -792,7 +793,7 @@ def finding_writer_tone(summary: pd.DataFrame) -> str:
         return "No writer-voice sentences to score"
     row = _leader(writer, "mean_compound", lowest=True)[0]
     return (
-        f"{_possessive(row['outlet'])} own sentences score lowest: mean VADER compound "
+        f"{possessive(row['outlet'])} own sentences score lowest: mean VADER compound "
         f"{row['mean_compound']:.2f} over {int(row['n_sentences'])} sentences"
     )
 
@@ -826,7 +827,7 @@ def finding_frame_share(shares: pd.DataFrame, labels: dict) -> str:
         row = _leader(shares, "share")[0]
         who = labels.get(row["article_id"], row["article_id"])
     return (
-        f"'{row['label']}' is in {row['share']:.0%} of {_possessive(who)} body sentences "
+        f"'{row['label']}' is in {row['share']:.0%} of {possessive(who)} body sentences "
         f"({row['sentences']:,} of {row['total']:,})"
     )
 
@@ -850,7 +851,7 @@ def finding_distinctive(top: pd.DataFrame) -> str:
         return "No term is used often enough to compare"
     row = _leader(top, "z")[0]
     return (
-        f'The most distinctive word is {_possessive(row["group"])} "{row["term"]}" '
+        f'The most distinctive word is {possessive(row["group"])} "{row["term"]}" '
         f"(z = {row['z']:.2f}; {row['count']} uses against {row['count_rest']} in the rest)"
     )
 
@@ -896,7 +897,7 @@ def finding_keyness(keyed: pd.DataFrame, fdr: float) -> str:
     row = passing.iloc[0]
     terms = "term passes" if len(passing) == 1 else "terms pass"
     return (
-        f"{len(passing)} {terms} q < {fdr:g}; the strongest is {_possessive(row['group'])} "
+        f"{len(passing)} {terms} q < {fdr:g}; the strongest is {possessive(row['group'])} "
         f'"{row["term"]}" (G² = {row["g2"]:.1f})'
     )
 
@@ -921,7 +922,7 @@ def finding_overlap(overlap: pd.DataFrame) -> str:
         return "No vocabulary to compare"
     row = _leader(overlap, "unique_share")[0]
     return (
-        f"{row['unique_share']:.0%} of {_possessive(row['group'])} distinct content words are "
+        f"{row['unique_share']:.0%} of {possessive(row['group'])} distinct content words are "
         f"used by no other group; {row['shared_by_all']} are used by all"
     )
 
@@ -938,7 +939,7 @@ def finding_verbs(verbs: pd.DataFrame) -> str:
             f"{top['share'].min():.0%} to {top['share'].max():.0%} of its attributions"
         )
     row = _leader(top, "share")[0]
-    return f'"{row["cue"]}" carries {row["share"]:.0%} of {_possessive(row["outlet"])} attributions'
+    return f'"{row["cue"]}" carries {row["share"]:.0%} of {possessive(row["outlet"])} attributions'
 
 
 def finding_drivers(drivers: pd.DataFrame) -> str:
@@ -948,7 +949,7 @@ def finding_drivers(drivers: pd.DataFrame) -> str:
     row = drivers.loc[drivers["valence_sum"].abs().idxmax()]
     way = "down" if row["valence_sum"] < 0 else "up"
     return (
-        f'"{row["word"]}" pulls {_possessive(row["outlet"])} scores {way} most: summed valence '
+        f'"{row["word"]}" pulls {possessive(row["outlet"])} scores {way} most: summed valence '
         f"{row['valence_sum']:.1f} over {int(row['n'])} uses"
     )
 
@@ -992,7 +993,7 @@ def finding_attribution(shares: pd.DataFrame) -> str:
     share = (neutral.reindex(totals.index, fill_value=0) / totals).sort_values(kind="stable")
     low, high = share.index[0], share.index[-1]
     if len(share) == 1:
-        return f"Neutral verbs are {share[low]:.0%} of {_possessive(low)} reporting verbs"
+        return f"Neutral verbs are {share[low]:.0%} of {possessive(low)} reporting verbs"
     return (
         f"Neutral verbs are {share[low]:.0%} ({low}) to {share[high]:.0%} ({high}) "
         "of an outlet's reporting verbs"
@@ -1091,7 +1092,7 @@ def finding_scare_quotes(scare: pd.DataFrame) -> str:
         return "No outlet puts a word in scare quotes"
     if len(scare) == 1:
         row = scare.iloc[0]
-        return f"The one scare quote is {_possessive(row['outlet'])} \u201c{row['text']}\u201d"
+        return f"The one scare quote is {possessive(row['outlet'])} \u201c{row['text']}\u201d"
     counts = scare.groupby("outlet", sort=False).size().rename("quotes").reset_index()
     row, tied = _leader(counts, "quotes")
     return f"{row['outlet']} has {row['quotes']:,} of the {len(scare):,} scare quotes" + _tie_note(
@@ -1173,7 +1174,7 @@ def finding_frames_over_time(table: pd.DataFrame, labels: dict | None = None) ->
     label = (labels or {}).get(row["frame"], row["frame"])
     return (
         f"'{label}' peaks at {_of(row['sentences'], row['total'])} of "
-        f"{_possessive(row['outlet'])} sentences in {row['period']}"
+        f"{possessive(row['outlet'])} sentences in {row['period']}"
     )
 
 
@@ -1197,7 +1198,7 @@ def finding_topic_shares(shares: pd.DataFrame) -> str:
     row = _leader(shares, "share")[0]
     return (
         f"Topic {row['topic']} ({row['label']}) has {_of(row['sentences'], row['total'])} of "
-        f"{_possessive(row['outlet'])} sentences"
+        f"{possessive(row['outlet'])} sentences"
     )
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.aggregate import fold_rest
+from analysis.narrative import possessive
 from analysis.plots.style import (
     FIG_WIDTH,
     NEUTRAL,
@@ -328,7 +329,7 @@ def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str], *, finding: s
     if len(scare) <= 1:
         if len(scare) == 1:
             r = scare.iloc[0]
-            found = f"The one scare quote is {r['outlet']}'s \u201c{r['text']}\u201d"
+            found = f"The one scare quote is {possessive(r['outlet'])} \u201c{r['text']}\u201d"
         else:
             found = "No outlet puts a word in scare quotes"
         return sentence_figure(
