@@ -567,6 +567,21 @@ def frame_first_mentions(
     return table
 
 
+#: The first words of a description or a pronoun, not a name: "a spokesman", "an Apple
+#: spokesman", "he", "the firm" (but "the FBI" and "The Tories", a capital after "the", name).
+_DESCRIPTION = re.compile(
+    r"^(?:(?i:a|an|he|she|it|we|they|i|you|this|that|these|those)\b|(?i:the)\s+[^\W\d_A-Z])"
+)
+
+
+def names_someone(actor: str, actor_type: str) -> bool:
+    """Whether a speaker the actor lexicon does not know is named rather than described: not
+    an anonymous source (``actor_type`` "anonymous") and not words like "a spokesman", "he" or
+    "the firm" (:data:`_DESCRIPTION`). A description is not an actor to list: it is a
+    different person in each article."""
+    return actor_type != "anonymous" and not _DESCRIPTION.match(actor)
+
+
 def actor_first_mentions(corpus, *, top: int | None = 12) -> pd.DataFrame:
     """Where each actor first appears in each article, in the columns of
     :func:`frame_first_mentions` (``kind`` = "actor"), from :func:`analysis.actors.mentions`.
@@ -576,7 +591,7 @@ def actor_first_mentions(corpus, *, top: int | None = 12) -> pd.DataFrame:
     measure every position in this module uses. ``top`` keeps the actors named by the most
     articles (ties: most mentions, then name); None keeps all."""
     try:
-        from analysis.actors import mentions
+        from analysis.actors import load_actors, mentions
     except ImportError as exc:  # pragma: no cover - depends on the sources issue
         raise CorpusError("actor positions need analysis.actors (the sources issue)") from exc
     table = mentions(corpus)
@@ -584,7 +599,12 @@ def actor_first_mentions(corpus, *, top: int | None = 12) -> pd.DataFrame:
     missing = [c for c in needed if c not in table.columns]
     if missing:
         raise CorpusError(f"analysis.actors.mentions() has no column(s) {missing}")
-    table = table[table["mentions"] > 0]
+    known = load_actors().by_name
+    named = [
+        a in known or names_someone(a, t)
+        for a, t in zip(table["actor"], table["type"], strict=True)
+    ]
+    table = table[(table["mentions"] > 0) & np.array(named, dtype=bool)]
     if top is not None:
         ranking = (
             table.groupby("actor")

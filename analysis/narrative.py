@@ -722,8 +722,47 @@ def later(verdict: pd.DataFrame, corpus) -> Narrative:
 # Plain strings (no Prose: a title is drawn, not rendered as Markdown); each works on any corpus.
 
 
-def _possessive(name: str) -> str:
+def possessive(name: str) -> str:
+    """ "Daily's", "The Moscow Times'"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def article_name(article_id: object, outlets) -> str:
+    """An article as a title names it: "The Independent (independent)", its outlet with its id
+    in brackets; the id alone when ``outlets`` (article id -> outlet, a dict or Series; None
+    for none) does not know it or the id is the outlet's name (outlets past the pairwise cap)."""
+    outlet = outlets.get(article_id) if outlets is not None else None
+    if outlet is None or pd.isna(outlet) or str(outlet) == str(article_id):
+        return str(article_id)
+    return f"{outlet} ({article_id})"
+
+
+def _leader(table: pd.DataFrame, column: str, *, lowest: bool = False) -> tuple[pd.Series, int]:
+    """The row with the largest (``lowest``: smallest) ``column``, first in table order on a
+    tie, and how many rows share that value."""
+    ordered = table.sort_values(column, ascending=lowest, kind="stable")
+    row = ordered.iloc[0]
+    return row, int((table[column] == row[column]).sum())
+
+
+def _tie_note(tied: int, rows: int, what: str) -> str:
+    """ ", more than any other outlet" / ", tied with 2 other outlets" / "" (nothing to
+    compare with)."""
+    if rows <= 1:
+        return ""
+    if tied <= 1:
+        return f", more than any other {what}"
+    return f", tied with {tied - 1} other {what}{'' if tied == 2 else 's'}"
+
+
+def _of(k: float, n: float) -> str:
+    """ "38% (3 of 8)", or "0 of 0" when there is nothing to take a share of."""
+    return f"{k / n:.0%} ({int(k):,} of {int(n):,})" if n else f"{int(k):,} of {int(n):,}"
+
+
+def _counted(n: float, word: str) -> str:
+    """ "1 sentence", "4 sentences"."""
+    return f"{int(n):,} {word}{'' if int(n) == 1 else 's'}"
 
 
 def finding_top_speaker(by_speaker: pd.DataFrame) -> str:
@@ -733,7 +772,7 @@ def finding_top_speaker(by_speaker: pd.DataFrame) -> str:
     named = named[~named["speaker"].isin(["", UNATTRIBUTED_LABEL])]
     if named.empty:
         return "No quotations with a speaker found"
-    row = named.sort_values("share_of_words", ascending=False, kind="stable").iloc[0]
+    row = _leader(named, "share_of_words")[0]
     return f"{row['outlet']} quotes {row['speaker']} for {row['share_of_words']:.0%} of its quoted words"
 
 
@@ -742,9 +781,9 @@ def finding_top_group(table: pd.DataFrame, column: str) -> str:
     side or kind of voice."""
     if table.empty or not table["share_of_words"].notna().any():
         return "No quotations found"
-    row = table.sort_values("share_of_words", ascending=False, kind="stable").iloc[0]
+    row = _leader(table, "share_of_words")[0]
     who = f"{row[column]} speakers" if column == "side" else f"Speakers of type '{row[column]}'"
-    return f"{who} have {row['share_of_words']:.0%} of {_possessive(row['outlet'])} quoted words"
+    return f"{who} have {row['share_of_words']:.0%} of {possessive(row['outlet'])} quoted words"
 
 
 def finding_writer_tone(summary: pd.DataFrame) -> str:
@@ -752,9 +791,9 @@ def finding_writer_tone(summary: pd.DataFrame) -> str:
     writer = summary[summary["voice"] == "authorial"].dropna(subset=["mean_compound"])
     if writer.empty:
         return "No writer-voice sentences to score"
-    row = writer.sort_values("mean_compound", kind="stable").iloc[0]
+    row = _leader(writer, "mean_compound", lowest=True)[0]
     return (
-        f"{_possessive(row['outlet'])} own sentences score lowest: mean VADER compound "
+        f"{possessive(row['outlet'])} own sentences score lowest: mean VADER compound "
         f"{row['mean_compound']:.2f} over {int(row['n_sentences'])} sentences"
     )
 
@@ -782,26 +821,27 @@ def finding_frame_share(shares: pd.DataFrame, labels: dict) -> str:
     if not per_article(shares["article_id"].nunique()):
         pooled = shares.groupby(["outlet", "label"], sort=False)[["sentences", "total"]].sum()
         pooled["share"] = pooled["sentences"] / pooled["total"].where(pooled["total"] > 0)
-        row = pooled.reset_index().sort_values("share", ascending=False, kind="stable").iloc[0]
+        row = _leader(pooled.reset_index(), "share")[0]
         who = row["outlet"]
     else:
-        row = shares.sort_values("share", ascending=False, kind="stable").iloc[0]
+        row = _leader(shares, "share")[0]
         who = labels.get(row["article_id"], row["article_id"])
     return (
-        f"'{row['label']}' is in {row['share']:.0%} of {_possessive(who)} body sentences "
+        f"'{row['label']}' is in {row['share']:.0%} of {possessive(who)} body sentences "
         f"({row['sentences']:,} of {row['total']:,})"
     )
 
 
-def finding_reuse(matrix: pd.DataFrame) -> str:
-    """06_reuse_heatmap: the largest share of one article's words in sentences matching another."""
+def finding_reuse(matrix: pd.DataFrame, outlets=None) -> str:
+    """06_reuse_heatmap: the largest share of one article's words in sentences matching another
+    (articles named by :func:`article_name` from ``outlets``)."""
     shared = matrix[matrix["matched_sentences"] > 0]
     if shared.empty:
         return "No two articles share a closely matching sentence"
-    row = shared.sort_values("word_share", ascending=False, kind="stable").iloc[0]
+    row = _leader(shared, "word_share")[0]
     return (
-        f"{row['word_share']:.0%} of the words of {row['article_id']} are in sentences that "
-        f"closely match {row['other_id']}"
+        f"{row['word_share']:.0%} of the words of {article_name(row['article_id'], outlets)} are "
+        f"in sentences that closely match {article_name(row['other_id'], outlets)}"
     )
 
 
@@ -809,9 +849,9 @@ def finding_distinctive(top: pd.DataFrame) -> str:
     """03_distinctive_terms: the most distinctive word of any group."""
     if top.empty:
         return "No term is used often enough to compare"
-    row = top.sort_values("z", ascending=False, kind="stable").iloc[0]
+    row = _leader(top, "z")[0]
     return (
-        f'The most distinctive word is {_possessive(row["group"])} "{row["term"]}" '
+        f'The most distinctive word is {possessive(row["group"])} "{row["term"]}" '
         f"(z = {row['z']:.2f}; {row['count']} uses against {row['count_rest']} in the rest)"
     )
 
@@ -821,14 +861,18 @@ def finding_removed(removed: pd.DataFrame) -> str:
     share = removed.groupby("article_id", sort=False)["share_of_raw"].sum()
     if share.empty or share.max() == 0:
         return "The cleaner took nothing out"
-    return f"The cleaner took {share.max():.0%} of the raw characters out of {share.idxmax()}"
+    outlets = removed.drop_duplicates("article_id").set_index("article_id")["outlet"]
+    return (
+        f"The cleaner took {share.max():.0%} of the raw characters out of "
+        f"{article_name(share.idxmax(), outlets)}"
+    )
 
 
 def finding_top_rate(rates: pd.DataFrame, what: str) -> str:
     """04_stance_markers / 04_escalation: the highest rate of any category in any group."""
     if rates.empty or rates["count"].sum() == 0:
         return f"No {what} found"
-    row = rates.sort_values("per_1000", ascending=False, kind="stable").iloc[0]
+    row = _leader(rates, "per_1000")[0]
     voice = f" ({row['voice']} voice)" if "voice" in rates.columns else ""
     return (
         f"{row['outlet']}{voice} has the most {row['category']} terms: "
@@ -840,11 +884,9 @@ def finding_reused(by_article: pd.DataFrame) -> str:
     """06_reused_words: the article with the largest share of words in shared sentences."""
     if by_article.empty or by_article["reused_words"].sum() == 0:
         return "No article shares a closely matching sentence with another"
-    row = by_article.sort_values("reused_share", ascending=False, kind="stable").iloc[0]
-    return (
-        f"{row['reused_share']:.0%} of the words of {row['article_id']} are in sentences it "
-        "shares with another article"
-    )
+    row = _leader(by_article, "reused_share")[0]
+    name = article_name(row["article_id"], {row["article_id"]: row.get("outlet")})
+    return f"{row['reused_share']:.0%} of the words of {name} are in sentences it shares with another article"
 
 
 def finding_keyness(keyed: pd.DataFrame, fdr: float) -> str:
@@ -855,28 +897,32 @@ def finding_keyness(keyed: pd.DataFrame, fdr: float) -> str:
     row = passing.iloc[0]
     terms = "term passes" if len(passing) == 1 else "terms pass"
     return (
-        f"{len(passing)} {terms} q < {fdr:g}; the strongest is {_possessive(row['group'])} "
+        f"{len(passing)} {terms} q < {fdr:g}; the strongest is {possessive(row['group'])} "
         f'"{row["term"]}" (G² = {row["g2"]:.1f})'
     )
 
 
-def finding_similarity(pairs: pd.DataFrame) -> str:
-    """03_similarity: the most alike pair (see :func:`similarity`)."""
+def finding_similarity(pairs: pd.DataFrame, outlets=None) -> str:
+    """03_similarity: the most alike pair (see :func:`similarity`; articles named by
+    :func:`article_name` from ``outlets``)."""
     between = _between(pairs)
     if between.empty:
         return "No pair to compare"
     left, right = pairs.columns[:2]
     row = between.iloc[0]
-    return f"The most alike pair is {row[left]} and {row[right]} (cosine {row['cosine']:.2f})"
+    return (
+        f"The most alike pair is {article_name(row[left], outlets)} and "
+        f"{article_name(row[right], outlets)} (cosine {row['cosine']:.2f})"
+    )
 
 
 def finding_overlap(overlap: pd.DataFrame) -> str:
     """03_overlap: the group with the largest share of words no other group uses."""
     if overlap.empty:
         return "No vocabulary to compare"
-    row = overlap.sort_values("unique_share", ascending=False, kind="stable").iloc[0]
+    row = _leader(overlap, "unique_share")[0]
     return (
-        f"{row['unique_share']:.0%} of {_possessive(row['group'])} distinct content words are "
+        f"{row['unique_share']:.0%} of {possessive(row['group'])} distinct content words are "
         f"used by no other group; {row['shared_by_all']} are used by all"
     )
 
@@ -892,8 +938,8 @@ def finding_verbs(verbs: pd.DataFrame) -> str:
             f'"{cues[0]}" is every outlet\'s commonest reporting verb: '
             f"{top['share'].min():.0%} to {top['share'].max():.0%} of its attributions"
         )
-    row = top.sort_values("share", ascending=False, kind="stable").iloc[0]
-    return f'"{row["cue"]}" carries {row["share"]:.0%} of {_possessive(row["outlet"])} attributions'
+    row = _leader(top, "share")[0]
+    return f'"{row["cue"]}" carries {row["share"]:.0%} of {possessive(row["outlet"])} attributions'
 
 
 def finding_drivers(drivers: pd.DataFrame) -> str:
@@ -903,7 +949,7 @@ def finding_drivers(drivers: pd.DataFrame) -> str:
     row = drivers.loc[drivers["valence_sum"].abs().idxmax()]
     way = "down" if row["valence_sum"] < 0 else "up"
     return (
-        f'"{row["word"]}" pulls {_possessive(row["outlet"])} scores {way} most: summed valence '
+        f'"{row["word"]}" pulls {possessive(row["outlet"])} scores {way} most: summed valence '
         f"{row['valence_sum']:.1f} over {int(row['n'])} uses"
     )
 
@@ -928,7 +974,7 @@ def finding_accuracy(table: pd.DataFrame) -> str:
     if not held:
         return "No hand-labelled quotations to score against"
     last = table[table["set"] == held[-1]]
-    row = last.sort_values("value", kind="stable").iloc[0]
+    row = _leader(last, "value", lowest=True)[0]
     return (
         f"On the {row['set']} set the weakest measure is {row['measure'].replace('_', ' ')}: "
         f"{row['value']:.0%} ({row['correct']} of {row['total']})"
@@ -947,16 +993,17 @@ def finding_attribution(shares: pd.DataFrame) -> str:
     share = (neutral.reindex(totals.index, fill_value=0) / totals).sort_values(kind="stable")
     low, high = share.index[0], share.index[-1]
     if len(share) == 1:
-        return f"Neutral verbs are {share[low]:.0%} of {_possessive(low)} reporting verbs"
+        return f"Neutral verbs are {share[low]:.0%} of {possessive(low)} reporting verbs"
     return (
         f"Neutral verbs are {share[low]:.0%} ({low}) to {share[high]:.0%} ({high}) "
         "of an outlet's reporting verbs"
     )
 
 
-def finding_versions(comparison: pd.DataFrame) -> str:
+def finding_versions(comparison: pd.DataFrame, outlets=None) -> str:
     """06_version_table: how many of the old version's sentences the new one keeps word for
-    word, rewrites and drops, and how many it adds."""
+    word, rewrites and drops, and how many it adds (the new version named by
+    :func:`article_name` from ``outlets``)."""
     if comparison.empty:
         return "No story in two versions"
     first = comparison.iloc[0]
@@ -966,7 +1013,7 @@ def finding_versions(comparison: pd.DataFrame) -> str:
     count = pair["status"].value_counts()
     old = int(count.get("kept", 0) + count.get("rewritten", 0) + count.get("removed", 0))
     return (
-        f"{first['new_id']} keeps {count.get('kept', 0)} of the {old} sentences of "
+        f"{article_name(first['new_id'], outlets)} keeps {count.get('kept', 0)} of the {old} sentences of "
         f"{first['old_id']} word for word, rewrites {count.get('rewritten', 0)}, drops "
         f"{count.get('removed', 0)} and adds {count.get('added', 0)}"
     )
@@ -1009,3 +1056,206 @@ def finding_naming(choices: pd.DataFrame) -> str:
         return "No listed concept is used"
     verb = "is" if len(split) == 1 else "are"
     return f"{len(split)} of the {n} listed concepts in use {verb} written in more than one way"
+
+
+def finding_articles_over_time(table: pd.DataFrame) -> str:
+    """01_articles_over_time: the period with the most articles (ties counted)."""
+    totals = table.groupby("period", sort=False)["articles"].sum()
+    if totals.empty or totals.sum() == 0:
+        return "No dated articles"
+    freq, n = table.attrs.get("freq", "day"), int(totals.sum())
+    busiest, most = totals.idxmax(), int(totals.max())
+    tied = int((totals == most).sum())
+    if tied == len(totals) and tied > 1:
+        return f"Every {freq} has {most:,} of the {n:,} dated articles"
+    others = f" and {tied - 1} other {freq}{'' if tied == 2 else 's'}" if tied > 1 else ""
+    return f"The busiest {freq} is {busiest}{others}: {most:,} of the {n:,} dated articles"
+
+
+def finding_anonymous(table: pd.DataFrame) -> str:
+    """02_anonymous: the outlet that gives the largest share of its attributions to anonymous
+    sources."""
+    found = table[table["anonymous_attributions"] > 0]
+    if found.empty:
+        return "No outlet attributes anything to an anonymous source"
+    row, tied = _leader(found, "share_attributions")
+    return (
+        f"{row['outlet']} gives anonymous sources "
+        f"{_of(row['anonymous_attributions'], row['attributions'])} of its attributions"
+        + _tie_note(tied, len(table), "outlet")
+    )
+
+
+def finding_scare_quotes(scare: pd.DataFrame) -> str:
+    """02_scare_quotes: the one scare quote, or the outlet with the most."""
+    if scare.empty:
+        return "No outlet puts a word in scare quotes"
+    if len(scare) == 1:
+        row = scare.iloc[0]
+        return f"The one scare quote is {possessive(row['outlet'])} \u201c{row['text']}\u201d"
+    counts = scare.groupby("outlet", sort=False).size().rename("quotes").reset_index()
+    row, tied = _leader(counts, "quotes")
+    return f"{row['outlet']} has {row['quotes']:,} of the {len(scare):,} scare quotes" + _tie_note(
+        tied, len(counts), "outlet"
+    )
+
+
+def finding_kwic(lines: pd.DataFrame) -> str:
+    """03_kwic: the term with the most concordance lines, and the outlet most of them are from
+    (``lines`` is the whole concordance, not the lines drawn)."""
+    if lines.empty:
+        return "No distinctive term found in the text"
+    per_term = lines.groupby("term", sort=False).size().rename("n").reset_index()
+    term = _leader(per_term, "n")[0]["term"]
+    mine = lines[lines["term"] == term]
+    by_outlet = mine.groupby("outlet", sort=False).size().rename("n").reset_index()
+    outlet, k = _leader(by_outlet, "n")[0][["outlet", "n"]]
+    where = f"all in {outlet}" if k == len(mine) else f"{k:,} of them in {outlet}"
+    return f'"{term}" has the most concordance lines: {len(mine):,}, {where}'
+
+
+def finding_term_map(positions: pd.DataFrame, group: str, other: str) -> str:
+    """03_term_map: how many terms lean to ``group`` (z at least the map's leaning cut) and the
+    one that leans furthest, with its counts."""
+    from analysis.explorer import REST
+    from analysis.plots.explorer import LEANING_Z  # the cut the map colours by
+
+    if positions.empty:
+        return f"No term to place for {group}"
+    other = "the rest" if other == REST else other
+    leaning = int((positions["z"] >= LEANING_Z).sum())
+    if leaning == 0:
+        return f"No term leans to {group} over {other} at z \u2265 {LEANING_Z:g}"
+    row = _leader(positions, "z")[0]
+    verb = "leans" if leaning == 1 else "lean"
+    return (
+        f'{leaning:,} of {len(positions):,} terms {verb} to {group}; furthest: "{row["term"]}", '
+        f"{row['count']} uses against {row['count_other']} in {other}"
+    )
+
+
+def finding_tone_over_time(table: pd.DataFrame) -> str:
+    """04_tone_over_time: the outlet and period with the lowest mean compound."""
+    cells = table[table["sentences"] > 0].dropna(subset=["compound"])
+    if cells.empty:
+        return "No dated sentence to score"
+    row = _leader(cells, "compound", lowest=True)[0]
+    return (
+        f"{row['outlet']} scores lowest in {row['period']}: mean VADER compound "
+        f"{row['compound']:.2f} over {_counted(row['sentences'], 'sentence')}"
+    )
+
+
+def finding_frame_strip(tagged: pd.DataFrame, frames) -> str:
+    """05_frame_strip: the frame whose body sentences sit earliest in the body on average
+    (position 0 = top, 1 = end; the middle of each sentence)."""
+    from analysis.emphasis import BODY_ZONES
+
+    body = tagged[tagged["zone"].isin(BODY_ZONES)].dropna(subset=["start_pos", "end_pos"])
+    if body.empty:
+        return "No frame in any article's body"
+    middle = (body["start_pos"] + body["end_pos"]) / 2
+    mean = middle.groupby(body["frame"], sort=False).agg(["mean", "size"]).reset_index()
+    row = _leader(mean, "mean", lowest=True)[0]
+    label = {f.name: f.label for f in frames}.get(row["frame"], row["frame"])
+    return (
+        f"'{label}' sits earliest in the body: its {int(row['size']):,} sentences average "
+        f"{row['mean']:.2f} of the way through"
+    )
+
+
+def finding_frames_over_time(table: pd.DataFrame, labels: dict | None = None) -> str:
+    """05_frames_over_time: the largest share of an outlet's sentences in one period carrying
+    one frame."""
+    cells = table[table["sentences"] > 0]
+    if cells.empty:
+        return "No dated sentence carries a frame"
+    row = _leader(cells, "share")[0]
+    label = (labels or {}).get(row["frame"], row["frame"])
+    return (
+        f"'{label}' peaks at {_of(row['sentences'], row['total'])} of "
+        f"{possessive(row['outlet'])} sentences in {row['period']}"
+    )
+
+
+def finding_numbers(table: pd.DataFrame) -> str:
+    """05_numbers: on how many compared quantities the outlets' values differ."""
+    if table.empty:
+        return "No numeric claim found"
+    compared = table[table["section"] == "compared"]
+    if compared.empty:
+        kinds = table["row"].nunique()
+        return f"No listed quantity to compare; {kinds} kind{'' if kinds == 1 else 's'} of numeric claim found"
+    differ = compared.groupby("row", sort=False)["values_differ"].any()
+    verb = "quantity" if len(differ) == 1 else "quantities"
+    return f"The outlets' values differ on {int(differ.sum()):,} of the {len(differ):,} compared {verb}"
+
+
+def finding_topic_shares(shares: pd.DataFrame) -> str:
+    """05_topic_shares: the largest share of an outlet's sentences in one topic."""
+    if shares.empty:
+        return "No topic found"
+    row = _leader(shares, "share")[0]
+    return (
+        f"Topic {row['topic']} ({row['label']}) has {_of(row['sentences'], row['total'])} of "
+        f"{possessive(row['outlet'])} sentences"
+    )
+
+
+def finding_topic_stability(stability: pd.DataFrame, chosen: int) -> str:
+    """05_topic_stability: the chosen number of topics, its stability, and the best, when that
+    is another k (:func:`analysis.inductive.choose_k` takes the largest k near the best)."""
+    picked = stability[stability["k"] == chosen]
+    if picked.empty:
+        return "No topic model fitted"
+    row, best = picked.iloc[0], _leader(stability, "stability")[0]
+    behind = row["stability"] < best["stability"]
+    digits = 3 if behind and f"{row['stability']:.2f}" == f"{best['stability']:.2f}" else 2
+    where = (
+        "the most stable"
+        if not behind
+        else f"the highest is {best['stability']:.{digits}f} at k = {int(best['k'])}"
+    )
+    return (
+        f"{chosen} topics: stability {row['stability']:.{digits}f} (\u00b1 {row['sd']:.2f}) "
+        f"over {int(row['resamples'])} subsamples, {where}"
+    )
+
+
+def finding_topic_terms(terms: pd.DataFrame, sizes: pd.Series) -> str:
+    """05_topic_terms: the largest topic and its three heaviest terms."""
+    sizes = sizes[sizes.index.isin(terms["topic"])]
+    if terms.empty or sizes.empty:
+        return "No topic found"
+    topic = sizes.idxmax()
+    heaviest = terms[terms["topic"] == topic].sort_values("rank", kind="stable")["term"].head(3)
+    return (
+        f"The largest topic ({int(sizes[topic]):,} of {int(sizes.sum()):,} sentences) is led by "
+        + listing(f'"{t}"' for t in heaviest)
+    )
+
+
+def finding_near_threshold(near: pd.DataFrame, threshold: float) -> str:
+    """06_near_threshold: how many of the pairs either side of the threshold count as reuse,
+    and the range of their scores."""
+    if near.empty:
+        return "No sentence pair scores near the threshold"
+    matched = int(near["match"].sum())
+    return (
+        f"{matched:,} of the {len(near):,} pairs nearest the {threshold:g} threshold count as reuse "
+        f"(scores {near['score'].min():.2f} to {near['score'].max():.2f})"
+    )
+
+
+def finding_frame_validation(agreement: pd.DataFrame) -> str:
+    """07_frame_validation: the tagger's precision and recall against the hand codes over all
+    frames (the pooled row; the first frame when there is none)."""
+    if agreement.empty:
+        return "No hand-coded sentence matches this corpus"
+    pooled = agreement[agreement["frame"] == "all"]
+    row = (pooled if len(pooled) else agreement).iloc[0]
+    over = "over all frames" if len(pooled) else f"on '{row['label']}'"
+    return (
+        f"The tagger's precision is {_of(row['both'], row['tagger'])} and its recall "
+        f"{_of(row['both'], row['human'])} {over}"
+    )

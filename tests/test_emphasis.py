@@ -756,3 +756,24 @@ def test_seed_findings_keys_are_valid_and_unique(seed_units):
     assert isinstance(values["emphasis.numbers.troop-build-up.moscow-times"], int)  # not 1e+05
     assert values["emphasis.opening_frames.ft-v2"] == "diplomacy; military"
     assert values["emphasis.numbers.troop-build-up.values_differ"] is True
+
+
+@pytest.mark.parametrize(
+    ("actor", "actor_type", "named"),
+    [
+        ("Tony Blair", "person", True),
+        ("the FBI", "institution", True),  # "the" before a capital: a name
+        ("The Tories", "person", True),
+        ("a spokesman", "person", False),  # a description: someone else in each article
+        ("A spokesman", "person", False),
+        ("an Apple spokesman", "anonymous", False),
+        ("A separate study by Gartner", "person", False),
+        ("he", "person", False),
+        ("the firm", "person", False),
+        ("Western officials", "anonymous", False),  # an anonymous source is no actor to list
+        ("Theresa May", "person", True),  # "The..." inside a name is no article
+        ("Anne Smith", "person", True),
+    ],
+)
+def test_an_unknown_speaker_is_an_actor_only_when_named(actor, actor_type, named):
+    assert e.names_someone(actor, actor_type) is named

@@ -265,3 +265,368 @@ def test_naming_title_counts_the_concepts_written_more_than_one_way():
         "1 of the 2 listed concepts in use is written in more than one way"
     )
     assert narrative.finding_naming(choices.iloc[4:]) == "No listed concept is used"
+
+
+# --- Finding titles of the figures that described what they drew -----------------------------
+# Each table is small enough to work the title out by hand (the comment above each case).
+
+
+@pytest.mark.parametrize(
+    ("article_id", "outlets", "name"),
+    [
+        ("independent", {"independent": "The Independent"}, "The Independent (independent)"),
+        ("ft-v2", None, "ft-v2"),  # nothing to name it by
+        ("Daily", {"Daily": "Daily"}, "Daily"),  # an outlet (pairs past the pairwise cap)
+        ("x", {"y": "Y"}, "x"),
+    ],
+)
+def test_article_name_puts_the_outlet_first(article_id, outlets, name):
+    assert narrative.article_name(article_id, outlets) == name
+
+
+def _periods(rows, freq="day"):
+    table = pd.DataFrame(rows, columns=["period", "outlet", "articles"])
+    table.attrs["freq"] = freq
+    return table
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        # day 1: 2 + 1 = 3 of 4 articles; day 2: 1
+        (
+            [("2024-01-01", "A", 2), ("2024-01-01", "B", 1), ("2024-01-02", "A", 1)],
+            "The busiest day is 2024-01-01: 3 of the 4 dated articles",
+        ),
+        # 2, 2 and 1: two days tie
+        (
+            [("d1", "A", 2), ("d2", "A", 2), ("d3", "A", 1)],
+            "The busiest day is d1 and 1 other day: 2 of the 5 dated articles",
+        ),
+        ([("d1", "A", 1), ("d2", "A", 1)], "Every day has 1 of the 2 dated articles"),
+        ([("d1", "A", 3)], "The busiest day is d1: 3 of the 3 dated articles"),
+        ([("d1", "A", 0)], "No dated articles"),
+        ([], "No dated articles"),
+    ],
+)
+def test_articles_over_time_title_names_the_busiest_period(rows, title):
+    assert narrative.finding_articles_over_time(_periods(rows)) == title
+
+
+def _anonymous(rows):
+    table = pd.DataFrame(
+        rows, columns=["outlet", "anonymous_attributions", "attributions", "share_attributions"]
+    )
+    return table
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        # Wire 3 of 36 = 8%; Daily 1 of 29 = 3%; Times none
+        (
+            [("Daily", 1, 29, 1 / 29), ("Wire", 3, 36, 3 / 36), ("Times", 0, 25, 0.0)],
+            "Wire gives anonymous sources 8% (3 of 36) of its attributions, more than any other outlet",
+        ),
+        # a tie at 1 of 4 = 25%
+        (
+            [("Daily", 1, 4, 0.25), ("Wire", 1, 4, 0.25)],
+            "Daily gives anonymous sources 25% (1 of 4) of its attributions, tied with 1 other outlet",
+        ),
+        ([("Daily", 2, 8, 0.25)], "Daily gives anonymous sources 25% (2 of 8) of its attributions"),
+        ([("Daily", 0, 8, 0.0)], "No outlet attributes anything to an anonymous source"),
+        ([], "No outlet attributes anything to an anonymous source"),
+    ],
+)
+def test_anonymous_title_names_the_largest_share(rows, title):
+    assert narrative.finding_anonymous(_anonymous(rows)) == title
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        ([("Daily", "dialogue")], "The one scare quote is Daily's \u201cdialogue\u201d"),
+        # Wire 2 of 3
+        (
+            [("Wire", "a"), ("Daily", "b"), ("Wire", "c")],
+            "Wire has 2 of the 3 scare quotes, more than any other outlet",
+        ),
+        (
+            [("Wire", "a"), ("Daily", "b")],
+            "Wire has 1 of the 2 scare quotes, tied with 1 other outlet",
+        ),
+        ([("Times", "a"), ("Times", "b")], "Times has 2 of the 2 scare quotes"),
+        ([], "No outlet puts a word in scare quotes"),
+    ],
+)
+def test_scare_quote_title_names_the_outlet_with_most(rows, title):
+    scare = pd.DataFrame(rows, columns=["outlet", "text"])
+    assert narrative.finding_scare_quotes(scare) == title
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        # "sign": 3 lines, 2 from Daily; "mr": 1
+        (
+            [("sign", "Daily"), ("sign", "Wire"), ("sign", "Daily"), ("mr", "Wire")],
+            '"sign" has the most concordance lines: 3, 2 of them in Daily',
+        ),
+        ([("mr", "Wire")], '"mr" has the most concordance lines: 1, all in Wire'),
+        ([], "No distinctive term found in the text"),
+    ],
+)
+def test_kwic_title_names_the_term_with_most_lines(rows, title):
+    lines = pd.DataFrame(rows, columns=["term", "outlet"])
+    assert narrative.finding_kwic(lines) == title
+
+
+@pytest.mark.parametrize(
+    ("rows", "other", "title"),
+    [
+        # z 2.4 and 2.0 lean (at least 1.96), 1.9 and -3 do not
+        (
+            [("sign", 4, 2, 2.4), ("crisis", 3, 2, 2.0), ("war", 2, 2, 1.9), ("us", 0, 9, -3.0)],
+            "rest",
+            '2 of 4 terms lean to Daily; furthest: "sign", 4 uses against 2 in the rest',
+        ),
+        (
+            [("sign", 4, 0, 2.0)],
+            "Wire",
+            '1 of 1 terms leans to Daily; furthest: "sign", 4 uses against 0 in Wire',
+        ),
+        ([("war", 2, 2, 0.0)], "Wire", "No term leans to Daily over Wire at z \u2265 1.96"),
+        ([], "Wire", "No term to place for Daily"),
+    ],
+)
+def test_term_map_title_counts_the_terms_leaning_to_the_group(rows, other, title):
+    positions = pd.DataFrame(rows, columns=["term", "count", "count_other", "z"])
+    assert narrative.finding_term_map(positions, "Daily", other) == title
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        # the lowest cell with sentences: Wire on d2, -0.31; the empty cell (NaN) is not one
+        (
+            [("d1", "Daily", 0.12, 10), ("d2", "Wire", -0.31, 4), ("d2", "Daily", None, 0)],
+            "Wire scores lowest in d2: mean VADER compound -0.31 over 4 sentences",
+        ),
+        (
+            [("d1", "Daily", 0.5, 1)],
+            "Daily scores lowest in d1: mean VADER compound 0.50 over 1 sentence",
+        ),
+        ([("d1", "Daily", None, 0)], "No dated sentence to score"),
+    ],
+)
+def test_tone_over_time_title_names_the_lowest_cell(rows, title):
+    table = pd.DataFrame(rows, columns=["period", "outlet", "compound", "sentences"])
+    assert narrative.finding_tone_over_time(table) == title
+
+
+class _Frame:
+    def __init__(self, name, label):
+        self.name, self.label = name, label
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        # talks: middles 0.1 and 0.3 -> 0.20 over 2; war: 0.5; the headline row is not body
+        (
+            [
+                ("lead", "talks", 0.0, 0.2),
+                ("body", "talks", 0.2, 0.4),
+                ("body", "war", 0.4, 0.6),
+                ("headline", "war", None, None),
+            ],
+            "'Talks' sits earliest in the body: its 2 sentences average 0.20 of the way through",
+        ),
+        ([("headline", "war", None, None)], "No frame in any article's body"),
+    ],
+)
+def test_frame_strip_title_names_the_frame_that_sits_earliest(rows, title):
+    tagged = pd.DataFrame(rows, columns=["zone", "frame", "start_pos", "end_pos"])
+    frames = (_Frame("talks", "Talks"), _Frame("war", "War"))
+    assert narrative.finding_frame_strip(tagged, frames) == title
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        # war in Daily on d1: 3 of 4 = 75%; talks 1 of 4; Wire 1 of 2 = 50%
+        (
+            [
+                ("d1", "Daily", "war", 3, 4),
+                ("d1", "Daily", "talks", 1, 4),
+                ("d1", "Wire", "war", 1, 2),
+                ("d2", "Wire", "war", 0, 0),
+            ],
+            "'War' peaks at 75% (3 of 4) of Daily's sentences in d1",
+        ),
+        ([("d1", "Daily", "war", 0, 4)], "No dated sentence carries a frame"),
+    ],
+)
+def test_frames_over_time_title_names_the_largest_share(rows, title):
+    table = pd.DataFrame(rows, columns=["period", "outlet", "frame", "sentences", "total"])
+    table["share"] = table["sentences"] / table["total"].where(table["total"] > 0)
+    assert narrative.finding_frames_over_time(table, {"war": "War", "talks": "Talks"}) == title
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        # troops differ (in one of its two article rows), dead do not: 1 of 2
+        (
+            [
+                ("compared", "troops", True),
+                ("compared", "troops", True),
+                ("compared", "dead", False),
+                ("other", "money", False),
+            ],
+            "The outlets' values differ on 1 of the 2 compared quantities",
+        ),
+        (
+            [("compared", "dead", False)],
+            "The outlets' values differ on 0 of the 1 compared quantity",
+        ),
+        (
+            [("other", "money", False), ("other", "money", False), ("other", "dates", False)],
+            "No listed quantity to compare; 2 kinds of numeric claim found",
+        ),
+        ([], "No numeric claim found"),
+    ],
+)
+def test_numbers_title_counts_the_quantities_that_differ(rows, title):
+    table = pd.DataFrame(rows, columns=["section", "row", "values_differ"])
+    assert narrative.finding_numbers(table) == title
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        # Wire topic 2: 6 of 10 = 60%
+        (
+            [("Daily", 1, "war / troops", 5, 20), ("Wire", 2, "talks / nato", 6, 10)],
+            "Topic 2 (talks / nato) has 60% (6 of 10) of Wire's sentences",
+        ),
+        ([], "No topic found"),
+    ],
+)
+def test_topic_shares_title_names_the_largest_share(rows, title):
+    shares = pd.DataFrame(rows, columns=["outlet", "topic", "label", "sentences", "total"])
+    shares["share"] = shares["sentences"] / shares["total"]
+    assert narrative.finding_topic_shares(shares) == title
+
+
+@pytest.mark.parametrize(
+    ("chosen", "title"),
+    [
+        (3, "3 topics: stability 0.85 (\u00b1 0.14) over 5 subsamples, the most stable"),
+        # 0.8524 and 0.853 both round to 0.85: a third decimal tells them apart
+        (
+            5,
+            "5 topics: stability 0.852 (\u00b1 0.01) over 5 subsamples, the highest is 0.853 at k = 3",
+        ),
+        # choose_k may take a larger k near the best
+        (
+            4,
+            "4 topics: stability 0.84 (\u00b1 0.10) over 5 subsamples, the highest is 0.85 at k = 3",
+        ),
+        (9, "No topic model fitted"),
+    ],
+)
+def test_topic_stability_title_states_the_chosen_k(chosen, title):
+    stability = pd.DataFrame(
+        {
+            "k": [2, 3, 4, 5],
+            "stability": [0.82, 0.853, 0.844, 0.8524],
+            "sd": [0.2, 0.138, 0.1, 0.01],
+        }
+    ).assign(resamples=5)
+    assert narrative.finding_topic_stability(stability, chosen) == title
+
+
+def test_topic_terms_title_names_the_largest_topic_and_its_terms():
+    terms = pd.DataFrame(
+        {
+            "topic": [1, 1, 1, 1, 2],
+            "rank": [2, 1, 4, 3, 1],
+            "term": ["putin", "ukraine", "talks", "russia", "nato"],
+        }
+    )
+    # topic 1 has 50 of 80 sentences (topic 3 is not among the terms drawn)
+    sizes = pd.Series({1: 50, 2: 30, 3: 90})
+    assert narrative.finding_topic_terms(terms, sizes) == (
+        'The largest topic (50 of 80 sentences) is led by "ukraine", "putin" and "russia"'
+    )
+    assert narrative.finding_topic_terms(terms[terms["topic"] == 2], sizes) == (
+        'The largest topic (30 of 30 sentences) is led by "nato"'
+    )
+    assert narrative.finding_topic_terms(terms.iloc[:0], sizes) == "No topic found"
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        (
+            [(True, 0.69), (False, 0.55), (True, 0.61)],
+            "2 of the 3 pairs nearest the 0.6 threshold count as reuse (scores 0.55 to 0.69)",
+        ),
+        (
+            [(False, 0.58)],
+            "0 of the 1 pairs nearest the 0.6 threshold count as reuse (scores 0.58 to 0.58)",
+        ),
+        ([], "No sentence pair scores near the threshold"),
+    ],
+)
+def test_near_threshold_title_counts_the_matches(rows, title):
+    near = pd.DataFrame(rows, columns=["match", "score"])
+    assert narrative.finding_near_threshold(near, 0.6) == title
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        # pooled: both 7, tagger 8, human 10 -> precision 88%, recall 70%
+        (
+            [("war", "War", 3, 4, 4), ("all", "All frames", 7, 8, 10)],
+            "The tagger's precision is 88% (7 of 8) and its recall 70% (7 of 10) over all frames",
+        ),
+        # no pooled row; the tagger tagged nothing
+        (
+            [("war", "War", 0, 0, 2)],
+            "The tagger's precision is 0 of 0 and its recall 0% (0 of 2) on 'War'",
+        ),
+        ([], "No hand-coded sentence matches this corpus"),
+    ],
+)
+def test_frame_validation_title_states_precision_and_recall(rows, title):
+    agreement = pd.DataFrame(rows, columns=["frame", "label", "both", "tagger", "human"])
+    assert narrative.finding_frame_validation(agreement) == title
+
+
+def test_titles_name_articles_by_their_outlet():
+    removed = pd.DataFrame(
+        {
+            "article_id": ["ft-v2", "ft-v2", "ap"],
+            "outlet": ["Financial Times", "Financial Times", "Associated Press"],
+            "share_of_raw": [0.1, 0.07, 0.05],
+        }
+    )
+    assert narrative.finding_removed(removed) == (
+        "The cleaner took 17% of the raw characters out of Financial Times (ft-v2)"
+    )
+    outlets = {"independent": "The Independent", "ap": "Associated Press"}
+    matrix = pd.DataFrame(
+        {
+            "article_id": ["independent"],
+            "other_id": ["ap"],
+            "matched_sentences": [3],
+            "word_share": [0.14],
+        }
+    )
+    assert narrative.finding_reuse(matrix, outlets) == (
+        "14% of the words of The Independent (independent) are in sentences that closely match "
+        "Associated Press (ap)"
+    )

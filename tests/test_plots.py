@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pandas as pd
+import pytest
 
 from analysis import paths
 
@@ -108,3 +112,82 @@ def test_dollar_amounts_in_article_text_are_drawn_as_written(tmp_path):
     plt.close(fig)
     svg = (tmp_path / "money.svg").read_text(encoding="utf-8")
     assert f">{written}</text>" in svg
+
+
+#: What marks code in a sentence for a reader: a backtick, an UPPER_CASE constant, a dotted
+#: module path (analysis.vocabulary.similarity), a snake_case name (reuse_matrix) or a keyword
+#: argument (all_pairs=True).
+CODE_NAME = re.compile(
+    r"`|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[a-z_]\w*\.[a-z_]\w*\.[a-z_]\w*|\b[a-z]+_[a-z_]+\b|\w=\w"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("past `analysis.aggregate.MAX_ARTICLES` articles", True),
+        ("the MAX_ARTICLES - 1 outlets", True),
+        ("(analysis.vocabulary.similarity, up to 40 articles)", True),
+        ("Heatmap of reuse_matrix", True),
+        ("(all_pairs=True)", True),
+        ("quoted words per speaker (the top most quoted)", False),
+        (
+            'The Independent\'s "mr" (z = 2.87); ft-v2 and U.S. forces; 1,000 words; G² = 29.2',
+            False,
+        ),
+    ],
+)
+def test_the_code_name_pattern_finds_code_not_prose(text, code):
+    assert bool(CODE_NAME.search(text)) is code
+
+
+def test_no_alt_text_names_code():
+    alt = pd.read_csv(paths.ROOT / "figures" / "alt_text.csv", dtype=str, keep_default_na=False)
+    assert len(alt) > 30
+    assert {r.slug: r.alt for r in alt.itertuples() if CODE_NAME.search(r.alt)} == {}
+
+
+def _plot_functions():
+    import importlib
+    import inspect
+
+    for module in sorted(PLOTS.glob("*.py")):
+        if module.stem.startswith("_") or module.stem in ("save", "style", "texttable"):
+            continue
+        loaded = importlib.import_module(f"analysis.plots.{module.stem}")
+        for name, function in inspect.getmembers(loaded, inspect.isfunction):
+            if name.startswith("plot_") and function.__module__ == loaded.__name__:
+                yield f"{module.stem}.{name}", function
+
+
+def test_every_plot_has_a_plain_description_for_its_alt_text():
+    """Its fields filled from the plot's defaults (a field that is no argument raises)."""
+    from analysis.plots.save import alt_text
+
+    plots = dict(_plot_functions())
+    assert len(plots) > 30
+    missing = [name for name, plot in plots.items() if not getattr(plot, "description", "")]
+    assert missing == []
+    described = {name: alt_text(plot) for name, plot in plots.items()}
+    assert {n: text for n, text in described.items() if CODE_NAME.search(text)} == {}
+
+
+def test_alt_text_says_the_number_an_argument_gives():
+    from analysis.plots import sources
+    from analysis.plots.save import alt_text
+
+    text = alt_text(sources.plot_words_by_speaker, None, top=10, finding="Daily quotes X most")
+    assert text.startswith("Daily quotes X most. One panel per outlet: quoted words per speaker")
+    assert "(the 10 most quoted)" in text
+    assert "(the 8 most quoted)" in alt_text(sources.plot_words_by_speaker, None)
+
+
+def test_words_by_speaker_says_so_when_no_article_has_a_quotation():
+    """A corpus without quotations (tests/fixtures/timeline_corpus) drew no panel and failed."""
+    from analysis.plots.sources import plot_words_by_speaker
+
+    columns = ["outlet", "articles", "speaker", "side", "speaker_type", "quotes", "quoted_words"]
+    fig = plot_words_by_speaker(pd.DataFrame(columns=[*columns, "share_of_words"]), finding="None")
+    texts = [t.get_text() for t in fig.texts]
+    assert texts[0].startswith("None\nQuoted words per speaker")
+    assert texts[1] == "No article has a quotation."

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.aggregate import MAX_ARTICLES, fold_rest, per_article
-from analysis.plots.style import FIG_WIDTH, SOURCE_SPACE, finish, headed, subplots, wrap
+from analysis.plots.style import FIG_WIDTH, SOURCE_SPACE, described, finish, headed, subplots, wrap
 
 
 def _compact(chars: int) -> str:
@@ -15,6 +15,9 @@ def _compact(chars: int) -> str:
     return f"{chars:,}" if chars < 10_000 else f"{chars / 1000:,.0f}k"
 
 
+@described(
+    f"An annotated grid of the characters the cleaner took out: one row per reason, one column per article, or past {MAX_ARTICLES} articles one column per outlet (the {MAX_ARTICLES - 1} outlets that lost the most, the rest summed in one column)"
+)
 def plot_removals(table: pd.DataFrame, *, finding: str = "") -> plt.Figure:
     """An annotated grid: characters taken out, one row per reason, one column per article, or
     per outlet past :data:`~analysis.aggregate.MAX_ARTICLES` articles (the

@@ -29,6 +29,8 @@ from analysis.plots.style import (
     SOURCE_SPACE,
     ZONE_COLOURS,
     capped,
+    described,
+    finding_room,
     finish,
     fit_lines,
     frame_colours,
@@ -56,6 +58,9 @@ def _largest_outlets(table: pd.DataFrame, n: int) -> list[str]:
     return [o for o in counts.index if o in keep]
 
 
+@described(
+    "Per article, one panel: the share of body sentences carrying each frame (bar), the share of lead sentences (diamond), and whether the headline (star, column H) or standfirst (square, column S) carries it; the panel's title is the headline"
+)
 def plot_headline_lead(
     contrast: pd.DataFrame, units: pd.DataFrame, labels: pd.Series, *, finding: str = ""
 ):
@@ -191,6 +196,9 @@ def plot_headline_lead(
     return fig, contrast
 
 
+@described(
+    "First-mention positions, one panel per kind (frames, actors): a dot per article at the position (0-1) where the frame or actor first appears, a star if it is also in the headline; a dashed line and a triangle mark where each article's lead ends"
+)
 def plot_first_mentions(
     first: pd.DataFrame, ends: pd.Series, labels: pd.Series, *, finding: str = ""
 ):
@@ -330,8 +338,20 @@ def plot_first_mentions(
     return fig, first
 
 
+#: Past this many articles the frame strip is drawn per outlet (:func:`_plot_frame_profile`).
+STRIP_ARTICLES = 5
+
+
+@described(
+    f"The frames along each article: one row per article, one lane per frame, a block for each body sentence carrying the frame over the stretch of the article it occupies; the headline (H) and standfirst (S) sit left of 0; a dashed line marks the end of the lead; past {STRIP_ARTICLES} articles, one panel per frame, shaded by where in the body each outlet's sentences carry it"
+)
 def plot_frame_strip(
-    units: pd.DataFrame, tagged: pd.DataFrame, frames: tuple[Frame, ...], labels: pd.Series
+    units: pd.DataFrame,
+    tagged: pd.DataFrame,
+    frames: tuple[Frame, ...],
+    labels: pd.Series,
+    *,
+    finding: str = "",
 ):
     """The frames along each article: one row per article, one lane per frame, a block for each
     body sentence carrying the frame over the stretch of the article it occupies; the headline
@@ -361,13 +381,16 @@ def plot_frame_strip(
     colours = frame_colours(names)
     articles = list(pd.unique(units["article_id"]))
     if len(articles) > STRIP_ARTICLES:
-        return _plot_frame_profile(units, tagged, frames), data
+        return _plot_frame_profile(units, tagged, frames, finding), data
     ends = lead_end(units)
     lane_h = min(0.14, (DRAW_HEIGHT - 1.2) / max(len(articles), 1) / (len(names) + 3))
     fig, axes = plt.subplots(
         len(articles),
         1,
-        figsize=(FIG_WIDTH, (lane_h * (len(names) + 3)) * len(articles) + 1.2),
+        figsize=(
+            FIG_WIDTH,
+            (lane_h * (len(names) + 3)) * len(articles) + 1.2 + finding_room(finding),
+        ),
         sharex=True,
         squeeze=False,
     )
@@ -406,16 +429,14 @@ def plot_frame_strip(
         "H = headline, S = standfirst; dashed line = end of the lead",
         fontsize=7,
     )
-    suptitle(fig, f"Frames along each article ({_n_label(units)})")
+    suptitle(fig, headed(finding, f"Frames along each article ({_n_label(units)})"))
     finish(fig)
     return fig, data
 
 
-#: Past this many articles the frame strip is drawn per outlet (:func:`_plot_frame_profile`).
-STRIP_ARTICLES = 5
-
-
-def _plot_frame_profile(units: pd.DataFrame, tagged: pd.DataFrame, frames: tuple[Frame, ...]):
+def _plot_frame_profile(
+    units: pd.DataFrame, tagged: pd.DataFrame, frames: tuple[Frame, ...], finding: str = ""
+):
     """One panel per frame, one row per outlet (the largest :data:`~analysis.aggregate.
     MAX_OUTLETS`), ten cells along the body shaded by the share of the outlet's sentences
     there that carry the frame."""
@@ -430,6 +451,7 @@ def _plot_frame_profile(units: pd.DataFrame, tagged: pd.DataFrame, frames: tuple
     fig, axes = panels(
         len(names), columns=columns, width=FIG_WIDTH / columns, height=0.75 + row * len(outlets)
     )
+    fig.set_figheight(fig.get_figheight() + finding_room(finding))
     top = max(float(profile["share"].max()), 1e-9) if len(profile) else 1.0
     for k, (ax, name) in enumerate(zip(axes, names, strict=True)):
         grid = (
@@ -451,9 +473,15 @@ def _plot_frame_profile(units: pd.DataFrame, tagged: pd.DataFrame, frames: tuple
     n_articles = units["article_id"].nunique()
     suptitle(
         fig,
-        f"Where each frame sits in the body, by outlet ({_n_label(units)})\nmore than "
-        f"{STRIP_ARTICLES} articles, so outlets: each body cut into tenths by words; "
-        + (capped(len(outlets), units["outlet"].nunique(), "outlets") or f"{n_articles} articles"),
+        headed(
+            finding,
+            f"Where each frame sits in the body, by outlet ({_n_label(units)})\nmore than "
+            f"{STRIP_ARTICLES} articles, so outlets: each body cut into tenths by words; "
+            + (
+                capped(len(outlets), units["outlet"].nunique(), "outlets")
+                or f"{n_articles} articles"
+            ),
+        ),
     )
     finish(fig, bottom=0.5)
     height = fig.get_figheight()
@@ -464,6 +492,9 @@ def _plot_frame_profile(units: pd.DataFrame, tagged: pd.DataFrame, frames: tuple
     return fig
 
 
+@described(
+    f"Heat maps of the share of each article's body sentences that carry each issue frame (left) and each approximated generic frame (right), every cell labelled with its share and its count k/n; past {MAX_ARTICLES} articles, one row per outlet"
+)
 def plot_frame_shares(
     shares: pd.DataFrame, generic_shares: pd.DataFrame, labels: pd.Series, *, finding: str = ""
 ):
@@ -574,6 +605,9 @@ def plot_frame_shares(
     return fig, data
 
 
+@described(
+    f"The facts coverage matrix: one row per fact (most reported first), one column per article, each cell coloured by where the article first reports the fact (headline, standfirst, lead, body) or white when it does not; past {MAX_ARTICLES} articles, one column per outlet shaded by the share of its articles reporting the fact"
+)
 def plot_coverage(coverage: pd.DataFrame, labels: pd.Series, *, finding: str = ""):
     """The facts coverage matrix: one row per fact (most reported first), one column per
     article, each cell coloured by where the article first reports the fact (headline,
@@ -707,7 +741,14 @@ def _plot_coverage_by_outlet(coverage: pd.DataFrame, finding: str = ""):
     return fig
 
 
-def plot_numbers(table: pd.DataFrame, labels: pd.Series):
+#: Columns (articles) and rows the numbers table draws at most.
+MAX_NUMBER_COLUMNS, MAX_NUMBER_ROWS = 5, 30
+
+
+@described(
+    f"The numbers table as a figure: compared quantities first (rows where the outlets' values differ shaded red), then the other numeric claims by type; one column per article, or past {MAX_NUMBER_COLUMNS} articles one per outlet"
+)
+def plot_numbers(table: pd.DataFrame, labels: pd.Series, *, finding: str = ""):
     """The numbers table as a figure: compared quantities first (rows where the outlets' values
     differ shaded red), then the other numeric claims by type; one column per article. Returns
     the figure and the table. With more than :data:`MAX_NUMBER_COLUMNS` articles the columns are
@@ -726,7 +767,8 @@ def plot_numbers(table: pd.DataFrame, labels: pd.Series):
     cells = table.set_index(["section", "row", "article_id"])["cell"]
     differ = table.groupby(["section", "row"], sort=False)["values_differ"].any()
     column_in = min(1.5, (FIG_WIDTH - 1.5) / max(len(articles), 1))
-    chars = max(8, int(column_in / 0.058))
+    # ~0.058 in a character at 7 pt, plus the cell's padding: "130,000 troops or more" overran
+    chars = max(8, int(column_in / 0.064))
     text = [[wrap(cells.get((s, r, a), "\u2014"), chars) for a in articles] for s, r in keys]
     row_labels = [wrap(r if s == "compared" else f"other: {r}", 24) for s, r in keys]
     lines = [
@@ -734,7 +776,10 @@ def plot_numbers(table: pd.DataFrame, labels: pd.Series):
         for row, lab in zip(text, row_labels, strict=True)
     ]
     fig, ax = plt.subplots(
-        figsize=(1.5 + column_in * len(articles), 0.14 * (sum(lines) + 2) + 0.9 + SOURCE_SPACE)
+        figsize=(
+            1.5 + column_in * len(articles),
+            0.14 * (sum(lines) + 2) + 0.9 + SOURCE_SPACE + finding_room(finding),
+        )
     )
     ax.axis("off")
     grid = ax.table(
@@ -775,15 +820,14 @@ def plot_numbers(table: pd.DataFrame, labels: pd.Series):
     cut = "; ".join(c for c in cut if c)
     ax.set_title(
         fit_lines(
-            f"Numeric claims by outlet (N = {n_articles} articles); red: the outlets' "
-            "values differ" + (f"\n{cut}" if cut else ""),
+            headed(
+                finding,
+                f"Numeric claims by outlet (N = {n_articles} articles); red: the outlets' "
+                "values differ" + (f"\n{cut}" if cut else ""),
+            ),
             1.5 + column_in * len(articles),
         ),
         loc="left",
     )
     finish(fig)
     return fig, full
-
-
-#: Columns (articles) and rows the numbers table draws at most.
-MAX_NUMBER_COLUMNS, MAX_NUMBER_ROWS = 5, 30

@@ -8,12 +8,24 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.plots.style import FIG_WIDTH, NEUTRAL, SIGN_COLOURS, SOURCE_SPACE, finish, suptitle
+from analysis.plots.style import (
+    FIG_WIDTH,
+    NEUTRAL,
+    SIGN_COLOURS,
+    SOURCE_SPACE,
+    described,
+    finding_room,
+    finish,
+    headed,
+    suptitle,
+)
 
 #: |z| from which a term is coloured as leaning to one side (two-sided 5%, read loosely: the
 #: z of word counts treats words as independent draws).
 LEANING_Z = 1.96
 MARKED = "#E69F00"
+#: Rows of the map at most this high are its foot: no label goes below them.
+FOOT = 0.05
 
 
 def _points(positions: pd.DataFrame) -> pd.DataFrame:
@@ -46,6 +58,9 @@ def _point_labels(positions: pd.DataFrame, n: int) -> dict[tuple[float, float], 
     return labels
 
 
+@described(
+    f"The term map: each term placed by how often the other side (across) and the group (up) use it, as the dense rank of its count from 0 (unused) to 1 (most used); a dot per position, larger where terms share it; blue where the group leans to the term (z at least {LEANING_Z}), rose where the other side does, grey else; the {{labels}} terms leaning furthest each way are named"
+)
 def plot_term_map(
     positions: pd.DataFrame,
     group: str,
@@ -54,6 +69,7 @@ def plot_term_map(
     marked: list[str] | tuple[str, ...] = (),
     picked: str | None = None,
     labels: int = 6,
+    finding: str = "",
 ):
     """The term map: x = the other side's dense-rank percentile of a term's count, y = the
     group's (``positions`` is :func:`analysis.explorer.term_positions`'s). A dot per position,
@@ -62,7 +78,7 @@ def plot_term_map(
     each way are named; ``marked`` terms (a search) are ringed in orange and ``picked`` named in
     bold. Returns the figure and ``positions``. Points of the same position with different
     leanings overlap; the CSV beside the figure has every term."""
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 5.6 + SOURCE_SPACE))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 5.6 + SOURCE_SPACE + finding_room(finding)))
     points = _points(positions)
     colours = {
         "group": SIGN_COLOURS["positive"],
@@ -89,11 +105,13 @@ def plot_term_map(
     previous = None
     by_row = sorted(_point_labels(positions, labels).items(), key=lambda item: item[0][::-1])
     for (x, y), text in by_row:
-        # Labels of close points on one row alternate above and below it.
+        # Labels of close points on one row alternate above and below it; on the bottom row,
+        # where a label below would sit on the axis, between just above and higher up.
         crowded = previous is not None and previous[1] == y and x - previous[0] < 0.12
         low = crowded and not previous[2]
+        second = 11 if y <= FOOT else -9
         ax.annotate(
-            text, (x, y), xytext=(3, -9 if low else 2), textcoords="offset points", fontsize=7
+            text, (x, y), xytext=(3, second if low else 2), textcoords="offset points", fontsize=7
         )
         previous = (x, y, low)
     ring = positions[positions["term"].isin(marked)]
@@ -114,11 +132,15 @@ def plot_term_map(
     ax.set_ylim(-0.03, 1.05)
     ax.set_xlabel(f"{other}: rank of the term's count (dense, 0 = unused, 1 = most used)")
     ax.set_ylabel(f"{group}: rank of the term's count")
-    ax.legend(loc="lower right", fontsize=7, frameon=False)
+    # under the axis title, not in the plot, where it covered the labels of the foot's right end
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09), ncol=3, fontsize=7, frameon=False)
     suptitle(
         fig,
-        f"{group} against {other}: {len(positions)} terms placed by how often each side uses "
-        f"them; above the diagonal, terms {group} uses more",
+        headed(
+            finding,
+            f"{group} against {other}: {len(positions):,} terms placed by how often each side "
+            f"uses them; above the diagonal, terms {group} uses more",
+        ),
     )
     finish(fig)
     return fig, positions

@@ -13,6 +13,7 @@ from analysis.aggregate import MAX_OUTLETS, fold_rest, sum_by
 from analysis.plots.style import (
     FIG_WIDTH,
     SOURCE_SPACE,
+    described,
     finish,
     fit_lines,
     headed,
@@ -30,7 +31,12 @@ from analysis.reuse import (
 )
 
 
-def plot_pairs(near: pd.DataFrame, *, threshold: float = MATCH_THRESHOLD) -> Figure:
+@described(
+    "The sentence pairs either side of the reuse threshold ({threshold}), side by side, differences marked, each with its score"
+)
+def plot_pairs(
+    near: pd.DataFrame, *, threshold: float = MATCH_THRESHOLD, finding: str = ""
+) -> Figure:
     """The pairs of :func:`near_threshold` side by side, differences marked, with their scores."""
     rows = []
     for row in near.itertuples(index=False):
@@ -40,7 +46,10 @@ def plot_pairs(near: pd.DataFrame, *, threshold: float = MATCH_THRESHOLD) -> Fig
         rows.append((label, left, right, False))
     return side_by_side(
         rows,
-        title=f"Sentence pairs either side of the threshold ({threshold:g}): N = {len(near)} pairs",
+        title=headed(
+            finding,
+            f"Sentence pairs either side of the threshold ({threshold:g}): N = {len(near)} pairs",
+        ),
         headers=("score", "sentence (first article)", "sentence (second article)"),
         note=(
             "score: difflib ratio of the two sentences' words, 2 x words in common in order / all words. "
@@ -49,12 +58,15 @@ def plot_pairs(near: pd.DataFrame, *, threshold: float = MATCH_THRESHOLD) -> Fig
     )
 
 
+@described(
+    "The two versions of a story side by side: old left, new right, one row per sentence with its status; kept sentences in grey, changes marked word by word"
+)
 def plot_version_table(comparison: pd.DataFrame, *, finding: str = "") -> Figure:
     """The two versions of a story side by side: old left, new right, one row per sentence with
     its status; kept sentences in grey, changes marked word by word. ``comparison`` is
     :func:`compare_versions`'s table."""
     if comparison.empty:
-        return _empty_figure("No story with two versions in this corpus")
+        return _empty_figure("No story with two versions in this corpus", finding)
     rows = []
     for row in comparison.itertuples(index=False):
         left, right = mark_differences(row.old_text, row.new_text)
@@ -84,14 +96,17 @@ def plot_version_table(comparison: pd.DataFrame, *, finding: str = "") -> Figure
     )
 
 
-def _empty_figure(message: str) -> Figure:
-    return sentence_figure("Reuse", message)
+def _empty_figure(message: str, finding: str = "") -> Figure:
+    return sentence_figure(headed(finding, "Reuse"), message)
 
 
 #: Articles drawn at most in the reuse heat map; past it, outlets (words pooled).
 MAX_HEATMAP_ARTICLES = 8
 
 
+@described(
+    "Heat map of reuse between articles: row = the article described, column = the article it matches, colour and label = share of the row article's words in sentences that closely match, with the matched sentences below; past {max_articles} articles, one row and column per outlet"
+)
 def plot_reuse_heatmap(
     matrix: pd.DataFrame,
     *,
@@ -107,7 +122,7 @@ def plot_reuse_heatmap(
     rows and columns are outlets: the share of the row outlet's words in sentences matching the
     column outlet's articles (the diagonal: its own other articles)."""
     if matrix.empty:
-        return _empty_figure("No pair of articles to compare")
+        return _empty_figure("No pair of articles to compare", finding)
     ids = list(dict.fromkeys(matrix["article_id"].tolist() + matrix["other_id"].tolist()))
     pooled = by_outlet
     by_outlet = len(ids) > max_articles and pooled is not None
@@ -180,6 +195,9 @@ def plot_reuse_heatmap(
     return fig
 
 
+@described(
+    f"Horizontal bars: each article's own words (solid, outlet colour), then its words in sentences that closely match a sentence elsewhere: in prose (hatched) and, where the corpus has quotations, in sentences wholly quoted (pale); past {MAX_OUTLETS} articles, one bar per outlet"
+)
 def plot_reused_words(by_article: pd.DataFrame, *, finding: str = "") -> Figure:
     """Horizontal bars of :func:`reuse_by_article`: each article's own words (solid, outlet
     colour), then its words in common with a closely matching sentence elsewhere: in prose

@@ -8,6 +8,7 @@ the data and the pinned library versions.
 
 from __future__ import annotations
 
+import inspect
 import io
 import pickle
 import re
@@ -103,16 +104,26 @@ def save_plot(
     table = data if data is not None else plotted
     if table is None:
         raise TypeError(f"{plot!r} returns only a figure: pass the plotted data=")
-    _write(written, svg, png, table, show=show, alt=alt or alt_text(plot, kwargs.get("finding")))
+    _write(written, svg, png, table, show=show, alt=alt or alt_text(plot, *args, **kwargs))
     return table
 
 
-def alt_text(plot: Callable[..., object], finding: object = None) -> str:
-    """A figure's alt text: its finding (a sentence, when given), then the first sentence of
-    ``plot``'s docstring (what it draws)."""
-    summary = doc_summary(plot)
-    first = re.split(r"(?<=[a-z)])\.\s", summary, maxsplit=1)[0].rstrip(".")
-    return " ".join(part for part in (f"{finding}." if finding else "", f"{first}.") if part)
+def alt_text(plot: Callable[..., object], *args: object, **kwargs: object) -> str:
+    """A figure's alt text for the call ``plot(*args, **kwargs)``: its ``finding`` (the sentence
+    its title states, when given), then what it draws: ``plot``'s plain description
+    (:func:`analysis.plots.style.described`, its fields filled from the call's arguments), or
+    for a plot without one (a notebook's own), the first sentence of its docstring."""
+    finding = kwargs.get("finding")
+    description = getattr(plot, "description", None)
+    if description is None:
+        summary = doc_summary(plot)
+        description = re.split(r"(?<=[a-z)])\.\s", summary, maxsplit=1)[0]
+    else:
+        call = inspect.signature(plot).bind_partial(*args, **kwargs)
+        call.apply_defaults()
+        description = description.format(**call.arguments)
+    drawn = f"{description.rstrip('.')}."
+    return " ".join(part for part in (f"{finding}." if finding else "", drawn) if part)
 
 
 def record_alt_text(folder: Path, slug: str, alt: str) -> Path:

@@ -11,12 +11,15 @@ import numpy as np
 import pandas as pd
 
 from analysis.aggregate import fold_rest
+from analysis.narrative import possessive
 from analysis.plots.style import (
     FIG_WIDTH,
     NEUTRAL,
     SIDE_COLOURS,
     SOURCE_SPACE,
     TYPE_COLOURS,
+    described,
+    finding_room,
     finish,
     headed,
     ink,
@@ -36,12 +39,18 @@ def _title_n(table: pd.DataFrame) -> str:
     return f"{articles} article{'s' if articles != 1 else ''}"
 
 
+@described(
+    "Stacked bars: each outlet's quoted words by speaker type (shares, with the word counts written in)"
+)
 def plot_words_by_type(by_type: pd.DataFrame, *, finding: str = ""):
     """Stacked bars: each outlet's quoted words by speaker type. ``by_type`` is
     :func:`analysis.sources.quotes_by_type`'s table."""
     return plot_words_by_side(by_type, column="type", finding=finding)
 
 
+@described(
+    "Stacked bars: each outlet's quoted words by the side of the speaker (shares, with the word counts written in)"
+)
 def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side", finding: str = ""):
     """Stacked bars: each outlet's quoted words by the side of the speaker (shares, with the
     word counts written in). ``by_side`` is :func:`quotes_by_side`'s table (or, with
@@ -88,12 +97,19 @@ def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side", finding: 
     return fig
 
 
+@described(
+    "One panel per outlet: quoted words per speaker (the {top} most quoted), coloured by side, with the number of quotations written in; with no quotation, a sentence instead"
+)
 def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8, finding: str = ""):
     """One panel per outlet: quoted words per speaker (the ``top`` most quoted), coloured by
     side, with the number of quotations written in. ``by_speaker`` is
     :func:`quotes_by_speaker`'s table (a speaker given two sides or types is drawn once,
     :func:`~analysis.sources.one_row_per_speaker`)."""
     by_speaker = one_row_per_speaker(by_speaker)
+    if by_speaker.empty:  # no panel to draw: say it
+        return sentence_figure(
+            headed(finding, "Quoted words per speaker"), "No article has a quotation."
+        )
     outlets = list(dict.fromkeys(by_speaker["outlet"]))
     columns, width, _, top = panel_layout(len(outlets), top, row=0.17, chrome=0.55, min_width=3.2)
     heights = [min(top, (by_speaker["outlet"] == o).sum()) for o in outlets]
@@ -146,17 +162,24 @@ def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8, finding: st
     return fig
 
 
-def plot_anonymous(anonymous: pd.DataFrame):
+@described(
+    'Bars of the share of anonymous sources per outlet among direct quotations and among all attributions, with the counts ("k of n") written in; with one outlet or none to show, a sentence instead'
+)
+def plot_anonymous(anonymous: pd.DataFrame, *, finding: str = ""):
     """Share of anonymous sources per outlet among direct quotations and among all attributions,
     with the counts ("k of n") written in. ``anonymous`` is :func:`anonymous_sourcing`'s table."""
     outlets = anonymous["outlet"].tolist()
     found = anonymous[["anonymous_quotes", "anonymous_attributions"]].to_numpy()
     quotes, attributions = int(anonymous["quotes"].sum()), int(anonymous["attributions"].sum())
     if (found > 0).any(axis=1).sum() <= 1:  # a chart of one bar or none: say it
-        return sentence_figure("Anonymous sourcing", _anonymous_sentence(anonymous))
+        return sentence_figure(
+            headed(finding, "Anonymous sourcing"), _anonymous_sentence(anonymous)
+        )
     y = np.arange(len(outlets))
     row = min(0.7, 6.0 / max(len(outlets), 1))
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, row * len(outlets) + 1.4 + SOURCE_SPACE))
+    fig, ax = plt.subplots(
+        figsize=(FIG_WIDTH, row * len(outlets) + 1.4 + SOURCE_SPACE + finding_room(finding))
+    )
     bars = [
         ("share_quotes", "anonymous_quotes", "quotes", "direct quotations", NEUTRAL),
         (
@@ -180,9 +203,13 @@ def plot_anonymous(anonymous: pd.DataFrame):
     ax.set_xlabel("share attributed to an anonymous source")
     ax.legend(loc="lower right")
     ax.grid(axis="y", visible=False)
-    ax.set_title(
-        f"Anonymous sourcing\nN = {quotes} quotations, {attributions} attributions, "
-        f"{_title_n(anonymous)}"
+    suptitle(
+        fig,
+        headed(
+            finding,
+            f"Anonymous sourcing\nN = {quotes} quotations, {attributions} attributions, "
+            f"{_title_n(anonymous)}",
+        ),
     )
     finish(fig)
     return fig
@@ -213,6 +240,9 @@ def _anonymous_sentence(anonymous: pd.DataFrame) -> str:
 MAX_VERBS, MAX_VERB_OUTLETS = 18, 8
 
 
+@described(
+    f"A table of counts: reporting verbs (rows, by group) against outlets (columns), each cell showing quoted + reported uses; at most {MAX_VERBS} verbs and {MAX_VERB_OUTLETS} outlets, the rest summed"
+)
 def plot_reporting_verbs(verbs: pd.DataFrame, *, finding: str = ""):
     """A table of counts: reporting verbs (rows, by group) against outlets (columns); each cell
     shows quoted + reported uses. ``verbs`` is :func:`reporting_verbs`'s table. At most
@@ -287,7 +317,10 @@ def _title_n_verbs(verbs: pd.DataFrame) -> str:
 MAX_SCARE_WORDS = 3
 
 
-def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
+@described(
+    f"Bars of scare quotes per outlet (zeros shown), each labelled with its first {MAX_SCARE_WORDS} quoted words; with one scare quote or none, a sentence instead"
+)
+def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str], *, finding: str = ""):
     """Scare quotes per outlet (zeros shown), each bar labelled with the quoted words (the first
     :data:`MAX_SCARE_WORDS`). ``scare`` is :func:`scare_quotes`'s table; ``outlets`` every
     outlet compared. With one scare quote or none, the figure says so in a sentence."""
@@ -296,11 +329,11 @@ def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
     if len(scare) <= 1:
         if len(scare) == 1:
             r = scare.iloc[0]
-            found = f"The one scare quote is {r['outlet']}'s \u201c{r['text']}\u201d"
+            found = f"The one scare quote is {possessive(r['outlet'])} \u201c{r['text']}\u201d"
         else:
             found = "No outlet puts a word in scare quotes"
         return sentence_figure(
-            "Scare quotes",
+            headed(finding, "Scare quotes"),
             f"{found} (1-3 quoted words with no speaker), in {n_articles} articles "
             f"({', '.join(outlets)}).",
         )
@@ -316,7 +349,9 @@ def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
         return ", ".join(words[:MAX_SCARE_WORDS]) + (f" +{more} more" if more > 0 else "")
 
     words = scare.groupby("outlet")["text"].agg(listed)
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.3 * len(counts) + 1.2 + SOURCE_SPACE))
+    fig, ax = plt.subplots(
+        figsize=(FIG_WIDTH, 0.3 * len(counts) + 1.2 + SOURCE_SPACE + finding_room(finding))
+    )
     ax.barh(counts.index, counts.to_numpy(), color=NEUTRAL)
     for outlet, count in counts.items():
         ax.text(count, outlet, f"  {count}  {words.get(outlet, '')}", va="center", fontsize=7)
@@ -325,11 +360,14 @@ def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str]):
     ax.set_xlabel("scare quotes (1-3 quoted words, no speaker)")
     ax.grid(axis="y", visible=False)
     note = f"; {len(counts)} of {len(outlets)} outlets shown" if len(counts) < len(outlets) else ""
-    ax.set_title(f"Scare quotes\nN = {len(scare)} in {n_articles} articles{note}")
+    suptitle(fig, headed(finding, f"Scare quotes\nN = {len(scare)} in {n_articles} articles{note}"))
     finish(fig)
     return fig
 
 
+@described(
+    'For each hand-labelled set, the share of quotations found, the share given the right speaker and the precision, side by side, with Wilson 95% intervals and the counts ("k/n") written in'
+)
 def plot_accuracy(table: pd.DataFrame, *, finding: str = ""):
     """The three measures for each set, side by side, with Wilson 95% intervals and "k/n"
     written in. ``table`` is :func:`analysis.quote_accuracy.accuracy_table`'s."""

@@ -260,6 +260,22 @@ def finish(fig: plt.Figure, *, bottom: float = 0.0) -> None:
     fig.tight_layout(rect=(0, (SOURCE_SPACE + bottom) / fig.get_figheight(), 1, 1))
 
 
+def described(text: str):
+    """Give a plot function its plain description: what the figure draws, for a reader who
+    cannot see it (the alt text after the finding, :func:`analysis.plots.save.alt_text`).
+
+    The docstring stays for programmers (argument names, the functions whose tables it
+    draws); the description names no code. ``{name}`` fields are filled from the call's
+    arguments, so that it says "the 8 most quoted", not the argument's name.
+    """
+
+    def attach(plot):
+        plot.description = " ".join(text.split())
+        return plot
+
+    return attach
+
+
 def headed(finding: str, text: str) -> str:
     """A figure title that states its finding first (a sentence computed from the data, e.g.
     "The Moscow Times quotes Vladimir Putin for 69% of its quoted words"), then what is drawn."""
@@ -298,11 +314,16 @@ def fit_lines(text: str, inches: float, *, fontsize: float = 8.5, bold: bool = T
 
 def sentence_figure(title: str, sentence: str) -> plt.Figure:
     """A result with one item or none, stated as a sentence rather than drawn as a chart of
-    one bar: the figure keeps its slug (a write-up may cite it) and says what was found."""
+    one bar: the figure keeps its slug (a write-up may cite it) and says what was found.
+    ``title`` (a finding first, :func:`headed`) is wrapped to the figure's width."""
     lines = wrap(sentence, 95)
-    fig = plt.figure(figsize=(FIG_WIDTH, 0.55 + 0.16 * (lines.count("\n") + 1) + SOURCE_SPACE))
+    title = fit_lines(title, FIG_WIDTH - 0.1, fontsize=9)
+    head = 0.16 * title.count("\n")  # inches the title's extra lines take
+    fig = plt.figure(
+        figsize=(FIG_WIDTH, 0.55 + head + 0.16 * (lines.count("\n") + 1) + SOURCE_SPACE)
+    )
     fig.text(0.01, 1 - 0.08 / fig.get_figheight(), title, va="top", fontweight="bold", fontsize=9)
-    fig.text(0.01, 1 - 0.34 / fig.get_figheight(), lines, va="top", fontsize=8)
+    fig.text(0.01, 1 - (0.34 + head) / fig.get_figheight(), lines, va="top", fontsize=8)
     return fig
 
 

@@ -13,7 +13,16 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import TwoSlopeNorm
 
-from analysis.plots.style import SOURCE_SPACE, finish, panels, subplots, suptitle
+from analysis.plots.style import (
+    SOURCE_SPACE,
+    described,
+    finding_room,
+    finish,
+    headed,
+    panels,
+    subplots,
+    suptitle,
+)
 
 MAX_WIDTH = 7.0
 #: Above this many periods, cells are not annotated and period labels are thinned.
@@ -62,7 +71,10 @@ def _heatmap(ax, wide: pd.DataFrame, *, text: pd.DataFrame | None, cmap, norm=No
     return image
 
 
-def plot_articles_over_time(table: pd.DataFrame) -> plt.Figure:
+@described(
+    "Articles per outlet per period: a bar of all outlets' articles per period above a heat map of each outlet's"
+)
+def plot_articles_over_time(table: pd.DataFrame, *, finding: str = "") -> plt.Figure:
     """Articles per outlet per period (:func:`analysis.timeline.articles_over_time`): a bar of
     all outlets' articles per period above a heatmap of each outlet's."""
     periods = list(dict.fromkeys(table["period"]))
@@ -72,7 +84,7 @@ def plot_articles_over_time(table: pd.DataFrame) -> plt.Figure:
     fig, (top, ax) = subplots(
         2,
         1,
-        figsize=(width, height + 1.3 + SOURCE_SPACE),
+        figsize=(width, height + 1.3 + SOURCE_SPACE + finding_room(finding, width=width)),
         sharex=True,
         gridspec_kw={"height_ratios": [1.1, height], "hspace": 0.08},
     )
@@ -86,14 +98,20 @@ def plot_articles_over_time(table: pd.DataFrame) -> plt.Figure:
     note = f"; {undated} undated left out" if undated else ""
     suptitle(
         fig,
-        f"Articles per outlet per {table.attrs.get('freq', 'day')} "
-        f"(N = {int(wide.to_numpy().sum())} articles{note})",
+        headed(
+            finding,
+            f"Articles per outlet per {table.attrs.get('freq', 'day')} "
+            f"(N = {int(wide.to_numpy().sum())} articles{note})",
+        ),
     )
     finish(fig)
     return fig
 
 
-def plot_tone_over_time(table: pd.DataFrame) -> plt.Figure:
+@described(
+    "Mean VADER compound per sentence, per outlet per period, red negative to blue positive; each cell shows the mean and, under it, the number of sentences; grey: no article that period"
+)
+def plot_tone_over_time(table: pd.DataFrame, *, finding: str = "") -> plt.Figure:
     """Mean VADER compound per sentence, per outlet per period
     (:func:`analysis.timeline.tone_over_time`), red negative to blue positive; each cell shows
     the mean and, under it, the number of sentences; grey: no article that period."""
@@ -104,7 +122,9 @@ def plot_tone_over_time(table: pd.DataFrame) -> plt.Figure:
     counts = table.pivot(index="outlet", columns="period", values="sentences")
     counts = counts.reindex(index=order, columns=periods)
     width, height, _ = _size(len(periods), len(wide))
-    fig, ax = subplots(figsize=(width, height + 0.9 + SOURCE_SPACE))
+    fig, ax = subplots(
+        figsize=(width, height + 0.9 + SOURCE_SPACE + finding_room(finding, width=width))
+    )
     limit = max(
         0.1,
         float(np.nanmax(np.abs(wide.to_numpy(dtype=float)))) if wide.notna().any().any() else 0.1,
@@ -122,17 +142,27 @@ def plot_tone_over_time(table: pd.DataFrame) -> plt.Figure:
     )
     fig.colorbar(image, ax=ax, shrink=0.8, label="mean compound")
     _period_ticks(ax, periods, table.attrs.get("freq", "day"))
-    ax.set_title(
-        f"Tone per outlet per {table.attrs.get('freq', 'day')}: mean VADER compound per\n"
-        f"sentence, and sentences in each cell (N = {int(counts.to_numpy().sum())} sentences)",
-        fontsize=10,
+    suptitle(
+        fig,
+        headed(
+            finding,
+            f"Tone per outlet per {table.attrs.get('freq', 'day')}: mean VADER compound per "
+            f"sentence, and sentences in each cell (N = {int(counts.to_numpy().sum())} sentences)",
+        ),
     )
     finish(fig)
     return fig
 
 
+@described(
+    "Share of each outlet's sentences carrying a frame, per period: one heat map per frame, the {top} frames with the most sentences (the rest in the table)"
+)
 def plot_shares_over_time(
-    table: pd.DataFrame, *, labels: dict[str, str] | None = None, top: int = 6
+    table: pd.DataFrame,
+    *,
+    labels: dict[str, str] | None = None,
+    top: int = 6,
+    finding: str = "",
 ) -> plt.Figure:
     """Share of each outlet's sentences carrying a frame, per period
     (:func:`analysis.timeline.shares_over_time`): one heatmap per frame, the ``top`` frames
@@ -144,7 +174,8 @@ def plot_shares_over_time(
     shown = sorted(totals.index[totals > 0], key=lambda f: -totals[f])[:top]
     width, height, _ = _size(len(periods), len(order))
     fig, axes = panels(max(1, len(shown)), width=width, height=height + 1.1, columns=1)
-    fig.set_size_inches(width, fig.get_size_inches()[1] + 0.6)  # room for the two-line title
+    room = 0.6 + finding_room(finding, width=width)  # room for the title
+    fig.set_size_inches(width, fig.get_size_inches()[1] + room)
     if not shown:
         axes[0].text(0.5, 0.5, "no sentence carries any frame", ha="center", va="center")
         axes[0].set_axis_off()
@@ -168,8 +199,12 @@ def plot_shares_over_time(
     note = f"; {left} more frames in the table" if left else ""
     suptitle(
         fig,
-        f"Share of sentences carrying each frame, per outlet per "
-        f"{table.attrs.get('freq', 'day')}\n(sentences carrying it in each cell{note})",
+        headed(
+            finding,
+            f"Share of sentences carrying each frame, per outlet per "
+            f"{table.attrs.get('freq', 'day')}\n(sentences carrying it in each cell{note})",
+        ),
     )
-    fig.tight_layout(rect=(0, SOURCE_SPACE / fig.get_figheight(), 1, 1 - 0.6 / fig.get_figheight()))
+    height = fig.get_figheight()
+    fig.tight_layout(rect=(0, SOURCE_SPACE / height, 1, 1 - room / height))
     return fig

@@ -14,6 +14,7 @@ from analysis.plots.style import (
     SIGN_COLOURS,
     SOURCE_SPACE,
     VERB_GROUP_COLOURS,
+    described,
     finding_room,
     finish,
     headed,
@@ -33,6 +34,9 @@ def _voices(table: pd.DataFrame) -> list[str]:
     return [v for v in VOICE_NAMES if v in present] + sorted(present - set(VOICE_NAMES))
 
 
+@described(
+    "Per voice, every sentence's VADER compound by outlet (dots, jittered), with the mean and its 95% bootstrap interval (black) and N beside it; hollow means flag a small sample"
+)
 def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame, *, finding: str = ""):
     """Per voice, every sentence's VADER compound by outlet (dots, jittered), with the mean and its
     95% bootstrap interval (black) and N beside it; hollow means flag a small sample."""
@@ -101,6 +105,9 @@ def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame, *, finding: str 
     return fig
 
 
+@described(
+    "Per outlet, the lexicon words with the largest summed VADER valence (bars on one shared scale; blue positive, red negative), labelled with occurrences and how many of them VADER's negation flipped"
+)
 def plot_drivers(drivers: pd.DataFrame, *, n_sentences: int, finding: str = ""):
     """Per outlet, the lexicon words with the largest summed VADER valence (bars; blue positive,
     red negative), labelled with occurrences and how many of them VADER's negation flipped.
@@ -170,6 +177,9 @@ _READABILITY_LABELS = {
 READABILITY_DRAWN = ("flesch_kincaid_grade", "mtld")
 
 
+@described(
+    f"Two readability measures side by side, one row per article named by its outlet (past {MAX_ARTICLES} articles, one row per outlet, the mean over its articles): the value for the whole body (filled bar) and for the writer's own sentences (hatched bar), each written beside its bar"
+)
 def plot_readability(
     table: pd.DataFrame, *, measures: tuple[str, str] = READABILITY_DRAWN, finding: str = ""
 ):
@@ -242,6 +252,9 @@ def plot_readability(
     return fig
 
 
+@described(
+    "One panel per category: occurrences per 1,000 words by outlet (and voice, when present), with the exact Poisson 95% interval; the count is written beside each point"
+)
 def plot_rates(rates: pd.DataFrame, *, title: str, finding: str = ""):
     """One panel per category: occurrences per 1,000 words by outlet (and voice, when present),
     with the exact Poisson 95% interval; the count is written beside each point."""
@@ -322,6 +335,9 @@ def plot_rates(rates: pd.DataFrame, *, title: str, finding: str = ""):
 _GROUP_ORDER = ("neutral", "assertive", "doubt", "alarmed", "other", "unlisted", "none")
 
 
+@described(
+    "For each basis (the verbs that introduce quotations; every reporting verb in the text), a 100% bar per outlet of its reporting verbs by group, with counts in the bars and N beside each outlet"
+)
 def plot_attribution(shares: pd.DataFrame, *, finding: str = ""):
     """Per basis (quotations' cues; every reporting verb in the text), a 100% bar per outlet of
     its reporting verbs by group, with counts in the bars and N beside each outlet."""

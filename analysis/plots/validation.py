@@ -10,7 +10,10 @@ from analysis.plots.style import (
     FIG_WIDTH,
     SIGN_COLOURS,
     SOURCE_SPACE,
+    described,
+    finding_room,
     finish,
+    headed,
     sentence_figure,
     suptitle,
 )
@@ -23,16 +26,21 @@ MEASURES = {
 COLOURS = {"precision": SIGN_COLOURS["positive"], "recall": SIGN_COLOURS["negative"]}
 
 
-def plot_frame_validation(agreement: pd.DataFrame, *, coder: str = "one coder"):
+@described(
+    "Per frame (and all frames pooled, last): the tagger's precision and recall against the hand codes as dots with Wilson 95% intervals, \"k/n\" beside each, and Krippendorff's alpha in the right margin"
+)
+def plot_frame_validation(agreement: pd.DataFrame, *, coder: str = "one coder", finding: str = ""):
     """Per frame (and all frames pooled, last): the tagger's precision and recall against the
     hand codes as dots with Wilson 95% intervals, "k/n" beside each, and Krippendorff's alpha in
     the right margin. ``agreement`` is :func:`analysis.validation.frame_agreement`'s table (also
     returned, as the plotted data); with no rows the figure says that no coded sentence matched."""
     if agreement.empty:
         sentence = "No hand-coded sentence matches this corpus: nothing to compare."
-        return sentence_figure(TITLE, sentence), agreement
+        return sentence_figure(headed(finding, TITLE), sentence), agreement
     rows = agreement.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.9 + 0.36 * len(rows) + SOURCE_SPACE))
+    fig, ax = plt.subplots(
+        figsize=(FIG_WIDTH, 0.9 + 0.36 * len(rows) + SOURCE_SPACE + finding_room(finding))
+    )
     y = np.arange(len(rows))
     for offset, (measure, colour) in zip((-0.14, 0.14), COLOURS.items(), strict=True):
         value, low, high = rows[measure], rows[f"{measure}_low"], rows[f"{measure}_high"]
@@ -77,7 +85,13 @@ def plot_frame_validation(agreement: pd.DataFrame, *, coder: str = "one coder"):
     n = int(rows["sentences"].iloc[0])
     pooled = rows[rows["frame"] == "all"]["alpha"]
     headline = f"α = {pooled.iloc[0]:.2f} over all frames" if len(pooled) else TITLE
-    suptitle(fig, f"{TITLE}, {headline}: {n} sentences of a stratified sample, coded by {coder}")
+    suptitle(
+        fig,
+        headed(
+            finding,
+            f"{TITLE}, {headline}: {n} sentences of a stratified sample, coded by {coder}",
+        ),
+    )
     finish(fig, bottom=0.4)
     return fig, agreement
 

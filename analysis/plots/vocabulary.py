@@ -15,6 +15,7 @@ from analysis.plots.style import (
     FIG_WIDTH,
     SIGN_COLOURS,
     SOURCE_SPACE,
+    described,
     finding_room,
     finish,
     fit_lines,
@@ -28,6 +29,9 @@ from analysis.plots.style import (
 from analysis.vocabulary import DEFAULT_ALPHA0, PAIRWISE_ARTICLES
 
 
+@described(
+    "Bars of the log-odds z of each group's most distinctive terms, with their counts beside (uses in the group / uses in all other groups)"
+)
 def plot_distinctive(
     top: pd.DataFrame, *, n_articles: int, alpha0: float = DEFAULT_ALPHA0, finding: str = ""
 ):
@@ -73,6 +77,9 @@ def plot_distinctive(
 MAX_KEYNESS_GROUPS, KEYNESS_TERMS = 4, 10
 
 
+@described(
+    "Signed keyness bars per group, as in quanteda's keyness plot: the {top} terms the group uses most over the rest (G² above 0, upwards) and the {top} it uses least (G² below 0), each labelled with its counts (group / rest); solid bars pass the Benjamini-Hochberg test at a false-discovery rate of {fdr}"
+)
 def plot_keyness(
     keyed: pd.DataFrame,
     *,
@@ -168,6 +175,9 @@ def plot_keyness(
     return fig
 
 
+@described(
+    f"Annotated heat map of the TF-IDF cosine similarity of every pair of articles (up to {PAIRWISE_ARTICLES} articles), each named by its id and outlet"
+)
 def plot_similarity(sim: pd.DataFrame, labels: pd.Series, *, finding: str = ""):
     """Annotated heat map of the pairwise TF-IDF cosine similarities of the articles
     (:func:`~analysis.vocabulary.similarity`, up to
@@ -177,6 +187,9 @@ def plot_similarity(sim: pd.DataFrame, labels: pd.Series, *, finding: str = ""):
     return _similarity_map(sim, names, title)
 
 
+@described(
+    f"Annotated heat map of the mean TF-IDF cosine similarity of the article pairs between outlets (on the diagonal, within each outlet), drawn past {PAIRWISE_ARTICLES} articles"
+)
 def plot_outlet_similarity(table: pd.DataFrame, *, n_articles: int, finding: str = ""):
     """Heat map of the mean TF-IDF cosine of the article pairs between (and, on the diagonal,
     within) outlets: :func:`~analysis.vocabulary.outlet_similarity`'s table, for a corpus past
@@ -219,6 +232,9 @@ def _similarity_map(grid: pd.DataFrame, names: list[str], title: str):
     return fig
 
 
+@described(
+    "Stacked bars: each group's distinct content words, split into shared by all groups, shared with some, and used by no other group"
+)
 def plot_overlap(overlap: pd.DataFrame, *, n_articles: int, finding: str = ""):
     """Stacked bars: each group's distinct content words, split into shared by all groups, shared
     with some, and used by no other group (:func:`vocabulary_overlap`)."""
@@ -247,6 +263,9 @@ def plot_overlap(overlap: pd.DataFrame, *, n_articles: int, finding: str = ""):
     return fig
 
 
+@described(
+    "The naming choices drawn as a table, one row per concept and one column per group, text wrapped to fit the print width"
+)
 def plot_naming(table: pd.DataFrame, *, n_articles: int, finding: str = ""):
     """The naming choices drawn as a table, one row per concept and one column per group,
     columns narrowed (and text wrapped) to fit the print width. ``table`` is
@@ -304,7 +323,10 @@ def plot_naming(table: pd.DataFrame, *, n_articles: int, finding: str = ""):
 MAX_NAMING_GROUPS = 6
 
 
-def plot_kwic(lines: pd.DataFrame, *, title: str, width: int = 58):
+@described(
+    "Concordance lines drawn as a figure: outlet, the words before the term right-aligned up to the term in bold, then the words after it, each side cut to fit the page (the CSV keeps them whole); a header per term gives its number of lines"
+)
+def plot_kwic(lines: pd.DataFrame, *, title: str, width: int = 58, finding: str = ""):
     """KWIC lines drawn as a figure: outlet, left context right-aligned up to the match in bold,
     right context; contexts cut to ``width`` characters each (the CSV keeps them whole). Lines
     with a ``term`` column (:func:`concordance`) get a header per term with its number of lines."""
@@ -327,7 +349,8 @@ def plot_kwic(lines: pd.DataFrame, *, title: str, width: int = 58):
         rows = [*rows[: fit - 1], ("header", f"\u2026 {cut} more lines in the CSV")]
     # one axis unit is one character: the axes span exactly ``total`` characters of the figure
     width_in = total * char + 0.2
-    height_in = 0.6 + line * max(len(rows), 1) + SOURCE_SPACE
+    title = fit_lines(headed(finding, title), width_in, fontsize=8)
+    height_in = 0.45 + 0.15 * (title.count("\n") + 1) + line * max(len(rows), 1) + SOURCE_SPACE
     fig = plt.figure(figsize=(width_in, height_in))
     ax = fig.add_axes(
         (
@@ -351,5 +374,5 @@ def plot_kwic(lines: pd.DataFrame, *, title: str, width: int = 58):
         ax.text(outlet_w + width, y, left, ha="right", **text)
         ax.text(outlet_w + width + 1, y, item.match, ha="left", fontweight="bold", **text)
         ax.text(outlet_w + width + 2 + len(item.match), y, right, ha="left", **text)
-    ax.set_title(wrap(title, 110), fontsize=8)
+    ax.set_title(title, fontsize=8)
     return fig
