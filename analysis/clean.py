@@ -422,14 +422,15 @@ def collapse_whitespace(text: str) -> str:
 # Sentence shape
 # ---------------------------------------------------------------------------------------------
 
-_FINAL = ".!?…"
-_CLOSING = "\"'”’»)]*_"
+_FINAL = ".!?…。！？"  # with the full-width marks of Chinese and Japanese
+_CLOSING = "\"'”’»)]*_」』）】"
 _OPENING = "\"'“‘«(["
 _BOUNDARY = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"“‘'(«]?[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 
 
 def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends with . ! ? or …, possibly followed by closing quotes/brackets."""
+    """True when ``text`` ends with . ! ? or … (or the full-width 。！？ of Chinese and
+    Japanese), possibly followed by closing quotes/brackets."""
     stripped = text.rstrip().rstrip(_CLOSING)
     return bool(stripped) and stripped[-1] in _FINAL
 
