@@ -165,15 +165,21 @@ def main(argv: list[str] | None = None) -> int:
         help="score only this split (repeatable; default: every split)",
     )
     args = parser.parse_args(argv)
-    if not args.source or not (Path(args.source) / "ground-truth.json").is_file():
-        print(
-            "benchmarks/junk.py: needs a clone of the public dev-set source:\n"
-            "  git clone https://github.com/scrapinghub/article-extraction-benchmark\n"
-            "  DEVSET_SOURCE=article-extraction-benchmark python benchmarks/junk.py"
-        )
-        return 0
-    run(Path(args.source), splits=args.set or SPLITS, show=args.show)
+    if has_source(args.source, "benchmarks/junk.py"):
+        run(Path(args.source), splits=args.set or SPLITS, show=args.show)
     return 0
+
+
+def has_source(source: Path | None, script: str) -> bool:
+    """True when ``source`` is a clone of the public benchmark; else says how to get one."""
+    if source and (Path(source) / "ground-truth.json").is_file():
+        return True
+    print(
+        f"{script}: needs a clone of the public dev-set source:\n"
+        "  git clone https://github.com/scrapinghub/article-extraction-benchmark\n"
+        f"  DEVSET_SOURCE=article-extraction-benchmark python {script}"
+    )
+    return False
 
 
 if __name__ == "__main__":

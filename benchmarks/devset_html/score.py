@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "devset"))
 
-from junk import body_kept, loaded_paragraphs  # noqa: E402
+from junk import body_kept, has_source, loaded_paragraphs  # noqa: E402
 from recreate import read_source, sha  # noqa: E402
 
 SPLITS = ("studied", "unstudied")
@@ -71,14 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", action="append", choices=SPLITS, help="default: both splits")
     parser.add_argument("--lost", action="store_true", help="print the studied pages' losses")
     args = parser.parse_args(argv)
-    if not args.source or not (Path(args.source) / "ground-truth.json").is_file():
-        print(
-            "benchmarks/devset_html/score.py: needs a clone of the public source:\n"
-            "  git clone https://github.com/scrapinghub/article-extraction-benchmark\n"
-            "  python benchmarks/devset_html/score.py --source article-extraction-benchmark"
-        )
-        return 0
-    run(Path(args.source), splits=tuple(args.set or SPLITS), lost=args.lost)
+    if has_source(args.source, "benchmarks/devset_html/score.py"):
+        run(Path(args.source), splits=tuple(args.set or SPLITS), lost=args.lost)
     return 0
 
 
