@@ -422,14 +422,15 @@ def collapse_whitespace(text: str) -> str:
 # Sentence shape
 # ---------------------------------------------------------------------------------------------
 
-_FINAL = ".!?…"
-_CLOSING = "\"'”’»)]*_"
+_FINAL = ".!?…。！？"  # with the full-width marks of Chinese and Japanese
+_CLOSING = "\"'”’»)]*_」』）】"
 _OPENING = "\"'“‘«(["
 _BOUNDARY = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"“‘'(«]?[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 
 
 def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends with . ! ? or …, possibly followed by closing quotes/brackets."""
+    """True when ``text`` ends with . ! ? or … (or the full-width 。！？ of Chinese and
+    Japanese), possibly followed by closing quotes/brackets."""
     stripped = text.rstrip().rstrip(_CLOSING)
     return bool(stripped) and stripped[-1] in _FINAL
 
@@ -1596,7 +1597,19 @@ def _drop_units(draft: _Draft, drop: dict[int, str]) -> _Draft:
 def _join_broken(draft: _Draft) -> _Draft:
     """Rejoin paragraphs cut mid-sentence by a page break (``should_join``) and remove page-break
     fragments that the next paragraph repeats (``is_repeated_fragment``). A joined paragraph
-    that reads as junk as a whole ('Skip to' + 'content') is removed whole."""
+    that reads as junk as a whole ('Skip to' + 'content') is removed whole. Repeated until
+    nothing changes: a fragment ('Putin putin putin') may be repeated only by the paragraph a
+    join makes after it ('Putin' + 'putin putin putin.'), and cleaning twice must change
+    nothing more."""
+    while True:
+        joined = _join_once(draft)
+        if len(joined.units) == len(draft.units):  # a join or a removal drops a unit
+            return joined
+        draft = joined
+
+
+def _join_once(draft: _Draft) -> _Draft:
+    """One pass of :func:`_join_broken` over ``draft``'s paragraphs."""
     units: list[_Unit] = []
     removed = list(draft.removed)
     for kept, group in _join_groups(draft.units, text=lambda u: u.text, min_words=12):

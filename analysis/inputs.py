@@ -282,6 +282,110 @@ def unwrap_embedded_posts(html: str) -> str:
     return lxml.html.tostring(root, encoding="unicode")
 
 
+#: Elements that hold blocks: text written straight into one, beside its blocks, is a paragraph
+#: of its own (a browser's anonymous block), which trafilatura does not read.
+_CONTAINERS = ("div", "section", "article", "main", "td", "blockquote")
+#: Elements that start a block of their own; anything else (a link, emphasis) flows in the text.
+_BLOCKS = frozenset({
+    "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "ul", "ol",
+    "dl", "table", "figure", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "form",
+    "hr", "br", "address", "details",
+})  # fmt: skip
+#: A bare text run is wrapped only when it is prose: this many words or more, ending a sentence.
+BARE_TEXT_MIN_WORDS = 8
+
+
+def wrap_bare_text(html: str) -> str:
+    """``html`` with each run of prose written straight into a container beside its blocks
+    (``<section>We bring you the best deals … early.<p></p><h2>…``) wrapped in a ``<p>``.
+
+    A browser shows such a run as a paragraph of its own, but trafilatura reads text inside
+    paragraphs, headings, lists and tables and drops it: a deals page (ign.com) lost its whole
+    lead that way. Only runs of ``BARE_TEXT_MIN_WORDS`` words or more that end a sentence are
+    wrapped, so a bare 'Updated: 18 Nov' label stays as it was. The page itself is not changed;
+    this is the copy handed to the extractor. Returns ``html`` unchanged if it does not parse.
+    """
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(re.sub(r"\A\s*<\?xml[^>]*>", "", html))
+    except (lxml.etree.ParserError, ValueError):
+        return html
+    wrapped = 0
+    for container in list(root.iter(*_CONTAINERS)):
+        if any(_is_block(child) for child in container):
+            # the last run first, so that the earlier runs' child positions still hold
+            wrapped += sum(_wrap_run(container, run) for run in _bare_runs(container)[::-1])
+    return lxml.html.tostring(root, encoding="unicode") if wrapped else html
+
+
+def _is_block(element) -> bool:  # noqa: ANN001 - an lxml element
+    return isinstance(element.tag, str) and element.tag in _BLOCKS
+
+
+def _bare_runs(container) -> list[tuple[int, int]]:  # noqa: ANN001 - an lxml element
+    """The runs of inline content between ``container``'s blocks, as ``(start, end)``: the run
+    opens after child ``start - 1`` (-1: the container's own text) and takes the children
+    ``start`` to ``end - 1``, which are not blocks."""
+    children = list(container)
+    runs, start = [], 0
+    for i, child in enumerate([*children, None]):
+        if child is None or _is_block(child):
+            runs.append((start, i))
+            start = i + 1
+    return runs
+
+
+_MARKUP = re.compile(r"</?[a-zA-Z]")
+
+
+def _is_bare_prose(text: str, bare: str) -> bool:
+    """True for a run's ``text`` that is prose written mostly straight into its container
+    (``bare``, its text outside any element, holds half its words or more; not the text of
+    hidden structured-data spans), with no markup in it (a page's article kept as escaped HTML
+    inside a text node), of ``BARE_TEXT_MIN_WORDS`` words or more and ending a sentence."""
+    from .clean import ends_sentence
+
+    n_words = len(text.split())
+    return (
+        n_words >= BARE_TEXT_MIN_WORDS
+        and 2 * len(bare.split()) >= n_words
+        and ends_sentence(text)
+        and _MARKUP.search(text) is None
+    )
+
+
+def _wrap_run(container, run: tuple[int, int]) -> bool:  # noqa: ANN001 - an lxml element
+    """Wrap one run of ``_bare_runs`` in a ``<p>`` if it is prose; True when it was."""
+    import copy
+
+    import lxml.html
+
+    start, end = run
+    children = list(container)
+    lead = container.text if start == 0 else children[start - 1].tail
+    inline = children[start:end]
+    bare = " ".join([lead or "", *(child.tail or "" for child in inline)])
+    pieces = [lead or ""] + [
+        lxml.html.tostring(c, method="text", encoding="unicode") for c in inline
+    ]
+    if not _is_bare_prose(" ".join("".join(pieces).split()), bare):
+        return False
+    paragraph = lxml.html.Element("p")
+    paragraph.text = lead
+    for child in inline:
+        paragraph.append(copy.deepcopy(child))  # with its tail, the text after it
+        container.remove(child)
+    if start == 0:
+        container.text = None
+        container.insert(0, paragraph)
+    else:
+        children[start - 1].tail = None
+        children[start - 1].addnext(paragraph)
+    return True
+
+
 #: trafilatura's options for an article body: no comments or images, tables kept, no
 #: deduplication (its cache is shared by every page a process reads).
 _EXTRACTION = {
@@ -356,7 +460,7 @@ def extract_html(html: str, *, name: str) -> tuple[str, dict[str, str], list[tup
     """
     import trafilatura
 
-    page = unwrap_embedded_posts(html)
+    page = wrap_bare_text(unwrap_embedded_posts(html))
     document = trafilatura.bare_extraction(page, with_metadata=True, **_EXTRACTION)
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import time
@@ -62,16 +63,34 @@ def score(page: dict, paragraphs: list[str]) -> dict[str, int]:
         else:
             kept = any(p == tokens or p.startswith(tokens + " ") for p in body_words)
         out["junk_kept"] += kept
-    for sentence in truth_sentences(page["truth"]):
-        out["body"] += 1
-        out["body_kept"] += f" {' '.join(tokens_of(sentence))} " in joined
+    kept, lost = body_kept(page["truth"], paragraphs)
+    out["body"] = len(kept) + len(lost)
+    out["body_kept"] = len(kept)
     return out
+
+
+def body_kept(truth: str, paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """The ground truth's body sentences (:func:`truth_sentences`) whose words stand, in
+    order, in ``paragraphs``, and those that do not."""
+    joined = " " + " ".join(" ".join(tokens_of(p)) for p in paragraphs) + " "
+    kept, lost = [], []
+    for sentence in truth_sentences(truth):
+        found = f" {' '.join(tokens_of(sentence))} " in joined
+        (kept if found else lost).append(sentence)
+    return kept, lost
+
+
+#: Chinese and Japanese characters (kana, CJK ideographs), each matched as a word of its own.
+_CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
 
 
 def tokens_of(text: str) -> list[str]:
     """The words lines and sentences are matched on, soft hyphens (U+00AD, invisible
-    hyphenation hints that the truth and an extractor keep or drop apart) left out."""
-    return words(text.replace("\xad", ""))
+    hyphenation hints that the truth and an extractor keep or drop apart) left out. Chinese
+    and Japanese are written without spaces, and a page and its ground truth put the spaces
+    around a Latin word apart ('アプリKindle' / 'アプリ Kindle'), so each of their characters is
+    a word."""
+    return words(_CJK.sub(r" \1 ", text.replace("\xad", "")))
 
 
 def truth_sentences(truth: str) -> list[str]:
@@ -88,6 +107,20 @@ def truth_sentences(truth: str) -> list[str]:
     return found
 
 
+def loaded_paragraphs(folder: Path, page: dict) -> list[str]:
+    """The body paragraphs the loader makes of ``page`` (its ``name`` and ``data``, written to
+    ``folder``); none, with a CRASH line printed, when it fails."""
+    path = folder / page["name"]
+    path.write_bytes(page["data"])
+    row = _complete_row({"article_id": page["page_id"][:12], "file": page["name"]})
+    row["outlet"] = page["site"]
+    try:
+        return [p["text"] for p in _read_one(path, row)["paragraphs"]]
+    except Exception as exc:  # noqa: BLE001 - a crash is reported, not hidden
+        print(f"CRASH {page['page_id'][:12]} ({page['site']}): {exc}")
+        return []
+
+
 def run(source: Path, *, splits: Sequence[str] = SPLITS, show: str | None = None) -> None:
     pages = [
         page for folder in SETS for page in load_pages(source, folder) if page["split"] in splits
@@ -96,15 +129,7 @@ def run(source: Path, *, splits: Sequence[str] = SPLITS, show: str | None = None
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         for page in pages:
-            path = Path(tmp) / page["name"]
-            path.write_bytes(page["data"])
-            row = _complete_row({"article_id": page["page_id"][:12], "file": page["name"]})
-            row["outlet"] = page["site"]
-            try:
-                paragraphs = [p["text"] for p in _read_one(path, row)["paragraphs"]]
-            except Exception as exc:  # noqa: BLE001 - a crash is reported, not hidden
-                print(f"CRASH {page['page_id'][:12]} ({page['site']}): {exc}")
-                paragraphs = []
+            paragraphs = loaded_paragraphs(Path(tmp), page)
             result = score(page, paragraphs)
             for key in ((page["split"], page["form"]), (page["split"], "all")):
                 for name, n in result.items():
@@ -140,15 +165,21 @@ def main(argv: list[str] | None = None) -> int:
         help="score only this split (repeatable; default: every split)",
     )
     args = parser.parse_args(argv)
-    if not args.source or not (Path(args.source) / "ground-truth.json").is_file():
-        print(
-            "benchmarks/junk.py: needs a clone of the public dev-set source:\n"
-            "  git clone https://github.com/scrapinghub/article-extraction-benchmark\n"
-            "  DEVSET_SOURCE=article-extraction-benchmark python benchmarks/junk.py"
-        )
-        return 0
-    run(Path(args.source), splits=args.set or SPLITS, show=args.show)
+    if has_source(args.source, "benchmarks/junk.py"):
+        run(Path(args.source), splits=args.set or SPLITS, show=args.show)
     return 0
+
+
+def has_source(source: Path | None, script: str) -> bool:
+    """True when ``source`` is a clone of the public benchmark; else says how to get one."""
+    if source and (Path(source) / "ground-truth.json").is_file():
+        return True
+    print(
+        f"{script}: needs a clone of the public dev-set source:\n"
+        "  git clone https://github.com/scrapinghub/article-extraction-benchmark\n"
+        f"  DEVSET_SOURCE=article-extraction-benchmark python {script}"
+    )
+    return False
 
 
 if __name__ == "__main__":

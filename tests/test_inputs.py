@@ -12,6 +12,7 @@ import pytest
 from analysis import CorpusError, CorpusWarning, load_corpus, paths
 from analysis.clean import (
     clean_text,
+    ends_sentence,
     is_author_bio,
     is_contact_line,
     is_glued_teaser,
@@ -33,6 +34,7 @@ from analysis.inputs import (
     outlet_of,
     readability_paragraphs,
     unwrap_embedded_posts,
+    wrap_bare_text,
 )
 
 BODY = (
@@ -728,6 +730,91 @@ def test_unwrap_embedded_posts_leaves_other_pages_alone():
     unwrapped = unwrap_embedded_posts(TWEET_PAGE)
     assert "social-media-embed" not in unwrapped and "twitter-tweet" not in unwrapped
     assert "<blockquote><p" in unwrapped
+
+
+DEALS_LEAD = (
+    "We bring you the best deals we've found today on video games, hardware and electronics. "
+    "Black Friday is approaching, but several items have dropped in price already."
+)
+DEALS_PAGE = f"""<!DOCTYPE html>
+<html><head><title>Daily Deals | Example News</title></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/deals">Deals</a></li></ul></nav>
+<article><h1>Daily Deals</h1>
+<section class="article-page">{DEALS_LEAD}<p></p>
+<h2>PS4 DualShock Controller in Crystal for $39.99</h2>
+<p>The price of one of the PS4 DualShock controllers has prematurely dropped to Black Friday
+levels. In my opinion, the Crystal is the best looking of all the DualShock controllers.</p>
+<h2>Nintendo Switch Lite with Pokemon Sword and Case for $238.99</h2>
+<p>Save $31 if you get a turquoise Switch Lite with your choice of Pokemon Sword or Shield and a
+case. We haven't seen any mention of a Switch Lite deal during Black Friday itself.</p>
+</section></article></body></html>
+"""
+
+
+def test_a_lead_written_straight_into_its_section_is_extracted():
+    import trafilatura
+
+    alone = trafilatura.extract(DEALS_PAGE, include_comments=False)  # the failure this fixes
+    assert "The price of one of the PS4" in alone and "We bring you" not in alone
+    lines = extract_html(DEALS_PAGE, name="p")[0].splitlines()
+    assert lines.index(DEALS_LEAD) < lines.index("PS4 DualShock Controller in Crystal for $39.99")
+
+
+PROSE = "This run of prose is written straight into its container, beside a block."
+
+
+@pytest.mark.parametrize(
+    ("html", "wrapped"),
+    [
+        # bare prose before, between and after blocks becomes a paragraph of its own
+        (f"<div>{PROSE}<p>Block.</p></div>", f"<div><p>{PROSE}</p><p>Block.</p></div>"),
+        (f"<div><p>Block.</p>{PROSE}<h2>Next</h2></div>",
+         f"<div><p>Block.</p><p>{PROSE}</p><h2>Next</h2></div>"),
+        (f"<section><h2>Title</h2>{PROSE}</section>",
+         f"<section><h2>Title</h2><p>{PROSE}</p></section>"),
+        # a link or emphasis inside the run goes with it, in place
+        ("<div>Prose with <a href='/x'>a link</a> inside it, and more words after it.<br></div>",
+         '<div><p>Prose with <a href="/x">a link</a> inside it, and more words after it.</p>'
+         "<br></div>"),
+    ],
+)  # fmt: skip
+def test_wrap_bare_text_wraps_prose_beside_blocks(html, wrapped):
+    page = f"<html><body>{html}</body></html>"
+    assert wrap_bare_text(page) == f"<html><body>{wrapped}</body></html>"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<div>Updated: 18 Nov 2019 9:38 pm<p>Block.</p></div>",  # a label, no sentence
+        f"<div><p>Block.</p>{PROSE.removesuffix('.')}</div>",  # no sentence end
+        f"<div>{PROSE}</div>",  # no block beside it: trafilatura reads it as it is
+        f"<p>{PROSE}<br>{PROSE}</p>",  # inside a paragraph already
+        # hidden structured data: the words are inside elements, not written straight in
+        "<div><span>https://example.com/a.jpg</span> <span>1200</span> <span>676</span> "
+        "<span>admin</span> <span>2018-10-12</span> Book now!<p>Block.</p></div>",
+        # an article kept as escaped HTML in a text node is markup, not prose
+        f"<div>&lt;p&gt;{PROSE}&lt;/p&gt; and more words here.<p>Block.</p></div>",
+    ],
+)
+def test_wrap_bare_text_leaves_the_rest_alone(html):
+    page = f"<html><body>{html}</body></html>"
+    assert wrap_bare_text(page) is page
+
+
+JAPANESE = [
+    "Kindle書籍を読む場合は、一般的にスマホやタブレットで読むことが多いと思います。",
+    "そんな用途を考慮してか、Kindleや楽天koboにはデスクトップアプリが用意されています。",
+    "特に困ったのが、起動ショートカットキーに関する設定。",
+    "これが非常に困ったもの。",
+    "以下、その手順。",
+]
+
+
+def test_chinese_and_japanese_sentences_end_and_are_no_menu():
+    assert ends_sentence("これが非常に困ったもの。") and ends_sentence("「なし」にして下さい！」")
+    assert not ends_sentence("Kindle for PCの起動ホットキーがKeePassと被る")
+    assert clean_text("\n".join(JAPANESE)).paragraphs == tuple(JAPANESE)
 
 
 def test_split_paragraphs_decides_from_the_whole_file():
