@@ -8,7 +8,9 @@ of its own, and its files join the figures folder when it ends; ``findings.csv``
 ``alt_text.csv``, which every notebook adds rows to, are merged in notebook order, so the
 figures folder is byte for byte what a serial run writes. Before several notebooks start, the
 corpus is loaded once in a process of its own (:func:`warm_corpus`, on every core), so the
-kernels read it from the content cache instead of each cleaning and splitting it.
+kernels read it from the content cache instead of each cleaning and splitting it. Each kernel
+gets its share of the cores for its own parallel steps (``FRAMING_WORKERS``: with two notebooks
+on two cores, one each, so no kernel forks workers that would only compete with the other).
 
 The corpus and options reach a notebook through its cell tagged ``parameters`` (papermill
 injects them after it, as ``papermill -p`` would). Executed copies go to ``build/notebooks/``
@@ -33,6 +35,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from analysis import cache, paths
+from analysis.parallel import SCHEDULER_ENV, WORKERS_ENV
 from analysis.readme import update_readme
 
 KERNEL = "python3"
@@ -76,6 +79,12 @@ def _shown(path: Path) -> str:
         return str(path.relative_to(paths.ROOT))
     except ValueError:
         return str(path)
+
+
+def _say(line: str) -> None:
+    """Print ``line`` in one write: notebooks running side by side don't cut into each other."""
+    sys.stdout.write(f"{line}\n")
+    sys.stdout.flush()
 
 
 def clear_generated(out_dir: Path) -> None:
@@ -218,8 +227,6 @@ def run(
     out.mkdir(parents=True, exist_ok=True)
     os.environ["FRAMING_FIGURES_DIR"] = str(out.resolve())
     if scheduler:
-        from analysis.parallel import SCHEDULER_ENV
-
         os.environ[SCHEDULER_ENV] = scheduler
     build = build_dir or paths.BUILD / "notebooks"
     build.mkdir(parents=True, exist_ok=True)
@@ -272,8 +279,10 @@ def run_notebooks(
             return None
         folder = staging / notebook.stem
         folder.mkdir(parents=True)
-        print(f"running {_shown(notebook)}", flush=True)
+        _say(f"running {_shown(notebook)}")
         env = dict(os.environ, FRAMING_FIGURES_DIR=str(folder.resolve()))
+        env.setdefault(WORKERS_ENV, str(max(1, default_jobs() // jobs)))  # a share of the cores
+        start = time.perf_counter()
         try:
             execute(notebook, build / notebook.name, parameters, env)
         except NotebookFailed as exc:
@@ -281,6 +290,7 @@ def run_notebooks(
                 stop.set()
             print(f"failed: {exc}", file=sys.stderr, flush=True)
             return exc
+        _say(f"done {_shown(notebook)} in {time.perf_counter() - start:.1f} s")
         return None
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
