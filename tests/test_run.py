@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_notebooks import _write_notebooks
 
 from analysis import run
 
@@ -20,18 +21,6 @@ RECORD = (
     "record_alt_text(paths.figures_dir(), 'shared', 'alt {value}')\n"
     "(paths.figures_dir() / '{name}.txt').write_text('{value}')"
 )
-
-
-def _write_notebooks(folder: Path, sources: dict[str, list[str]]) -> None:
-    import nbformat
-
-    folder.mkdir()
-    for name, cells in sources.items():
-        nb = nbformat.v4.new_notebook(
-            cells=[nbformat.v4.new_code_cell(c) for c in cells],
-            metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-        )
-        nbformat.write(nb, folder / name)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
