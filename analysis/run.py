@@ -49,8 +49,6 @@ GENERATED = (
     "METHODS.md",
     "alt_text.csv",
 )
-#: Files that every notebook adds rows to: merged in notebook order, not moved.
-SHARED = ("findings.csv", "alt_text.csv")
 
 
 class NotebookFailed(RuntimeError):
@@ -177,16 +175,17 @@ def warm_corpus(corpus_dir: str | None) -> None:
 
 
 def merge_outputs(folder: Path, out: Path) -> None:
-    """Move the files a kernel wrote in ``folder`` to ``out``; add the rows of its shared files
-    (:data:`SHARED`) to those in ``out``, replacing rows of the same key or slug, as the kernel
-    would have had it written there."""
-    from analysis.findings import merge_findings
+    """Move the files a kernel wrote in ``folder`` to ``out``; add the rows of the two files
+    every notebook adds to (``findings.csv``, ``alt_text.csv``) to those in ``out``, replacing
+    rows of the same key or slug, as the kernel would have had it written there."""
+    from analysis import findings
+    from analysis.narrative import ALT_TEXT
     from analysis.plots.save import record_alt_text
 
     for path in sorted(folder.iterdir()):
-        if path.name == "findings.csv":
-            merge_findings(path, out / path.name)
-        elif path.name == "alt_text.csv":
+        if path.name == findings.FILENAME:
+            findings.merge_findings(path, out / path.name)
+        elif path.name == ALT_TEXT:
             for row in _csv_rows(path):
                 record_alt_text(out, row["slug"], row["alt"])
         else:
@@ -267,9 +266,9 @@ def run_notebooks(
     keep_going: bool,
 ) -> list[NotebookFailed]:
     """Execute ``chosen``, ``jobs`` at once in the order given, each kernel writing into a
-    folder of its own under ``build``; merge each notebook's files into ``out`` in notebook
-    order once it and every notebook before it have ended. Return the failures, in notebook
-    order. Without ``keep_going`` no notebook starts after the first failure."""
+    folder of its own under ``build``; when all have ended, merge their files into ``out`` in
+    notebook order (:func:`merge_outputs`). Return the failures, in notebook order. Without
+    ``keep_going`` no notebook starts after the first failure."""
     staging = build / ".figures"
     shutil.rmtree(staging, ignore_errors=True)
     stop = threading.Event()
