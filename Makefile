@@ -10,9 +10,11 @@ STAMP := $(VENV)/.installed
 CORPUS ?=
 OUT ?=
 # SCHEDULER=tcp://host:8786 sends the per-article work to a Dask cluster; KEEP_GOING=1 runs every
-# notebook even after one fails, and lists the failures at the end.
+# notebook even after one fails, and lists the failures at the end; JOBS=1 runs the notebooks one
+# by one (default: as many at once as there are cores).
 SCHEDULER ?=
 KEEP_GOING ?=
+JOBS ?=
 # Extra arguments for `make lab` (the browser test passes --no-browser, a port and a token).
 LAB_ARGS ?=
 # Outputs never reach git: a clean filter strips them (and the kernel's language_info, which
@@ -49,9 +51,9 @@ git-filter: ## Install the git filter that keeps notebook outputs out of git (se
 
 setup: $(STAMP) $(LAB_SETTINGS) git-filter ## Create .venv, install the pinned dependencies and the notebook git filter
 
-figures: $(STAMP) ## Execute every notebook in order and regenerate figures/ (CORPUS=dir, SCHEDULER=tcp://…, KEEP_GOING=1)
+figures: $(STAMP) ## Execute every notebook, one per core at once, and regenerate figures/ (CORPUS=dir, SCHEDULER=tcp://…, KEEP_GOING=1, JOBS=n)
 	env -u FRAMING_RUN $(BIN)/python -m analysis.run $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(OUT),--out "$(OUT)") \
-		$(if $(SCHEDULER),--scheduler "$(SCHEDULER)") $(if $(KEEP_GOING),--keep-going)
+		$(if $(SCHEDULER),--scheduler "$(SCHEDULER)") $(if $(KEEP_GOING),--keep-going) $(if $(JOBS),--jobs $(JOBS))
 
 test: setup ## Run the whole test suite (unit, properties, notebooks, browser, figures up to date)
 	env -u FRAMING_RUN $(BIN)/python -m pytest

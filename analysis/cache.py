@@ -17,13 +17,14 @@ switches it off). Entries are pickles written by this package for this package: 
 cache folder at files from elsewhere.
 
 Eviction: every read or write of an entry sets its modification time, so a folder's entries say
-when each was last used. A full ``make figures`` (:func:`analysis.run.run`) ends with
+when each was last used (the per-article stage's Parquet store marks each batch a read used). A full ``make figures`` (:func:`analysis.run.run`) ends with
 :func:`evict_unused`, which deletes the entries that run did not use: after an edit, the entries
 of the code before it go, and the cache never holds more than one run's worth.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -122,10 +123,52 @@ def cached(key: str, compute: Callable[[], T]) -> T:
 def evict_unused(since: float, folder: Path | None = None) -> tuple[int, int]:
     """Delete the entries of ``folder`` (the cache folder) not used since ``since`` (a
     ``time.time()``), and any temporary file left by an interrupted write; return how many files
-    and bytes were deleted. An entry is used when :func:`cached` reads or writes it."""
+    and bytes were deleted. An entry is used when :func:`cached` reads or writes it. The
+    per-article stage's stores (:mod:`analysis.stage`) lose their unused batches the same way
+    (:func:`evict_unused_batches`). Not :mod:`analysis.article_store`: a rerun reads the whole
+    corpus from its :func:`cached` entry and not the articles' batches, which it would evict
+    although a grown corpus still needs them."""
+    from analysis import stage  # (it builds on this module)
+
     folder = cache_dir() if folder is None else folder
+    removed, freed = _evict([*folder.glob("*.pkl"), *folder.glob("*.tmp")], since)
+    for store, index in stage.stores(folder):
+        more, more_bytes = evict_unused_batches(store, index, since)
+        removed, freed = removed + more, freed + more_bytes
+    return removed, freed
+
+
+def mark_used(path: Path) -> None:
+    """Note that the entry or batch file at ``path`` was used now (:func:`evict_unused` keeps
+    it)."""
+    with contextlib.suppress(FileNotFoundError):  # evicted by another process meanwhile
+        os.utime(path)
+
+
+def evict_unused_batches(store: Path, index: str, since: float) -> tuple[int, int]:
+    """Delete the batches of the Parquet store at ``store`` not used since ``since``: a batch is
+    the files of one name in each of the store's folders; its file in ``index`` (the folder
+    written last and marked on every read, :func:`mark_used`) says when it was last used, and is
+    deleted first, so no batch is ever listed without its rows. Temporary files go too."""
     removed, freed = 0, 0
-    for path in [*folder.glob("*.pkl"), *folder.glob("*.tmp")]:
+    for listed in sorted((store / index).glob("*.parquet")):
+        try:
+            unused = listed.stat().st_mtime < since
+        except FileNotFoundError:
+            continue
+        if unused:
+            parts = [listed, *(p / listed.name for p in store.iterdir() if p.name != index)]
+            more, more_bytes = _evict(parts, float("inf"))
+            removed, freed = removed + more, freed + more_bytes
+    more, more_bytes = _evict(list(store.glob("*/.*.tmp")), since)
+    return removed + more, freed + more_bytes
+
+
+def _evict(paths: list[Path], since: float) -> tuple[int, int]:
+    """Delete those of ``paths`` last modified before ``since``, in order; how many, how many
+    bytes."""
+    removed, freed = 0, 0
+    for path in paths:
         try:
             stat = path.stat()
             if stat.st_mtime < since:

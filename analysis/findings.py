@@ -260,6 +260,14 @@ def record_finding(
     return value
 
 
+def merge_findings(source: str | Path, path: str | Path) -> None:
+    """Add the rows of the findings file ``source`` to the one at ``path`` (creating it),
+    replacing rows of the same key: ``path`` ends as if ``source``'s rows had been recorded
+    there (:func:`analysis.run.run` gathers the files of notebooks run side by side so)."""
+    _upsert(_read(Path(source)).to_dict("records"), Path(path))
+    flush_findings()
+
+
 def read_findings(path: str | Path | None = None) -> pd.DataFrame:
     """The findings table (empty, with its columns, if nothing was recorded yet), with the rows
     recorded in this process so far."""

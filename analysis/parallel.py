@@ -14,7 +14,9 @@ results back in the order of the chunks, so the combined result is the same what
 
 ``scheduler=None`` takes the ``FRAMING_SCHEDULER`` environment variable
 (``make figures SCHEDULER=tcp://…`` sets it for every notebook); ``"sync"`` runs everything in
-this process, ``"processes"`` is the local default. A stage with more than one chunk shows a
+this process, ``"processes"`` is the local default, on :func:`local_cores` processes
+(``FRAMING_WORKERS``, else every core: ``make figures`` gives each of the notebooks it runs at
+once its share of the cores). A stage with more than one chunk shows a
 progress bar (tqdm: text in a terminal, a widget in JupyterLab) once it has run for
 :data:`PROGRESS_AFTER` seconds.
 """
@@ -39,6 +41,8 @@ CHUNKS_PER_WORKER = 4
 PROGRESS_AFTER = 2.0
 #: The environment variable that names the scheduler when none is passed.
 SCHEDULER_ENV = "FRAMING_SCHEDULER"
+#: The environment variable that says how many local processes a step may use (default: cores).
+WORKERS_ENV = "FRAMING_WORKERS"
 
 _CLIENTS: dict[str, Any] = {}
 _CURRENT: contextvars.ContextVar[object] = contextvars.ContextVar("scheduler", default=None)
@@ -65,6 +69,13 @@ def using(scheduler: object) -> Iterator[None]:
         yield
     finally:
         _CURRENT.reset(token)
+
+
+def local_cores() -> int:
+    """How many local processes a step uses when not told: ``FRAMING_WORKERS`` if set, else
+    every core."""
+    share = os.environ.get(WORKERS_ENV, "").strip()
+    return int(share) if share else os.cpu_count() or 1
 
 
 def _client(scheduler: object):
@@ -100,7 +111,7 @@ def n_workers(scheduler: object = None, workers: int | None = None) -> int:
     client = _client(scheduler)
     if client is not None:
         return max(1, sum(client.nthreads().values()))
-    return workers or os.cpu_count() or 1
+    return workers or local_cores()
 
 
 def n_chunks(
@@ -174,7 +185,7 @@ def run_chunks(
     client = _client(scheduler)
     if client is not None:
         return _on_cluster(client, func, chunks, args, desc)
-    return _on_local_cores(func, chunks, args, workers or os.cpu_count() or 1, desc)
+    return _on_local_cores(func, chunks, args, workers or local_cores(), desc)
 
 
 def _progress(total: int, desc: str):

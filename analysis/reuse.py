@@ -801,6 +801,11 @@ def flag_reuse(
     return corpus.with_tables(sentences=flagged)
 
 
+#: :func:`reuse_matrix` gives every pair of articles (those without a match too) up to this many
+#: articles; a heatmap past it draws outlets (:func:`reuse_by_outlet`).
+ALL_PAIRS_MAX = 200
+
+
 def reuse_matrix(
     corpus: Corpus, alignment: pd.DataFrame, *, all_pairs: bool = False
 ) -> pd.DataFrame:
@@ -811,7 +816,9 @@ def reuse_matrix(
     sentences with a close match in the other), ``reused_words`` (for each such sentence, the
     words in common with its best match there), ``sentence_share`` and ``word_share``. Only
     pairs with a match, unless ``all_pairs`` (every ordered pair, for a heatmap of a small
-    corpus). Rows in corpus order.
+    corpus) and the corpus has at most :data:`ALL_PAIRS_MAX` articles: every ordered pair grows
+    as the square of the articles (4.9 million rows, 2.5 GB in memory and a 197 MB CSV for the
+    BBC's 2,225, where 1,424 pairs have a match). Rows in corpus order.
     """
     totals = _article_totals(corpus)
     best = best_matches(alignment, per_article=True)
@@ -819,7 +826,7 @@ def reuse_matrix(
         matched_sentences=("sentence", "size"), reused_words=("matched_words", "sum")
     )
     ids = corpus.articles["article_id"].tolist()
-    if all_pairs:
+    if all_pairs and len(ids) <= ALL_PAIRS_MAX:
         index = pd.MultiIndex.from_tuples(
             [(a, b) for a in ids for b in ids if a != b], names=["article_id", "other_id"]
         )

@@ -26,7 +26,8 @@ runs the first stage for any such measure, :func:`per_article`:
 Store layout: ``build/cache/stage/<measure>/``, one *batch* per computation, two files of the
 same name: ``rows/`` (the measure's rows plus ``_key``) and ``keys/`` (every key computed,
 written last, so an article with no rows is known to have none). ``FRAMING_CACHE=0`` turns the
-store off like every other cache; ``make clean`` removes it.
+store off like every other cache; a full ``make figures`` deletes the batches it did not read
+(:func:`analysis.cache.evict_unused`); ``make clean`` removes it all.
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ KEY = "_key"
 def store_dir(name: str) -> Path:
     """The folder of one measure's stored rows."""
     return cache.cache_dir() / FOLDER / name
+
+
+def stores(cache_folder: Path) -> list[tuple[Path, str]]:
+    """Every measure's store under ``cache_folder``, with its folder written last (``keys``):
+    what :func:`analysis.cache.evict_unused` evicts batch by batch."""
+    return [(store, "keys") for store in sorted((cache_folder / FOLDER).glob("*/"))]
 
 
 def article_keys(corpus, name: str, args: tuple = ()) -> pd.Series:
@@ -204,6 +211,7 @@ def _read(name: str, wanted: set[str]) -> _Stored:
             rows = pd.read_parquet(store_dir(name) / "rows" / path.name)
         except OSError:  # a batch being written by another kernel, or a broken file: skip it
             continue
+        cache.mark_used(path)
         frames.append(rows[rows[KEY].isin(mine)])
         found |= mine
     rows = pd.concat(frames, ignore_index=True) if frames else None

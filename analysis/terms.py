@@ -188,14 +188,49 @@ def _terms_regex(terms: tuple[str, ...]) -> re.Pattern:
 
 @cache
 def _labelled_regex(terms: tuple[str, ...]) -> re.Pattern:
-    """:func:`terms_regex` with one named group per term (``t0``, ``t1``, ... in ``terms`` order),
-    so a match says which term it is."""
+    """:func:`terms_regex` with a named group per term (``t<i>_<k>``: term ``i`` of ``terms``),
+    so a match says which term it is.
+
+    The alternatives are grouped by the letter they start with, each group behind a look-ahead
+    for its letter: at a word start only the terms that can begin there are tried, not all of
+    them (about 10x faster with the suite's lexicons). A group holds, in :func:`_ordered` order,
+    every term that can start with its letter and every term whose first character is not a
+    plain letter or digit (a glob, an apostrophe); the last group holds those alone. So at any
+    place the first term that matches is the one the plain alternation of all terms finds.
+    """
     index = {term: i for i, term in enumerate(terms)}
-    body = "|".join(
-        f"(?P<t{index[term]}>{_pattern_body(term.lower(), False).pattern})"
-        for term in _ordered(terms)
-    )
-    return re.compile(_STARTS_WORD.pattern + f"(?:{body})")
+    ordered = _ordered(terms)
+    leads = {term: _lead_letters(term) for term in ordered}
+    letters = sorted({letter for found in leads.values() if found for letter in found})
+
+    def group(k: int, members: list[str]) -> str:
+        return "|".join(
+            f"(?P<t{index[term]}_{k}>{_pattern_body(term.lower(), False).pattern})"
+            for term in members
+        )
+
+    groups = [
+        f"(?={re.escape(letter)})(?:"
+        + group(k, [t for t in ordered if leads[t] is None or letter in leads[t]])
+        + ")"
+        for k, letter in enumerate(letters)
+    ]
+    anywhere = [term for term in ordered if leads[term] is None]
+    if anywhere:
+        groups.append(f"(?:{group(len(letters), anywhere)})")
+    return re.compile(_STARTS_WORD.pattern + f"(?:{'|'.join(groups)})")
+
+
+def _lead_letters(term: str) -> set[str] | None:
+    """The characters a match of ``term`` (lower-cased) can start with, or ``None`` where one of
+    its alternatives does not start with a plain letter or digit."""
+    letters = set()
+    for alternative in term.lower().split("|"):
+        alternative = alternative.strip()
+        if not alternative[:1].isalnum():
+            return None
+        letters.add(alternative[0])
+    return letters
 
 
 def match_terms(text: str, terms: Mapping[str, str]) -> list[tuple[str, str]]:
@@ -208,7 +243,7 @@ def match_terms(text: str, terms: Mapping[str, str]) -> list[tuple[str, str]]:
     regex = _labelled_regex(keys)
     found = []
     for match in regex.finditer(fold_typography(text).lower()):
-        term = keys[int(match.lastgroup[1:])]
+        term = keys[int(match.lastgroup[1:].partition("_")[0])]
         found.append((term, terms[term]))
     return found
 

@@ -17,6 +17,11 @@ with each notebook's growth exponent ``b`` (time ~ articles ** b) from the small
 largest and between consecutive sizes, in wall and in CPU time (on a shared machine the CPU
 exponent is the one to trust).
 
+``--whole`` instead times one ``python -m analysis.run --corpus …`` (what ``make figures
+CORPUS=…`` runs: every notebook, one cold cache, the folder or tree as given): wall time, CPU
+seconds of the whole process tree, CPU% (CPU over wall: 200% is both cores busy throughout) and
+the peak of the tree's summed resident memory. ``--jobs N`` is passed on to it.
+
 The lines printed are meant to be pasted into the README.
 """
 
@@ -93,6 +98,40 @@ def time_notebook(notebook: str, corpus: Path, out: Path, env: dict, limit: floa
         if watcher.killed:
             error = f"{error} [killed by this benchmark above {limit / 2**30:.0f} GiB]"
     return {"wall": wall, "cpu": cpu, "peak": watcher.peak, "error": error}
+
+
+def time_whole_run(corpus: Path, args: argparse.Namespace) -> dict:
+    """One ``analysis.run`` over every notebook on ``corpus`` with a cold cache of its own;
+    print and return its wall and CPU seconds, CPU% and peak memory."""
+    out = Path(tempfile.mkdtemp(prefix="bench-figures-"))
+    env = dict(os.environ, FRAMING_CACHE_DIR=str(out / "cache"))
+    command = [sys.executable, "-m", "analysis.run", "--corpus", str(corpus)]
+    command += ["--out", str(out / "figures"), "--keep-going"]
+    if args.jobs:
+        command += ["--jobs", str(args.jobs)]
+    load = os.getloadavg()[0]
+    cpu_before = os.times()
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    with TreeMemory(proc.pid, limit=args.max_gb * 2**30) as watcher:
+        _, stderr = proc.communicate()
+    wall = time.perf_counter() - start
+    cpu_after = os.times()
+    cpu = (cpu_after.children_user - cpu_before.children_user) + (
+        cpu_after.children_system - cpu_before.children_system
+    )
+    status = "ok" if proc.returncode == 0 else f"FAILED: {stderr.strip().splitlines()[-3:]}"
+    print(
+        f"analysis.run --corpus {corpus} --jobs {args.jobs or 'default'}: {wall:.1f} s wall, "
+        f"{cpu:.1f} s CPU, {100 * cpu / wall:.0f}% CPU, peak {watcher.peak / 2**20:,.0f} MiB "
+        f"(tree sum); load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; "
+        f"{status}",
+        flush=True,
+    )
+    shutil.rmtree(out, ignore_errors=True)
+    return {"wall": wall, "cpu": cpu, "peak": watcher.peak, "error": proc.returncode != 0}
 
 
 def run_notebooks(corpus: Path, args: argparse.Namespace) -> dict[str, dict]:
@@ -179,8 +218,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep-going", action="store_true", help="run later notebooks after one fails"
     )
+    parser.add_argument(
+        "--whole", action="store_true", help="time one whole analysis.run, not notebook by notebook"
+    )
+    parser.add_argument("--jobs", type=int, help="with --whole: notebooks run at once")
     args = parser.parse_args(argv)
 
+    if args.whole:
+        return 1 if time_whole_run(args.corpus, args)["error"] else 0
     if not args.sizes:
         results = run_notebooks(flat_corpus(args.corpus, args.sample), args)
         return 1 if any(r["error"] for r in results.values()) else 0

@@ -2,7 +2,8 @@
 ``python benchmarks/per_article.py --articles 10000`` (the issue's size is 100,000).
 
 The corpus is written as raw ``.txt`` files (with a manifest) to a temporary folder: each
-article is 8-30 paragraphs drawn at random, by a fixed seed, from the seed articles. The suite's
+article is 8-30 paragraphs drawn at random, by a fixed seed, from the seed articles, and the
+seeds' story lexicons go with it. The suite's
 per-article stage, every step that looks at one article (or one of its sentences) at a time:
 
 1. ``load_corpus``: decode, clean, split into paragraphs and sentences (Parquet article store,
@@ -46,7 +47,7 @@ import numpy as np
 from memory import TreeMemory
 
 import analysis
-from analysis import emphasis, parallel, tone, vocabulary
+from analysis import emphasis, lexicon, parallel, tone, vocabulary
 
 SEED = 20220215
 PARAGRAPHS_PER_ARTICLE = (8, 30)
@@ -69,6 +70,8 @@ def write_corpus(folder: Path, n_articles: int) -> int:
             words += len(text.split())
             (folder / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
             writer.writerow([f"a{i:06d}", f"a{i:06d}.txt", outlets[i % len(outlets)]])
+    # The text is the seeds', so are its story lexicons (frames, facts, actors, escalation).
+    shutil.copytree(lexicon.story_folder(None), folder / "lexicons")
     return words
 
 

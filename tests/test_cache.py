@@ -148,7 +148,7 @@ def test_a_full_run_evicts_what_it_did_not_use_and_a_partial_run_does_not(tmp_pa
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
     # run.run points FRAMING_FIGURES_DIR at its folder: set here, it is restored after the test.
     monkeypatch.setenv("FRAMING_FIGURES_DIR", str(tmp_path / "figures"))
-    monkeypatch.setattr(run, "execute", lambda nb, target, parameters: None)
+    monkeypatch.setattr(run, "execute", lambda nb, target, parameters, env: None)
     old = cache.content_key("test", [b"old"])
     cache.cached(old, lambda: 1)
     path = tmp_path / "cache" / f"{old}.pkl"

@@ -312,7 +312,7 @@ def test_a_failing_cell_stops_the_run_naming_notebook_and_cell(tmp_path, monkeyp
     with pytest.raises(
         run.NotebookFailed, match=r"01_broken.ipynb: cell 2 failed: ZeroDivisionError"
     ):
-        run.run(None, tmp_path / "out", build_dir=tmp_path / "build")
+        run.run(None, tmp_path / "out", build_dir=tmp_path / "build", jobs=1)
     assert not (tmp_path / "build" / "02_never_run.ipynb").exists()
 
 

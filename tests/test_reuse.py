@@ -766,3 +766,14 @@ def test_wire_copy_table_and_findings(make_corpus):
     empty = reuse.wire_copy_table(none, reuse.wire_copy(none), reuse.align_sentences(none))
     assert empty.empty and "kind" in empty.columns
     assert reuse.wire_copy_findings(empty, none)["value"].tolist() == [0, 0, 0, 0]
+
+
+def test_reuse_matrix_gives_every_pair_only_up_to_its_cap(tiny, monkeypatch):
+    """Every ordered pair grows as the square of the articles: past ALL_PAIRS_MAX articles
+    (3 here, against a cap of 2) ``all_pairs`` keeps the pairs with a match, as without it."""
+    alignment = reuse.align_sentences(tiny)
+    assert len(reuse.reuse_matrix(tiny, alignment, all_pairs=True)) == 6
+    monkeypatch.setattr(reuse, "ALL_PAIRS_MAX", 2)
+    capped = reuse.reuse_matrix(tiny, alignment, all_pairs=True)
+    pd.testing.assert_frame_equal(capped, reuse.reuse_matrix(tiny, alignment))
+    assert len(capped) == 2

@@ -106,3 +106,36 @@ def test_without_the_cache_nothing_is_stored(seeds, store, monkeypatch):
     func, args = MEASURES["markers"]
     pd.testing.assert_frame_equal(stage.per_article(func, seeds, *args), func(seeds, *args))
     assert not store.exists()
+
+
+def _age(folder, seconds: float = 3600) -> None:
+    """Every file under ``folder`` as if last used ``seconds`` ago."""
+    import os
+
+    for path in folder.rglob("*.parquet"):
+        stat = path.stat()
+        os.utime(path, (stat.st_atime, stat.st_mtime - seconds))
+
+
+def test_a_full_run_evicts_the_batches_it_did_not_read(seeds, store):
+    """A batch read again is marked used and kept; a batch no read used since goes, its rows
+    with its keys, and its articles are computed again when asked for."""
+    import time
+
+    from analysis import cache
+
+    ids = seeds.article_ids
+    stage.per_article(_counted_ids, seeds.subset(ids[:2]))  # batch 1: articles 1-2
+    stage.per_article(_counted_ids, seeds.subset(ids[2:]))  # batch 2: the others
+    _age(store)
+    since = time.time() - 60
+    kept = stage.per_article(_counted_ids, seeds.subset(ids[:2]))  # reads batch 1 only
+    removed, _ = cache.evict_unused(since)
+    assert removed == 2  # batch 2's rows file and keys file
+    (measure,) = store.iterdir()
+    assert [len(list((measure / part).glob("*.parquet"))) for part in ("keys", "rows")] == [1, 1]
+    _calls.clear()
+    assert stage.per_article(_counted_ids, seeds.subset(ids[:2])).equals(kept)
+    assert _calls == [], "the kept batch is still read"
+    stage.per_article(_counted_ids, seeds.subset(ids[2:]))
+    assert _calls == [ids[2:]], "the evicted articles are computed again"
