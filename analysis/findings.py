@@ -151,7 +151,9 @@ def outlet_rows(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         rows["key"], pd.Series([key_part(a) for a in ids], index=ids.values)
     )
     per_article = rows[named.notna()].assign(article_id=named.dropna())
-    per_article = per_article[[_is_number(v) for v in per_article["value"]]]
+    per_article = per_article[per_article["value"].map(_is_number).astype(bool)]
+    if per_article.empty:
+        return rows[named.isna()]
     outlets = articles.drop_duplicates("article_id").set_index("article_id")["outlet"]
     values = per_article.assign(
         pattern=[

@@ -195,3 +195,10 @@ def test_up_to_max_articles_findings_stay_per_article(tmp_path):
     findings.record_findings(rows, notebook="01", out_dir=tmp_path, articles=articles)
     table = read_findings(tmp_path / "findings.csv")
     assert sorted(table["key"]) == sorted(rows["key"])
+
+
+def test_past_max_articles_a_per_article_finding_that_is_no_number_is_left_out():
+    rows = _per_article_rows(_nine_articles())
+    rows = rows[rows["key"].isin(["emphasis.opening.ft-2", "corpus.articles"])]
+    kept = findings.outlet_rows(rows, _nine_articles())
+    assert kept["key"].tolist() == ["corpus.articles"]
