@@ -71,13 +71,16 @@ def share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
 
 def article_segment(keys: pd.Series, article_parts: pd.Series) -> pd.Series:
     """For each finding key, the article its dotted segments name (one of ``article_parts``, the
-    articles' key parts indexed by article id), or NaN for a key that names none."""
+    articles' key parts indexed by article id), or NaN for a key that names none or two (a
+    pair of articles is no per-article finding)."""
     by_part = pd.Series(article_parts.index, index=article_parts.values)
     by_part = by_part[~by_part.index.duplicated()]
-    named = [
-        next((by_part[s] for s in key.split(".")[1:] if s in by_part.index), None) for key in keys
-    ]
-    return pd.Series(named, index=keys.index, dtype=object)
+
+    def named(key: str) -> object:
+        found = [by_part[s] for s in key.split(".")[1:] if s in by_part.index]
+        return found[0] if len(found) == 1 else None
+
+    return pd.Series([named(key) for key in keys], index=keys.index, dtype=object)
 
 
 def outlet_finding_stats(values: pd.DataFrame) -> pd.DataFrame:

@@ -157,6 +157,7 @@ def _per_article_rows(articles):
     rows.append(findings.finding("corpus.words.ap-1.reused_dropped", 90, "words", "dropped", ""))
     rows.append(findings.finding("emphasis.opening.ft-2", "war; talks", "frames", "not a number"))
     rows.append(findings.finding("corpus.articles", 9, "articles", "articles in the corpus"))
+    rows.append(findings.finding("reuse.pair.share.ap-1.ft-1", 0.5, "share", "a pair, kept"))
     return findings.findings_table(rows)
 
 
@@ -172,6 +173,7 @@ def test_past_max_articles_findings_are_kept_per_outlet_not_per_article(tmp_path
     # AP: 100, 200, 300, 400, 1000 -> mean 400, median 300; FT: 10, 20, 30, 50 -> 27.5, 25
     expected = {
         "corpus.articles": "9",
+        "reuse.pair.share.ap-1.ft-1": "0.5",
         "corpus.words.outlet-mean.ap": "400",
         "corpus.words.outlet-median.ap": "300",
         "corpus.words.outlet-articles.ap": "5",
