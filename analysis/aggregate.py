@@ -4,7 +4,9 @@ A figure compares what the question compares (the house style): up to :data:`MAX
 articles it may draw one mark group per article; past that it draws one per outlet, and past
 :data:`MAX_OUTLETS` outlets it keeps the largest and sums the rest into one row. These helpers
 take tables and return tables (no drawing), so the plot modules stay drawing only and a test can
-check the sums by hand.
+check the sums by hand. :func:`outlet_finding_stats` does the same for citable numbers: past
+:data:`MAX_ARTICLES` articles, ``findings.csv`` keeps per outlet what it kept per article
+(:func:`analysis.findings.record_findings` with ``articles=``).
 """
 
 from __future__ import annotations
@@ -65,3 +67,25 @@ def share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     """``numerator / denominator``, 0 where the denominator is 0 (an outlet with no sentences)."""
     denominator = denominator.astype(float)
     return (numerator / denominator.where(denominator != 0)).fillna(0.0)
+
+
+def article_segment(keys: pd.Series, article_parts: pd.Series) -> pd.Series:
+    """For each finding key, the article its dotted segments name (one of ``article_parts``, the
+    articles' key parts indexed by article id), or NaN for a key that names none or two (a
+    pair of articles is no per-article finding)."""
+    by_part = pd.Series(article_parts.index, index=article_parts.values)
+    by_part = by_part[~by_part.index.duplicated()]
+
+    def named(key: str) -> object:
+        found = [by_part[s] for s in key.split(".")[1:] if s in by_part.index]
+        return found[0] if len(found) == 1 else None
+
+    return pd.Series([named(key) for key in keys], index=keys.index, dtype=object)
+
+
+def outlet_finding_stats(values: pd.DataFrame) -> pd.DataFrame:
+    """Per ``pattern`` and ``outlet`` of ``values`` (one row per article and per-article finding,
+    with a numeric ``value``): the ``mean`` and ``median`` over its articles and their number,
+    ``articles``, in first-seen order."""
+    grouped = values.groupby(["pattern", "outlet"], sort=False)["value"]
+    return grouped.agg(mean="mean", median="median", articles="size").reset_index()

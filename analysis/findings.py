@@ -20,6 +20,12 @@ that recorded something (IPython's ``post_run_cell`` event), or at exit in a scr
 :func:`read_findings` or :func:`flush_findings` is called, not once per call (4,450 calls used
 to rewrite the file 4,450 times). The file is read again just before each write, so two kernels
 recording into one folder keep each other's rows.
+
+The file grows with outlets, not articles: a notebook hands :func:`record_findings` its
+``articles`` table, and past :data:`~analysis.aggregate.MAX_ARTICLES` articles (the threshold at
+which figures switch to outlets) each per-article finding -- a key with an article's id as one of
+its segments -- is replaced by its mean, median and number of articles per outlet
+(:func:`outlet_rows`). The per-article values stay in the notebook's own CSV tables.
 """
 
 from __future__ import annotations
@@ -38,7 +44,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis import aggregate, paths
+from analysis.text import key_part, outlet_slug
 
 FILENAME = "findings.csv"
 #: What a row says, then what produced it (see :func:`provenance`).
@@ -81,16 +88,31 @@ def format_value(value: object) -> str:
 
 
 def record_findings(
-    rows: pd.DataFrame, *, notebook: str, figure: str = "", out_dir: str | Path | None = None
+    rows: pd.DataFrame,
+    *,
+    notebook: str,
+    figure: str = "",
+    out_dir: str | Path | None = None,
+    articles: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Record many findings at once and return ``rows`` unchanged (so a notebook can show them).
 
     ``rows`` has ``key``, ``value``, ``unit``, ``description`` and optionally ``figure`` (which
     wins over the ``figure`` argument where it is not empty). One read and one write of the file,
-    however many rows.
+    however many rows. With ``articles`` (``article_id`` and ``outlet``) of more than
+    :data:`~analysis.aggregate.MAX_ARTICLES` articles, the per-article rows are recorded as
+    :func:`outlet_rows` instead.
     """
+    if articles is not None and not aggregate.per_article(len(articles)):
+        _record(outlet_rows(rows, articles), notebook=notebook, figure=figure, out_dir=out_dir)
+    else:
+        _record(rows, notebook=notebook, figure=figure, out_dir=out_dir)
+    return rows
+
+
+def _record(rows: pd.DataFrame, *, notebook: str, figure: str, out_dir: str | Path | None) -> None:
     if rows.empty:
-        return rows
+        return
     bad = [k for k in rows["key"] if not _KEY.match(k)]
     if bad:
         raise ValueError(f"finding keys must be dotted lower-case, e.g. 'corpus.words.ap': {bad}")
@@ -107,7 +129,72 @@ def record_findings(
         }
     )
     _upsert(new.to_dict("records"), findings_path(out_dir))
-    return rows
+
+
+#: What replaces a per-article finding past MAX_ARTICLES articles: key segment, statistic, and
+#: unit (None: the per-article finding's).
+OUTLET_STATISTICS = [
+    ("outlet-mean", "mean", None),
+    ("outlet-median", "median", None),
+    ("outlet-articles", "articles", "articles"),
+]
+
+
+def outlet_rows(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with each per-article finding (a key one of whose segments is an article's
+    :func:`~analysis.text.key_part`) replaced by three rows per outlet: the mean and median of
+    its numeric values over the outlet's articles and their number, keyed
+    ``<key without the article>.outlet-mean.<outlet slug>`` (``-median``, ``-articles``).
+    A per-article finding that is not a number (a list of frames, a flag) is left out."""
+    ids = articles["article_id"].drop_duplicates()
+    named = aggregate.article_segment(
+        rows["key"], pd.Series([key_part(a) for a in ids], index=ids.values)
+    )
+    per_article = rows[named.notna()].assign(article_id=named.dropna())
+    per_article = per_article[per_article["value"].map(_is_number).astype(bool)]
+    if per_article.empty:
+        return rows[named.isna()]
+    outlets = articles.drop_duplicates("article_id").set_index("article_id")["outlet"]
+    values = per_article.assign(
+        pattern=[
+            _without(k, key_part(a))
+            for k, a in zip(per_article["key"], per_article["article_id"], strict=True)
+        ],
+        outlet=per_article["article_id"].map(outlets),
+        value=per_article["value"].astype(float),
+    )
+    first = values.drop_duplicates("pattern").set_index("pattern")
+    stats = aggregate.outlet_finding_stats(values)
+    summary = [
+        _outlet_finding(r, first.loc[r.pattern], segment, statistic, unit)
+        for r in stats.itertuples(index=False)
+        for segment, statistic, unit in OUTLET_STATISTICS
+    ]
+    return pd.concat([rows[named.isna()], findings_table(summary)], ignore_index=True)
+
+
+def _without(key: str, segment: str, instead: str | None = None) -> str:
+    """``key`` with its segment ``segment`` taken out (or replaced by ``instead``)."""
+    kept = [instead if s == segment else s for s in key.split(".") if s != segment or instead]
+    return ".".join(kept)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, Real) and not isinstance(value, bool)
+
+
+def _outlet_finding(stat, first: pd.Series, segment: str, statistic: str, unit: str | None):
+    value = getattr(stat, statistic)
+    where = _without(first["key"], key_part(first["article_id"]), "<article>")
+    described = {"mean": "mean", "median": "median", "articles": "number of articles"}[statistic]
+    return finding(
+        f"{stat.pattern}.{segment}.{outlet_slug(stat.outlet)}",
+        int(value) if statistic == "articles" else float(value),
+        unit or first["unit"],
+        f"{stat.outlet}: {described} over its {stat.articles} articles of the per-article "
+        f"finding {where} ({first['unit']}); per article in the notebook's tables",
+        first.get("figure", ""),
+    )
 
 
 def notebook_defaults(notebook: str) -> dict[str, object]:

@@ -137,3 +137,70 @@ def test_an_interactive_run_with_a_changed_parameter_leaves_git_status_clean(
     assert len(written) > 10 and set(written["parameters"]) == {"voice='writer'"}
     assert written["corpus"].str.startswith("seeds, 5 articles, sha256 ").all()
     assert (written["commit"] != "").all() or not (paths.ROOT / ".git").exists()
+
+
+def _nine_articles():
+    """Nine articles (one past MAX_ARTICLES): five of AP, four of the Financial Times."""
+    import pandas as pd
+
+    ids = ["ap/1", "ap/2", "ap/3", "ap/4", "ap/5", "ft/1", "ft/2", "ft/3", "ft/4"]
+    outlets = ["AP"] * 5 + ["Financial Times"] * 4
+    return pd.DataFrame({"article_id": ids, "outlet": outlets})
+
+
+def _per_article_rows(articles):
+    words = [100, 200, 300, 400, 1000, 10, 20, 30, 50][: len(articles)]
+    rows = [
+        findings.finding(f"corpus.words.{a.replace('/', '-')}", w, "words", f"words of {a}", "f1")
+        for a, w in zip(articles["article_id"], words, strict=True)
+    ]
+    rows.append(findings.finding("corpus.words.ap-1.reused_dropped", 90, "words", "dropped", ""))
+    rows.append(findings.finding("emphasis.opening.ft-2", "war; talks", "frames", "not a number"))
+    rows.append(findings.finding("corpus.articles", 9, "articles", "articles in the corpus"))
+    rows.append(findings.finding("reuse.pair.share.ap-1.ft-1", 0.5, "share", "a pair, kept"))
+    return findings.findings_table(rows)
+
+
+def test_past_max_articles_findings_are_kept_per_outlet_not_per_article(tmp_path):
+    from analysis.aggregate import MAX_ARTICLES
+
+    articles = _nine_articles()
+    assert len(articles) == MAX_ARTICLES + 1
+    findings.record_findings(
+        _per_article_rows(articles), notebook="01", out_dir=tmp_path, articles=articles
+    )
+    table = read_findings(tmp_path / "findings.csv").set_index("key")
+    # AP: 100, 200, 300, 400, 1000 -> mean 400, median 300; FT: 10, 20, 30, 50 -> 27.5, 25
+    expected = {
+        "corpus.articles": "9",
+        "reuse.pair.share.ap-1.ft-1": "0.5",
+        "corpus.words.outlet-mean.ap": "400",
+        "corpus.words.outlet-median.ap": "300",
+        "corpus.words.outlet-articles.ap": "5",
+        "corpus.words.outlet-mean.financial-times": "27.5",
+        "corpus.words.outlet-median.financial-times": "25",
+        "corpus.words.outlet-articles.financial-times": "4",
+        "corpus.words.reused_dropped.outlet-mean.ap": "90",
+        "corpus.words.reused_dropped.outlet-median.ap": "90",
+        "corpus.words.reused_dropped.outlet-articles.ap": "1",
+    }
+    assert table["value"].to_dict() == expected  # no per-article key, no string finding
+    assert table.loc["corpus.words.outlet-mean.ap", "unit"] == "words"
+    assert table.loc["corpus.words.outlet-articles.ap", "unit"] == "articles"
+    assert table.loc["corpus.words.outlet-mean.ap", "figure"] == "f1"
+    assert "corpus.words.<article>" in table.loc["corpus.words.outlet-mean.ap", "description"]
+
+
+def test_up_to_max_articles_findings_stay_per_article(tmp_path):
+    articles = _nine_articles().iloc[:8]
+    rows = _per_article_rows(articles)
+    findings.record_findings(rows, notebook="01", out_dir=tmp_path, articles=articles)
+    table = read_findings(tmp_path / "findings.csv")
+    assert sorted(table["key"]) == sorted(rows["key"])
+
+
+def test_past_max_articles_a_per_article_finding_that_is_no_number_is_left_out():
+    rows = _per_article_rows(_nine_articles())
+    rows = rows[rows["key"].isin(["emphasis.opening.ft-2", "corpus.articles"])]
+    kept = findings.outlet_rows(rows, _nine_articles())
+    assert kept["key"].tolist() == ["corpus.articles"]
