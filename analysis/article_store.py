@@ -1,9 +1,10 @@
 """Per-article results of the corpus stage, kept as Parquet under each article's content hash.
 
 Cleaning and sentence splitting are pure functions of one file's bytes, its manifest row and this
-package's code, so :func:`load_parts` keys each article by the sha256 of exactly those (plus
-the library versions: :func:`analysis.cache.content_key`) and computes only the articles it has
-not seen: a rerun, or a corpus that grew by a few files, cleans only the new ones.
+package's code, so each article is keyed by the sha256 of exactly those (:func:`article_key`, plus
+the library versions: :func:`analysis.cache.content_key`); :func:`find` gives back the articles
+already seen and :func:`keep` stores the new ones: a rerun, or a corpus that grew by a few
+files, cleans only the new ones.
 
 Each load that computed something writes one *batch*: four Parquet files of the same name under
 ``build/cache/articles/`` (``meta/``, ``paragraphs/``, ``sentences/``, ``removed/``), each row
@@ -18,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from analysis import cache
@@ -78,21 +79,17 @@ def article_key(raw: bytes, row: dict[str, object]) -> str:
     )
 
 
-def load_parts(
-    keys: Sequence[str], jobs: Sequence, compute: Callable[[list], list[dict]]
-) -> list[dict]:
-    """The corpus-stage parts (``article``, ``paragraphs``, ``sentences``, ``removed``,
-    ``notes``) of every job, in order: read from the store where its key is there, computed
-    with ``compute(jobs)`` (one call, for all the missing ones) and stored otherwise."""
-    if not cache.enabled():
-        return compute(list(jobs))
-    found = _read(set(keys))
-    todo = [i for i, key in enumerate(keys) if key not in found]
-    if todo:
-        fresh = compute([jobs[i] for i in todo])
-        _write([keys[i] for i in todo], fresh)
-        found.update({keys[i]: part for i, part in zip(todo, fresh, strict=True)})
-    return [found[key] for key in keys]
+def find(keys: Sequence[str]) -> dict[str, dict]:
+    """The stored corpus-stage parts (``article``, ``paragraphs``, ``sentences``, ``removed``,
+    ``notes``) of those ``keys`` that are in the store, by key (none when caching is off)."""
+    return _read(set(keys)) if cache.enabled() else {}
+
+
+def keep(keys: Sequence[str], parts: Sequence[dict]) -> None:
+    """Store freshly computed ``parts`` under their ``keys`` (one batch; nothing when caching is
+    off or there is nothing new)."""
+    if cache.enabled() and keys:
+        _write(list(keys), list(parts))
 
 
 def _write(keys: list[str], parts: list[dict]) -> None:
