@@ -127,16 +127,6 @@ def empty_cache(tmp_path_factory):
         yield
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _close_widgets():
-    """Close the explorers' widgets at the end of the session, while Python can still do it:
-    left to the garbage collector at interpreter exit, each prints an ImportError traceback."""
-    yield
-    import ipywidgets
-
-    ipywidgets.Widget.close_all()
-
-
 @pytest.fixture(scope="session")
 def seed_corpus():
     """The project's five seed articles, cleaned."""
