@@ -544,7 +544,7 @@ def _load(
     Returns the corpus and the texts of the metadata-conflict warnings, so that a cached load
     warns exactly as a fresh one does.
     """
-    keys = [article_store.article_key(raw, row) for _, row, raw in jobs]
+    keys = article_store.article_keys(jobs)
     stored = article_store.find(keys)
     results = parallel.map_chunks(
         _annotated_chunk,
