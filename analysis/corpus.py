@@ -535,34 +535,62 @@ def _load(
     scheduler: object = None,
     source: str,
 ) -> tuple[Corpus, list[str]]:
-    """Clean every file (in parallel when there are many) and assemble the corpus.
+    """Clean, split and annotate every file (in parallel when there are many) and assemble the
+    corpus.
 
+    One map does all the work per article (:func:`_annotated_chunk`), so no core waits at a
+    barrier between cleaning and finding quotations. Each article's cleaned tables are kept as
+    Parquet under its content hash (:mod:`analysis.article_store`): only new ones are cleaned.
     Returns the corpus and the texts of the metadata-conflict warnings, so that a cached load
     warns exactly as a fresh one does.
     """
+    keys = article_store.article_keys(jobs)
+    stored = article_store.find(keys)
+    results = parallel.map_chunks(
+        _annotated_chunk,
+        [stored.get(key) or job for key, job in zip(keys, jobs, strict=True)],
+        min_items=parallel.MIN_ARTICLES,
+        workers=workers,
+        scheduler=scheduler,
+        desc="clean, split and quote",
+    )
+    fresh = parallel.flatten([cleaned for cleaned, _, _ in results])
+    article_store.keep([key for key in keys if key not in stored], fresh)
+    fresh_parts = iter(fresh)
+    parts = [stored[key] if key in stored else next(fresh_parts) for key in keys]
+    corpus = _assemble(parts, source=source)
+    voice = pd.concat([voice for _, _, voice in results], ignore_index=True)
+    corpus = replace(
+        corpus,
+        sentences=pd.concat([corpus.sentences, voice], axis=1),
+        quotes=_concat_rows([quotes for _, quotes, _ in results]),
+    )
+    return corpus, [note for part in parts for note in part["notes"]]
 
-    def clean(todo: list) -> list[dict[str, object]]:
-        return parallel.flatten(
-            parallel.map_chunks(
-                _read_chunk,
-                todo,
-                min_items=parallel.MIN_ARTICLES,
-                workers=workers,
-                scheduler=scheduler,
-                desc="clean and split",
-            )
-        )
 
-    # Each article's tables are kept as Parquet under its content hash: only new ones are cleaned.
-    keys = [article_store.article_key(raw, row) for _, row, raw in jobs]
-    parts = article_store.load_parts(keys, jobs, clean)
-    notes = [note for part in parts for note in part["notes"]]
-    with parallel.using(scheduler):
-        return annotate(_assemble(parts, source=source)), notes
+def _annotated_chunk(
+    items: list,
+) -> tuple[list[dict[str, object]], pd.DataFrame, pd.DataFrame]:
+    """The per-article stage of consecutive articles, each a job (path, manifest row, bytes) to
+    clean or a part already in the store: the parts cleaned here, the articles' quotations and
+    their sentences' ``quoted_share`` and ``voice`` (:func:`annotate`), in article order."""
+    jobs = [item for item in items if not isinstance(item, dict)]
+    cleaned = _read_chunk(jobs) if jobs else []
+    fresh = iter(cleaned)
+    parts = [item if isinstance(item, dict) else next(fresh) for item in items]
+    with parallel.using("sync"):  # already one task of the map: no map inside it
+        annotated = annotate(_assemble(parts, source=""))
+    return cleaned, annotated.quotes, annotated.sentences[["quoted_share", "voice"]]
 
 
 def _read_chunk(jobs: list[tuple[Path, dict[str, object], bytes]]) -> list[dict[str, object]]:
     return [_read_one(path, row, raw) for path, row, raw in jobs]
+
+
+def _concat_rows(tables: list[pd.DataFrame]) -> pd.DataFrame:
+    """The tables one under the other (the empty ones left out unless all are empty)."""
+    filled = [table for table in tables if len(table)] or tables[:1]
+    return pd.concat(filled, ignore_index=True)
 
 
 _TABLE_COLUMNS = {
