@@ -897,7 +897,7 @@ def finding_keyness(keyed: pd.DataFrame, fdr: float) -> str:
     row = passing.iloc[0]
     terms = "term passes" if len(passing) == 1 else "terms pass"
     return (
-        f"{len(passing)} {terms} q < {fdr:g}; the strongest is {possessive(row['group'])} "
+        f"{len(passing):,} {terms} q < {fdr:g}; the strongest is {possessive(row['group'])} "
         f'"{row["term"]}" (G² = {row["g2"]:.1f})'
     )
 
@@ -977,7 +977,7 @@ def finding_accuracy(table: pd.DataFrame) -> str:
     row = _leader(last, "value", lowest=True)[0]
     return (
         f"On the {row['set']} set the weakest measure is {row['measure'].replace('_', ' ')}: "
-        f"{row['value']:.0%} ({row['correct']} of {row['total']})"
+        f"{row['value']:.0%} ({row['correct']:,} of {row['total']:,})"
     )
 
 
@@ -1028,8 +1028,8 @@ def finding_headline_lead(contrast: pd.DataFrame) -> str:
     first = framed.groupby("article_id")["body_rank"].transform("min")
     carried = framed[framed["body_rank"] == first].groupby("article_id")["headline"].any()
     return (
-        f"The headline carries the body's commonest frame in {int(carried.sum())} of "
-        f"{len(carried)} articles"
+        f"The headline carries the body's commonest frame in {int(carried.sum()):,} of "
+        f"{len(carried):,} articles"
     )
 
 
@@ -1041,11 +1041,11 @@ def finding_first_mentions(first: pd.DataFrame) -> str:
         return "No frame or actor is in any article's lead"
     top = in_lead.sort_values(ascending=False, kind="stable")
     most = top[top == top.iloc[0]]
-    leads = f"the lead of {top.iloc[0]} of {first['article_id'].nunique()} articles"
+    leads = f"the lead of {top.iloc[0]:,} of {first['article_id'].nunique():,} articles"
     if len(most) == 1:
         return f"'{most.index[0]}' is in {leads}, more than any other frame or actor"
     others = "other frame or actor" if len(most) == 2 else "other frames or actors"
-    return f"'{most.index[0]}' and {len(most) - 1} {others} are each in {leads}"
+    return f"'{most.index[0]}' and {len(most) - 1:,} {others} are each in {leads}"
 
 
 def finding_naming(choices: pd.DataFrame) -> str:

@@ -250,6 +250,17 @@ def test_first_mentions_title_names_the_item_in_most_leads():
         "'War' and 1 other frame or actor are each in the lead of 1 of 3 articles"
     )
     assert narrative.finding_first_mentions(first.iloc[:0]).startswith("No frame or actor")
+    # Large corpora: counts carry thousands separators (1,772 of 2,225 on the BBC tree).
+    many = pd.DataFrame(
+        {
+            "article_id": [f"a{i}" for i in range(2225)],
+            "label": "War",
+            "in_lead": [i < 1772 for i in range(2225)],
+        }
+    )
+    assert narrative.finding_first_mentions(many) == (
+        "'War' is in the lead of 1,772 of 2,225 articles, more than any other frame or actor"
+    )
 
 
 def test_naming_title_counts_the_concepts_written_more_than_one_way():
