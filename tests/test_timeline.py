@@ -89,6 +89,27 @@ def test_frame_shares_over_time_by_hand(corpus, tmp_path):
     assert pd.isna(table.loc[("2023-03-04", "Coast Wire"), "share"])
 
 
+def test_frames_over_time_leaves_no_empty_band_under_its_title(corpus, tmp_path):
+    """The title's room is laid out once: the first panel's title sits within half an inch of
+    the figure's title (it sat about 1.4 in below it when the room was reserved twice)."""
+    from analysis.plots import timeline as plots
+
+    lexicon = tmp_path / "frames.yml"
+    lexicon.write_text(
+        "source: test\nframes:\n  - name: repair\n    terms: [repair*, engineer*]\n",
+        encoding="utf-8",
+    )
+    units = emphasis.text_units(corpus)
+    body = units[units["zone"].isin(emphasis.BODY_ZONES)]
+    tagged = emphasis.frame_mentions(body, emphasis.load_frames(lexicon))
+    table = timeline.shares_over_time(body, tagged, corpus)
+    figure = plots.plot_shares_over_time(table, finding="A finding long enough to wrap " * 3)
+    renderer = figure.canvas.get_renderer()
+    title_bottom = figure._suptitle.get_window_extent(renderer).y0
+    panel_top = figure.axes[0].title.get_window_extent(renderer).y1
+    assert 0 <= (title_bottom - panel_top) / figure.dpi < 0.5
+
+
 def test_many_outlets_are_capped_with_the_rest_summed(corpus):
     articles = corpus.articles.assign(outlet=[f"Outlet {i}" for i in range(9)])
     table = timeline.articles_over_time(corpus.with_tables(articles=articles), top=4)

@@ -206,5 +206,5 @@ def plot_shares_over_time(
         ),
     )
     height = fig.get_figheight()
-    fig.tight_layout(rect=(0, SOURCE_SPACE / height, 1, 1 - room / height))
+    fig.tight_layout(rect=(0, SOURCE_SPACE / height, 1, 1))  # the suptitle is laid out too
     return fig
