@@ -1134,6 +1134,11 @@ def finding_term_map(positions: pd.DataFrame, group: str, other: str) -> str:
     )
 
 
+def _in_period(period: str) -> str:
+    """'on 2023-03-01' for a day, 'in 2023-03' or 'in 2023-W09' for a longer period."""
+    return f"on {period}" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(period)) else f"in {period}"
+
+
 def finding_tone_over_time(table: pd.DataFrame) -> str:
     """04_tone_over_time: the outlet and period with the lowest mean compound."""
     cells = table[table["sentences"] > 0].dropna(subset=["compound"])
@@ -1141,7 +1146,7 @@ def finding_tone_over_time(table: pd.DataFrame) -> str:
         return "No dated sentence to score"
     row = _leader(cells, "compound", lowest=True)[0]
     return (
-        f"{row['outlet']} scores lowest in {row['period']}: mean VADER compound "
+        f"{row['outlet']} scores lowest {_in_period(row['period'])}: mean VADER compound "
         f"{row['compound']:.2f} over {_counted(row['sentences'], 'sentence')}"
     )
 
@@ -1174,7 +1179,7 @@ def finding_frames_over_time(table: pd.DataFrame, labels: dict | None = None) ->
     label = (labels or {}).get(row["frame"], row["frame"])
     return (
         f"'{label}' peaks at {_of(row['sentences'], row['total'])} of "
-        f"{possessive(row['outlet'])} sentences in {row['period']}"
+        f"{possessive(row['outlet'])} sentences {_in_period(row['period'])}"
     )
 
 

@@ -427,6 +427,15 @@ def test_term_map_title_counts_the_terms_leaning_to_the_group(rows, other, title
             [("d1", "Daily", 0.5, 1)],
             "Daily scores lowest in d1: mean VADER compound 0.50 over 1 sentence",
         ),
+        # a day is 'on', a week or month 'in'
+        (
+            [("2023-03-05", "Daily", -0.38, 3)],
+            "Daily scores lowest on 2023-03-05: mean VADER compound -0.38 over 3 sentences",
+        ),
+        (
+            [("2023-03", "Daily", -0.38, 3)],
+            "Daily scores lowest in 2023-03: mean VADER compound -0.38 over 3 sentences",
+        ),
         ([("d1", "Daily", None, 0)], "No dated sentence to score"),
     ],
 )
@@ -474,6 +483,10 @@ def test_frame_strip_title_names_the_frame_that_sits_earliest(rows, title):
                 ("d2", "Wire", "war", 0, 0),
             ],
             "'War' peaks at 75% (3 of 4) of Daily's sentences in d1",
+        ),
+        (
+            [("2023-03-01", "Daily", "war", 3, 3)],
+            "'War' peaks at 100% (3 of 3) of Daily's sentences on 2023-03-01",
         ),
         ([("d1", "Daily", "war", 0, 4)], "No dated sentence carries a frame"),
     ],
