@@ -110,6 +110,18 @@ def test_frames_over_time_leaves_no_empty_band_under_its_title(corpus, tmp_path)
     assert 0 <= (title_bottom - panel_top) / figure.dpi < 0.5
 
 
+def test_articles_over_time_is_laid_out(corpus):
+    """tight_layout applies (it refused a gridspec with its own hspace, and the source line then
+    sat on the rotated day labels): no layout warning."""
+    import warnings
+
+    from analysis.plots import timeline as plots
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plots.plot_articles_over_time(timeline.articles_over_time(corpus), finding="A finding")
+
+
 def test_many_outlets_are_capped_with_the_rest_summed(corpus):
     articles = corpus.articles.assign(outlet=[f"Outlet {i}" for i in range(9)])
     table = timeline.articles_over_time(corpus.with_tables(articles=articles), top=4)

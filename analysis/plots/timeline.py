@@ -86,7 +86,7 @@ def plot_articles_over_time(table: pd.DataFrame, *, finding: str = "") -> plt.Fi
         1,
         figsize=(width, height + 1.3 + SOURCE_SPACE + finding_room(finding, width=width)),
         sharex=True,
-        gridspec_kw={"height_ratios": [1.1, height], "hspace": 0.08},
+        gridspec_kw={"height_ratios": [1.1, height]},  # no hspace: tight_layout sets it
     )
     top.bar(range(len(periods)), wide.sum(axis=0), color="#555555", width=0.8)
     top.set_ylabel("all", fontsize=8)
