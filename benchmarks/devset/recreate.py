@@ -162,6 +162,22 @@ def sha(text: str | bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def line_rows(page_id: str, lines: list[str], labels: list[str]) -> list[dict]:
+    """One ``lines.csv`` row per line of a page: its number, hash, label and a short excerpt
+    (``checked`` is left for the hand check)."""
+    return [
+        {
+            "page_id": page_id,
+            "line": i,
+            "sha256": sha(line),
+            "label": label,
+            "checked": "",
+            "excerpt": line[:40],
+        }
+        for i, (line, label) in enumerate(zip(lines, labels, strict=True), start=1)
+    ]
+
+
 def write_csv(path: Path, rows: list[dict]) -> None:
     """Write ``rows`` (dicts with the same keys) to ``path`` as CSV with a header."""
     with open(path, "w", encoding="utf-8", newline="") as f:

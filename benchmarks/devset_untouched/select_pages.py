@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "devset"))
 
 from recreate import PAGES as DEV_PAGES  # noqa: E402
-from recreate import label_lines, read_source, sha, text_lines, words, write_csv  # noqa: E402
+from recreate import label_lines, line_rows, read_source, sha, text_lines, words, write_csv  # noqa: E402
 
 FORMS = ("text", "frontmatter", "html")
 N_PAGES = 30
@@ -72,17 +72,7 @@ def main() -> None:
                 "form": FORMS[len(pages) % len(FORMS)],
             }
         )
-        for i, (line, label) in enumerate(zip(lines, labels, strict=True), start=1):
-            lines_rows.append(
-                {
-                    "page_id": page_id,
-                    "line": i,
-                    "sha256": sha(line),
-                    "label": label,
-                    "checked": "",
-                    "excerpt": line[:40],
-                }
-            )
+        lines_rows.extend(line_rows(page_id, lines, labels))
         if len(pages) == N_PAGES:
             break
     for path, rows in ((HERE / "pages.csv", pages), (HERE / "lines.csv", lines_rows)):
