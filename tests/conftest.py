@@ -7,6 +7,7 @@ that asks for the figures of a full run is marked so whether or not it says it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -52,6 +53,17 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if NOTEBOOK_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.notebook)
+
+
+@pytest.fixture(autouse=True)
+def _close_widgets():
+    """Close the explorers' widgets after each test, with the comm manager that opened them.
+    Left to interpreter exit, a widget made before ``analysis.lab`` imported ipykernel (which
+    installs its own comm manager) prints an ImportError traceback from its ``__del__``."""
+    yield
+    widgets = sys.modules.get("ipywidgets")
+    if widgets is not None:
+        widgets.Widget.close_all()
 
 
 def build_corpus(
