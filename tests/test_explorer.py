@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from matplotlib.text import Text
 
 from analysis import explorer as ex
+from analysis.plots import explorer as explorer_plots
 from analysis.vocabulary import log_odds_z, term_table
 
 
@@ -127,3 +130,29 @@ def test_the_widget_waits_for_typing_to_pause(corpus, monkeypatch):
     explorer.wait()
     assert drawn == ["withdraw*"]
     assert list(explorer.widget().children[1].children[1].options) == ["withdraw"]
+
+
+def _label_boxes(fig):
+    """Where the term map's point labels' words are drawn (the axes' texts, without their lines)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    return [Text.get_window_extent(text, renderer) for text in fig.axes[0].texts]
+
+
+def test_term_map_labels_of_crowded_points_do_not_overlap():
+    """The most used words sit together at the top right, and the map names them: five points
+    within 0.02 of each other on one row (the old rule alternated labels above and below a
+    row, so the first and third printed over each other, as "said" and "mr" did on the BBC)."""
+    words = ["said", "mr", "people", "market", "company", "growth", "economy"]
+    x = [0.98, 0.99, 1.0, 0.97, 0.96, 0.2, 0.1]
+    y = [1.0, 1.0, 1.0, 1.0, 1.0, 0.9, 0.0]
+    z = [5.0, 4.0, 3.0, -3.0, -4.0, 0.0, -5.0]
+    positions = pd.DataFrame(
+        {"term": words, "count": 5, "count_other": 5, "x": x, "y": y, "z": z}
+    ).sort_values("z", ascending=False)
+    fig, _ = explorer_plots.plot_term_map(positions, "Daily", "rest", labels=4)
+    boxes = _label_boxes(fig)
+    plt.close(fig)
+    assert len(boxes) == len(words)
+    overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a.overlaps(b)]
+    assert overlapping == []

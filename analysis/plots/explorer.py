@@ -7,6 +7,7 @@ import io
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.text import Text
 
 from analysis.plots.style import (
     FIG_WIDTH,
@@ -24,8 +25,6 @@ from analysis.plots.style import (
 #: z of word counts treats words as independent draws).
 LEANING_Z = 1.96
 MARKED = "#E69F00"
-#: Rows of the map at most this high are its foot: no label goes below them.
-FOOT = 0.05
 
 
 def _points(positions: pd.DataFrame) -> pd.DataFrame:
@@ -39,6 +38,64 @@ def _points(positions: pd.DataFrame) -> pd.DataFrame:
         .size()
         .rename("terms")
         .reset_index()
+    )
+
+
+#: Where a label may sit, in points from its dot, tried in this order: right then left of the
+#: dot, just above then just below it, then further down and up, a row at a time.
+LABEL_SPOTS = [(dx, dy) for dy in (2, -9, -20, 13, -31, 24, -42) for dx in (3, "left")]
+
+
+def _place_labels(ax, labels: dict[tuple[float, float], str]) -> None:
+    """Write each label at the first of :data:`LABEL_SPOTS` where it overlaps no label already
+    written and stays inside the axes (else at the first spot), with a thin line back to its
+    dot when it sits a row or more away. Close dots (the most used words sit together at the
+    top right) otherwise print their labels over each other. Written here because
+    adjustText's forces leave labels of one row stacked when the row is the axes' edge."""
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    taken = []
+    for (x, y), text in sorted(labels.items(), key=lambda item: (-item[0][1], item[0][0])):
+        label = None
+        for dx, dy in LABEL_SPOTS:
+            if label is not None:
+                label.remove()
+            label = _label_at(ax, text, (x, y), dx, dy, renderer)
+            box = _text_box(label, renderer)
+            inside = (
+                frame.x0 <= box.x0
+                and box.x1 <= frame.x1
+                and frame.y0 <= box.y0
+                and box.y1 <= frame.y1
+            )
+            if inside and not any(box.overlaps(other) for other in taken):
+                break
+        else:
+            label.remove()
+            label = _label_at(ax, text, (x, y), *LABEL_SPOTS[0], renderer)
+        taken.append(_text_box(label, renderer))
+
+
+def _text_box(label, renderer):
+    """Where ``label``'s words are drawn, without the line back to its dot."""
+    label.update_positions(renderer)
+    return Text.get_window_extent(label, renderer)
+
+
+def _label_at(ax, text: str, point: tuple[float, float], dx, dy: float, renderer):
+    """``text`` written ``dy`` points above ``point`` and ``dx`` points right of it, or ending
+    3 points left of it (``dx`` "left"); a thin line back to the dot if ``dy`` is a row away."""
+    far = abs(dy) > 10
+    options = {"arrowprops": {"arrowstyle": "-", "color": NEUTRAL, "lw": 0.5}} if far else {}
+    left = dx == "left"
+    return ax.annotate(
+        text,
+        point,
+        xytext=(-3 if left else dx, dy),
+        textcoords="offset points",
+        ha="right" if left else "left",
+        fontsize=7,
+        **options,
     )
 
 
@@ -102,18 +159,6 @@ def plot_term_map(
         if (points["leaning"] == leaning).any():
             ax.scatter([], [], s=18, color=colours[leaning], alpha=0.55, label=label)
     ax.plot([0, 1], [0, 1], color=NEUTRAL, lw=0.6, ls="--")
-    previous = None
-    by_row = sorted(_point_labels(positions, labels).items(), key=lambda item: item[0][::-1])
-    for (x, y), text in by_row:
-        # Labels of close points on one row alternate above and below it; on the bottom row,
-        # where a label below would sit on the axis, between just above and higher up.
-        crowded = previous is not None and previous[1] == y and x - previous[0] < 0.12
-        low = crowded and not previous[2]
-        second = 11 if y <= FOOT else -9
-        ax.annotate(
-            text, (x, y), xytext=(3, second if low else 2), textcoords="offset points", fontsize=7
-        )
-        previous = (x, y, low)
     ring = positions[positions["term"].isin(marked)]
     ax.scatter(ring["x"], ring["y"], s=40, facecolors="none", edgecolors=MARKED, linewidths=1)
     if picked:
@@ -143,6 +188,8 @@ def plot_term_map(
         ),
     )
     finish(fig)
+    # last: a label's place is chosen from its drawn size, so limits and layout must be final
+    _place_labels(ax, _point_labels(positions, labels))
     return fig, positions
 
 
