@@ -191,3 +191,13 @@ def test_words_by_speaker_says_so_when_no_article_has_a_quotation():
     texts = [t.get_text() for t in fig.texts]
     assert texts[0].startswith("None\nQuoted words per speaker")
     assert texts[1] == "No article has a quotation."
+
+
+def test_counts_in_titles_have_thousands_separators():
+    """The BBC run's titles said "N = 2225 articles"; counts past 999 are grouped as in the
+    findings ("2,225")."""
+    from analysis.plots import emphasis, style
+
+    assert style.capped(1200, 3400, "outlets") == "1,200 of 3,400 outlets shown (all in the CSV)"
+    units = pd.DataFrame({"article_id": [f"a{i}" for i in range(1500)], "zone": "body"})
+    assert emphasis._n_label(units) == "N = 1,500 articles, 1,500 body sentences"

@@ -62,14 +62,14 @@ def plot_removals(table: pd.DataFrame, *, finding: str = "") -> plt.Figure:
                 color="white" if dark else "black",
             )
     names = [
-        wrap(c, 12) if what == "article" else f"{wrap(c, 12)}\n({articles[c]} art.)"
+        wrap(c, 12) if what == "article" else f"{wrap(c, 12)}\n({articles[c]:,} art.)"
         for c in wide.columns
     ]
     ax.set_xticks(range(wide.shape[1]), names, fontsize=7)
     ax.set_yticks(range(len(wide)), wide.index, fontsize=7)
     ax.tick_params(axis="x", top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
     ax.grid(False)
-    title = f"Characters taken out of each {what}, by reason (N = {n_articles} articles)"
+    title = f"Characters taken out of each {what}, by reason (N = {n_articles:,} articles)"
     if what == "outlet":
         title += f"\nsummed by outlet: more than {MAX_ARTICLES} articles (per article in the CSV)"
     ax.set_title(headed(finding, title), pad=8 + 9 * max(n.count("\n") + 1 for n in names))

@@ -44,7 +44,7 @@ from analysis.plots.style import (
 
 def _n_label(units: pd.DataFrame, zones=BODY_ZONES) -> str:
     body = units[units["zone"].isin(zones)]
-    return f"N = {body['article_id'].nunique()} articles, {len(body)} body sentences"
+    return f"N = {body['article_id'].nunique():,} articles, {len(body):,} body sentences"
 
 
 #: Small multiples drawn at most by the per-article (or per-outlet) panel figures of notebook 05.
@@ -131,7 +131,7 @@ def plot_headline_lead(
             n_articles = int(rows["articles"].iloc[0])
             ax.set_title(
                 wrap(
-                    f"{key} ({n_articles} articles, {int(rows['body_total'].iloc[0])} "
+                    f"{key} ({n_articles:,} articles, {int(rows['body_total'].iloc[0]):,} "
                     "body sentences)",
                     40,
                 ),
@@ -148,8 +148,8 @@ def plot_headline_lead(
             n_lead = int(((units["article_id"] == key) & (units["zone"] == "lead")).sum())
             ax.set_title(
                 wrap(
-                    f"{labels.get(key, key)} (n = {int(rows['body_total'].iloc[0])} body, "
-                    f"{n_lead} lead)",
+                    f"{labels.get(key, key)} (n = {int(rows['body_total'].iloc[0]):,} body, "
+                    f"{n_lead:,} lead)",
                     40,
                 )
                 + "\n"
@@ -330,7 +330,7 @@ def plot_first_mentions(
     suptitle(
         fig,
         headed(
-            finding, f"Where each frame and actor first appears (N = {n_articles} articles){how}"
+            finding, f"Where each frame and actor first appears (N = {n_articles:,} articles){how}"
         ),
     )
     legend_rows = -(-len(legend_names) // 3)
@@ -415,7 +415,7 @@ def plot_frame_strip(
         n = int(
             units[(units["article_id"] == article_id) & units["zone"].isin(BODY_ZONES)].shape[0]
         )
-        ax.set_title(f"{labels.get(article_id, article_id)} ({n} sentences)", fontsize=7.5)
+        ax.set_title(f"{labels.get(article_id, article_id)} ({n:,} sentences)", fontsize=7.5)
         ax.set_yticks(list(lane.values()), [wrap(f.label, 40) for f in frames], fontsize=7)
         ax.set_ylim(-0.6, len(names) - 0.4)
         ax.set_xlim(-0.12, 1.0)
@@ -479,7 +479,7 @@ def _plot_frame_profile(
             f"{STRIP_ARTICLES} articles, so outlets: each body cut into tenths by words; "
             + (
                 capped(len(outlets), units["outlet"].nunique(), "outlets")
-                or f"{n_articles} articles"
+                or f"{n_articles:,} articles"
             ),
         ),
     )
@@ -566,7 +566,7 @@ def plot_frame_shares(
                 if not np.isfinite(share):
                     continue
                 text = f"{share:.0%}" + (
-                    f"\n{int(k.iat[i, j])}/{int(n.iat[i, j])}" if row >= 0.3 else ""
+                    f"\n{int(k.iat[i, j]):,}/{int(n.iat[i, j]):,}" if row >= 0.3 else ""
                 )
                 ax.text(
                     j,
@@ -597,8 +597,8 @@ def plot_frame_shares(
         fig,
         headed(
             finding,
-            f"Share of body sentences carrying each frame (N = {n_articles} articles, "
-            f"{n_sentences} sentences; a sentence can carry several frames){how}",
+            f"Share of body sentences carrying each frame (N = {n_articles:,} articles, "
+            f"{n_sentences:,} sentences; a sentence can carry several frames){how}",
         ),
     )
     finish(fig)
@@ -673,8 +673,8 @@ def plot_coverage(coverage: pd.DataFrame, labels: pd.Series, *, finding: str = "
         fig,
         headed(
             finding,
-            f"Which outlet reports which fact of the day, and where (N = {len(articles)} "
-            f"articles, {len(matrix)} facts)",
+            f"Which outlet reports which fact of the day, and where (N = {len(articles):,} "
+            f"articles, {len(matrix):,} facts)",
         ),
     )
     finish(fig)
@@ -730,7 +730,7 @@ def _plot_coverage_by_outlet(coverage: pd.DataFrame, finding: str = ""):
         fig,
         headed(
             finding,
-            f"Which outlet reports which fact, N = {n_articles} articles, {len(grid)} facts\n"
+            f"Which outlet reports which fact, N = {n_articles:,} articles, {len(grid):,} facts\n"
             f"more than {MAX_ARTICLES} articles, so outlets (articles in brackets); "
             + (
                 capped(len(outlets), coverage["outlet"].nunique(), "outlets") or "where: in the CSV"
@@ -822,7 +822,7 @@ def plot_numbers(table: pd.DataFrame, labels: pd.Series, *, finding: str = ""):
         fit_lines(
             headed(
                 finding,
-                f"Numeric claims by outlet (N = {n_articles} articles); red: the outlets' "
+                f"Numeric claims by outlet (N = {n_articles:,} articles); red: the outlets' "
                 "values differ" + (f"\n{cut}" if cut else ""),
             ),
             1.5 + column_in * len(articles),

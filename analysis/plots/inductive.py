@@ -60,7 +60,7 @@ def plot_topic_stability(stability: pd.DataFrame, chosen: int, *, finding: str =
         fig,
         headed(
             finding,
-            f"Topic stability over {int(stability['resamples'].iloc[0])} subsamples "
+            f"Topic stability over {int(stability['resamples'].iloc[0]):,} subsamples "
             f"(N = {n:,} sentences)",
         ),
     )
@@ -87,7 +87,7 @@ def plot_topic_terms(
         ax.invert_yaxis()
         ax.tick_params(axis="x", labelsize=7)
         ax.grid(axis="y", visible=False)
-        ax.set_title(f"topic {t} ({int(sizes.get(t, 0))} sentences)", fontsize=9)
+        ax.set_title(f"topic {t} ({int(sizes.get(t, 0)):,} sentences)", fontsize=9)
     left = terms["topic"].nunique() - len(topics)
     note = f"; {left} smaller topics not shown" if left else ""
     suptitle(fig, headed(finding, f"Heaviest terms of each topic (share of its term weight{note})"))
@@ -106,7 +106,7 @@ def plot_topic_shares(shares: pd.DataFrame, *, finding: str = "") -> plt.Figure:
     order = list(totals.index)
     if len(order) > MAX_OUTLETS:
         kept = sorted(order, key=lambda o: -totals[o])[: MAX_OUTLETS - 1]
-        other = f"other outlets ({len(order) - len(kept)})"
+        other = f"other outlets ({len(order) - len(kept):,})"
         shares = shares.assign(outlet=shares["outlet"].where(shares["outlet"].isin(kept), other))
         shares = shares.groupby(["outlet", "topic", "label"], sort=False, as_index=False)[
             ["sentences", "total"]
@@ -131,7 +131,7 @@ def plot_topic_shares(shares: pd.DataFrame, *, finding: str = "") -> plt.Figure:
             ax.text(
                 j,
                 i,
-                f"{int(k.iat[i, j])}/{int(n.iat[i])}",
+                f"{int(k.iat[i, j]):,}/{int(n.iat[i]):,}",
                 ha="center",
                 va="center",
                 fontsize=7,

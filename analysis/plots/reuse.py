@@ -48,7 +48,7 @@ def plot_pairs(
         rows,
         title=headed(
             finding,
-            f"Sentence pairs either side of the threshold ({threshold:g}): N = {len(near)} pairs",
+            f"Sentence pairs either side of the threshold ({threshold:g}): N = {len(near):,} pairs",
         ),
         headers=("score", "sentence (first article)", "sentence (second article)"),
         note=(
@@ -83,7 +83,7 @@ def plot_version_table(comparison: pd.DataFrame, *, finding: str = "") -> Figure
         rows,
         title=headed(
             finding,
-            f"Two versions of {story}: {old} and {new}, N = {len(comparison)} sentence rows "
+            f"Two versions of {story}: {old} and {new}, N = {len(comparison):,} sentence rows "
             f"({tally})",
         ),
         headers=("status", f"old: {old}", f"new: {new}"),
@@ -132,7 +132,7 @@ def plot_reuse_heatmap(
             index=ids, columns=ids
         )
         articles = pooled.drop_duplicates("outlet").set_index("outlet")["articles"]
-        names = [f"{wrap(o, 16)} ({articles[o]})" for o in ids]
+        names = [f"{wrap(o, 16)} ({articles[o]:,})" for o in ids]
         matched = None
     else:
         if len(ids) > max_articles:
@@ -163,7 +163,7 @@ def plot_reuse_heatmap(
                 continue
             text = f"{value:.0%}"
             if matched is not None and cell >= 0.6:
-                text += f"\n{int(matched.iloc[i, j])}/{int(sentences[row_id])} s."
+                text += f"\n{int(matched.iloc[i, j]):,}/{int(sentences[row_id]):,} s."
             ax.text(
                 j,
                 i,
@@ -181,14 +181,12 @@ def plot_reuse_heatmap(
     if by_outlet:
         n_articles = int(articles.sum())
         title = (
-            f"Words in closely matching sentences, by outlet\nN = {n_articles} articles; more "
+            f"Words in closely matching sentences, by outlet\nN = {n_articles:,} articles; more "
             f"than {max_articles}, so outlets (articles in brackets; diagonal: within the outlet)"
         )
     else:
         n_sentences = int(sentences.reindex(ids).sum())
-        title = (
-            f"Words in closely matching sentences\nN = {len(ids)} articles, {n_sentences} sentences"
-        )
+        title = f"Words in closely matching sentences\nN = {len(ids):,} articles, {n_sentences:,} sentences"
     ax.set_title(fit_lines(headed(finding, title), size + 1.0), loc="left")
     fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04, format=lambda v, _: f"{v:.0%}")
     finish(fig)
@@ -261,7 +259,8 @@ def plot_reused_words(by_article: pd.DataFrame, *, finding: str = "") -> Figure:
     suptitle(
         fig,
         headed(
-            finding, f"Own and reused words per {per}\nN = {n_articles} articles, {n_words:,} words"
+            finding,
+            f"Own and reused words per {per}\nN = {n_articles:,} articles, {n_words:,} words",
         ),
     )
     finish(fig)

@@ -71,7 +71,7 @@ def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side", finding: 
                 ax.text(
                     left[outlet] + value / 2,
                     outlet,
-                    f"{value:.0%}\n{int(words)} w" if row >= 0.4 else f"{value:.0%}",
+                    f"{value:.0%}\n{int(words):,} w" if row >= 0.4 else f"{value:.0%}",
                     ha="center",
                     va="center",
                     fontsize=7,
@@ -275,9 +275,9 @@ def plot_reporting_verbs(verbs: pd.DataFrame, *, finding: str = ""):
             if (row, outlet) in detail.index:
                 c = detail.loc[(row, outlet)]
                 text = (
-                    f"{int(c['quoted'])} + {int(c['reported'])}"
+                    f"{int(c['quoted']):,} + {int(c['reported']):,}"
                     if cell >= 0.6
-                    else f"{int(c['total'])}"
+                    else f"{int(c['total']):,}"
                 )
                 ax.text(
                     j,
@@ -299,7 +299,7 @@ def plot_reporting_verbs(verbs: pd.DataFrame, *, finding: str = ""):
         headed(
             finding,
             f"Reporting verbs by outlet: {cells}\n"
-            f"N = {int(verbs['total'].sum())} attributions, {_title_n_verbs(verbs)}",
+            f"N = {int(verbs['total'].sum()):,} attributions, {_title_n_verbs(verbs)}",
         ),
         pad=6 + 9 * lines,
     )
@@ -310,7 +310,7 @@ def plot_reporting_verbs(verbs: pd.DataFrame, *, finding: str = ""):
 def _title_n_verbs(verbs: pd.DataFrame) -> str:
     if "articles" in verbs.columns:
         return _title_n(verbs)
-    return f"{verbs['outlet'].nunique()} outlets"
+    return f"{verbs['outlet'].nunique():,} outlets"
 
 
 #: Scare-quoted words listed per outlet at most.
@@ -334,7 +334,7 @@ def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str], *, finding: s
             found = "No outlet puts a word in scare quotes"
         return sentence_figure(
             headed(finding, "Scare quotes"),
-            f"{found} (1-3 quoted words with no speaker), in {n_articles} articles "
+            f"{found} (1-3 quoted words with no speaker), in {n_articles:,} articles "
             f"({', '.join(outlets)}).",
         )
     counts = scare.groupby("outlet").size().reindex(outlets, fill_value=0)
@@ -354,13 +354,17 @@ def plot_scare_quotes(scare: pd.DataFrame, outlets: Sequence[str], *, finding: s
     )
     ax.barh(counts.index, counts.to_numpy(), color=NEUTRAL)
     for outlet, count in counts.items():
-        ax.text(count, outlet, f"  {count}  {words.get(outlet, '')}", va="center", fontsize=7)
+        ax.text(count, outlet, f"  {count:,}  {words.get(outlet, '')}", va="center", fontsize=7)
     ax.set_xlim(0, max(3, counts.max() * 2.6))
     ax.invert_yaxis()
     ax.set_xlabel("scare quotes (1-3 quoted words, no speaker)")
     ax.grid(axis="y", visible=False)
-    note = f"; {len(counts)} of {len(outlets)} outlets shown" if len(counts) < len(outlets) else ""
-    suptitle(fig, headed(finding, f"Scare quotes\nN = {len(scare)} in {n_articles} articles{note}"))
+    note = (
+        f"; {len(counts):,} of {len(outlets):,} outlets shown" if len(counts) < len(outlets) else ""
+    )
+    suptitle(
+        fig, headed(finding, f"Scare quotes\nN = {len(scare):,} in {n_articles:,} articles{note}")
+    )
     finish(fig)
     return fig
 
@@ -397,7 +401,7 @@ def plot_accuracy(table: pd.DataFrame, *, finding: str = ""):
             label=SETS[name],
         )
         for yy, k, n, v in zip(y, part["correct"], part["total"], part["value"], strict=True):
-            ax.text(0.01, yy, f"{k}/{n} = {v:.0%}", va="center", fontsize=7, color="white")
+            ax.text(0.01, yy, f"{k:,}/{n:,} = {v:.0%}", va="center", fontsize=7, color="white")
     ax.set_yticks(np.arange(len(MEASURE_LABELS)) + height * (len(sets) - 1) / 2)
     ax.set_yticklabels(list(MEASURE_LABELS.values()))
     ax.set_xlim(0, 1.05)

@@ -329,7 +329,7 @@ def sentence_figure(title: str, sentence: str) -> plt.Figure:
 
 def capped(shown: int, total: int, what: str) -> str:
     """ "the 8 of 20 outlets with the most articles" style note, or "" when nothing is cut."""
-    return "" if shown >= total else f"{shown} of {total} {what} shown (all in the CSV)"
+    return "" if shown >= total else f"{shown:,} of {total:,} {what} shown (all in the CSV)"
 
 
 def article_labels(articles: pd.DataFrame, *, ids: str = "repeated") -> pd.Series:

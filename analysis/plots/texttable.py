@@ -109,7 +109,7 @@ def side_by_side(
         page.write(
             page.x_label,
             y - 0.15,
-            f"\u2026 and {left_out} more rows, left out to fit the page: all {len(rows)} are in "
+            f"\u2026 and {left_out:,} more rows, left out to fit the page: all {len(rows):,} are in "
             "the CSV",
             changed=False,
             muted=True,

@@ -101,7 +101,7 @@ def plot_articles_over_time(table: pd.DataFrame, *, finding: str = "") -> plt.Fi
         headed(
             finding,
             f"Articles per outlet per {table.attrs.get('freq', 'day')} "
-            f"(N = {int(wide.to_numpy().sum())} articles{note})",
+            f"(N = {int(wide.to_numpy().sum()):,} articles{note})",
         ),
     )
     finish(fig)
@@ -131,7 +131,7 @@ def plot_tone_over_time(table: pd.DataFrame, *, finding: str = "") -> plt.Figure
     )
     text = pd.DataFrame(
         [
-            [f"{m:+.2f}\n{n}" if n else "" for m, n in zip(mr, nr, strict=True)]
+            [f"{m:+.2f}\n{n:,}" if n else "" for m, n in zip(mr, nr, strict=True)]
             for mr, nr in zip(wide.to_numpy(), counts.to_numpy(), strict=True)
         ],
         index=wide.index,
@@ -147,7 +147,7 @@ def plot_tone_over_time(table: pd.DataFrame, *, finding: str = "") -> plt.Figure
         headed(
             finding,
             f"Tone per outlet per {table.attrs.get('freq', 'day')}: mean VADER compound per "
-            f"sentence, and sentences in each cell (N = {int(counts.to_numpy().sum())} sentences)",
+            f"sentence, and sentences in each cell (N = {int(counts.to_numpy().sum()):,} sentences)",
         ),
     )
     finish(fig)

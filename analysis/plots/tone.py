@@ -96,7 +96,7 @@ def plot_sentiment(scores: pd.DataFrame, summary: pd.DataFrame, *, finding: str 
         fig,
         headed(
             finding,
-            f"Sentence sentiment by outlet and voice, N = {n_articles} articles, "
+            f"Sentence sentiment by outlet and voice, N = {n_articles:,} articles, "
             f"{len(scores):,} sentences\nmean and 95% bootstrap interval in black; hollow = "
             f"fewer than {SMALL_SAMPLE} sentences (small sample: read the interval as indicative)",
         ),
@@ -143,7 +143,7 @@ def plot_drivers(drivers: pd.DataFrame, *, n_sentences: int, finding: str = ""):
         ax.set_title(wrap(outlet, 30), fontsize=8)
         ax.set_xlabel("summed VADER valence", fontsize=7)
         ax.grid(axis="y", visible=False)
-    cut = f"; top {shown} of {n} words per outlet (all in the CSV)" if shown < n else ""
+    cut = f"; top {shown:,} of {n:,} words per outlet (all in the CSV)" if shown < n else ""
     suptitle(
         fig,
         headed(
@@ -199,7 +199,7 @@ def plot_readability(
         rows = table.set_index(["article_id", "scope"])
         keys = list(units["article_id"])
         outlets = list(units["outlet"])
-        how = f"N = {n_articles} articles"
+        how = f"N = {n_articles:,} articles"
     else:
         summary = readability_by_outlet(table)
         counts = summary.drop_duplicates("outlet").set_index("outlet")["articles"]
@@ -207,7 +207,7 @@ def plot_readability(
         names = [f"{o} ({counts[o]} art.)" for o in outlets]
         rows = summary.set_index(["outlet", "scope"])
         how = (
-            f"N = {n_articles} articles; more than {MAX_ARTICLES}, so the mean per outlet "
+            f"N = {n_articles:,} articles; more than {MAX_ARTICLES}, so the mean per outlet "
             "(every article in the CSV)"
         )
     row = min(0.45, (DRAW_HEIGHT - 1.5) / max(len(keys), 1))
@@ -368,7 +368,7 @@ def plot_attribution(shares: pd.DataFrame, *, finding: str = ""):
                     ax.text(
                         left[y] + value / 2,
                         y,
-                        f"{int(count)}",
+                        f"{int(count):,}",
                         ha="center",
                         va="center",
                         fontsize=7,
@@ -377,7 +377,7 @@ def plot_attribution(shares: pd.DataFrame, *, finding: str = ""):
         totals = rows.groupby("outlet")["total"].first().reindex(outlets).fillna(0)
         ax.set_yticks(
             range(len(outlets)),
-            [f"{wrap(o, 22)} (N={int(t)})" for o, t in totals.items()],
+            [f"{wrap(o, 22)} (N={int(t):,})" for o, t in totals.items()],
             fontsize=7,
         )
         ax.set_ylim(len(outlets) - 0.5, -0.5)
@@ -397,7 +397,7 @@ def plot_attribution(shares: pd.DataFrame, *, finding: str = ""):
         fig,
         headed(
             finding,
-            f"Verbs of attribution by group (cues.yml), {len(outlets)} outlets, "
+            f"Verbs of attribution by group (cues.yml), {len(outlets):,} outlets, "
             f"N = {verbs:,} reporting verbs\n"
             "neutral: say, tell, add; assertive: insist, stress; doubt: claim, allege; alarmed: warn",
         ),

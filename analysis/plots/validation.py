@@ -89,7 +89,7 @@ def plot_frame_validation(agreement: pd.DataFrame, *, coder: str = "one coder", 
         fig,
         headed(
             finding,
-            f"{TITLE}, {headline}: {n} sentences of a stratified sample, coded by {coder}",
+            f"{TITLE}, {headline}: {n:,} sentences of a stratified sample, coded by {coder}",
         ),
     )
     finish(fig, bottom=0.4)

@@ -59,12 +59,12 @@ def plot_distinctive(
         ax.set_xlabel("log-odds z vs all other groups", fontsize=7)
         ax.margins(x=0.3)
         ax.grid(axis="y", visible=False)
-    cut = f", top {shown} of {n} per group (all in the CSV)" if shown < n else ""
+    cut = f", top {shown:,} of {n:,} per group (all in the CSV)" if shown < n else ""
     suptitle(
         fig,
         headed(
             finding,
-            f"Most distinctive words per group, N = {n_articles} articles (canonical){cut}\n"
+            f"Most distinctive words per group, N = {n_articles:,} articles (canonical){cut}\n"
             f"log-odds z, informative Dirichlet prior \u03b10 = {alpha0:g}; "
             "labels: uses in group / uses elsewhere",
         ),
@@ -150,7 +150,7 @@ def plot_keyness(
         ax.grid(axis="y", visible=False)
         name = wrap(group, 30)
         ax.set_title(
-            f"{name}: {int(rows['q'].lt(fdr).sum())} of {len(rows)} terms at q < {fdr:g}",
+            f"{name}: {int(rows['q'].lt(fdr).sum()):,} of {len(rows):,} terms at q < {fdr:g}",
             fontsize=8,
         )
         ax.set_xlabel(
@@ -158,7 +158,7 @@ def plot_keyness(
             fontsize=7,
         )
     cut = (
-        f"; {len(drawn)} of {len(groups)} groups (most terms passing), all in the CSV"
+        f"; {len(drawn):,} of {len(groups):,} groups (most terms passing), all in the CSV"
         if len(drawn) < len(groups)
         else ""
     )
@@ -166,7 +166,7 @@ def plot_keyness(
         fig,
         headed(
             finding,
-            f"Keyness of each group against all others, N = {n_articles} articles (canonical)"
+            f"Keyness of each group against all others, N = {n_articles:,} articles (canonical)"
             f"{cut}\ntop {top} terms each side; solid: BH q < {fdr:g}; labels: uses in group / "
             "uses in the rest",
         ),
@@ -183,7 +183,7 @@ def plot_similarity(sim: pd.DataFrame, labels: pd.Series, *, finding: str = ""):
     (:func:`~analysis.vocabulary.similarity`, up to
     :data:`~analysis.vocabulary.PAIRWISE_ARTICLES` articles); ``labels`` by article id."""
     names = [labels.get(i, i) for i in sim.index]
-    title = headed(finding, f"TF-IDF cosine similarity, N = {len(sim)} articles")
+    title = headed(finding, f"TF-IDF cosine similarity, N = {len(sim):,} articles")
     return _similarity_map(sim, names, title)
 
 
@@ -198,7 +198,7 @@ def plot_outlet_similarity(table: pd.DataFrame, *, n_articles: int, finding: str
     order = list(dict.fromkeys(table["outlet_a"]))
     grid = grid.reindex(index=order, columns=order)
     title = (
-        f"TF-IDF cosine similarity by outlet, N = {n_articles} articles\nmean over article "
+        f"TF-IDF cosine similarity by outlet, N = {n_articles:,} articles\nmean over article "
         f"pairs (diagonal: pairs within the outlet); more than {PAIRWISE_ARTICLES} "
         "articles, so outlets, not articles"
     )
@@ -258,7 +258,7 @@ def plot_overlap(overlap: pd.DataFrame, *, n_articles: int, finding: str = ""):
     ax.set_xlabel("distinct content words (stop words removed)")
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3)
     ax.grid(axis="y", visible=False)
-    suptitle(fig, headed(finding, f"Vocabulary overlap, N = {n_articles} articles (canonical)"))
+    suptitle(fig, headed(finding, f"Vocabulary overlap, N = {n_articles:,} articles (canonical)"))
     finish(fig)
     return fig
 
@@ -304,14 +304,14 @@ def plot_naming(table: pd.DataFrame, *, n_articles: int, finding: str = ""):
         elif col >= 0 and cell.get_text().get_text() == "—":
             cell.set_facecolor("0.95")
     cut = (
-        f"\n{table.shape[1]} of {total} groups shown (all in the CSV)"
+        f"\n{table.shape[1]} of {total:,} groups shown (all in the CSV)"
         if total > table.shape[1]
         else ""
     )
     ax.set_title(
         headed(
             finding,
-            f"Naming choices by group (counts in body text), N = {n_articles} articles "
+            f"Naming choices by group (counts in body text), N = {n_articles:,} articles "
             f"(canonical){cut}",
         )
     )
@@ -339,7 +339,7 @@ def plot_kwic(lines: pd.DataFrame, *, title: str, width: int = 58, finding: str 
     rows = []  # (kind, payload) in drawing order
     for term, group in lines.groupby("term", sort=False) if "term" in lines else [(None, lines)]:
         if term is not None:
-            shown = f"{len(group)} of {group['lines'].iloc[0]}"
+            shown = f"{len(group):,} of {group['lines'].iloc[0]:,}"
             rows.append(("header", f"{term}  ({shown} lines)"))
         rows += [("line", line) for line in group.itertuples(index=False)]
     line = 0.16  # inches per line
