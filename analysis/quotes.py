@@ -371,6 +371,7 @@ class ReferenceLexicon:
     place_prefixes: frozenset[str]
     source: str
     generic_people: frozenset[str] = frozenset()
+    speaks_for: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -389,6 +390,7 @@ def load_references(path: str | Path | None = None) -> ReferenceLexicon:
         words("place_prefixes"),
         str(data.get("source") or "").strip(),
         words("generic_people"),
+        words("speaks_for"),
     )
 
 
@@ -890,6 +892,7 @@ class _Attributor:
         self.people_before: list[Speaker] = []  # persons named in earlier paragraphs, in order
         self.descriptions: list[tuple[str, Speaker]] = []  # words around each name, in order
         self.bodies: list[Speaker] = []  # bodies named as subjects, in order
+        self.named_bodies: list[Speaker] = []  # bodies named anywhere, in order
         self.speaking_names: frozenset[str] = frozenset()  # one-word names next to a cue
 
     def read_speaking_names(self, texts: Sequence[str]) -> None:
@@ -1005,6 +1008,9 @@ class _Attributor:
         known = resolve(words, self.actors)
         if known is not None:
             return Speaker(known.name, known.side, known.type, words)
+        body = self.speaks_for(words) or self.body_in(words)
+        if body is not None:
+            return body
         country, side = self.actors.country_of(words)
         side = side if country else "unknown"
         owner = _possessive_owner(words)
@@ -1034,6 +1040,8 @@ class _Attributor:
         head = tokens[-1].casefold() if tokens else ""
         core = _OF_PHRASE.split(words, maxsplit=1)[0].split()  # "a member (of the League)"
         core_head = core[-1].casefold().strip(",.") if core else ""
+        if len(core) == 2 and core[0].casefold() == "the" and self.body_called(core_head):
+            return dataclasses.replace(self.body_called(core_head), text=words)  # "the coalition"
         if (
             len(core) >= 2
             and core[0].casefold() == "the"
@@ -1108,6 +1116,9 @@ class _Attributor:
         nickname = _quoted_name_before(para, cue.start)
         if nickname is not None:
             return self.unknown(nickname[2]), nickname[0]
+        body = self.body_before(para, floor, cue.start)
+        if body is not None:
+            return body
         found = _np_before(text, floor, cue.start)
         if found is not None:
             return self.unknown(found[0], (para, found[1])), found[1]
@@ -1306,8 +1317,11 @@ class _Attributor:
                 ):
                     speaker = Speaker(actor.name, actor.side, actor.type, what.surface)
                     found.append((start, end, speaker))
+        bodies = self.note_body_names(para)
         for match in _NAME_RUN.finditer(para.text):
             start, end = match.span()
+            if _inside(bodies, start, end) or _spoken_for(para.text, start):
+                continue  # "Doctors for Camp Closure", "a spokesperson for Home Depot": no person
             for s, e in named:  # "US President Donald Trump": the name after the role
                 if s <= start < e < end:
                     start = e + len(para.text[e:end]) - len(para.text[e:end].lstrip())
@@ -1349,6 +1363,90 @@ class _Attributor:
         ):
             country, side = self.actors.country_of(words)
             self.bodies.append(Speaker(words, side if country else "unknown", "institution", words))
+        if _is_body_name(words):
+            self.named_bodies.append(Speaker(words, "unknown", "institution", words))
+
+    def note_body_names(self, para: _Paragraph) -> list[tuple[int, int]]:
+        """Remember the bodies a paragraph names with a connecting word (:func:`body_names`:
+        "Doctors for Camp Closure"), wherever they stand, and as subjects those that are one;
+        return where they are, for :meth:`name_people` to find no person inside them."""
+        spans = []
+        prepositions = _words("prepositions")
+        for start, end, name in body_names(para.text, self.actors):
+            if not para.outside(start, end):
+                continue
+            country, side = self.actors.country_of(name)
+            body = Speaker(name, side if country else "unknown", "institution", name)
+            self.named_bodies.append(body)
+            if (
+                not _possessive_after(para.text, end)
+                and _previous_word(para.text, start).casefold() not in prepositions
+                and not _object_of_verb(para.text, start)
+            ):
+                self.bodies.append(body)
+            spans.append((start, end))
+        return spans
+
+    def body_called(self, noun: str) -> Speaker | None:
+        """The body last named with ``noun`` among the words of its name ("the coalition" ->
+        "WeWorkers Coalition", "the doctors" -> "Doctors for Camp Closure"), or ``None``."""
+        for body in reversed(self.named_bodies[-_RECENT_DESCRIPTIONS:]):
+            if noun in (w.casefold() for w in body.name.split()):
+                return body
+        return None
+
+    def speaks_for(self, words: str) -> Speaker | None:
+        """The speaker of a description of someone who speaks for another (:func:`_speaks_for`):
+        the body ("a WeWork spokesperson", "a spokesperson for the Governor's Office of
+        Emergency Services" -> the body, whose words they are); for a person already named
+        ("Swift's rep", "a Reed spokesman") an unnamed source. ``None`` for any other words."""
+        if not _speaks_for(words):
+            return None
+        before = _NAME_SPEAKS_FOR.match(words)
+        after = _SPEAKS_FOR_NAME.match(words)
+        owner = before.group(1) if before else after.group(2) if after else ""
+        owner = _POSSESSIVE_END.sub("", owner or _possessive_owner(words))
+        if not owner or owner.casefold().split()[0] in _ARTICLES:
+            return None
+        person = self.people.get(_surname(owner))
+        if person is not None and person.name.endswith(owner.split()[-1]):
+            return Speaker(words, "unknown", "anonymous", words)
+        country, side = self.actors.country_of(owner)
+        return Speaker(owner, side if country else "unknown", "institution", words)
+
+    def body_before(
+        self, para: _Paragraph, floor: int, cue_start: int
+    ) -> tuple[Speaker, int] | None:
+        """A description ending in a body's name right before a cue, however long ("a
+        spokesperson for the Governor's Office of Emergency Services said", "A 2019 study by
+        the Institute for Fiscal Studies, a London think tank, concluded"): :meth:`body_in` of
+        the words from their clause's start, with where they start; else ``None``."""
+        text = para.text
+        for start, end, _ in reversed(body_names(text[floor:cue_start], self.actors)):
+            gap = text[floor + end : cue_start]
+            if not (_is_subject_gap(gap) or _LONG_APPOSITIVE.fullmatch(gap)):
+                return None
+            chunks = list(_CHUNK.finditer(text, floor, floor + end))
+            begin = chunks[-1].start() + _lead(chunks[-1].group(0)) if chunks else floor + start
+            body = self.body_in(text[begin : floor + end])
+            return (body, begin) if body is not None else None
+        return None
+
+    def body_in(self, words: str) -> Speaker | None:
+        """The body a description ends with, named with a connecting word (:func:`body_names`),
+        when the words before it name no one: "The Centre for Economic Policy Research", "a
+        2019 study by the Institute for Fiscal Studies" -> the body; "Mary Jones of the Bank of
+        England" stays Mary Jones."""
+        found = body_names(words, self.actors)
+        if not found or words[found[-1][1] :].strip(" ,.’'s"):
+            return None
+        start, _, name = found[-1]
+        core = _OF_PHRASE.split(re.sub(r"\s+by\s+", " of ", words[:start]), maxsplit=1)[0]
+        head = [w.casefold() for w in core.split() if w.casefold() not in _ARTICLES]
+        if head and head[-1] not in _DOCUMENTS | load_references().speaks_for:
+            return None  # "Mary Jones of the Bank", "a member of the Committee": not the body
+        country, side = self.actors.country_of(name)
+        return Speaker(name, side if country else "unknown", "institution", words)
 
     def last_body(self) -> Speaker | None:
         """The body last named as a subject, or ``None``."""
@@ -1669,6 +1767,109 @@ def _possessive_owner(words: str) -> str:
     June" -> "Moody's Analytics"; "the ministry's spokesperson" has none: no name)."""
     match = _OWNED.match(words)
     return match.group(1) if match else ""
+
+
+#: A word joining the words of a body's name ("Doctors for Camp Closure", "Office of Emergency
+#: Services", "Committee on Foreign Relations", "Mothers Against Drunk Driving").
+_BODY_CONNECTOR = re.compile(r"\s+(?:for|of|on|against|Against)\s+(?:the\s+)?(?=[A-Z])")
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&-]*$")
+_CAPITALISED_AFTER = re.compile(
+    r"[A-Z][\w’'&-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w’'&-]*(?<![’'.]))*(?<![.,])"
+)
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (a paragraph has few bodies)."""
+    return any(s < end and start < e for s, e in spans)
+
+
+def _is_body_head(word: str, connector: str, alone: bool) -> bool:
+    """Whether ``word`` before a connector makes the run a body's name: a word that ends one
+    ("Office", "Centre", "Committee": ``name_endings`` and ``back_references`` of
+    ``references.yml``), or a plural standing alone before "for"/"against" (an advocacy
+    group: "Doctors for Camp Closure", "Veterans Against the War")."""
+    folded = word.casefold()
+    references = load_references()
+    if folded in references.name_endings or folded in references.back_references:
+        return True
+    plural = re.fullmatch(r"[A-Z][a-z]{2,}[^su’'s]s", word) is not None
+    return alone and plural and connector.strip().casefold() in ("for", "against")
+
+
+def body_names(text: str, actors: ActorLexicon) -> list[tuple[int, int, str]]:
+    """The bodies ``text`` names with a connecting word inside the name, as ``(start, end,
+    name)``: "the Centre for Economic Policy Research" -> "Centre for Economic Policy
+    Research", "Doctors for Camp Closure", "Governor's Office of Emergency Services". A
+    person's title is no body ("Minister of Foreign Affairs Jan Nowak"), nor is a name after the
+    body's ("Bank of England Governor Andrew Bailey" ends at "England")."""
+    found: list[tuple[int, int, str]] = []
+    for connector in _BODY_CONNECTOR.finditer(text):
+        if found and connector.start() < found[-1][1]:
+            continue  # "Office of Emergency Services of ...": inside the body before
+        left = _CAPITALISED_BEFORE.search(text, max(0, connector.start() - 80), connector.start())
+        right = _CAPITALISED_AFTER.match(text, connector.end())
+        if left is None or right is None:
+            continue
+        words = left.group(0).split()
+        while words and words[0].casefold() in _ARTICLES | _words("prepositions"):
+            words.pop(0)
+        if not words or not _is_body_head(words[-1], connector.group(0), len(words) == 1):
+            continue
+        tail = right.group(0).split()
+        name = actors.trailing_name(" ".join(tail))
+        if name and len(name.split()) < len(tail):  # "England Governor | Andrew Bailey"
+            tail = tail[: len(tail) - len(name.split())]
+        while tail and tail[-1].casefold() in actors.title_words and len(tail) > 1:
+            tail.pop()
+        start = connector.start() - len(" ".join(words))
+        end = connector.end() + len(" ".join(tail))
+        if text[connector.end() : end] != " ".join(tail):
+            continue  # two spaces or a line break inside: not one name
+        body = _POSSESSIVE_END.sub("", text[start:end])
+        found.append((start, start + len(body), body))
+    return found
+
+
+#: Documents that speak for the body that wrote them ("a 2019 study by the Institute for Fiscal
+#: Studies concluded"), besides the ``back_references`` of ``references.yml``.
+_DOCUMENTS = frozenset({"study", "survey", "analysis", "forecast", "paper", "poll", "review"})
+_FOR_BEFORE = re.compile(r"(\w+)\s+(?:for|of|from|at)\s+(?:the\s+)?$")
+
+
+def _spoken_for(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a noun of ``speaks_for`` and "for" ("a
+    spokesperson for Home Depot"): whom the speaker speaks for, not a person of the sentence."""
+    match = _FOR_BEFORE.search(text, max(0, start - 40), start)
+    return match is not None and match.group(1).casefold() in load_references().speaks_for
+
+
+def _body_head(name: str) -> str:
+    """The word of a body's name that says what it is: the last before a connecting word, else
+    the last ("Workers United Coalition" -> "Coalition", "Ministry of Defence" -> "Ministry"),
+    so that a body is typed by what it is, not by a word of its name ("Workers")."""
+    connector = _BODY_CONNECTOR.search(name)
+    words = name[: connector.start()].split() if connector else name.split()
+    return words[-1] if words else ""
+
+
+def _speaks_for(words: str) -> bool:
+    """Whether a description's head is someone who speaks for another ("a WeWork
+    spokesperson", "Swift's rep", "a spokesperson for Home Depot"; ``speaks_for`` of
+    ``references.yml``)."""
+    core = _OF_PHRASE.split(words, maxsplit=1)[0].split()
+    return bool(core) and core[-1].casefold().strip(",.") in load_references().speaks_for
+
+
+#: "a WeWork spokesperson", "the Home Depot spokesman": a name before the noun.
+_NAME_SPEAKS_FOR = re.compile(
+    r"^(?:(?:a|an|the)\s+)?((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(\w+)$"
+)
+#: "a spokesperson for Home Depot", "a representative of the Kremlin": a name after it.
+_SPEAKS_FOR_NAME = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+)?(\w+)\s+(?:for|of|from|at)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'&.-]*\s+){0,5}[A-Z][\w’'&.-]*)$"
+)
 
 
 def _is_surname(word: str, actors: ActorLexicon) -> bool:
@@ -2267,7 +2468,11 @@ def speaker_type(speaker: Speaker, actors: ActorLexicon | None = None) -> str:
         return "anonymous"
     if speaker.role:
         return speaker.role
-    described = actors.speaker_type_of(speaker.text) or actors.speaker_type_of(speaker.name)
+    if speaker.type == "institution" and _speaks_for(speaker.text):
+        # "a spokesperson for Home Depot": the body's type, not a spokesman's (state official).
+        return actors.speaker_type_of(speaker.name) or "organisation"
+    name = speaker.name if speaker.type != "institution" else _body_head(speaker.name)
+    described = actors.speaker_type_of(speaker.text) or actors.speaker_type_of(name)
     if described:
         return described
     return "organisation" if speaker.type == "institution" else "other"

@@ -1,0 +1,152 @@
+"""Bodies as speakers and the writer's own quoted words (issue 15, class 9 and scare quotes), with
+no actor lexicon, as a user's story is read. Each row is a made-up sentence in a shape that failed
+on the studied evaluation sets (``tests/fixtures/quotes_dev2``, ``quotes_dev3``, ``quotes_eval``),
+with the speaker and type a reader gives it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import quotes as Q
+from analysis.actors import load_generic_actors
+
+
+def quotes_of(*paragraphs: str) -> pd.DataFrame:
+    table = pd.DataFrame(
+        {"article_id": "a", "paragraph": range(1, len(paragraphs) + 1), "text": paragraphs}
+    )
+    return Q.find_quotes(table, actors=load_generic_actors())
+
+
+def row_of(paragraphs: tuple[str, ...], begins: str) -> pd.Series:
+    found = quotes_of(*paragraphs)
+    row = found[found["text"].str.startswith(begins)]
+    assert len(row) == 1, found[["text", "speaker"]]
+    return row.iloc[0]
+
+
+#: (case, paragraphs, the quotation's first words, speaker, speaker type).
+BODY_CASES = [
+    # A body's name may join its words with "for", "of", "on" or "against": the whole name.
+    (
+        "body named with 'for'",
+        ("The Centre for Economic Policy Research said tariffs were “a tax on consumers”.",),
+        "a tax on",
+        "Centre for Economic Policy Research",
+        "organisation",
+    ),
+    (
+        "body named with 'of', after a spokesperson",
+        (
+            "“Crews are ready,” a spokesperson for the Governor's Office of Emergency Services "
+            "said.",
+        ),
+        "Crews are ready",
+        "Governor's Office of Emergency Services",
+        "organisation",
+    ),
+    # ... and the words after "for" are no person of their own ("Camp Closure").
+    (
+        "the group's own noun refers back to it",
+        (
+            "The letter came from a recently formed group, Doctors for Camp Closure, on Monday.",
+            "“Flu season has already begun,” the doctors stated.",
+        ),
+        "Flu season",
+        "Doctors for Camp Closure",
+        "organisation",
+    ),
+    (
+        "'the coalition' is the coalition named before",
+        (
+            "A group of employees formed the Workers United Coalition in May.",
+            "“We were never consulted,” the coalition said.",
+        ),
+        "We were never",
+        "Workers United Coalition",
+        "organisation",
+    ),
+    # A company's spokesperson speaks for the company, typed as an organisation.
+    (
+        "a <body> spokesperson",
+        ("“We will comply with the order,” a WeWork spokesperson said.",),
+        "We will comply",
+        "WeWork",
+        "organisation",
+    ),
+    (
+        "<body>'s spokesperson",
+        ("Apple's spokesperson said the company “will fix it soon”.",),
+        "will fix it",
+        "Apple",
+        "organisation",
+    ),
+    (
+        "a spokesperson for <body>",
+        ("“We will not comply,” a spokesperson for Home Depot said.",),
+        "We will not",
+        "Home Depot",
+        "organisation",
+    ),
+    # A person's representative is nobody named: anonymous, not the person.
+    (
+        "a person's rep",
+        (
+            "Taylor Swift said on Monday that she was blocked.",
+            "Swift's rep told reporters that this was untrue. “They owe her money.”",
+        ),
+        "They owe",
+        "Swift's rep",
+        "anonymous",
+    ),
+    # A document by a body speaks for the body ("a study by X concluded").
+    (
+        "a study by a body",
+        (
+            "A 2019 study by the Institute for Fiscal Studies, a London think tank, "
+            "concluded that “the cost falls on consumers”.",
+        ),
+        "the cost falls",
+        "Institute for Fiscal Studies",
+        "organisation",
+    ),
+]
+
+#: Names that look like "X of Y" but are a person with an affiliation or a title: unchanged.
+PERSON_CASES = [
+    (
+        "person of a body",
+        ("“Rates will rise,” said Mary Jones of the Bank of England.",),
+        "Rates will",
+        "Mary Jones",
+    ),
+    (
+        "a person's spokesman is anonymous",
+        (
+            "Senator Ann Reed spoke on Monday.",
+            "“She has no comment,” a Reed spokesman said.",
+        ),
+        "She has no",
+        "a Reed spokesman",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "paragraphs", "begins", "speaker", "kind"),
+    BODY_CASES,
+    ids=[c[0] for c in BODY_CASES],
+)
+def test_a_body_speaks_as_itself(case, paragraphs, begins, speaker, kind):
+    row = row_of(paragraphs, begins)
+    assert (row["speaker"], row["speaker_type"]) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    ("case", "paragraphs", "begins", "speaker"),
+    PERSON_CASES,
+    ids=[c[0] for c in PERSON_CASES],
+)
+def test_a_person_with_a_body_stays_a_person(case, paragraphs, begins, speaker):
+    assert row_of(paragraphs, begins)["speaker"] == speaker
