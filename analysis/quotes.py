@@ -2164,7 +2164,10 @@ def _attribute(
         if opener is not None and opener.name and opener.type != "unknown":
             return _Attribution(opener, "", "as")
 
-    # 6. carried within the paragraph, or continued from the paragraph before.
+    # 6. carried within the paragraph, or continued from the paragraph before -- but not the
+    # writer's own word ('The goal is to deliver a "seamless experience" that ...').
+    if _writers_word(first, span, window):
+        return UNATTRIBUTED
     earlier = _latest(memory, p_first, window)
     if earlier is not None:
         return _Attribution(earlier, "", "carried")
@@ -2191,6 +2194,45 @@ def _attribute(
     if asked and ("paragraph", p_first - 2) in memory:
         return _Attribution(memory[("paragraph", p_first - 2)], "", "answer")
     return UNATTRIBUTED
+
+
+#: Someone a sentence may be about before a quotation: then the quoted words may be theirs.
+_SOMEONE = re.compile(r"\b(?:he|she|they|we|i)\b", re.IGNORECASE)
+
+
+def _writers_word(para: _Paragraph, span: Span, window: int) -> bool:
+    """Whether a quotation is a word the writer holds at a distance, not words carried over
+    from the paragraph's last speaker: a fragment of at most :data:`SCARE_MAX_WORDS` words in
+    lower case, inside a sentence that goes on after it in lower case ('a "seamless
+    experience" that presents', 'a "business" or "creator" one', 'two "deliveries" of
+    payloads'), whose sentence has no reporting verb, quotes nothing longer, names no one
+    ('All "relevant sites" were disinfected, reports Wee') and has no subject pronoun before
+    it ('He called the plan "a disgrace" and left' stays his)."""
+    if len(span.pieces) != 1 or span.open_mark is None or span.close_mark is None:
+        return False
+    if _is_said_text(para.text[span.start : span.end]):
+        return False
+    after = para.text[span.close_mark + 1 : span.close_mark + 40].lstrip(' ”"')
+    if not after[:1].islower() or para.text[span.start : span.end].rstrip()[-1:] in ".!?":
+        return False  # the fragment ends its sentence: an evaluation carried over, perhaps
+    index = bisect.bisect_left(para.cues, window, key=lambda c: c.window)
+    if index < len(para.cues) and para.cues[index].window == window:
+        return False
+    w_start, w_end = para.windows[window]
+    first = bisect.bisect_right(para.covered_ends, w_start)
+    stretches = itertools.takewhile(lambda c: c[0] < w_end, para.covered[first:])
+    if any(_is_said_text(para.text[s:e].strip('“”"')) for s, e in stretches):
+        return False
+    head = para.text[w_start : span.open_mark]
+    people = para.people_before_index(w_end) - para.people_before_index(w_start)
+    return not people and not _SOMEONE.search(head)
+
+
+def _is_said_text(quoted: str) -> bool:
+    """Whether quoted text is more than :data:`SCARE_MAX_WORDS` words or opens with no
+    lower-case letter: something said, not a word the writer holds at a distance."""
+    first = next((ch for ch in quoted if ch.isalnum()), "")
+    return not first.islower() or spoken_words(quoted) > SCARE_MAX_WORDS
 
 
 def _names_no_one(para: _Paragraph, span: Span, open_at: int) -> bool:

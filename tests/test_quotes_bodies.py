@@ -150,3 +150,61 @@ def test_a_body_speaks_as_itself(case, paragraphs, begins, speaker, kind):
 )
 def test_a_person_with_a_body_stays_a_person(case, paragraphs, begins, speaker):
     assert row_of(paragraphs, begins)["speaker"] == speaker
+
+
+#: A paragraph whose first sentence quotes someone, then a sentence of the writer's.
+SAID = "“The network is ready,” said Jack Buser, a director at the company."
+
+#: (case, the writer's sentence after SAID, the fragment, speaker): a short lower-case fragment
+#: in a sentence with no verb of saying and no one in it is the writer's word, not Buser's;
+#: beside a verb, a name, a pronoun or a longer quotation, or ending its sentence, it stays his.
+FRAGMENT_CASES = [
+    (
+        "term inside the writer's sentence",
+        "The goal is a “seamless experience” that works.",
+        "seamless",
+        "",
+    ),
+    (
+        "two terms joined",
+        "Any user can pick a “business” or “creator” account at any time.",
+        "business",
+        "",
+    ),
+    (
+        "a term before 'of'",
+        "The agency plans two “deliveries” of payloads a year.",
+        "deliveries",
+        "",
+    ),
+    ("fragment ending its sentence", "The rollout was “a mess.”", "a mess", "Jack Buser"),
+    (
+        "a verb in the sentence",
+        "He said the rollout was “a mess” for users.",
+        "a mess",
+        "Jack Buser",
+    ),
+    ("a pronoun subject", "He called the plan “a disgrace” and left.", "a disgrace", "Jack Buser"),
+    (
+        "a name in the sentence",
+        "All “relevant sites” were also disinfected, reports Buser.",
+        "relevant sites",
+        "Jack Buser",
+    ),
+    (
+        "a longer quotation in the sentence",
+        "It was “a mess” and “nothing we had planned for at all.”",
+        "a mess",
+        "Jack Buser",
+    ),
+    ("capitalised", "The plan is “Make it work” for most users.", "Make it", "Jack Buser"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "sentence", "begins", "speaker"),
+    FRAGMENT_CASES,
+    ids=[c[0] for c in FRAGMENT_CASES],
+)
+def test_a_writers_word_has_no_speaker(case, sentence, begins, speaker):
+    assert row_of((f"{SAID} {sentence}",), begins)["speaker"] == speaker
