@@ -893,6 +893,7 @@ class _Attributor:
         self.descriptions: list[tuple[str, Speaker]] = []  # words around each name, in order
         self.bodies: list[Speaker] = []  # bodies named as subjects, in order
         self.named_bodies: list[Speaker] = []  # bodies named anywhere, in order
+        self.issuer: Speaker | None = None  # the body last seen issuing a statement
         self.speaking_names: frozenset[str] = frozenset()  # one-word names next to a cue
 
     def read_speaking_names(self, texts: Sequence[str]) -> None:
@@ -1042,6 +1043,9 @@ class _Attributor:
         core_head = core[-1].casefold().strip(",.") if core else ""
         if len(core) == 2 and core[0].casefold() == "the" and self.body_called(core_head):
             return dataclasses.replace(self.body_called(core_head), text=words)  # "the coalition"
+        issuer = self.issuer_of(tokens)
+        if issuer is not None:
+            return dataclasses.replace(issuer, text=words)  # "the statement continued"
         if (
             len(core) >= 2
             and core[0].casefold() == "the"
@@ -1318,6 +1322,7 @@ class _Attributor:
                     speaker = Speaker(actor.name, actor.side, actor.type, what.surface)
                     found.append((start, end, speaker))
         bodies = self.note_body_names(para)
+        self.note_statements(para)
         for match in _NAME_RUN.finditer(para.text):
             start, end = match.span()
             if _inside(bodies, start, end) or _spoken_for(para.text, start):
@@ -1353,7 +1358,7 @@ class _Attributor:
     def note_body(self, para: _Paragraph, start: int, end: int) -> None:
         """Remember a body named as a subject ("Dick Clark Productions denied ..."), for "the
         production company" and "the statement" later (:meth:`last_body`)."""
-        words = re.sub(r"^(?:The|A|An)\s+", "", para.text[start:end])
+        words = _POSSESSIVE_END.sub("", re.sub(r"^(?:The|A|An)\s+", "", para.text[start:end]))
         previous = _previous_word(para.text, start).casefold()
         if (
             _is_body_name(words)
@@ -1386,6 +1391,38 @@ class _Attributor:
                 self.bodies.append(body)
             spans.append((start, end))
         return spans
+
+    def note_statements(self, para: _Paragraph) -> None:
+        """Remember the body that issues a statement ("Big Machine Records issued a statement",
+        "Amazon released a statement"), for "the statement" later (:meth:`issuer_of`): the
+        capitalised name right before the verb, when it names no person of the article."""
+        for match in _ISSUED.finditer(para.text):
+            if not para.outside(match.start(), match.end()):
+                continue
+            subject = _ISSUER.search(para.text, max(0, match.start() - 80), match.start())
+            if subject is None:
+                continue
+            name = _POSSESSIVE_END.sub("", re.sub(r"^(?:The|A|An)\s+", "", subject.group(1)))
+            if name.split()[0].casefold() in _words("prepositions") | _words("clause_words"):
+                continue
+            person = self.people.get(_surname(name)) or self.actors.trailing_name(name)
+            if _is_body_name(name) or not person:
+                self.issuer = Speaker(name, "unknown", "institution", name)
+
+    def issuer_of(self, tokens: list[str]) -> Speaker | None:
+        """Who "the statement" ("the statement continued", "the statement after its September
+        meeting") is: the body last seen issuing one (:meth:`note_statements`), else the body
+        last named, as a subject or not ("the Federal Open Market Committee's view ..., according
+        to the statement"); ``None`` for other words or with no body named."""
+        if len(tokens) < 2 or tokens[0].casefold() != "the":
+            return None
+        if tokens[1].casefold().strip(",.") not in _STATEMENTS:
+            return None
+        if _OWN_SOURCE.search(" ".join(tokens[2:])):
+            return None  # "the statement from the Kremlin": its own source
+        if self.issuer is not None:
+            return self.issuer
+        return self.last_body() or (self.named_bodies[-1] if self.named_bodies else None)
 
     def body_called(self, noun: str) -> Speaker | None:
         """The body last named with ``noun`` among the words of its name ("the coalition" ->
@@ -1830,6 +1867,20 @@ def body_names(text: str, actors: ActorLexicon) -> list[tuple[int, int, str]]:
         found.append((start, start + len(body), body))
     return found
 
+
+#: What a body issues and the text then calls "the statement" ("the statement continued").
+_STATEMENTS = frozenset({"statement", "release", "communique", "communiqué"})
+_ISSUED = re.compile(
+    r"\b(?:issued|released|put\s+out|posted|published|shared|sent|e-?mailed|tweeted|"
+    r"issues|releases|posts|publishes|shares)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|release|communiqu[eé])\b"
+)
+#: "the statement from the Kremlin", "the release by Acme": a statement naming its source.
+_OWN_SOURCE = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?[A-Z]")
+#: The issuer's name right before the verb ("On Monday, Big Machine Records | issued").
+_ISSUER = re.compile(
+    r"((?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*)\s+(?:(?:has|had|also|then|later|quickly)\s+)*$"
+)
 
 #: Documents that speak for the body that wrote them ("a 2019 study by the Institute for Fiscal
 #: Studies concluded"), besides the ``back_references`` of ``references.yml``.
@@ -2328,7 +2379,9 @@ def _read_article(
     for i, item in enumerate(found):
         heading = item.span.single or _quoted_heading(item.span, texts)
         if heading and item.attribution is UNATTRIBUTED and len(texts) > 1:
-            following = next((f for f in found[i + 1 :] if f.attribution.speaker), None)
+            following = _pulled_from(item, found[i + 1 :]) or next(
+                (f for f in found[i + 1 :] if f.attribution.speaker), None
+            )
             if following is not None:
                 attribution = _Attribution(following.attribution.speaker, "", "subhead")
                 found[i] = dataclasses.replace(item, attribution=attribution)
@@ -2340,6 +2393,20 @@ def _read_article(
             if speaker is not None and speaker.name:
                 reported.append((p, cue, speaker, (p, i) in quoted))
     return _Article(found, reported)
+
+
+def _pulled_from(heading: _Found, later: list[_Found]) -> _Found | None:
+    """The later quotation, with a speaker, that a subhead pulls its words from ('"We write
+    with urgency"' above '"Flu season has begun, so we write with urgency," the doctors
+    stated'), or ``None``: a pull quote is the words of whoever says them below."""
+    words = " ".join(re.findall(r"\w+", fold_typography(heading.text).casefold()))
+    if not words:
+        return None
+    for item in later:
+        said = " ".join(re.findall(r"\w+", fold_typography(item.text).casefold()))
+        if item.attribution.speaker and item.attribution.speaker.name and words in said:
+            return item
+    return None
 
 
 #: A name given to a thing just before its opening mark: "is called", "what's called", "has been

@@ -100,6 +100,28 @@ BODY_CASES = [
         "Swift's rep",
         "anonymous",
     ),
+    # "The statement" is the body that issued one, not the last body named as a subject.
+    (
+        "the statement of the body that issued it",
+        (
+            "On Monday, Acme Records issued a statement. It said Acme Records and Dick Clark "
+            "Productions had reached an agreement.",
+            "“Artists need no label approval for live shows,” the statement continued.",
+        ),
+        "Artists need",
+        "Acme Records",
+        "organisation",
+    ),
+    (
+        "the statement of a body named as an owner",
+        (
+            "The data mesh with the Federal Reserve Board’s view there is “significant slack in "
+            "labor markets,” according to the statement after its September meeting.",
+        ),
+        "significant slack",
+        "Federal Reserve Board",
+        "organisation",
+    ),
     # A document by a body speaks for the body ("a study by X concluded").
     (
         "a study by a body",
@@ -208,3 +230,13 @@ FRAGMENT_CASES = [
 )
 def test_a_writers_word_has_no_speaker(case, sentence, begins, speaker):
     assert row_of((f"{SAID} {sentence}",), begins)["speaker"] == speaker
+
+
+def test_a_pull_quote_is_the_words_of_whoever_says_them_below():
+    found = quotes_of(
+        "Ana Ruiz runs a clinic near the border.",
+        '"We write with urgency"',
+        "“This is how epidemics begin,” Ana Ruiz told reporters.",
+        "“Flu season has begun, so we write with urgency,” said Tom Hale.",
+    )
+    assert found.set_index("text").loc["We write with urgency", "speaker"] == "Tom Hale"
