@@ -2152,6 +2152,8 @@ def _attribute(
     # 0. the so-called "people's republics": the writer's distance, nobody's words.
     if _search_before(_SO_CALLED, first.text, open_at):
         return _Attribution(None, "", "so-called")
+    if _possessive_term(first, span):
+        return UNATTRIBUTED  # the "whistleblower's" identity: a word, not words said
 
     # 1. he "stressed ...": a subject right before the mark, a cue as the quotation's first word.
     words = first.text[span.start : span.start + _LOOKBACK].split(maxsplit=1)
@@ -2214,6 +2216,13 @@ def _attribute(
         opener = state.opening_subject(first, w_start, open_at)
         if opener is not None and opener.name and opener.type != "unknown":
             return _Attribution(opener, "", "as")
+        viewer = _VIEWED_AS.search(first.text, max(w_start, open_at - 80), open_at + 1)
+        if (
+            viewer is not None
+            and first.outside(viewer.start(), viewer.end(1))
+            and not _is_function_word(viewer.group(1).split()[-1])
+        ):
+            return _Attribution(state.unknown(viewer.group(1)), "", "as")
 
     # 6. carried within the paragraph, or continued from the paragraph before -- but not the
     # writer's own word ('The goal is to deliver a "seamless experience" that ...').
@@ -2279,6 +2288,24 @@ def _writers_word(para: _Paragraph, span: Span, window: int) -> bool:
     return not people and not _SOMEONE.search(head)
 
 
+_POSSESSIVE_WORD = re.compile(r"[^\W\d_][\w-]*[’']s?")
+
+
+def _possessive_term(para: _Paragraph, span: Span) -> bool:
+    """Whether the quotation is one lower-case word in the possessive before a noun ('the
+    "whistleblower's" identity'): the writer's distance from a word, whatever verb stands near
+    (nobody says a possessive on its own)."""
+    if len(span.pieces) != 1 or span.close_mark is None:
+        return False
+    quoted = para.text[span.start : span.end].strip()
+    after = para.text[span.close_mark + 1 : span.close_mark + 30]
+    return (
+        quoted[:1].islower()
+        and _POSSESSIVE_WORD.fullmatch(quoted) is not None
+        and re.match(r"\s+[a-z]", after) is not None
+    )
+
+
 def _is_said_text(quoted: str) -> bool:
     """Whether quoted text is more than :data:`SCARE_MAX_WORDS` words or opens with no
     lower-case letter: something said, not a word the writer holds at a distance."""
@@ -2303,6 +2330,17 @@ def _names_no_one(para: _Paragraph, span: Span, open_at: int) -> bool:
 #: "... as its 'Achilles heel'", "as 'someone who ...'": a characterisation right before the
 #: opening mark.
 _AS_FRAME = re.compile(r"\bas\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:\w+\s+)?[“\"]$")
+
+
+#: "which Apple views as '...'", "what the Kremlin sees as '...'": a name (or "the" and a
+#: name) right before a verb of regarding, in a relative clause or not: who characterises.
+_VIEWED_AS = re.compile(
+    r"(?<![\w’'-])((?:the\s+)?(?:[A-Z][\w&’'.-]*\s+){0,3}[A-Z][\w&’'-]*)\s+"
+    r"(?:views?|viewed|sees|saw|regards?|regarded|considers?|considered|describes?|described|"
+    r"characteri[sz]es?|characteri[sz]ed|brands?|branded|labels?|labell?ed|dismiss(?:es|ed)?)"
+    r"\s+(?:(?:it|them|this|that|him|her)\s+)?as\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
+    r"(?:\w+\s+)?[“\"]$"
+)
 
 
 def _is_question(para: _Paragraph) -> bool:

@@ -240,3 +240,43 @@ def test_a_pull_quote_is_the_words_of_whoever_says_them_below():
         "“Flu season has begun, so we write with urgency,” said Tom Hale.",
     )
     assert found.set_index("text").loc["We write with urgency", "speaker"] == "Tom Hale"
+
+
+#: (case, paragraph, the quotation's first words, speaker): who characterises in "X views Y as
+#: '...'" with no reporting verb, and a possessive word in quotation marks, which nobody says.
+CHARACTERISED_CASES = [
+    (
+        "a body in a relative clause",
+        "Among those values is privacy, which Apple views as “a fundamental human right”.",
+        "a fundamental",
+        "Apple",
+    ),
+    (
+        "a pronoun is no name",
+        "“We are fine,” said Tom Hale. He sees it as “a waste of time” for everyone.",
+        "a waste",
+        "Tom Hale",
+    ),
+    (
+        "a possessive word beside a verb",
+        "“We will see,” said Tom Hale. Would Hale have pleaded to keep the “whistleblower’s” "
+        "identity secret?",
+        "whistleblower",
+        "",
+    ),
+    (
+        "a possessive ending its sentence stays carried",
+        "“We will see,” said Tom Hale. The decision was “ministers’.”",
+        "ministers",
+        "Tom Hale",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "paragraph", "begins", "speaker"),
+    CHARACTERISED_CASES,
+    ids=[c[0] for c in CHARACTERISED_CASES],
+)
+def test_characterisations_and_possessive_words(case, paragraph, begins, speaker):
+    assert row_of((paragraph,), begins)["speaker"] == speaker
