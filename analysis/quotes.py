@@ -1909,7 +1909,10 @@ def _speaks_for(words: str) -> bool:
     spokesperson", "Swift's rep", "a spokesperson for Home Depot"; ``speaks_for`` of
     ``references.yml``)."""
     core = _OF_PHRASE.split(words, maxsplit=1)[0].split()
-    return bool(core) and core[-1].casefold().strip(",.") in load_references().speaks_for
+    # "US Trade Representative Robert Zoellick": a capitalised title, not a spokesperson.
+    return (
+        bool(core) and core[-1].islower() and core[-1].strip(",.") in load_references().speaks_for
+    )
 
 
 #: "a WeWork spokesperson", "the Home Depot spokesman": a name before the noun.
@@ -2263,9 +2266,9 @@ _SOMEONE = re.compile(r"\b(?:he|she|they|we|i)\b", re.IGNORECASE)
 def _writers_word(para: _Paragraph, span: Span, window: int) -> bool:
     """Whether a quotation is a word the writer holds at a distance, not words carried over
     from the paragraph's last speaker: a fragment of at most :data:`SCARE_MAX_WORDS` words in
-    lower case, inside a sentence that goes on after it in lower case ('a "seamless
-    experience" that presents', 'a "business" or "creator" one', 'two "deliveries" of
-    payloads'), whose sentence has no reporting verb, quotes nothing longer, names no one
+    lower case, naming a thing (:func:`_names_a_thing`) inside a sentence that goes on after
+    it in lower case ('a "seamless experience" that presents', 'a "business" or "creator" one',
+    'two "deliveries" of payloads'), whose sentence has no reporting verb, quotes nothing longer, names no one
     ('All "relevant sites" were disinfected, reports Wee') and has no subject pronoun before
     it ('He called the plan "a disgrace" and left' stays his)."""
     if len(span.pieces) != 1 or span.open_mark is None or span.close_mark is None:
@@ -2275,6 +2278,8 @@ def _writers_word(para: _Paragraph, span: Span, window: int) -> bool:
     after = para.text[span.close_mark + 1 : span.close_mark + 40].lstrip(' ”"')
     if not after[:1].islower() or para.text[span.start : span.end].rstrip()[-1:] in ".!?":
         return False  # the fragment ends its sentence: an evaluation carried over, perhaps
+    if not _names_a_thing(para.text, span.open_mark):
+        return False  # 'must "augment and support"', 'are "quite closely modelled"': said
     index = bisect.bisect_left(para.cues, window, key=lambda c: c.window)
     if index < len(para.cues) and para.cues[index].window == window:
         return False
@@ -2286,6 +2291,24 @@ def _writers_word(para: _Paragraph, span: Span, window: int) -> bool:
     head = para.text[w_start : span.open_mark]
     people = para.people_before_index(w_end) - para.people_before_index(w_start)
     return not people and not _SOMEONE.search(head)
+
+
+#: Numbers that may stand before a term as a determiner does ("two 'deliveries'").
+_NUMBER_WORDS = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several"]
+)
+_COORDINATED = re.compile(r"[”\"]\s*(?:and|or)\s*$")
+
+
+def _names_a_thing(text: str, open_mark: int) -> bool:
+    """Whether the quoted words stand where the writer names a thing: right after a determiner
+    or a number ('a "seamless experience"', 'two "deliveries"') or after another quoted term
+    and "or" ('a "business" or "creator" one') -- not after a verb, a modal or an adverb, where
+    a speaker's words are woven in ('must "augment and support"')."""
+    if _COORDINATED.search(text, max(0, open_mark - 10), open_mark):
+        return True
+    word = _previous_word(text, open_mark).casefold()
+    return word in _words("determiners") or word in _NUMBER_WORDS or word.isdigit()
 
 
 _POSSESSIVE_WORD = re.compile(r"[^\W\d_][\w-]*[’']s?")
@@ -2433,6 +2456,11 @@ def _read_article(
     return _Article(found, reported)
 
 
+#: How many quotations after a subhead are searched for the words it pulls (a bound that keeps
+#: an article of many quoted one-line paragraphs linear).
+_PULL_QUOTE_REACH = 30
+
+
 def _pulled_from(heading: _Found, later: list[_Found]) -> _Found | None:
     """The later quotation, with a speaker, that a subhead pulls its words from ('"We write
     with urgency"' above '"Flu season has begun, so we write with urgency," the doctors
@@ -2440,7 +2468,7 @@ def _pulled_from(heading: _Found, later: list[_Found]) -> _Found | None:
     words = " ".join(re.findall(r"\w+", fold_typography(heading.text).casefold()))
     if not words:
         return None
-    for item in later:
+    for item in later[:_PULL_QUOTE_REACH]:
         said = " ".join(re.findall(r"\w+", fold_typography(item.text).casefold()))
         if item.attribution.speaker and item.attribution.speaker.name and words in said:
             return item

@@ -89,6 +89,14 @@ BODY_CASES = [
         "Home Depot",
         "organisation",
     ),
+    # A capitalised title is no spokesperson: "US Trade Representative" is a person's title.
+    (
+        "a title ending in Representative",
+        ("“There is no single customs union,” the US Trade Representative said.",),
+        "There is no",
+        "the US Trade Representative",
+        "other",
+    ),
     # A person's representative is nobody named: anonymous, not the person.
     (
         "a person's rep",
@@ -198,6 +206,18 @@ FRAGMENT_CASES = [
         "The agency plans two “deliveries” of payloads a year.",
         "deliveries",
         "",
+    ),
+    (
+        "after a modal",
+        "Any exit strategy must “augment and support” the process.",
+        "augment",
+        "Jack Buser",
+    ),
+    (
+        "after a copula",
+        "The proposals are “quite closely modelled” on Canada's.",
+        "quite",
+        "Jack Buser",
     ),
     ("fragment ending its sentence", "The rollout was “a mess.”", "a mess", "Jack Buser"),
     (
