@@ -894,6 +894,7 @@ class _Attributor:
         self.bodies: list[Speaker] = []  # bodies named as subjects, in order
         self.named_bodies: list[Speaker] = []  # bodies named anywhere, in order
         self.issuer: Speaker | None = None  # the body last seen issuing a statement
+        self.lone_names: list[Speaker] = []  # one-word names of subjects ("Spotify announced")
         self.speaking_names: frozenset[str] = frozenset()  # one-word names next to a cue
 
     def read_speaking_names(self, texts: Sequence[str]) -> None:
@@ -1050,9 +1051,9 @@ class _Attributor:
             len(core) >= 2
             and core[0].casefold() == "the"
             and core_head in load_references().back_references
-            and self.last_body() is not None
+            and self.referred_body() is not None
         ):
-            return dataclasses.replace(self.last_body(), text=words)  # "the agency said"
+            return dataclasses.replace(self.referred_body(), text=words)  # "the agency said"
         if len(tokens) >= 2 and tokens[0].casefold() == "the":
             # "the prosecutor": the person named with that noun; else the unnamed speaker last
             # quoted with it ("one legal expert ... the expert warned"); else the person last
@@ -1352,6 +1353,8 @@ class _Attributor:
                 and not _object_of_verb(para.text, start)
             ):
                 found.append((start, end, person))
+                if len(person.name.split()) == 1:
+                    self.lone_names.append(person)
         para.people = sorted(found, key=lambda item: item[0])
         para.people_starts = [start for start, _, _ in para.people]
 
@@ -1484,6 +1487,21 @@ class _Attributor:
             return None  # "Mary Jones of the Bank", "a member of the Committee": not the body
         country, side = self.actors.country_of(name)
         return Speaker(name, side if country else "unknown", "institution", words)
+
+    def referred_body(self) -> Speaker | None:
+        """The body "the company" or "the agency" refers back to: the body last named as a
+        subject (:meth:`last_body`); else the body last named anywhere ("shares of Acme Corp
+        fell"); else the last one-word name of a subject that is no person the article gives a
+        first name, an honorific or a gender ("Spotify announced ... the company said")."""
+        if self.last_body() is not None:
+            return self.last_body()
+        if self.named_bodies:
+            return self.named_bodies[-1]
+        for name in reversed(self.lone_names[-_RECENT_DESCRIPTIONS:]):
+            person = self.people.get(_surname(name.name), name)
+            if len(person.name.split()) == 1 and not person.gender and name.text == name.name:
+                return Speaker(name.name, name.side, "institution", name.name)
+        return None
 
     def last_body(self) -> Speaker | None:
         """The body last named as a subject, or ``None``."""

@@ -67,6 +67,28 @@ BODY_CASES = [
         "Workers United Coalition",
         "organisation",
     ),
+    # "The company" with no body named as a subject: a body named anywhere, else a one-word
+    # name of a subject that the article never gives a first name, honorific or gender.
+    (
+        "the company after a one-word subject",
+        (
+            "Spotify announced on Monday that it would raise prices in 40 markets.",
+            "“We want to keep investing in new features,” the company said in a statement.",
+        ),
+        "We want",
+        "Spotify",
+        "organisation",
+    ),
+    (
+        "the firm after a body named as an object",
+        (
+            "Shares of Acme Holdings fell 5% after its chief left.",
+            "“He left by mutual agreement,” the firm said.",
+        ),
+        "He left",
+        "Acme Holdings",
+        "organisation",
+    ),
     # A company's spokesperson speaks for the company, typed as an organisation.
     (
         "a <body> spokesperson",
@@ -150,6 +172,15 @@ PERSON_CASES = [
         ("“Rates will rise,” said Mary Jones of the Bank of England.",),
         "Rates will",
         "Mary Jones",
+    ),
+    (
+        "a one-word name with a gender is a person, not the company",
+        (
+            "Madonna said on Monday that she would tour again. She said she was ready.",
+            "“Tickets go on sale in May,” the company said.",
+        ),
+        "Tickets go",
+        "the company",
     ),
     (
         "a person's spokesman is anonymous",
