@@ -1364,7 +1364,7 @@ class _Attributor:
         words = _POSSESSIVE_END.sub("", re.sub(r"^(?:The|A|An)\s+", "", para.text[start:end]))
         previous = _previous_word(para.text, start).casefold()
         if (
-            _is_body_name(words)
+            (_is_body_name(words) or self.acts_as_body(words, para.text, end))
             and not _possessive_after(para.text, end)
             and previous not in _words("prepositions")
             and not _object_of_verb(para.text, start)
@@ -1373,6 +1373,19 @@ class _Attributor:
             self.bodies.append(Speaker(words, side if country else "unknown", "institution", words))
         if _is_body_name(words):
             self.named_bodies.append(Speaker(words, "unknown", "institution", words))
+
+    def acts_as_body(self, word: str, text: str, end: int) -> bool:
+        """Whether one capitalised word the speaker lexicon lists as no person's name
+        (``not_person_words``: "Boeing", "Apple", "Reuters") stands as a subject before a verb
+        ("Boeing said", "Apple has", "Google announced"): a body, for "the company" later."""
+        after = _next_word(text, end).casefold().strip(",.")
+        verb = after in self.cues.lemma_of or after in _words("auxiliaries") or after.endswith("ed")
+        return (
+            " " not in word
+            and word.casefold() in self.actors.not_person_words
+            and not _is_function_word(word)
+            and verb
+        )
 
     def note_body_names(self, para: _Paragraph) -> list[tuple[int, int]]:
         """Remember the bodies a paragraph names with a connecting word (:func:`body_names`:

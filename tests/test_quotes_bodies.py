@@ -89,6 +89,16 @@ BODY_CASES = [
         "Acme Holdings",
         "organisation",
     ),
+    (
+        "a trade noun after a company the speaker lexicon knows is no person",
+        (
+            "Boeing said it would cut 2,000 jobs.",
+            "“We regret the impact on our people,” the planemaker said.",
+        ),
+        "We regret",
+        "Boeing",
+        "organisation",
+    ),
     # A company's spokesperson speaks for the company, typed as an organisation.
     (
         "a <body> spokesperson",
