@@ -1280,7 +1280,16 @@ class _Attributor:
                 return person
         opening = _OPENING_NAME.match(para.text, start, limit)
         if opening and _opens_with_name(para.text, opening):
-            return self.unknown(opening.group(1))
+            body = self.body_opening(para.text, opening.start(1), limit)
+            return body or self.unknown(opening.group(1))
+        return None
+
+    def body_opening(self, text: str, start: int, limit: int) -> Speaker | None:
+        """The body whose name, joined by a connecting word, opens a sentence at ``start``
+        ("The Bank of England held rates, saying ..." is the Bank of England, not "Bank")."""
+        names = body_names(text[start:limit], self.actors)
+        if names and text[start : start + names[0][0]].strip() in ("", "The", "the"):
+            return self.body_in(names[0][2])
         return None
 
     def by_agent(self, para: _Paragraph, cue: Cue) -> Speaker | None:
@@ -1455,6 +1464,10 @@ class _Attributor:
         ("Swift's rep", "a Reed spokesman") an unnamed source. ``None`` for any other words."""
         if not _speaks_for(words):
             return None
+        back = _SPEAKS_FOR_BODY.match(words)
+        if back and back.group(1).casefold() in load_references().back_references:
+            body = self.referred_body()  # "a spokesperson for the company"
+            return dataclasses.replace(body, text=words) if body is not None else None
         before = _NAME_SPEAKS_FOR.match(words)
         after = _SPEAKS_FOR_NAME.match(words)
         owner = before.group(1) if before else after.group(2) if after else ""
@@ -1950,6 +1963,8 @@ def _speaks_for(words: str) -> bool:
 _NAME_SPEAKS_FOR = re.compile(
     r"^(?:(?:a|an|the)\s+)?((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(\w+)$"
 )
+#: "a spokesperson for the company": a back-reference after it.
+_SPEAKS_FOR_BODY = re.compile(r"^(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+)?\w+\s+for\s+the\s+(\w+)$")
 #: "a spokesperson for Home Depot", "a representative of the Kremlin": a name after it.
 _SPEAKS_FOR_NAME = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+)?(\w+)\s+(?:for|of|from|at)\s+(?:the\s+)?"

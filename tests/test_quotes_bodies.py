@@ -129,6 +129,23 @@ BODY_CASES = [
         "the US Trade Representative",
         "other",
     ),
+    (
+        "a spokesperson for the company",
+        (
+            "Amazon said it would review the case. “We have nothing to add,” a spokesperson for "
+            "the company said.",
+        ),
+        "We have nothing",
+        "Amazon",
+        "organisation",
+    ),
+    (
+        "a body joined by 'of' opens the sentence of a participle",
+        ("The Bank of England held rates, saying inflation was “too high”.",),
+        "too high",
+        "Bank of England",
+        "organisation",
+    ),
     # A person's representative is nobody named: anonymous, not the person.
     (
         "a person's rep",
