@@ -27,7 +27,12 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
 5. ``according to``: "according to X" in the sentence; ``colon``: "X: '...'", or with no verb
    the sentence's subject ("Giuliani blamed the president: '...'"); ``as``: a characterisation
    with no verb is the subject's ("Ward sees the lineup as its 'Achilles heel'");
-6. ``carried``: the speaker of an earlier sentence of the same paragraph; ``sentence before``:
+6. ``carried``: the speaker of an earlier sentence of the same paragraph -- unless the quotation
+   is the writer's own word: a lower-case fragment of one to three words right after a
+   determiner or a number, in a sentence that goes on after it and has no reporting verb, no
+   longer quotation, no one named and no subject pronoun ('deliver a "seamless experience"
+   that ...'; after a verb or a modal, 'must "augment and support"', it stays carried);
+   ``sentence before``:
    a quotation opening a sentence, with no verb and no speaker before it in its paragraph, is the
    person the sentence before names as its subject ("Aderholt returned to the issue. '...?'");
    ``continued``: a quotation that opens its paragraph, or a full sentence quoted in a paragraph
@@ -37,6 +42,9 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
    answer in quotation marks with no verb is the interviewee's (the speaker before the question);
 8. otherwise none: a quotation of one to three words is then a ``scare`` quote (the writer's
    distance from a word), a longer one stays unattributed.
+
+A possessive word in quotation marks ('the "whistleblower's" identity') is nobody's words;
+"which Apple views as '...'" is the characterisation of the name before the verb of regarding.
 
 Quoted text whose every word is capitalised -- a title, a sign, a name ("A Most Violent Year",
 "Perry") -- is not a quotation (:func:`names_a_work`), nor is a quoted nickname right before a
@@ -72,7 +80,16 @@ or an adverbial between subject and verb ("James Hall with the NYPD said", "Addi
 Productions", "CBP"), to which "the production company", "the statement" and "it" refer back,
 and person nouns ("the director", "the 56-year-old") that, when no one was so described, mean
 the person last named as a subject (``lexicons/references.yml``); a passive "she was warned
-that" with no agent is an unnamed source. Function words the rules read sentences with are data
+that" with no agent is an unnamed source. A body's name may hold a connecting word ("Doctors for
+Camp Closure", "Governor's Office of Emergency Services": :func:`body_names`; no person inside
+it), and a description ending in one speaks for it ("a 2019 study by the Institute for Fiscal
+Studies concluded"); "the doctors" or "the coalition" is the body last named with that word;
+"the company" with no body named as a subject is the body last named anywhere, else a one-word
+subject name that is no person ("Spotify announced"); "the statement" is the body last seen
+issuing one ("Big Machine Records issued a statement"); someone who speaks for another ("a WeWork
+spokesperson", "a spokesperson for Home Depot", "Apple's spokesperson") speaks for the body, typed
+by the body (an organisation for a company), and is anonymous for a person named ("Swift's
+rep"); a subhead pulled from a later quotation is that quotation's speaker's. Function words the rules read sentences with are data
 too (``cues.yml``).
 
 ``kind`` is ``full`` when the quotation stands as the speaker's own sentence (it begins with a
