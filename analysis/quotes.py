@@ -1505,6 +1505,7 @@ class _Attributor:
         the Institute for Fiscal Studies, a London think tank, concluded"): :meth:`body_in` of
         the words from their clause's start, with where they start; else ``None``."""
         text = para.text
+        floor = max(floor, cue_start - _BODY_REACH)  # a long sentence stays linear
         for start, end, _ in reversed(body_names(text[floor:cue_start], self.actors)):
             gap = text[floor + end : cue_start]
             if not (_is_subject_gap(gap) or _LONG_APPOSITIVE.fullmatch(gap)):
@@ -1877,9 +1878,16 @@ _CAPITALISED_AFTER = re.compile(
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
+#: How far before a cue a description ending in a body's name is looked for (characters: a
+#: long appositive after the name included).
+_BODY_REACH = 400
+
+
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` overlaps one of ``spans`` (a paragraph has few bodies)."""
-    return any(s < end and start < e for s, e in spans)
+    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted, not overlapping): a binary
+    search, so a paragraph naming many bodies stays linear."""
+    index = bisect.bisect_right(spans, start, key=lambda span: span[1])
+    return index < len(spans) and spans[index][0] < end
 
 
 def _is_body_head(word: str, connector: str, alone: bool) -> bool:
