@@ -27,7 +27,12 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
 5. ``according to``: "according to X" in the sentence; ``colon``: "X: '...'", or with no verb
    the sentence's subject ("Giuliani blamed the president: '...'"); ``as``: a characterisation
    with no verb is the subject's ("Ward sees the lineup as its 'Achilles heel'");
-6. ``carried``: the speaker of an earlier sentence of the same paragraph; ``sentence before``:
+6. ``carried``: the speaker of an earlier sentence of the same paragraph -- unless the quotation
+   is the writer's own word: a lower-case fragment of one to three words right after a
+   determiner or a number, in a sentence that goes on after it and has no reporting verb, no
+   longer quotation, no one named and no subject pronoun ('deliver a "seamless experience"
+   that ...'; after a verb or a modal, 'must "augment and support"', it stays carried);
+   ``sentence before``:
    a quotation opening a sentence, with no verb and no speaker before it in its paragraph, is the
    person the sentence before names as its subject ("Aderholt returned to the issue. '...?'");
    ``continued``: a quotation that opens its paragraph, or a full sentence quoted in a paragraph
@@ -37,6 +42,9 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
    answer in quotation marks with no verb is the interviewee's (the speaker before the question);
 8. otherwise none: a quotation of one to three words is then a ``scare`` quote (the writer's
    distance from a word), a longer one stays unattributed.
+
+A possessive word in quotation marks ('the "whistleblower's" identity') is nobody's words;
+"which Apple views as '...'" is the characterisation of the name before the verb of regarding.
 
 Quoted text whose every word is capitalised -- a title, a sign, a name ("A Most Violent Year",
 "Perry") -- is not a quotation (:func:`names_a_work`), nor is a quoted nickname right before a
@@ -72,7 +80,16 @@ or an adverbial between subject and verb ("James Hall with the NYPD said", "Addi
 Productions", "CBP"), to which "the production company", "the statement" and "it" refer back,
 and person nouns ("the director", "the 56-year-old") that, when no one was so described, mean
 the person last named as a subject (``lexicons/references.yml``); a passive "she was warned
-that" with no agent is an unnamed source. Function words the rules read sentences with are data
+that" with no agent is an unnamed source. A body's name may hold a connecting word ("Doctors for
+Camp Closure", "Governor's Office of Emergency Services": :func:`body_names`; no person inside
+it), and a description ending in one speaks for it ("a 2019 study by the Institute for Fiscal
+Studies concluded"); "the doctors" or "the coalition" is the body last named with that word;
+"the company" with no body named as a subject is the body last named anywhere, else a one-word
+subject name that is no person ("Spotify announced"); "the statement" is the body last seen
+issuing one ("Big Machine Records issued a statement"); someone who speaks for another ("a WeWork
+spokesperson", "a spokesperson for Home Depot", "Apple's spokesperson") speaks for the body, typed
+by the body (an organisation for a company), and is anonymous for a person named ("Swift's
+rep"); a subhead pulled from a later quotation is that quotation's speaker's. Function words the rules read sentences with are data
 too (``cues.yml``).
 
 ``kind`` is ``full`` when the quotation stands as the speaker's own sentence (it begins with a
@@ -371,6 +388,7 @@ class ReferenceLexicon:
     place_prefixes: frozenset[str]
     source: str
     generic_people: frozenset[str] = frozenset()
+    speaks_for: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -389,6 +407,7 @@ def load_references(path: str | Path | None = None) -> ReferenceLexicon:
         words("place_prefixes"),
         str(data.get("source") or "").strip(),
         words("generic_people"),
+        words("speaks_for"),
     )
 
 
@@ -890,6 +909,9 @@ class _Attributor:
         self.people_before: list[Speaker] = []  # persons named in earlier paragraphs, in order
         self.descriptions: list[tuple[str, Speaker]] = []  # words around each name, in order
         self.bodies: list[Speaker] = []  # bodies named as subjects, in order
+        self.named_bodies: list[Speaker] = []  # bodies named anywhere, in order
+        self.issuer: Speaker | None = None  # the body last seen issuing a statement
+        self.lone_names: list[Speaker] = []  # one-word names of subjects ("Spotify announced")
         self.speaking_names: frozenset[str] = frozenset()  # one-word names next to a cue
 
     def read_speaking_names(self, texts: Sequence[str]) -> None:
@@ -1005,6 +1027,9 @@ class _Attributor:
         known = resolve(words, self.actors)
         if known is not None:
             return Speaker(known.name, known.side, known.type, words)
+        body = self.speaks_for(words) or self.body_in(words)
+        if body is not None:
+            return body
         country, side = self.actors.country_of(words)
         side = side if country else "unknown"
         owner = _possessive_owner(words)
@@ -1034,13 +1059,18 @@ class _Attributor:
         head = tokens[-1].casefold() if tokens else ""
         core = _OF_PHRASE.split(words, maxsplit=1)[0].split()  # "a member (of the League)"
         core_head = core[-1].casefold().strip(",.") if core else ""
+        if len(core) == 2 and core[0].casefold() == "the" and self.body_called(core_head):
+            return dataclasses.replace(self.body_called(core_head), text=words)  # "the coalition"
+        issuer = self.issuer_of(tokens)
+        if issuer is not None:
+            return dataclasses.replace(issuer, text=words)  # "the statement continued"
         if (
             len(core) >= 2
             and core[0].casefold() == "the"
             and core_head in load_references().back_references
-            and self.last_body() is not None
+            and self.referred_body() is not None
         ):
-            return dataclasses.replace(self.last_body(), text=words)  # "the agency said"
+            return dataclasses.replace(self.referred_body(), text=words)  # "the agency said"
         if len(tokens) >= 2 and tokens[0].casefold() == "the":
             # "the prosecutor": the person named with that noun; else the unnamed speaker last
             # quoted with it ("one legal expert ... the expert warned"); else the person last
@@ -1108,6 +1138,9 @@ class _Attributor:
         nickname = _quoted_name_before(para, cue.start)
         if nickname is not None:
             return self.unknown(nickname[2]), nickname[0]
+        body = self.body_before(para, floor, cue.start)
+        if body is not None:
+            return body
         found = _np_before(text, floor, cue.start)
         if found is not None:
             return self.unknown(found[0], (para, found[1])), found[1]
@@ -1264,7 +1297,16 @@ class _Attributor:
                 return person
         opening = _OPENING_NAME.match(para.text, start, limit)
         if opening and _opens_with_name(para.text, opening):
-            return self.unknown(opening.group(1))
+            body = self.body_opening(para.text, opening.start(1), limit)
+            return body or self.unknown(opening.group(1))
+        return None
+
+    def body_opening(self, text: str, start: int, limit: int) -> Speaker | None:
+        """The body whose name, joined by a connecting word, opens a sentence at ``start``
+        ("The Bank of England held rates, saying ..." is the Bank of England, not "Bank")."""
+        names = body_names(text[start:limit], self.actors)
+        if names and text[start : start + names[0][0]].strip() in ("", "The", "the"):
+            return self.body_in(names[0][2])
         return None
 
     def by_agent(self, para: _Paragraph, cue: Cue) -> Speaker | None:
@@ -1306,8 +1348,12 @@ class _Attributor:
                 ):
                     speaker = Speaker(actor.name, actor.side, actor.type, what.surface)
                     found.append((start, end, speaker))
+        bodies = self.note_body_names(para)
+        self.note_statements(para)
         for match in _NAME_RUN.finditer(para.text):
             start, end = match.span()
+            if _inside(bodies, start, end) or _spoken_for(para.text, start):
+                continue  # "Doctors for Camp Closure", "a spokesperson for Home Depot": no person
             for s, e in named:  # "US President Donald Trump": the name after the role
                 if s <= start < e < end:
                     start = e + len(para.text[e:end]) - len(para.text[e:end].lstrip())
@@ -1333,22 +1379,173 @@ class _Attributor:
                 and not _object_of_verb(para.text, start)
             ):
                 found.append((start, end, person))
+                if len(person.name.split()) == 1:
+                    self.lone_names.append(person)
         para.people = sorted(found, key=lambda item: item[0])
         para.people_starts = [start for start, _, _ in para.people]
 
     def note_body(self, para: _Paragraph, start: int, end: int) -> None:
         """Remember a body named as a subject ("Dick Clark Productions denied ..."), for "the
         production company" and "the statement" later (:meth:`last_body`)."""
-        words = re.sub(r"^(?:The|A|An)\s+", "", para.text[start:end])
+        words = _POSSESSIVE_END.sub("", re.sub(r"^(?:The|A|An)\s+", "", para.text[start:end]))
         previous = _previous_word(para.text, start).casefold()
         if (
-            _is_body_name(words)
+            (_is_body_name(words) or self.acts_as_body(words, para.text, end))
             and not _possessive_after(para.text, end)
             and previous not in _words("prepositions")
             and not _object_of_verb(para.text, start)
         ):
             country, side = self.actors.country_of(words)
             self.bodies.append(Speaker(words, side if country else "unknown", "institution", words))
+        if _is_body_name(words):
+            self.named_bodies.append(Speaker(words, "unknown", "institution", words))
+
+    def acts_as_body(self, word: str, text: str, end: int) -> bool:
+        """Whether one capitalised word the speaker lexicon lists as no person's name
+        (``not_person_words``: "Boeing", "Apple", "Reuters") stands as a subject before a verb
+        ("Boeing said", "Apple has", "Google announced"): a body, for "the company" later."""
+        after = _next_word(text, end).casefold().strip(",.")
+        verb = after in self.cues.lemma_of or after in _words("auxiliaries") or after.endswith("ed")
+        return (
+            " " not in word
+            and word.casefold() in self.actors.not_person_words
+            and not _is_function_word(word)
+            and verb
+        )
+
+    def note_body_names(self, para: _Paragraph) -> list[tuple[int, int]]:
+        """Remember the bodies a paragraph names with a connecting word (:func:`body_names`:
+        "Doctors for Camp Closure"), wherever they stand, and as subjects those that are one;
+        return where they are, for :meth:`name_people` to find no person inside them."""
+        spans = []
+        prepositions = _words("prepositions")
+        for start, end, name in body_names(para.text, self.actors):
+            if not para.outside(start, end):
+                continue
+            country, side = self.actors.country_of(name)
+            body = Speaker(name, side if country else "unknown", "institution", name)
+            self.named_bodies.append(body)
+            if (
+                not _possessive_after(para.text, end)
+                and _previous_word(para.text, start).casefold() not in prepositions
+                and not _object_of_verb(para.text, start)
+            ):
+                self.bodies.append(body)
+            spans.append((start, end))
+        return spans
+
+    def note_statements(self, para: _Paragraph) -> None:
+        """Remember the body that issues a statement ("Big Machine Records issued a statement",
+        "Amazon released a statement"), for "the statement" later (:meth:`issuer_of`): the
+        capitalised name right before the verb, when it names no person of the article."""
+        for match in _ISSUED.finditer(para.text):
+            if not para.outside(match.start(), match.end()):
+                continue
+            subject = _ISSUER.search(para.text, max(0, match.start() - 80), match.start())
+            if subject is None:
+                continue
+            name = _POSSESSIVE_END.sub("", re.sub(r"^(?:The|A|An)\s+", "", subject.group(1)))
+            if name.split()[0].casefold() in _words("prepositions") | _words("clause_words"):
+                continue
+            person = self.people.get(_surname(name)) or self.actors.trailing_name(name)
+            if _is_body_name(name) or not person:
+                self.issuer = Speaker(name, "unknown", "institution", name)
+
+    def issuer_of(self, tokens: list[str]) -> Speaker | None:
+        """Who "the statement" ("the statement continued", "the statement after its September
+        meeting") is: the body last seen issuing one (:meth:`note_statements`), else the body
+        last named, as a subject or not ("the Federal Open Market Committee's view ..., according
+        to the statement"); ``None`` for other words or with no body named."""
+        if len(tokens) < 2 or tokens[0].casefold() != "the":
+            return None
+        if tokens[1].casefold().strip(",.") not in _STATEMENTS:
+            return None
+        if _OWN_SOURCE.search(" ".join(tokens[2:])):
+            return None  # "the statement from the Kremlin": its own source
+        if self.issuer is not None:
+            return self.issuer
+        return self.last_body() or (self.named_bodies[-1] if self.named_bodies else None)
+
+    def body_called(self, noun: str) -> Speaker | None:
+        """The body last named with ``noun`` among the words of its name ("the coalition" ->
+        "WeWorkers Coalition", "the doctors" -> "Doctors for Camp Closure"), or ``None``."""
+        for body in reversed(self.named_bodies[-_RECENT_DESCRIPTIONS:]):
+            if noun in (w.casefold() for w in body.name.split()):
+                return body
+        return None
+
+    def speaks_for(self, words: str) -> Speaker | None:
+        """The speaker of a description of someone who speaks for another (:func:`_speaks_for`):
+        the body ("a WeWork spokesperson", "a spokesperson for the Governor's Office of
+        Emergency Services" -> the body, whose words they are); for a person already named
+        ("Swift's rep", "a Reed spokesman") an unnamed source. ``None`` for any other words."""
+        if not _speaks_for(words):
+            return None
+        back = _SPEAKS_FOR_BODY.match(words)
+        if back and back.group(1).casefold() in load_references().back_references:
+            body = self.referred_body()  # "a spokesperson for the company"
+            return dataclasses.replace(body, text=words) if body is not None else None
+        before = _NAME_SPEAKS_FOR.match(words)
+        after = _SPEAKS_FOR_NAME.match(words)
+        owner = before.group(1) if before else after.group(2) if after else ""
+        owner = _POSSESSIVE_END.sub("", owner or _possessive_owner(words))
+        if not owner or owner.casefold().split()[0] in _ARTICLES:
+            return None
+        person = self.people.get(_surname(owner))
+        if person is not None and person.name.endswith(owner.split()[-1]):
+            return Speaker(words, "unknown", "anonymous", words)
+        country, side = self.actors.country_of(owner)
+        return Speaker(owner, side if country else "unknown", "institution", words)
+
+    def body_before(
+        self, para: _Paragraph, floor: int, cue_start: int
+    ) -> tuple[Speaker, int] | None:
+        """A description ending in a body's name right before a cue, however long ("a
+        spokesperson for the Governor's Office of Emergency Services said", "A 2019 study by
+        the Institute for Fiscal Studies, a London think tank, concluded"): :meth:`body_in` of
+        the words from their clause's start, with where they start; else ``None``."""
+        text = para.text
+        floor = max(floor, cue_start - _BODY_REACH)  # a long sentence stays linear
+        for start, end, _ in reversed(body_names(text[floor:cue_start], self.actors)):
+            gap = text[floor + end : cue_start]
+            if not (_is_subject_gap(gap) or _LONG_APPOSITIVE.fullmatch(gap)):
+                return None
+            chunks = list(_CHUNK.finditer(text, floor, floor + end))
+            begin = chunks[-1].start() + _lead(chunks[-1].group(0)) if chunks else floor + start
+            body = self.body_in(text[begin : floor + end])
+            return (body, begin) if body is not None else None
+        return None
+
+    def body_in(self, words: str) -> Speaker | None:
+        """The body a description ends with, named with a connecting word (:func:`body_names`),
+        when the words before it name no one: "The Centre for Economic Policy Research", "a
+        2019 study by the Institute for Fiscal Studies" -> the body; "Mary Jones of the Bank of
+        England" stays Mary Jones."""
+        found = body_names(words, self.actors)
+        if not found or words[found[-1][1] :].strip(" ,.’'s"):
+            return None
+        start, _, name = found[-1]
+        core = _OF_PHRASE.split(re.sub(r"\s+by\s+", " of ", words[:start]), maxsplit=1)[0]
+        head = [w.casefold() for w in core.split() if w.casefold() not in _ARTICLES]
+        if head and head[-1] not in _DOCUMENTS | load_references().speaks_for:
+            return None  # "Mary Jones of the Bank", "a member of the Committee": not the body
+        country, side = self.actors.country_of(name)
+        return Speaker(name, side if country else "unknown", "institution", words)
+
+    def referred_body(self) -> Speaker | None:
+        """The body "the company" or "the agency" refers back to: the body last named as a
+        subject (:meth:`last_body`); else the body last named anywhere ("shares of Acme Corp
+        fell"); else the last one-word name of a subject that is no person the article gives a
+        first name, an honorific or a gender ("Spotify announced ... the company said")."""
+        if self.last_body() is not None:
+            return self.last_body()
+        if self.named_bodies:
+            return self.named_bodies[-1]
+        for name in reversed(self.lone_names[-_RECENT_DESCRIPTIONS:]):
+            person = self.people.get(_surname(name.name), name)
+            if len(person.name.split()) == 1 and not person.gender and name.text == name.name:
+                return Speaker(name.name, name.side, "institution", name.name)
+        return None
 
     def last_body(self) -> Speaker | None:
         """The body last named as a subject, or ``None``."""
@@ -1671,6 +1868,135 @@ def _possessive_owner(words: str) -> str:
     return match.group(1) if match else ""
 
 
+#: A word joining the words of a body's name ("Doctors for Camp Closure", "Office of Emergency
+#: Services", "Committee on Foreign Relations", "Mothers Against Drunk Driving").
+_BODY_CONNECTOR = re.compile(r"\s+(?:for|of|on|against|Against)\s+(?:the\s+)?(?=[A-Z])")
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&-]*$")
+_CAPITALISED_AFTER = re.compile(
+    r"[A-Z][\w’'&-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w’'&-]*(?<![’'.]))*(?<![.,])"
+)
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
+#: How far before a cue a description ending in a body's name is looked for (characters: a
+#: long appositive after the name included).
+_BODY_REACH = 400
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted, not overlapping): a binary
+    search, so a paragraph naming many bodies stays linear."""
+    index = bisect.bisect_right(spans, start, key=lambda span: span[1])
+    return index < len(spans) and spans[index][0] < end
+
+
+def _is_body_head(word: str, connector: str, alone: bool) -> bool:
+    """Whether ``word`` before a connector makes the run a body's name: a word that ends one
+    ("Office", "Centre", "Committee": ``name_endings`` and ``back_references`` of
+    ``references.yml``), or a plural standing alone before "for"/"against" (an advocacy
+    group: "Doctors for Camp Closure", "Veterans Against the War")."""
+    folded = word.casefold()
+    references = load_references()
+    if folded in references.name_endings or folded in references.back_references:
+        return True
+    plural = re.fullmatch(r"[A-Z][a-z]{2,}[^su’'s]s", word) is not None
+    return alone and plural and connector.strip().casefold() in ("for", "against")
+
+
+def body_names(text: str, actors: ActorLexicon) -> list[tuple[int, int, str]]:
+    """The bodies ``text`` names with a connecting word inside the name, as ``(start, end,
+    name)``: "the Centre for Economic Policy Research" -> "Centre for Economic Policy
+    Research", "Doctors for Camp Closure", "Governor's Office of Emergency Services". A
+    person's title is no body ("Minister of Foreign Affairs Jan Nowak"), nor is a name after the
+    body's ("Bank of England Governor Andrew Bailey" ends at "England")."""
+    found: list[tuple[int, int, str]] = []
+    for connector in _BODY_CONNECTOR.finditer(text):
+        if found and connector.start() < found[-1][1]:
+            continue  # "Office of Emergency Services of ...": inside the body before
+        left = _CAPITALISED_BEFORE.search(text, max(0, connector.start() - 80), connector.start())
+        right = _CAPITALISED_AFTER.match(text, connector.end())
+        if left is None or right is None:
+            continue
+        words = left.group(0).split()
+        while words and words[0].casefold() in _ARTICLES | _words("prepositions"):
+            words.pop(0)
+        if not words or not _is_body_head(words[-1], connector.group(0), len(words) == 1):
+            continue
+        tail = right.group(0).split()
+        name = actors.trailing_name(" ".join(tail))
+        if name and len(name.split()) < len(tail):  # "England Governor | Andrew Bailey"
+            tail = tail[: len(tail) - len(name.split())]
+        while tail and tail[-1].casefold() in actors.title_words and len(tail) > 1:
+            tail.pop()
+        start = connector.start() - len(" ".join(words))
+        end = connector.end() + len(" ".join(tail))
+        if text[connector.end() : end] != " ".join(tail):
+            continue  # two spaces or a line break inside: not one name
+        body = _POSSESSIVE_END.sub("", text[start:end])
+        found.append((start, start + len(body), body))
+    return found
+
+
+#: What a body issues and the text then calls "the statement" ("the statement continued").
+_STATEMENTS = frozenset({"statement", "release", "communique", "communiqué"})
+_ISSUED = re.compile(
+    r"\b(?:issued|released|put\s+out|posted|published|shared|sent|e-?mailed|tweeted|"
+    r"issues|releases|posts|publishes|shares)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|release|communiqu[eé])\b"
+)
+#: "the statement from the Kremlin", "the release by Acme": a statement naming its source.
+_OWN_SOURCE = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?[A-Z]")
+#: The issuer's name right before the verb ("On Monday, Big Machine Records | issued").
+_ISSUER = re.compile(
+    r"((?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*)\s+(?:(?:has|had|also|then|later|quickly)\s+)*$"
+)
+
+#: Documents that speak for the body that wrote them ("a 2019 study by the Institute for Fiscal
+#: Studies concluded"), besides the ``back_references`` of ``references.yml``.
+_DOCUMENTS = frozenset({"study", "survey", "analysis", "forecast", "paper", "poll", "review"})
+_FOR_BEFORE = re.compile(r"(\w+)\s+(?:for|of|from|at)\s+(?:the\s+)?$")
+
+
+def _spoken_for(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a noun of ``speaks_for`` and "for" ("a
+    spokesperson for Home Depot"): whom the speaker speaks for, not a person of the sentence."""
+    match = _FOR_BEFORE.search(text, max(0, start - 40), start)
+    return match is not None and match.group(1).casefold() in load_references().speaks_for
+
+
+def _body_head(name: str) -> str:
+    """The word of a body's name that says what it is: the last before a connecting word, else
+    the last ("Workers United Coalition" -> "Coalition", "Ministry of Defence" -> "Ministry"),
+    so that a body is typed by what it is, not by a word of its name ("Workers")."""
+    connector = _BODY_CONNECTOR.search(name)
+    words = name[: connector.start()].split() if connector else name.split()
+    return words[-1] if words else ""
+
+
+def _speaks_for(words: str) -> bool:
+    """Whether a description's head is someone who speaks for another ("a WeWork
+    spokesperson", "Swift's rep", "a spokesperson for Home Depot"; ``speaks_for`` of
+    ``references.yml``)."""
+    core = _OF_PHRASE.split(words, maxsplit=1)[0].split()
+    # "US Trade Representative Robert Zoellick": a capitalised title, not a spokesperson.
+    return (
+        bool(core) and core[-1].islower() and core[-1].strip(",.") in load_references().speaks_for
+    )
+
+
+#: "a WeWork spokesperson", "the Home Depot spokesman": a name before the noun.
+_NAME_SPEAKS_FOR = re.compile(
+    r"^(?:(?:a|an|the)\s+)?((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(\w+)$"
+)
+#: "a spokesperson for the company": a back-reference after it.
+_SPEAKS_FOR_BODY = re.compile(r"^(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+)?\w+\s+for\s+the\s+(\w+)$")
+#: "a spokesperson for Home Depot", "a representative of the Kremlin": a name after it.
+_SPEAKS_FOR_NAME = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+)?(\w+)\s+(?:for|of|from|at)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'&.-]*\s+){0,5}[A-Z][\w’'&.-]*)$"
+)
+
+
 def _is_surname(word: str, actors: ActorLexicon) -> bool:
     """One capitalised word that could be a surname: not a title, a country word or a word
     that names a body or a place (see ``not_person_words`` in ``actors.yml``)."""
@@ -1900,6 +2226,8 @@ def _attribute(
     # 0. the so-called "people's republics": the writer's distance, nobody's words.
     if _search_before(_SO_CALLED, first.text, open_at):
         return _Attribution(None, "", "so-called")
+    if _possessive_term(first, span):
+        return UNATTRIBUTED  # the "whistleblower's" identity: a word, not words said
 
     # 1. he "stressed ...": a subject right before the mark, a cue as the quotation's first word.
     words = first.text[span.start : span.start + _LOOKBACK].split(maxsplit=1)
@@ -1962,8 +2290,18 @@ def _attribute(
         opener = state.opening_subject(first, w_start, open_at)
         if opener is not None and opener.name and opener.type != "unknown":
             return _Attribution(opener, "", "as")
+        viewer = _VIEWED_AS.search(first.text, max(w_start, open_at - 80), open_at + 1)
+        if (
+            viewer is not None
+            and first.outside(viewer.start(), viewer.end(1))
+            and not _is_function_word(viewer.group(1).split()[-1])
+        ):
+            return _Attribution(state.unknown(viewer.group(1)), "", "as")
 
-    # 6. carried within the paragraph, or continued from the paragraph before.
+    # 6. carried within the paragraph, or continued from the paragraph before -- but not the
+    # writer's own word ('The goal is to deliver a "seamless experience" that ...').
+    if _writers_word(first, span, window):
+        return UNATTRIBUTED
     earlier = _latest(memory, p_first, window)
     if earlier is not None:
         return _Attribution(earlier, "", "carried")
@@ -1992,6 +2330,83 @@ def _attribute(
     return UNATTRIBUTED
 
 
+#: Someone a sentence may be about before a quotation: then the quoted words may be theirs.
+_SOMEONE = re.compile(r"\b(?:he|she|they|we|i)\b", re.IGNORECASE)
+
+
+def _writers_word(para: _Paragraph, span: Span, window: int) -> bool:
+    """Whether a quotation is a word the writer holds at a distance, not words carried over
+    from the paragraph's last speaker: a fragment of at most :data:`SCARE_MAX_WORDS` words in
+    lower case, naming a thing (:func:`_names_a_thing`) inside a sentence that goes on after
+    it in lower case ('a "seamless experience" that presents', 'a "business" or "creator" one',
+    'two "deliveries" of payloads'), whose sentence has no reporting verb, quotes nothing longer, names no one
+    ('All "relevant sites" were disinfected, reports Wee') and has no subject pronoun before
+    it ('He called the plan "a disgrace" and left' stays his)."""
+    if len(span.pieces) != 1 or span.open_mark is None or span.close_mark is None:
+        return False
+    if _is_said_text(para.text[span.start : span.end]):
+        return False
+    after = para.text[span.close_mark + 1 : span.close_mark + 40].lstrip(' ”"')
+    if not after[:1].islower() or para.text[span.start : span.end].rstrip()[-1:] in ".!?":
+        return False  # the fragment ends its sentence: an evaluation carried over, perhaps
+    if not _names_a_thing(para.text, span.open_mark):
+        return False  # 'must "augment and support"', 'are "quite closely modelled"': said
+    index = bisect.bisect_left(para.cues, window, key=lambda c: c.window)
+    if index < len(para.cues) and para.cues[index].window == window:
+        return False
+    w_start, w_end = para.windows[window]
+    first = bisect.bisect_right(para.covered_ends, w_start)
+    stretches = itertools.takewhile(lambda c: c[0] < w_end, para.covered[first:])
+    if any(_is_said_text(para.text[s:e].strip('“”"')) for s, e in stretches):
+        return False
+    head = para.text[w_start : span.open_mark]
+    people = para.people_before_index(w_end) - para.people_before_index(w_start)
+    return not people and not _SOMEONE.search(head)
+
+
+#: Numbers that may stand before a term as a determiner does ("two 'deliveries'").
+_NUMBER_WORDS = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several"]
+)
+_COORDINATED = re.compile(r"[”\"]\s*(?:and|or)\s*$")
+
+
+def _names_a_thing(text: str, open_mark: int) -> bool:
+    """Whether the quoted words stand where the writer names a thing: right after a determiner
+    or a number ('a "seamless experience"', 'two "deliveries"') or after another quoted term
+    and "or" ('a "business" or "creator" one') -- not after a verb, a modal or an adverb, where
+    a speaker's words are woven in ('must "augment and support"')."""
+    if _COORDINATED.search(text, max(0, open_mark - 10), open_mark):
+        return True
+    word = _previous_word(text, open_mark).casefold()
+    return word in _words("determiners") or word in _NUMBER_WORDS or word.isdigit()
+
+
+_POSSESSIVE_WORD = re.compile(r"[^\W\d_][\w-]*[’']s?")
+
+
+def _possessive_term(para: _Paragraph, span: Span) -> bool:
+    """Whether the quotation is one lower-case word in the possessive before a noun ('the
+    "whistleblower's" identity'): the writer's distance from a word, whatever verb stands near
+    (nobody says a possessive on its own)."""
+    if len(span.pieces) != 1 or span.close_mark is None:
+        return False
+    quoted = para.text[span.start : span.end].strip()
+    after = para.text[span.close_mark + 1 : span.close_mark + 30]
+    return (
+        quoted[:1].islower()
+        and _POSSESSIVE_WORD.fullmatch(quoted) is not None
+        and re.match(r"\s+[a-z]", after) is not None
+    )
+
+
+def _is_said_text(quoted: str) -> bool:
+    """Whether quoted text is more than :data:`SCARE_MAX_WORDS` words or opens with no
+    lower-case letter: something said, not a word the writer holds at a distance."""
+    first = next((ch for ch in quoted if ch.isalnum()), "")
+    return not first.islower() or spoken_words(quoted) > SCARE_MAX_WORDS
+
+
 def _names_no_one(para: _Paragraph, span: Span, open_at: int) -> bool:
     """Whether the quotation is a sentence of its own (more than :data:`SCARE_MAX_WORDS` words,
     opening with a capital) in a paragraph with no person, actor or pronoun before it outside
@@ -2009,6 +2424,17 @@ def _names_no_one(para: _Paragraph, span: Span, open_at: int) -> bool:
 #: "... as its 'Achilles heel'", "as 'someone who ...'": a characterisation right before the
 #: opening mark.
 _AS_FRAME = re.compile(r"\bas\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:\w+\s+)?[“\"]$")
+
+
+#: "which Apple views as '...'", "what the Kremlin sees as '...'": a name (or "the" and a
+#: name) right before a verb of regarding, in a relative clause or not: who characterises.
+_VIEWED_AS = re.compile(
+    r"(?<![\w’'-])((?:the\s+)?(?:[A-Z][\w&’'.-]*\s+){0,3}[A-Z][\w&’'-]*)\s+"
+    r"(?:views?|viewed|sees|saw|regards?|regarded|considers?|considered|describes?|described|"
+    r"characteri[sz]es?|characteri[sz]ed|brands?|branded|labels?|labell?ed|dismiss(?:es|ed)?)"
+    r"\s+(?:(?:it|them|this|that|him|her)\s+)?as\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
+    r"(?:\w+\s+)?[“\"]$"
+)
 
 
 def _is_question(para: _Paragraph) -> bool:
@@ -2085,7 +2511,9 @@ def _read_article(
     for i, item in enumerate(found):
         heading = item.span.single or _quoted_heading(item.span, texts)
         if heading and item.attribution is UNATTRIBUTED and len(texts) > 1:
-            following = next((f for f in found[i + 1 :] if f.attribution.speaker), None)
+            following = _pulled_from(item, found[i + 1 :]) or next(
+                (f for f in found[i + 1 :] if f.attribution.speaker), None
+            )
             if following is not None:
                 attribution = _Attribution(following.attribution.speaker, "", "subhead")
                 found[i] = dataclasses.replace(item, attribution=attribution)
@@ -2097,6 +2525,25 @@ def _read_article(
             if speaker is not None and speaker.name:
                 reported.append((p, cue, speaker, (p, i) in quoted))
     return _Article(found, reported)
+
+
+#: How many quotations after a subhead are searched for the words it pulls (a bound that keeps
+#: an article of many quoted one-line paragraphs linear).
+_PULL_QUOTE_REACH = 30
+
+
+def _pulled_from(heading: _Found, later: list[_Found]) -> _Found | None:
+    """The later quotation, with a speaker, that a subhead pulls its words from ('"We write
+    with urgency"' above '"Flu season has begun, so we write with urgency," the doctors
+    stated'), or ``None``: a pull quote is the words of whoever says them below."""
+    words = " ".join(re.findall(r"\w+", fold_typography(heading.text).casefold()))
+    if not words:
+        return None
+    for item in later[:_PULL_QUOTE_REACH]:
+        said = " ".join(re.findall(r"\w+", fold_typography(item.text).casefold()))
+        if item.attribution.speaker and item.attribution.speaker.name and words in said:
+            return item
+    return None
 
 
 #: A name given to a thing just before its opening mark: "is called", "what's called", "has been
@@ -2267,7 +2714,11 @@ def speaker_type(speaker: Speaker, actors: ActorLexicon | None = None) -> str:
         return "anonymous"
     if speaker.role:
         return speaker.role
-    described = actors.speaker_type_of(speaker.text) or actors.speaker_type_of(speaker.name)
+    if speaker.type == "institution" and _speaks_for(speaker.text):
+        # "a spokesperson for Home Depot": the body's type, not a spokesman's (state official).
+        return actors.speaker_type_of(speaker.name) or "organisation"
+    name = speaker.name if speaker.type != "institution" else _body_head(speaker.name)
+    described = actors.speaker_type_of(speaker.text) or actors.speaker_type_of(name)
     if described:
         return described
     return "organisation" if speaker.type == "institution" else "other"
