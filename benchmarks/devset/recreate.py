@@ -149,12 +149,17 @@ def render(form: str, lines: list[str], headline: str, url: str) -> str:
 
 
 def read_source(source: Path) -> tuple[dict[str, dict], callable]:  # type: ignore[valid-type]
-    truth = json.loads((source / "ground-truth.json").read_text(encoding="utf-8"))
-
-    def html(page_id: str) -> bytes:
-        return gzip.decompress((source / "html" / f"{page_id}.html.gz").read_bytes())
-
-    return truth, html
+    """The ground truth (page id -> ``url``, ``articleBody``) and a reader of each page's HTML,
+    from a clone of ``scrapinghub/article-extraction-benchmark`` (``ground-truth.json``,
+    ``html/<id>.html.gz``) or of ``AndyTheFactory/article-extraction-dataset``, which ships the
+    same fields in the same layout (``articles.json``, ``html/<id>.html``)."""
+    if (source / "ground-truth.json").is_file():
+        truth = json.loads((source / "ground-truth.json").read_text(encoding="utf-8"))
+        return truth, lambda page_id: gzip.decompress(
+            (source / "html" / f"{page_id}.html.gz").read_bytes()
+        )
+    truth = json.loads((source / "articles.json").read_text(encoding="utf-8"))
+    return truth, lambda page_id: (source / "html" / f"{page_id}.html").read_bytes()
 
 
 def sha(text: str | bytes) -> str:
