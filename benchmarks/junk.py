@@ -6,7 +6,7 @@ sites, 40 for tuning and 20 first held out, read since; see ``benchmarks/devset/
 the fresh dev split of ``benchmarks/devset_fresh/`` (18 pages from 18 other sites, scored
 before it was studied) and the untouched set of ``benchmarks/devset_untouched/`` (30 pages from
 30 other sites, never read while tuning; see its ``select_pages.py``) and the second fresh
-split of ``benchmarks/devset_fresh2/`` (24 pages of 2023 from 24 other sites, from another
+split of ``benchmarks/devset_fresh2/`` (23 pages of 2023 from 23 other sites, from another
 public benchmark; scored before any tuning, then half tuned on, half untouched), and prints,
 per split (``--set`` to choose) and per form:
 

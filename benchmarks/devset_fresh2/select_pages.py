@@ -13,7 +13,9 @@ the sha256 of their host name, the first 24; forms rotate text, frontmatter, htm
 ``recreate.label_lines``'s labels; every line was then read and its label set by hand
 (``checked`` = ``hand`` in ``lines.csv`` where the label changed). A random half
 (``random.Random(14)`` over the sorted page ids) is ``fresh2-untouched``: scored before any
-tuning and at the end, never read while tuning; the other half is ``fresh2-tune``.
+tuning and at the end, never read while tuning; the other half is ``fresh2-tune``. One tune
+page (digitaltrends.com) was then taken out of both files by hand: its ground truth is another
+day's page than its HTML.
 
     git clone https://github.com/AndyTheFactory/article-extraction-dataset
     python benchmarks/devset_fresh2/select_pages.py --source article-extraction-dataset
