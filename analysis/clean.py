@@ -112,9 +112,12 @@ class Lexicon:
 
     boilerplate_lines: frozenset[str]
     boilerplate_prefixes: tuple[str, ...]
+    boilerplate_suffixes: tuple[str, ...]
     notice_prefixes: tuple[str, ...]
     related_link: re.Pattern[str]
     caption_label: re.Pattern[str]
+    inline_credit_label: re.Pattern[str]  # a credit label after a title: 'iPhone 11 Credit: Apple'
+    caption_openers: tuple[str, ...]
     agency: re.Pattern[str]
     relative_date: re.Pattern[str]  # the whole text is a relative date
     relative_date_tail: re.Pattern[str]  # a relative date ending the text, in group 1
@@ -169,6 +172,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         boilerplate_lines=frozenset(_norm_line(line) for line in items("boilerplate_lines")),
         boilerplate_prefixes=tuple(p.casefold() for p in items("boilerplate_prefixes")),
+        boilerplate_suffixes=tuple(p.casefold() for p in items("boilerplate_suffixes")),
         notice_prefixes=tuple(p.casefold() for p in items("notice_prefixes")),
         related_link=re.compile(
             rf"[\[(]?(?:{_alternation(items('related_link_openers'), flexible_space=True)})"
@@ -179,6 +183,10 @@ def lexicon() -> Lexicon:
             rf"(?:^|(?<=[.!?”\"’)\]] )|(?<=[a-z][.!?]))(?:{_alternation(items('caption_markers'))})"
             r"\s*(?P<credit>\S.{0,200})$"
         ),
+        inline_credit_label=re.compile(
+            rf"\s(?:{_alternation(items('inline_credit_labels'))})\s*(?P<credit>\S.{{0,200}})$"
+        ),
+        caption_openers=tuple(items("caption_openers")),
         agency=re.compile(rf"(?<![\w-])(?:{_alternation(items('agencies'))})(?![\w-])"),
         relative_date=re.compile(rf"(?:updated\s+)?{relative}{clock}", re.IGNORECASE),
         relative_date_tail=re.compile(rf"\s((?:updated\s+)?{relative})\W{{0,3}}$", re.IGNORECASE),
@@ -507,7 +515,9 @@ def _is_caption(raw: str, text: str) -> bool:
         return True
     # '… New York, U.S., November 18, 2019. REUTERS/Brendan McDermid': a credit after the
     # caption's last sentence
-    if _ends_in_photo_credit(text):
+    if _ends_in_photo_credit(text) or _ends_in_glued_credit(text):
+        return True
+    if _has_inline_credit(text) or _opens_like_caption(text):
         return True
     # '… of Ukraine and Russia (Statista/The Independent)', '(AFP via Getty Images)'
     paren = _PAREN_CREDIT.search(text)
@@ -534,13 +544,51 @@ def _ends_in_photo_credit(text: str) -> bool:
     return "/" in credit and names and is_photo_credit(credit)
 
 
+#: A credit glued to the caption's last sentence, the page having set them in two elements:
+#: '… plagued with errors.Google', '… Majorana quasiparticles.Zack Savitsky'.
+_GLUED_CREDIT = re.compile(
+    r"[a-z)][.!?][\"'”’]?(?P<credit>[A-Z][\w'’&-]*(?:(?: | ?/ ?)[A-Z][\w'’.&-]*){0,5})$"
+)
+
+
+def _ends_in_glued_credit(text: str) -> bool:
+    """A caption of at most ``CAPTION_MAX_WORDS`` words (and ten for the credit) whose last
+    sentence has a credit of capitalised words glued to its full stop ('… plagued with
+    errors.Google', '… may hold Majorana quasiparticles.Zack Savitsky')."""
+    if len(text.split()) > CAPTION_MAX_WORDS + 10:
+        return False
+    glued = _GLUED_CREDIT.search(text)
+    return glued is not None and len(text[: glued.start("credit")].split()) >= 4
+
+
+def _has_inline_credit(text: str) -> bool:
+    """A picture's title with its credit label after it ('iPhone 11 Credit: Apple', 'Zlata
+    Ivleva / mashable Credit: Apple'): a label of ``inline_credit_labels`` after a few words,
+    a credit of at most ten words that ends no sentence."""
+    label = lexicon().inline_credit_label.search(text)
+    if label is None or len(text.split()) > CAPTION_MAX_WORDS:
+        return False
+    credit = label.group("credit")
+    return len(credit.split()) <= 10 and not ends_sentence(credit)
+
+
+def _opens_like_caption(text: str) -> bool:
+    """A caption opening with a capitalised label of ``caption_openers`` ('PHOTO BY FOREST
+    WORGUM Hoquiam’s …', 'FILE - Medical marijuana prescription vials are …'), at most twice
+    ``CAPTION_MAX_WORDS`` words."""
+    return text.startswith(lexicon().caption_openers) and len(text.split()) <= 2 * CAPTION_MAX_WORDS
+
+
 def is_caption(line: str) -> bool:
     """True when ``line`` is a photo or graphic caption ending in a credit.
 
     A caption is not article text: it describes a picture the text-only scrape does not have.
     Recognised endings: '© Credit', a bold credit ('**Name / TASS**') after a full sentence, a
     bracketed agency credit ('(Getty Images)', '(Statista/The Independent)') and a credit label
-    ('Photograph: …', 'Photo: …'; case-sensitive, opening the line or following a sentence).
+    ('Photograph: …', 'Photo: …'; case-sensitive, opening the line or following a sentence),
+    a credit label after a picture's title ('iPhone 11 Credit: Apple'), a credit glued to the
+    last full stop ('… with errors.Google') and a capitalised caption label or the AP's file
+    mark opening the line ('PHOTO BY …', 'FILE - …').
     A credit is short (at most ten words) and, unless labelled, names an agency or has the
     'Name/Agency' form, so a sentence that merely mentions a photograph is not a caption.
     Copyright notices ('© 2026 Example Ltd') are credits, not captions.
@@ -570,7 +618,8 @@ def _is_related_link(text: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """True for site chrome: a whole line from the lexicon ('Advertisement', 'Skip to content'),
-    a short line (at most 15 words) opening with a listed prefix ('Follow us on …'), or a
+    a short line (at most 15 words) opening with a listed prefix ('Follow us on …') or ending
+    with a listed suffix ('… schedule, click here.'), or a
     notice of at most 60 words opening with a listed notice prefix ('We use cookies …').
 
     These lines are navigation, ads and promos that the scraper picked up with the article.
@@ -589,7 +638,10 @@ def _is_boilerplate(text: str) -> bool:
     words = len(text.split())
     if words <= 60 and norm.startswith(lex.notice_prefixes):
         return True
-    return len(text) <= 300 and words <= 15 and norm.startswith(lex.boilerplate_prefixes)
+    short = len(text) <= 300 and words <= 15
+    return short and (
+        norm.startswith(lex.boilerplate_prefixes) or norm.endswith(lex.boilerplate_suffixes)
+    )
 
 
 #: A reader prompt or author bio is a short paragraph; longer ones are left to the reader.

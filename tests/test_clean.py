@@ -223,6 +223,43 @@ def test_collapse_whitespace(text: str, expected: str) -> None:
         ("The minister spoke on Tuesday. AC/DC played later", False),  # not a credit
         ("Prices rose 5%. Sales/Revenue grew", False),  # no names around the slash
         ("He paid in cash.Credit cards were refused.", False),  # no label
+        # fourth round (second fresh split, 2023 pages): a title with its credit label after it
+        ("iPhone 11 Pro Credit: Apple", True),
+        ("Zlata Ivleva / mashable Credit: Apple", True),
+        ("Cinematic Mode in action Credit: Apple", True),
+        ("The bank cut his Credit: he could no longer borrow from anyone.", False),  # a sentence
+        # a credit glued to the caption's last sentence
+        (
+            "Tiny superconducting loops power Google’s Sycamore quantum chips, but they are "
+            "plagued with errors.Google",
+            True,
+        ),
+        (
+            "Chris Palmstrøm uses a vacuum-sealed apparatus to construct and clean nanowire "
+            "devices that may hold Majorana quasiparticles.Zack Savitsky",
+            True,
+        ),
+        ("Troops left the U.S.Army base on Tuesday.", False),  # no credit at the end
+        ("He left the room.Then he came back", False),  # not capitalised words
+        ("Now.Google", False),  # too short for a caption
+        # a capitalised label or the AP's 'FILE -' opening the caption
+        (
+            "PHOTO BY FOREST WORGUM Hoquiam’s Nadine Stewart scored nine points to lead the "
+            "Grizzlies during a 64-28 loss to Black Hills on Tuesday in Hoquiam.",
+            True,
+        ),
+        (
+            "SUBMITTED PHOTO Elma’s Xavier Espinoza (1) stands atop the podium after winning the "
+            "113-pound weight class at the HammerHead Invitational on Saturday.",
+            True,
+        ),
+        (
+            "FILE - Medical marijuana prescription vials are filled at a medical marijuana "
+            "dispensary in Venice, Calif., May 14, 2013.",
+            True,
+        ),
+        ("PHOTOGRAPHY BY NIGHT was the name of her first exhibition.", False),  # no label
+        ("FILE-sharing sites were blocked on Tuesday.", False),
     ],
 )
 def test_is_caption(line: str, expected: bool) -> None:
@@ -243,6 +280,15 @@ def test_is_caption(line: str, expected: bool) -> None:
         ("[Related: Salesforce Dreamforce Keynote: AI, Integration And Protestors]", True),
         ("(Read more: Why the talks failed)", True),
         ("(Related talks will continue on Friday.)", False),
+        # fourth round (second fresh split, 2023 pages)
+        (
+            "REQUIRED READING: Michigan basketball's Juwan Howard cleared to return as head "
+            "coach, AD announces",
+            True,
+        ),
+        ("SEE MORE: Hong Kong protests: 800 students under siege in university", True),
+        ("Required reading for every new member of staff, the memo said.", False),
+        ("See more of the city on foot than from the bus.", False),
     ],
 )
 def test_is_related_link(line: str, expected: bool) -> None:
@@ -306,6 +352,16 @@ def test_is_related_link(line: str, expected: bool) -> None:
         ("Supported by his family, he returned to the pitch in March.", False),
         ("Share on: Facebook Twitter Reddit Google+", True),
         ("Advertisers fled the platform after the ruling.", False),
+        # fourth round (second fresh split, 2023 pages): a short line pointing at a lost link
+        ("For Michigan's full 2023-24 schedule, click here.", True),
+        ("To watch the full interview, click here", True),
+        (
+            "Voters who want to check their registration before the deadline can go online or "
+            "call the county office, where staff say they will not just click here and there "
+            "but check every record by hand",
+            False,
+        ),  # too long for a link prompt
+        ("He told them to click here.", True),
     ],
 )
 def test_is_boilerplate(line: str, expected: bool) -> None:
