@@ -532,15 +532,15 @@ def _is_caption(raw: str, text: str) -> bool:
 
 def _ends_in_photo_credit(text: str) -> bool:
     """A caption of at most ``CAPTION_MAX_WORDS`` words whose last 'sentence' is a photo credit
-    naming who took it ('Name/Agency' in capitalised words, ``is_photo_credit``), after a
-    full sentence."""
+    naming who took it ('Name/Agency' in capitalised words, 'Name/Agency via Getty Images',
+    ``is_photo_credit``), after a full sentence."""
     if len(text.split()) > CAPTION_MAX_WORDS + 10:
         return False
     ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’)\]]*\s+(?=[A-Z])", text)]
     if not ends:
         return False
     credit = text[ends[-1] :]
-    names = all(word[:1].isupper() for word in credit.replace("/", " ").split())
+    names = all(word[:1].isupper() or word == "via" for word in credit.replace("/", " ").split())
     return "/" in credit and names and is_photo_credit(credit)
 
 
@@ -553,12 +553,18 @@ _GLUED_CREDIT = re.compile(
 
 def _ends_in_glued_credit(text: str) -> bool:
     """A caption of at most ``CAPTION_MAX_WORDS`` words (and ten for the credit) whose last
-    sentence has a credit of capitalised words glued to its full stop ('… plagued with
-    errors.Google', '… may hold Majorana quasiparticles.Zack Savitsky')."""
+    sentence has a credit glued to its full stop: an agency or 'Name/Agency' ('… colder than
+    space.Rocco Ceselin/Google Quantum AI') or a name of two or three capitalised words ('… may
+    hold Majorana quasiparticles.Zack Savitsky'); a widget glued to a body sentence ('Click To
+    Tweet', a lexicon line) is no credit."""
     if len(text.split()) > CAPTION_MAX_WORDS + 10:
         return False
     glued = _GLUED_CREDIT.search(text)
-    return glued is not None and len(text[: glued.start("credit")].split()) >= 4
+    if glued is None or _is_boilerplate(glued.group("credit")):  # '… continuum.'Click To Tweet'
+        return False
+    credit = glued.group("credit")
+    named = _is_credit_like(credit) or 2 <= len(credit.split()) <= 3  # an agency, or a name
+    return named and len(text[: glued.start("credit")].split()) >= 4
 
 
 def _has_inline_credit(text: str) -> bool:

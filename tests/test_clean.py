@@ -220,6 +220,11 @@ def test_collapse_whitespace(text: str, expected: str) -> None:
             "Mills/The New York Times",
             True,
         ),
+        (
+            "Manchester City lifted the Club World Cup on Friday. Yasser Bakhsh/FIFA via Getty "
+            "Images",
+            True,
+        ),
         ("The minister spoke on Tuesday. AC/DC played later", False),  # not a credit
         ("Prices rose 5%. Sales/Revenue grew", False),  # no names around the slash
         ("He paid in cash.Credit cards were refused.", False),  # no label
@@ -230,16 +235,19 @@ def test_collapse_whitespace(text: str, expected: str) -> None:
         ("The bank cut his Credit: he could no longer borrow from anyone.", False),  # a sentence
         # a credit glued to the caption's last sentence
         (
-            "Tiny superconducting loops power Google’s Sycamore quantum chips, but they are "
-            "plagued with errors.Google",
+            "Google engineers huddle under a cooling system designed to chill quantum chips to "
+            "temperatures colder than space.Rocco Ceselin/Google Quantum AI",
             True,
         ),
+        ("The hall was packed for the final of the competition.Semifinal", False),  # one word
         (
             "Chris Palmstrøm uses a vacuum-sealed apparatus to construct and clean nanowire "
             "devices that may hold Majorana quasiparticles.Zack Savitsky",
             True,
         ),
         ("Troops left the U.S.Army base on Tuesday.", False),  # no credit at the end
+        # a sharing widget glued to a body sentence is no credit
+        ("Every online business exists in the 'space-time continuum.'Click To Tweet", False),
         ("He left the room.Then he came back", False),  # not capitalised words
         ("Now.Google", False),  # too short for a caption
         # a capitalised label or the AP's 'FILE -' opening the caption
