@@ -1447,32 +1447,42 @@ def _take_header(draft: _Draft) -> _Draft:
 LINK_RUN_MIN = 3
 #: A link-like paragraph has at most this many words (and does not end a sentence).
 LINK_RUN_MAX_WORDS = 15
+#: Below the article's last paragraph of prose, a headline of a story list may be this long
+#: ('Pay to breathe? ‘Oxygen bars’ hit New Delhi as India chokes under pollution & declares
+#: health emergency').
+TAIL_LINK_MAX_WORDS = 25
 
 
 #: A sentence with a bracketed link after it ('Why it is promising. (More)'): a list item of
 #: the article, not a link of a menu (a headline may hold '?' or 'Mr.', not this).
 _INNER_SENTENCE_END = re.compile(r"[a-z]{3}\.\s+\(")
+#: A full stop inside a line ('… for everyday use. 5 minutes of charging …'): a headline longer
+#: than ``LINK_RUN_MAX_WORDS`` words may hold '?' or '!', not this.
+_INNER_FULL_STOP = re.compile(r"[a-z]{2}[.…][\"'”’)]*\s+\S")
 #: Quotation marks a headline may open with, each with the mark that closes it.
 _HEADLINE_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 
 
-def is_link_like(text: str) -> bool:
+def is_link_like(text: str, *, max_words: int = LINK_RUN_MAX_WORDS) -> bool:
     """True for a paragraph shaped like a link in a menu or a related-story list: at most
-    ``LINK_RUN_MAX_WORDS`` words, not ending a sentence nor holding one with a bracketed link
+    ``max_words`` words (about eleven characters each), not ending a sentence nor holding one with a bracketed link
     after it ('Why it is promising. (More)', a list item of the article), not a lead-in (':'
     ';' ','), and not
     an open quotation: a line opening with a quotation mark is link-like only when the
     quotation closes before its last word, as in a headline ("'He strangled me': Canadian
     speaks about attack"). A headline of three words or more cut short with '...' is
-    link-like."""
+    link-like. A line longer than ``LINK_RUN_MAX_WORDS`` words (when ``max_words`` allows it)
+    holds no full stop inside."""
     line = text.strip()
-    if not line or len(line.split()) > LINK_RUN_MAX_WORDS or len(line) > 160:
+    if not line or len(line.split()) > max_words or len(line) > 11 * max_words:
         return False
     cut = line.removesuffix("...").removesuffix("…").rstrip()  # a truncated headline
     if cut != line and (len(cut.split()) < 3 or _BOUNDARY.search(cut)):
         return False  # 'Wait...', 'He paused. Then...': prose trailing off
     if ends_sentence(cut) or cut[-1] in ":;,–—-" or _INNER_SENTENCE_END.search(cut):
         return False
+    if len(cut.split()) > LINK_RUN_MAX_WORDS and _INNER_FULL_STOP.search(cut):
+        return False  # a long line holding a sentence: a product box's point, a sponsor note
     line = cut
     elision = line[1:2].isdigit()  # "'90s fashion returns"
     closing = None if elision else _HEADLINE_QUOTES.get(line[0])
@@ -1546,10 +1556,18 @@ def is_teaser(text: str) -> bool:
     return _BOUNDARY.search(line) is None
 
 
-def link_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
+def link_runs(texts: Sequence[str], *, tail_from: int | None = None) -> list[tuple[int, int]]:
     """The runs (start, end) of at least ``LINK_RUN_MIN`` consecutive link-like paragraphs
-    (``is_link_like``) in ``texts``: menus and story lists."""
-    shapes = "".join("L" if is_link_like(t) else "x" for t in texts)
+    (``is_link_like``) in ``texts``: menus and story lists. Paragraphs after ``tail_from``
+    (the article's last paragraph of prose) may be headlines of up to ``TAIL_LINK_MAX_WORDS``
+    words."""
+    tail = len(texts) if tail_from is None else tail_from + 1
+    shapes = "".join(
+        "L"
+        if is_link_like(t, max_words=TAIL_LINK_MAX_WORDS if k >= tail else LINK_RUN_MAX_WORDS)
+        else "x"
+        for k, t in enumerate(texts)
+    )
     return [m.span() for m in re.finditer(rf"L{{{LINK_RUN_MIN},}}", shapes)]
 
 
@@ -1588,7 +1606,8 @@ def _drop_link_runs(draft: _Draft) -> _Draft:
     each explained in a sentence, inside the article's prose."""
     texts = [u.text for u in draft.units]
     last_prose = max((k for k, t in enumerate(texts) if _is_prose(t)), default=-1)
-    candidates = [(a, b, "link-run") for a, b in link_runs(texts)] + [
+    tail_from = last_prose if last_prose >= 0 else None
+    candidates = [(a, b, "link-run") for a, b in link_runs(texts, tail_from=tail_from)] + [
         (a, b, "teaser-list") for a, b in teaser_lists(texts) if a > last_prose >= 0
     ]
     drop: dict[int, str] = {}

@@ -22,6 +22,7 @@ from analysis.clean import (
     is_reading_time,
     is_role_line,
     is_teaser,
+    link_runs,
     read_front_matter,
     split_paragraphs,
     teaser_lists,
@@ -382,6 +383,50 @@ def test_html_without_an_article(tmp_path):
 )
 def test_is_link_like(text, expected):
     assert is_link_like(text) is expected
+
+
+#: Headlines of a story list closing a page, longer than a menu's links (second fresh split).
+_LONG_HEADLINES = [
+    "Pay to breathe? ‘Oxygen bars’ hit New Delhi as India chokes under pollution & declares "
+    "health emergency",
+    "Worst deal ever? S. Korea fumes as US tries to raise price tag for hosting American troops "
+    "by FIVE TIMES",
+    "'A f*cking disgrace of a journalist': Football manager loses job after swearing 58 TIMES in "
+    "spectacular rant at BBC reporters",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *((headline, True) for headline in _LONG_HEADLINES),
+        # a product box's point or a sponsor note: a sentence inside, a fragment after it
+        (
+            "Adjustable fit with comfort-cushioned ear cups made for everyday use. 5 minutes of "
+            "charging gives you 3 hours of playback when battery is low",
+            False,
+        ),
+        (
+            "- This week's Tennis Podcast is sponsored by the Davis Cup Finals, which takes "
+            "place 18-24 November. Ticket details: http://www.example.com/",
+            False,
+        ),
+        (" ".join(["word"] * 26), False),  # too long even for a headline
+    ],
+)
+def test_is_link_like_long_headline(text, expected):
+    assert is_link_like(text, max_words=25) is expected
+    assert not is_link_like(text)  # a menu's links are short
+
+
+def test_link_runs_take_long_headlines_below_the_last_prose_only():
+    prose = (
+        "The Steelers spent Monday trying to distance themselves from Thursday night's fight "
+        "that led to multi-game suspensions for three players on both teams."
+    )
+    texts = [*_LONG_HEADLINES, prose, *_LONG_HEADLINES]
+    assert link_runs(texts) == []
+    assert link_runs(texts, tail_from=3) == [(4, 7)]
 
 
 @pytest.mark.parametrize(
