@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.encoding import CONTROL
 from analysis.errors import CorpusError
 
 #: File name endings read as articles in a folder tree.
@@ -460,6 +461,7 @@ def extract_html(html: str, *, name: str) -> tuple[str, dict[str, str], list[tup
     """
     import trafilatura
 
+    html = CONTROL.sub(" ", html)  # lxml refuses them; a space keeps every offset
     page = wrap_bare_text(unwrap_embedded_posts(html))
     document = trafilatura.bare_extraction(page, with_metadata=True, **_EXTRACTION)
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""

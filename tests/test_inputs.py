@@ -348,6 +348,23 @@ def test_html_page_is_extracted(tmp_path):
     assert "Subscribe to our newsletter for the day's top stories" in left_out
 
 
+def test_html_with_control_characters_loads(tmp_path):
+    # two nytimes.com pages of 2023 carry a backspace in a script: the page was refused whole
+    body = "".join(f"<p>{p}</p>" for p in BODY.splitlines())
+    page = (
+        "<!DOCTYPE html><html><head><title>Scholz in Moscow</title>"
+        '<script>var state = "a\x08b";</script></head>'
+        f"<body><article><h1>Scholz in Moscow</h1>{body}</article></body></html>"
+    )
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.paragraphs["text"].tolist() == BODY.splitlines()
+    (tmp_path / "a.html").unlink()
+    (tmp_path / "b.txt").write_text("Scholz in Moscow\n\nA line with a \x08 in it.\n")
+    with pytest.raises(CorpusError, match="looks binary"):
+        load_corpus(tmp_path)  # a text file with one is still refused
+
+
 def test_html_without_an_article(tmp_path):
     with pytest.raises(CorpusError, match="no extractable article"):
         extract_html("<!doctype html><html><body></body></html>", name="p.html")
