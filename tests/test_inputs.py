@@ -33,7 +33,9 @@ from analysis.inputs import (
     extract_html,
     looks_like_html,
     outlet_of,
+    prose_words,
     readability_paragraphs,
+    union_of_extractions,
     unwrap_embedded_posts,
     wrap_bare_text,
 )
@@ -777,6 +779,41 @@ SIDEBAR = "Night mode is an automatic setting which takes advantage of the new c
 )  # fmt: skip
 def test_add_missed_paragraphs(kept, second, expected):
     assert add_missed_paragraphs(kept, second) == expected
+
+
+_PROSE = [
+    "It’s the most wonderful time of year, and what is more wonderful than a Roger Federer match?",
+    "This week on Tennis Channel’s Plus Classics Channel, we’re winding the clock back to the "
+    "finest Federer finals.",
+    "Quite a lot went on at this fateful French Open, where a rival was knocked out early and "
+    "the champion had yet to win the clay slam.",
+]
+_STORY_LIST = [
+    "Winning Ugly, revisited: Brad Gilbert’s ethos returns with Coco Gauff Slam triumph",
+    "By Sep 30, 2023",
+    "On 50th anniversary of Billie Jean King's 'Battle of the Sexes' win, a push to honor her",
+]
+
+
+@pytest.mark.parametrize(
+    ("kept", "second", "expected"),
+    [
+        # trafilatura took the related-stories list: readability's prose replaces it
+        (_STORY_LIST, _PROSE, _PROSE),
+        # both found the article: trafilatura's stays, with what it missed added
+        (_PROSE[1:], _PROSE, _PROSE),
+        # readability holds more prose, but not twice as much and 50 words more
+        (_PROSE[:2], _PROSE, _PROSE[:2]),
+    ],
+)
+def test_union_of_extractions(kept, second, expected):
+    assert union_of_extractions(kept, second) == expected
+
+
+def test_prose_words():
+    assert prose_words(_PROSE) == sum(len(p.split()) for p in _PROSE)
+    assert prose_words(_STORY_LIST) == 0
+    assert prose_words(["Short one."]) == 0  # under eight words
 
 
 def test_readability_paragraphs_are_the_article_one_per_item():
