@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -438,9 +439,24 @@ _BOUNDARY = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"“‘'(«]?[A-ZÀ-ÖØ-
 
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with . ! ? or … (or the full-width 。！？ of Chinese and
-    Japanese), possibly followed by closing quotes/brackets."""
-    stripped = text.rstrip().rstrip(_CLOSING)
+    Japanese), possibly followed by closing quotes/brackets and by emoji ('… performance
+    today! 🙂')."""
+    stripped = _strip_emoji(text.rstrip()).rstrip().rstrip(_CLOSING)
     return bool(stripped) and stripped[-1] in _FINAL
+
+
+def _strip_emoji(text: str) -> str:
+    """``text`` without the emoji and other pictographs closing it (with their joiners and
+    variation selectors)."""
+    end = len(text)
+    while end and (text[end - 1] == "\ufe0f" or unicodedata.category(text[end - 1]) in _EMOJI):
+        end -= 1
+    return text[:end]
+
+
+#: Unicode categories of the marks that may follow a sentence's end: symbols (emoji) and the
+#: zero-width joiner between them.
+_EMOJI = frozenset({"So", "Sk", "Cf"})
 
 
 def is_title_like(text: str, *, max_words: int = 20) -> bool:

@@ -412,6 +412,11 @@ def test_is_title_like(text: str, expected: bool) -> None:
         ("(Statista/The Independent)", False),
         ("Wait...", True),
         ("Mr", False),
+        # emoji after the full stop (a 2019 theatre page, a 2023 review page)
+        ("Come and experience this spectacular performance today! 🙂", True),
+        ("We loved it. 👍🏽", True),
+        ("Great show! ❤️", True),
+        ("Tickets on sale 🎟️", False),
     ],
 )
 def test_ends_sentence(text: str, expected: bool) -> None:
