@@ -134,6 +134,7 @@ class Lexicon:
     prompt_alone: re.Pattern[str]  # a disclosure that needs no site word
     reporting: re.Pattern[str]  # 'said', 'told': prose reporting speech
     social_networks: re.Pattern[str]
+    share_bar_words: frozenset[str]  # casefolded
     author_roles: frozenset[str]
     credit_only_openers: tuple[str, ...]
 
@@ -214,6 +215,7 @@ def lexicon() -> Lexicon:
         prompt_alone=_words_pattern(items("prompt_disclosures")),
         reporting=_words_pattern(items("reporting_verbs")),
         social_networks=_words_pattern(items("social_networks"), ignore_case=False),
+        share_bar_words=frozenset(item.casefold() for item in items("share_bar_words")),
         author_roles=frozenset(item.casefold() for item in items("author_roles")),
         credit_only_openers=tuple(item.casefold() for item in items("credit_only_openers")),
     )
@@ -662,8 +664,24 @@ def _is_boilerplate(text: str) -> bool:
         return True
     short = len(text) <= 300 and words <= 15
     return short and (
-        norm.startswith(lex.boilerplate_prefixes) or norm.endswith(lex.boilerplate_suffixes)
+        norm.startswith(lex.boilerplate_prefixes)
+        or norm.endswith(lex.boilerplate_suffixes)
+        or is_share_bar(text)
     )
+
+
+#: The words of a line, capitalised words printed together taken apart ('FacebookTwitterEmail').
+_BAR_WORD = re.compile(r"[A-Z]-[a-z]+|[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def is_share_bar(text: str) -> bool:
+    """True for a share bar printed as one line: two to ten labels of ``share_bar_words``
+    and nothing else ('Facebook Email', 'FacebookTwitterEmail', 'Share Facebook Twitter')."""
+    labels = _BAR_WORD.findall(text)
+    letters = re.sub(r"[\W_]", "", text)
+    if not 2 <= len(labels) <= 10 or letters != re.sub(r"[\W_]", "", "".join(labels)):
+        return False
+    return all(label.casefold() in lexicon().share_bar_words for label in labels)
 
 
 #: A reader prompt or author bio is a short paragraph; longer ones are left to the reader.

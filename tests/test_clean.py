@@ -370,6 +370,19 @@ def test_is_related_link(line: str, expected: bool) -> None:
             False,
         ),  # too long for a link prompt
         ("He told them to click here.", True),
+        # page tools, a product box's price line, an author box (fresh2-tune pages)
+        ("Read our review", True),
+        ("Best Prices Today: $4.99 at Dashlane", True),
+        ("Author: Alaina Yee, Senior Editor", True),
+        ("Recent stories by Alaina Yee:", True),
+        ("Turn on desktop notifications for breaking stories about interest?", True),
+        ("Authorities said the author had been released.", False),
+        # a share bar printed as one line
+        ("Facebook Email", True),
+        ("FacebookTwitterEmail", True),
+        ("E-mail Print", True),
+        ("Twitter and Facebook", False),  # 'and' is no label
+        ("Facebook said on Tuesday it would appeal.", False),
     ],
 )
 def test_is_boilerplate(line: str, expected: bool) -> None:
