@@ -167,7 +167,10 @@ def lexicon() -> Lexicon:
         rf"(?:(?:{months})\.?\s+{day},?\s+\d{{4}}|{day}\s+(?:{months})\.?,?\s+\d{{4}}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
     )
-    clock = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
+    clock_core = r",?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?"
+    clock = rf"(?:{clock_core})?"
+    # 'Dec 23, 1:21 PM': a day without its year is a date only with a clock time after it
+    yearless = rf"(?:{months})\.?\s+{day}(?:\s+[-–—])?{clock_core}"
     prefix = rf"(?:(?:{_alternation(items('dateline_prefixes'))})(?:\s+on)?:?\s+)?"
     # 'Published 10:02 AM EST Nov 19, 2019', 'PUBLISHED: 10:48, Tue, Nov 19, 2019'
     lead_clock = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+)?"
@@ -201,7 +204,8 @@ def lexicon() -> Lexicon:
             re.IGNORECASE,
         ),
         dateline=re.compile(
-            rf"(?:\|\s*)?{prefix}{lead_clock}(?:(?:{weekdays})\.?,?\s+)?{date}{clock}\.?",
+            rf"(?:[|•–—-]\s*)?{prefix}{lead_clock}(?:(?:{weekdays})\.?,?\s+)?"
+            rf"(?:{date}(?:\s+[-–—])?{clock}|{yearless})\.?",
             re.IGNORECASE,
         ),
         name_particles=frozenset(item.casefold() for item in items("name_particles")),
@@ -835,7 +839,8 @@ _URL_TAIL = re.compile(r"[\w\-./?=&%#~+:@!$,;*'()]{1,500}")
 def is_dateline(text: str) -> bool:
     """True for a line that is only a date: 'February 15, 2022', 'Tuesday 15 February 2022 10:43
     GMT', 'Updated: 2022-02-15', 'Published 10:02 AM EST Nov 19, 2019', '| UPDATED: 11:05,
-    Tue, Nov 19, 2019'. A dated sentence is not a dateline."""
+    Tue, Nov 19, 2019', '- November 20, 2019, 10:54 am' (under a post of a feed), 'Dec 23,
+    1:21 PM' (a day without its year, with a clock time). A dated sentence is not a dateline."""
     line = collapse_whitespace(text)
     return len(line) <= 80 and lexicon().dateline.fullmatch(line) is not None
 

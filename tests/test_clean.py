@@ -450,6 +450,13 @@ def test_ends_sentence(text: str, expected: bool) -> None:
         ("10:02 AM EST Nov 19, 2019 the market opened lower.", False),
         ("February 15, 2022, will go down in history as the day propaganda failed.", False),
         ("February", False),
+        # fourth round: a feed post's time, a comment's time, a day with a clock but no year
+        ("- November 20, 2019, 10:54 am", True),
+        ("September 17, 2014 - 1:01 pm", True),
+        ("Dec 23, 1:21 PM", True),
+        ("Dec 3, 4:30 p.m. ET", True),
+        ("November 20", False),  # a day alone may head a timeline's section
+        ("- Putin said on November 20, 2019", False),
     ],
 )
 def test_is_dateline(text: str, expected: bool) -> None:
