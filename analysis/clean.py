@@ -543,9 +543,11 @@ def _is_caption(raw: str, text: str) -> bool:
         return True
     # '… of Ukraine and Russia (Statista/The Independent)', '(AFP via Getty Images)'
     paren = _PAREN_CREDIT.search(text)
-    # '… autonomy (Image: GETTY )': a labelled credit in brackets
-    if paren and lexicon().caption_label.match(paren.group(1).strip()):
-        return len(paren.group(1).split()) <= 10
+    # '… autonomy (Image: GETTY )', '… engines. (credit: NASA/Jude Guidry)': a labelled credit
+    # in brackets, its label capitalised or not
+    labelled = paren.group(1).strip() if paren else ""
+    if labelled and lexicon().caption_label.match(labelled[:1].upper() + labelled[1:]):
+        return len(labelled.split()) <= 10
     if paren and _is_credit_like(paren.group(1)):
         before = text[: paren.start()].strip()
         return not before or not ends_sentence(before)

@@ -188,6 +188,16 @@ def test_collapse_whitespace(text: str, expected: str) -> None:
         ("Protesters do not want Hong Kong to lose its autonomy (Image: getty )", True),
         ("The protests have strengthened in size (Photo: EXPRESS )", True),
         (
+            "The core stage of the first SLS after the installation of its four RS-25 engines. "
+            "(credit: NASA/Jude Guidry)",
+            True,
+        ),  # a lower-case label (dev set, fourth round)
+        (
+            "The vote was close (credit: the party whips, who worked the phones all night and "
+            "into the morning)",
+            False,
+        ),  # too long for a credit
+        (
             "The ministry published a report (Image: a chart of the troop numbers on the border "
             "with Ukraine since the war began)",
             False,
