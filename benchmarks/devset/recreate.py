@@ -183,6 +183,47 @@ def line_rows(page_id: str, lines: list[str], labels: list[str]) -> list[dict]:
     ]
 
 
+def one_page_per_site(
+    candidates: dict[str, list[str]],
+    truth: dict[str, dict],
+    html_of,  # noqa: ANN001 - read_source's reader of a page's HTML
+    *,
+    n_pages: int,
+    forms: tuple[str, ...],
+    split: str,
+) -> tuple[list[dict], list[dict]]:
+    """How the fresh and untouched sets draw their pages: sites of ``candidates`` (site -> its
+    page ids in order) in the order of the sha256 of their host name, each with its first page
+    whose text dump holds three body lines or more (a site with none is skipped), the first
+    ``n_pages``; forms rotate through ``forms``. Returns the ``pages.csv`` rows and the
+    ``lines.csv`` rows (``label_lines``'s labels, before any hand check)."""
+    sites = sorted(candidates, key=lambda s: hashlib.sha256(s.encode()).hexdigest())
+    pages, lines_rows = [], []
+    for site in sites:
+        for page_id in candidates[site]:
+            raw = html_of(page_id)
+            lines, headline = text_lines(raw)
+            labels = label_lines(lines, truth[page_id]["articleBody"], headline)
+            if labels.count("body") >= 3:
+                break
+        else:
+            continue  # no page of this site where the article region holds the article
+        pages.append(
+            {
+                "page_id": page_id,
+                "site": site,
+                "url": truth[page_id]["url"],
+                "html_sha256": sha(raw),
+                "split": split,
+                "form": forms[len(pages) % len(forms)],
+            }
+        )
+        lines_rows.extend(line_rows(page_id, lines, labels))
+        if len(pages) == n_pages:
+            break
+    return pages, lines_rows
+
+
 def write_csv(path: Path, rows: list[dict]) -> None:
     """Write ``rows`` (dicts with the same keys) to ``path`` as CSV with a header."""
     with open(path, "w", encoding="utf-8", newline="") as f:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import importlib.util
 import random
 import re
@@ -38,7 +37,7 @@ BENCHMARKS = HERE.parent
 ROOT = BENCHMARKS.parent
 sys.path.insert(0, str(BENCHMARKS / "devset"))
 
-from recreate import label_lines, line_rows, read_source, sha, text_lines, write_csv  # noqa: E402
+from recreate import one_page_per_site, read_source, write_csv  # noqa: E402
 
 FORMS = ("text", "frontmatter", "html")
 N_PAGES = 24
@@ -88,30 +87,9 @@ def main() -> None:
         html = args.source / "html" / f"{page_id}.html"
         if site not in used and html.is_file() and is_english(truth[page_id]["articleBody"]):
             candidates.setdefault(site, []).append(page_id)
-    sites = sorted(candidates, key=lambda s: hashlib.sha256(s.encode()).hexdigest())
-    pages, lines_rows = [], []
-    for site in sites:
-        for page_id in candidates[site]:
-            raw = html_of(page_id)
-            lines, headline = text_lines(raw)
-            labels = label_lines(lines, truth[page_id]["articleBody"], headline)
-            if labels.count("body") >= 3:
-                break
-        else:
-            continue  # no page of this site where the article region holds the article
-        pages.append(
-            {
-                "page_id": page_id,
-                "site": site,
-                "url": truth[page_id]["url"],
-                "html_sha256": sha(raw),
-                "split": "",
-                "form": FORMS[len(pages) % len(FORMS)],
-            }
-        )
-        lines_rows.extend(line_rows(page_id, lines, labels))
-        if len(pages) == N_PAGES:
-            break
+    pages, lines_rows = one_page_per_site(
+        candidates, truth, html_of, n_pages=N_PAGES, forms=FORMS, split=""
+    )
     ids = sorted(page["page_id"] for page in pages)
     untouched = set(random.Random(SEED).sample(ids, len(ids) // 2))
     for page in pages:
