@@ -36,6 +36,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages.csv"
@@ -181,6 +182,24 @@ def line_rows(page_id: str, lines: list[str], labels: list[str]) -> list[dict]:
         }
         for i, (line, label) in enumerate(zip(lines, labels, strict=True), start=1)
     ]
+
+
+def candidates_by_site(
+    truth: dict[str, dict],
+    used: set[str],
+    keep,
+    source: Path | None = None,  # noqa: ANN001
+) -> dict[str, list[str]]:
+    """Each site's page ids in order (site: the URL's host without 'www.'), for sites not in
+    ``used`` and pages whose body ``keep`` accepts; with ``source``, only pages whose HTML that
+    clone stores (``html/<id>.html``)."""
+    candidates: dict[str, list[str]] = {}
+    for page_id in sorted(truth):
+        site = urlparse(truth[page_id]["url"]).netloc.removeprefix("www.")
+        stored = source is None or (source / "html" / f"{page_id}.html").is_file()
+        if site not in used and stored and keep(truth[page_id]["articleBody"]):
+            candidates.setdefault(site, []).append(page_id)
+    return candidates
 
 
 def one_page_per_site(

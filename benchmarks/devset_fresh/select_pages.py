@@ -20,13 +20,12 @@ import csv
 import importlib.util
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = HERE.parent
 sys.path.insert(0, str(BENCHMARKS / "devset"))
 
-from recreate import one_page_per_site, read_source, write_csv  # noqa: E402
+from recreate import candidates_by_site, one_page_per_site, read_source, write_csv  # noqa: E402
 
 FORMS = ("text", "frontmatter", "html")
 N_PAGES = 18
@@ -57,11 +56,7 @@ def main() -> None:
     is_english = _untouched_selection().is_english
     truth, html_of = read_source(args.source)
     used = sites_in_use()
-    candidates: dict[str, list[str]] = {}
-    for page_id in sorted(truth):
-        site = urlparse(truth[page_id]["url"]).netloc.removeprefix("www.")
-        if site not in used and is_english(truth[page_id]["articleBody"]):
-            candidates.setdefault(site, []).append(page_id)
+    candidates = candidates_by_site(truth, used, is_english)
     pages, lines_rows = one_page_per_site(
         candidates, truth, html_of, n_pages=N_PAGES, forms=FORMS, split=SPLIT
     )

@@ -20,13 +20,12 @@ import argparse
 import csv
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "devset"))
 
 from recreate import PAGES as DEV_PAGES  # noqa: E402
-from recreate import one_page_per_site, read_source, words, write_csv  # noqa: E402
+from recreate import candidates_by_site, one_page_per_site, read_source, words, write_csv  # noqa: E402
 
 FORMS = ("text", "frontmatter", "html")
 N_PAGES = 30
@@ -45,11 +44,7 @@ def main() -> None:
     truth, html_of = read_source(args.source)
     with open(DEV_PAGES, encoding="utf-8") as f:
         dev_sites = {row["site"] for row in csv.DictReader(f)}
-    candidates: dict[str, list[str]] = {}
-    for page_id in sorted(truth):
-        site = urlparse(truth[page_id]["url"]).netloc.removeprefix("www.")
-        if site not in dev_sites and is_english(truth[page_id]["articleBody"]):
-            candidates.setdefault(site, []).append(page_id)
+    candidates = candidates_by_site(truth, dev_sites, is_english)
     pages, lines_rows = one_page_per_site(
         candidates, truth, html_of, n_pages=N_PAGES, forms=FORMS, split="untouched"
     )
