@@ -137,11 +137,12 @@ def loaded_paragraphs(folder: Path, page: dict) -> list[str]:
 
 
 def run(
-    sources: Sequence[Path], *, splits: Sequence[str] = SPLITS, show: str | None = None
+    sources: Sequence[Path | None], *, splits: Sequence[str] = SPLITS, show: str | None = None
 ) -> None:
     pages = [
         page
         for folder, source in SETS
+        if sources[source] is not None  # a source the chosen splits do not need
         for page in load_pages(sources[source], folder)
         if page["split"] in splits
     ]
@@ -186,10 +187,15 @@ def main(argv: list[str] | None = None) -> int:
         help="score only this split (repeatable; default: every split)",
     )
     args = parser.parse_args(argv)
-    if has_source(args.source, "benchmarks/junk.py") and has_source(
-        args.source2, "benchmarks/junk.py", second=True
-    ):
-        run((Path(args.source), Path(args.source2)), splits=args.set or SPLITS, show=args.show)
+    splits = args.set or SPLITS
+    needs = (  # the second source holds the fresh2 splits only
+        any(not split.startswith("fresh2") for split in splits),
+        any(split.startswith("fresh2") for split in splits),
+    )
+    given = (args.source, args.source2)
+    if all(has_source(given[i], "benchmarks/junk.py", second=bool(i)) for i in (0, 1) if needs[i]):
+        sources = tuple(Path(given[i]) if needs[i] else None for i in (0, 1))
+        run(sources, splits=splits, show=args.show)
     return 0
 
 
