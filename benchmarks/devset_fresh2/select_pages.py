@@ -10,8 +10,10 @@ files), and its pages are four years younger than the other sets'.
 Chosen as the fresh split was, before any rule was tuned on it: one page per site, the first by
 page id whose text dump holds three body lines or more, English bodies, sites in the order of
 the sha256 of their host name, the first 24; forms rotate text, frontmatter, html. Lines get
-``recreate.label_lines``'s labels; every line was then read and its label set by hand
-(``checked`` = ``hand`` in ``lines.csv`` where the label changed). A random half
+``recreate.label_lines``'s labels; then, before any page was scored, the first pages were read
+line by line and, on every page, the lines likeliest to be mislabelled (junk lines of 14 words
+or more, body lines of 5 or fewer) with the sections around them (``checked`` = ``hand`` in
+``lines.csv`` where the label changed). Not every line of every page was read. A random half
 (``random.Random(14)`` over the sorted page ids) is ``fresh2-untouched``: scored before any
 tuning and at the end, never read while tuning; the other half is ``fresh2-tune``. One tune
 page (digitaltrends.com) was then taken out of both files by hand: its ground truth is another
