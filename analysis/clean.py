@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -112,9 +113,12 @@ class Lexicon:
 
     boilerplate_lines: frozenset[str]
     boilerplate_prefixes: tuple[str, ...]
+    boilerplate_suffixes: tuple[str, ...]
     notice_prefixes: tuple[str, ...]
     related_link: re.Pattern[str]
     caption_label: re.Pattern[str]
+    inline_credit_label: re.Pattern[str]  # a credit label after a title: 'iPhone 11 Credit: Apple'
+    caption_openers: tuple[str, ...]
     agency: re.Pattern[str]
     relative_date: re.Pattern[str]  # the whole text is a relative date
     relative_date_tail: re.Pattern[str]  # a relative date ending the text, in group 1
@@ -130,6 +134,7 @@ class Lexicon:
     prompt_alone: re.Pattern[str]  # a disclosure that needs no site word
     reporting: re.Pattern[str]  # 'said', 'told': prose reporting speech
     social_networks: re.Pattern[str]
+    share_bar_words: frozenset[str]  # casefolded
     author_roles: frozenset[str]
     credit_only_openers: tuple[str, ...]
 
@@ -162,13 +167,17 @@ def lexicon() -> Lexicon:
         rf"(?:(?:{months})\.?\s+{day},?\s+\d{{4}}|{day}\s+(?:{months})\.?,?\s+\d{{4}}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
     )
-    clock = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
+    clock_core = r",?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?"
+    clock = rf"(?:{clock_core})?"
+    # 'Dec 23, 1:21 PM': a day without its year is a date only with a clock time after it
+    yearless = rf"(?:{months})\.?\s+{day}(?:\s+[-–—])?{clock_core}"
     prefix = rf"(?:(?:{_alternation(items('dateline_prefixes'))})(?:\s+on)?:?\s+)?"
     # 'Published 10:02 AM EST Nov 19, 2019', 'PUBLISHED: 10:48, Tue, Nov 19, 2019'
     lead_clock = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+)?"
     return Lexicon(
         boilerplate_lines=frozenset(_norm_line(line) for line in items("boilerplate_lines")),
         boilerplate_prefixes=tuple(p.casefold() for p in items("boilerplate_prefixes")),
+        boilerplate_suffixes=tuple(p.casefold() for p in items("boilerplate_suffixes")),
         notice_prefixes=tuple(p.casefold() for p in items("notice_prefixes")),
         related_link=re.compile(
             rf"[\[(]?(?:{_alternation(items('related_link_openers'), flexible_space=True)})"
@@ -179,6 +188,10 @@ def lexicon() -> Lexicon:
             rf"(?:^|(?<=[.!?”\"’)\]] )|(?<=[a-z][.!?]))(?:{_alternation(items('caption_markers'))})"
             r"\s*(?P<credit>\S.{0,200})$"
         ),
+        inline_credit_label=re.compile(
+            rf"\s(?:{_alternation(items('inline_credit_labels'))})\s*(?P<credit>\S.{{0,200}})$"
+        ),
+        caption_openers=tuple(items("caption_openers")),
         agency=re.compile(rf"(?<![\w-])(?:{_alternation(items('agencies'))})(?![\w-])"),
         relative_date=re.compile(rf"(?:updated\s+)?{relative}{clock}", re.IGNORECASE),
         relative_date_tail=re.compile(rf"\s((?:updated\s+)?{relative})\W{{0,3}}$", re.IGNORECASE),
@@ -191,7 +204,8 @@ def lexicon() -> Lexicon:
             re.IGNORECASE,
         ),
         dateline=re.compile(
-            rf"(?:\|\s*)?{prefix}{lead_clock}(?:(?:{weekdays})\.?,?\s+)?{date}{clock}\.?",
+            rf"(?:[|•–—-]\s*)?{prefix}{lead_clock}(?:(?:{weekdays})\.?,?\s+)?"
+            rf"(?:{date}(?:\s+[-–—])?{clock}|{yearless})\.?",
             re.IGNORECASE,
         ),
         name_particles=frozenset(item.casefold() for item in items("name_particles")),
@@ -205,6 +219,7 @@ def lexicon() -> Lexicon:
         prompt_alone=_words_pattern(items("prompt_disclosures")),
         reporting=_words_pattern(items("reporting_verbs")),
         social_networks=_words_pattern(items("social_networks"), ignore_case=False),
+        share_bar_words=frozenset(item.casefold() for item in items("share_bar_words")),
         author_roles=frozenset(item.casefold() for item in items("author_roles")),
         credit_only_openers=tuple(item.casefold() for item in items("credit_only_openers")),
     )
@@ -430,9 +445,24 @@ _BOUNDARY = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"“‘'(«]?[A-ZÀ-ÖØ-
 
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with . ! ? or … (or the full-width 。！？ of Chinese and
-    Japanese), possibly followed by closing quotes/brackets."""
-    stripped = text.rstrip().rstrip(_CLOSING)
+    Japanese), possibly followed by closing quotes/brackets and by emoji ('… performance
+    today! 🙂')."""
+    stripped = _strip_emoji(text.rstrip()).rstrip().rstrip(_CLOSING)
     return bool(stripped) and stripped[-1] in _FINAL
+
+
+def _strip_emoji(text: str) -> str:
+    """``text`` without the emoji and other pictographs closing it (with their joiners and
+    variation selectors)."""
+    end = len(text)
+    while end and (text[end - 1] == "\ufe0f" or unicodedata.category(text[end - 1]) in _EMOJI):
+        end -= 1
+    return text[:end]
+
+
+#: Unicode categories of the marks that may follow a sentence's end: symbols (emoji) and the
+#: zero-width joiner between them.
+_EMOJI = frozenset({"So", "Sk", "Cf"})
 
 
 def is_title_like(text: str, *, max_words: int = 20) -> bool:
@@ -507,13 +537,17 @@ def _is_caption(raw: str, text: str) -> bool:
         return True
     # '… New York, U.S., November 18, 2019. REUTERS/Brendan McDermid': a credit after the
     # caption's last sentence
-    if _ends_in_photo_credit(text):
+    if _ends_in_photo_credit(text) or _ends_in_glued_credit(text):
+        return True
+    if _has_inline_credit(text) or _opens_like_caption(text):
         return True
     # '… of Ukraine and Russia (Statista/The Independent)', '(AFP via Getty Images)'
     paren = _PAREN_CREDIT.search(text)
-    # '… autonomy (Image: GETTY )': a labelled credit in brackets
-    if paren and lexicon().caption_label.match(paren.group(1).strip()):
-        return len(paren.group(1).split()) <= 10
+    # '… autonomy (Image: GETTY )', '… engines. (credit: NASA/Jude Guidry)': a labelled credit
+    # in brackets, its label capitalised or not
+    labelled = paren.group(1).strip() if paren else ""
+    if labelled and lexicon().caption_label.match(labelled[:1].upper() + labelled[1:]):
+        return len(labelled.split()) <= 10
     if paren and _is_credit_like(paren.group(1)):
         before = text[: paren.start()].strip()
         return not before or not ends_sentence(before)
@@ -522,16 +556,57 @@ def _is_caption(raw: str, text: str) -> bool:
 
 def _ends_in_photo_credit(text: str) -> bool:
     """A caption of at most ``CAPTION_MAX_WORDS`` words whose last 'sentence' is a photo credit
-    naming who took it ('Name/Agency' in capitalised words, ``is_photo_credit``), after a
-    full sentence."""
+    naming who took it ('Name/Agency' in capitalised words, 'Name/Agency via Getty Images',
+    ``is_photo_credit``), after a full sentence."""
     if len(text.split()) > CAPTION_MAX_WORDS + 10:
         return False
     ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’)\]]*\s+(?=[A-Z])", text)]
     if not ends:
         return False
     credit = text[ends[-1] :]
-    names = all(word[:1].isupper() for word in credit.replace("/", " ").split())
+    names = all(word[:1].isupper() or word == "via" for word in credit.replace("/", " ").split())
     return "/" in credit and names and is_photo_credit(credit)
+
+
+#: A credit glued to the caption's last sentence, the page having set them in two elements:
+#: '… plagued with errors.Google', '… Majorana quasiparticles.Zack Savitsky'.
+_GLUED_CREDIT = re.compile(
+    r"[a-z)][.!?][\"'”’]?(?P<credit>[A-Z][\w'’&-]*(?:(?: | ?/ ?)[A-Z][\w'’.&-]*){0,5})$"
+)
+
+
+def _ends_in_glued_credit(text: str) -> bool:
+    """A caption of at most ``CAPTION_MAX_WORDS`` words (and ten for the credit) whose last
+    sentence has a credit glued to its full stop: an agency or 'Name/Agency' ('… colder than
+    space.Rocco Ceselin/Google Quantum AI') or a name of two or three capitalised words ('… may
+    hold Majorana quasiparticles.Zack Savitsky'); a widget glued to a body sentence ('Click To
+    Tweet', a lexicon line) is no credit."""
+    if len(text.split()) > CAPTION_MAX_WORDS + 10:
+        return False
+    glued = _GLUED_CREDIT.search(text)
+    if glued is None or _is_boilerplate(glued.group("credit")):  # '… continuum.'Click To Tweet'
+        return False
+    credit = glued.group("credit")
+    named = _is_credit_like(credit) or 2 <= len(credit.split()) <= 3  # an agency, or a name
+    return named and len(text[: glued.start("credit")].split()) >= 4
+
+
+def _has_inline_credit(text: str) -> bool:
+    """A picture's title with its credit label after it ('iPhone 11 Credit: Apple', 'Zlata
+    Ivleva / mashable Credit: Apple'): a label of ``inline_credit_labels`` after a few words,
+    a credit of at most ten words that ends no sentence."""
+    label = lexicon().inline_credit_label.search(text)
+    if label is None or len(text.split()) > CAPTION_MAX_WORDS:
+        return False
+    credit = label.group("credit")
+    return len(credit.split()) <= 10 and not ends_sentence(credit)
+
+
+def _opens_like_caption(text: str) -> bool:
+    """A caption opening with a capitalised label of ``caption_openers`` ('PHOTO BY FOREST
+    WORGUM Hoquiam’s …', 'FILE - Medical marijuana prescription vials are …'), at most twice
+    ``CAPTION_MAX_WORDS`` words."""
+    return text.startswith(lexicon().caption_openers) and len(text.split()) <= 2 * CAPTION_MAX_WORDS
 
 
 def is_caption(line: str) -> bool:
@@ -540,7 +615,10 @@ def is_caption(line: str) -> bool:
     A caption is not article text: it describes a picture the text-only scrape does not have.
     Recognised endings: '© Credit', a bold credit ('**Name / TASS**') after a full sentence, a
     bracketed agency credit ('(Getty Images)', '(Statista/The Independent)') and a credit label
-    ('Photograph: …', 'Photo: …'; case-sensitive, opening the line or following a sentence).
+    ('Photograph: …', 'Photo: …'; case-sensitive, opening the line or following a sentence),
+    a credit label after a picture's title ('iPhone 11 Credit: Apple'), a credit glued to the
+    last full stop ('… with errors.Google') and a capitalised caption label or the AP's file
+    mark opening the line ('PHOTO BY …', 'FILE - …').
     A credit is short (at most ten words) and, unless labelled, names an agency or has the
     'Name/Agency' form, so a sentence that merely mentions a photograph is not a caption.
     Copyright notices ('© 2026 Example Ltd') are credits, not captions.
@@ -570,7 +648,8 @@ def _is_related_link(text: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """True for site chrome: a whole line from the lexicon ('Advertisement', 'Skip to content'),
-    a short line (at most 15 words) opening with a listed prefix ('Follow us on …'), or a
+    a short line (at most 15 words) opening with a listed prefix ('Follow us on …') or ending
+    with a listed suffix ('… schedule, click here.'), or a
     notice of at most 60 words opening with a listed notice prefix ('We use cookies …').
 
     These lines are navigation, ads and promos that the scraper picked up with the article.
@@ -589,7 +668,26 @@ def _is_boilerplate(text: str) -> bool:
     words = len(text.split())
     if words <= 60 and norm.startswith(lex.notice_prefixes):
         return True
-    return len(text) <= 300 and words <= 15 and norm.startswith(lex.boilerplate_prefixes)
+    short = len(text) <= 300 and words <= 15
+    return short and (
+        norm.startswith(lex.boilerplate_prefixes)
+        or norm.endswith(lex.boilerplate_suffixes)
+        or is_share_bar(text)
+    )
+
+
+#: The words of a line, capitalised words printed together taken apart ('FacebookTwitterEmail').
+_BAR_WORD = re.compile(r"[A-Z]-[a-z]+|[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def is_share_bar(text: str) -> bool:
+    """True for a share bar printed as one line: two to ten labels of ``share_bar_words``
+    and nothing else ('Facebook Email', 'FacebookTwitterEmail', 'Share Facebook Twitter')."""
+    labels = _BAR_WORD.findall(text)
+    letters = re.sub(r"[\W_]", "", text)
+    if not 2 <= len(labels) <= 10 or letters != re.sub(r"[\W_]", "", "".join(labels)):
+        return False
+    return all(label.casefold() in lexicon().share_bar_words for label in labels)
 
 
 #: A reader prompt or author bio is a short paragraph; longer ones are left to the reader.
@@ -743,7 +841,8 @@ _URL_TAIL = re.compile(r"[\w\-./?=&%#~+:@!$,;*'()]{1,500}")
 def is_dateline(text: str) -> bool:
     """True for a line that is only a date: 'February 15, 2022', 'Tuesday 15 February 2022 10:43
     GMT', 'Updated: 2022-02-15', 'Published 10:02 AM EST Nov 19, 2019', '| UPDATED: 11:05,
-    Tue, Nov 19, 2019'. A dated sentence is not a dateline."""
+    Tue, Nov 19, 2019', '- November 20, 2019, 10:54 am' (under a post of a feed), 'Dec 23,
+    1:21 PM' (a day without its year, with a clock time). A dated sentence is not a dateline."""
     line = collapse_whitespace(text)
     return len(line) <= 80 and lexicon().dateline.fullmatch(line) is not None
 
@@ -1389,32 +1488,42 @@ def _take_header(draft: _Draft) -> _Draft:
 LINK_RUN_MIN = 3
 #: A link-like paragraph has at most this many words (and does not end a sentence).
 LINK_RUN_MAX_WORDS = 15
+#: Below the article's last paragraph of prose, a headline of a story list may be this long
+#: ('Pay to breathe? ‘Oxygen bars’ hit New Delhi as India chokes under pollution & declares
+#: health emergency').
+TAIL_LINK_MAX_WORDS = 25
 
 
 #: A sentence with a bracketed link after it ('Why it is promising. (More)'): a list item of
 #: the article, not a link of a menu (a headline may hold '?' or 'Mr.', not this).
 _INNER_SENTENCE_END = re.compile(r"[a-z]{3}\.\s+\(")
+#: A full stop inside a line ('… for everyday use. 5 minutes of charging …'): a headline longer
+#: than ``LINK_RUN_MAX_WORDS`` words may hold '?' or '!', not this.
+_INNER_FULL_STOP = re.compile(r"[a-z]{2}[.…][\"'”’)]*\s+\S")
 #: Quotation marks a headline may open with, each with the mark that closes it.
 _HEADLINE_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 
 
-def is_link_like(text: str) -> bool:
+def is_link_like(text: str, *, max_words: int = LINK_RUN_MAX_WORDS) -> bool:
     """True for a paragraph shaped like a link in a menu or a related-story list: at most
-    ``LINK_RUN_MAX_WORDS`` words, not ending a sentence nor holding one with a bracketed link
+    ``max_words`` words (about eleven characters each), not ending a sentence nor holding one with a bracketed link
     after it ('Why it is promising. (More)', a list item of the article), not a lead-in (':'
     ';' ','), and not
     an open quotation: a line opening with a quotation mark is link-like only when the
     quotation closes before its last word, as in a headline ("'He strangled me': Canadian
     speaks about attack"). A headline of three words or more cut short with '...' is
-    link-like."""
+    link-like. A line longer than ``LINK_RUN_MAX_WORDS`` words (when ``max_words`` allows it)
+    holds no full stop inside."""
     line = text.strip()
-    if not line or len(line.split()) > LINK_RUN_MAX_WORDS or len(line) > 160:
+    if not line or len(line.split()) > max_words or len(line) > 11 * max_words:
         return False
     cut = line.removesuffix("...").removesuffix("…").rstrip()  # a truncated headline
     if cut != line and (len(cut.split()) < 3 or _BOUNDARY.search(cut)):
         return False  # 'Wait...', 'He paused. Then...': prose trailing off
     if ends_sentence(cut) or cut[-1] in ":;,–—-" or _INNER_SENTENCE_END.search(cut):
         return False
+    if len(cut.split()) > LINK_RUN_MAX_WORDS and _INNER_FULL_STOP.search(cut):
+        return False  # a long line holding a sentence: a product box's point, a sponsor note
     line = cut
     elision = line[1:2].isdigit()  # "'90s fashion returns"
     closing = None if elision else _HEADLINE_QUOTES.get(line[0])
@@ -1488,10 +1597,18 @@ def is_teaser(text: str) -> bool:
     return _BOUNDARY.search(line) is None
 
 
-def link_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
+def link_runs(texts: Sequence[str], *, tail_from: int | None = None) -> list[tuple[int, int]]:
     """The runs (start, end) of at least ``LINK_RUN_MIN`` consecutive link-like paragraphs
-    (``is_link_like``) in ``texts``: menus and story lists."""
-    shapes = "".join("L" if is_link_like(t) else "x" for t in texts)
+    (``is_link_like``) in ``texts``: menus and story lists. Paragraphs after ``tail_from``
+    (the article's last paragraph of prose) may be headlines of up to ``TAIL_LINK_MAX_WORDS``
+    words."""
+    tail = len(texts) if tail_from is None else tail_from + 1
+    shapes = "".join(
+        "L"
+        if is_link_like(t, max_words=TAIL_LINK_MAX_WORDS if k >= tail else LINK_RUN_MAX_WORDS)
+        else "x"
+        for k, t in enumerate(texts)
+    )
     return [m.span() for m in re.finditer(rf"L{{{LINK_RUN_MIN},}}", shapes)]
 
 
@@ -1530,7 +1647,8 @@ def _drop_link_runs(draft: _Draft) -> _Draft:
     each explained in a sentence, inside the article's prose."""
     texts = [u.text for u in draft.units]
     last_prose = max((k for k, t in enumerate(texts) if _is_prose(t)), default=-1)
-    candidates = [(a, b, "link-run") for a, b in link_runs(texts)] + [
+    tail_from = last_prose if last_prose >= 0 else None
+    candidates = [(a, b, "link-run") for a, b in link_runs(texts, tail_from=tail_from)] + [
         (a, b, "teaser-list") for a, b in teaser_lists(texts) if a > last_prose >= 0
     ]
     drop: dict[int, str] = {}

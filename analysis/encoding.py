@@ -12,7 +12,9 @@ small known set of encodings, so the rule is a fixed cascade that is the same on
 5. otherwise the file is refused, naming the first undecodable byte.
 
 Line endings are normalised to ``\\n``. An HTML page decodes like any text; the corpus loader
-then extracts its article (:func:`analysis.inputs.extract_html`).
+then extracts its article (:func:`analysis.inputs.extract_html`). A control character refuses a
+text file, not an HTML page: pages carry them in scripts and attributes, where no reader sees
+them (the extractor is handed the page with each one as a space).
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-# C0 control characters other than tab, newline, form feed and carriage return.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: C0 control characters other than tab, newline, form feed and carriage return.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def decode_bytes(raw: bytes, *, name: str) -> tuple[str, str]:
@@ -51,13 +53,19 @@ def decode_bytes(raw: bytes, *, name: str) -> tuple[str, str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise CorpusError(f"{name}: file holds only whitespace")
-    control = _CONTROL.search(text)
-    if control:
+    control = CONTROL.search(text)
+    if control and not _is_html(text):
         raise CorpusError(
             f"{name}: looks binary (control character {control.group()!r} at character "
             f"{control.start()}), not article text"
         )
     return text, encoding
+
+
+def _is_html(text: str) -> bool:
+    from analysis.inputs import looks_like_html
+
+    return looks_like_html(text)
 
 
 def _decode(raw: bytes, name: str) -> tuple[str, str]:

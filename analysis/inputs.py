@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.encoding import CONTROL
 from analysis.errors import CorpusError
 
 #: File name endings read as articles in a folder tree.
@@ -413,6 +414,30 @@ def readability_paragraphs(html: str) -> list[str]:
     return [line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line]
 
 
+#: Readability's article replaces trafilatura's when it holds this many times its prose (and
+#: ``PROSE_MARGIN`` words more): trafilatura took another region of the page.
+PROSE_RATIO = 2
+PROSE_MARGIN = 50
+
+
+def prose_words(paragraphs: list[str]) -> int:
+    """The words of the paragraphs that read as prose: eight words or more, ending a sentence."""
+    from analysis.clean import ends_sentence
+
+    counts = (len(p.split()) for p in paragraphs if ends_sentence(p))
+    return sum(n for n in counts if n >= 8)
+
+
+def union_of_extractions(kept: list[str], second: list[str]) -> list[str]:
+    """trafilatura's paragraphs ``kept`` with readability's ``second`` that it missed
+    (``add_missed_paragraphs``); but readability's, with trafilatura's that it missed, when
+    they hold ``PROSE_RATIO`` times the prose (``prose_words``): on a tennis.com page of 2023
+    trafilatura took the related-stories list (24 words of prose) for the article (162)."""
+    if prose_words(second) > PROSE_RATIO * prose_words(kept) + PROSE_MARGIN:
+        kept, second = second, kept
+    return add_missed_paragraphs(kept, second)
+
+
 def add_missed_paragraphs(kept: list[str], second: list[str]) -> list[str]:
     """``kept`` (the extractor's paragraphs, in page order) with the paragraphs of a second
     extraction, ``second``, that it missed inside the article, each put after the paragraph
@@ -460,12 +485,13 @@ def extract_html(html: str, *, name: str) -> tuple[str, dict[str, str], list[tup
     """
     import trafilatura
 
+    html = CONTROL.sub(" ", html)  # lxml refuses them; a space keeps every offset
     page = wrap_bare_text(unwrap_embedded_posts(html))
     document = trafilatura.bare_extraction(page, with_metadata=True, **_EXTRACTION)
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:
         raise CorpusError(f"{name}: HTML page with no extractable article text (trafilatura)")
-    text = "\n".join(add_missed_paragraphs(text.splitlines(), readability_paragraphs(page)))
+    text = "\n".join(union_of_extractions(text.splitlines(), readability_paragraphs(page)))
     fields = {
         "headline": document.title,
         "byline": document.author,

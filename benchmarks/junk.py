@@ -5,8 +5,10 @@ extraction, cleaning) over the dev set of ``benchmarks/devset/`` (60 real news p
 sites, 40 for tuning and 20 first held out, read since; see ``benchmarks/devset/recreate.py``),
 the fresh dev split of ``benchmarks/devset_fresh/`` (18 pages from 18 other sites, scored
 before it was studied) and the untouched set of ``benchmarks/devset_untouched/`` (30 pages from
-30 other sites, never read while tuning; see its ``select_pages.py``), and prints, per split
-(``--set`` to choose) and per form:
+30 other sites, never read while tuning; see its ``select_pages.py``) and the second fresh
+split of ``benchmarks/devset_fresh2/`` (23 pages of 2023 from 23 other sites, from another
+public benchmark; scored before any tuning, then half tuned on, half untouched), and prints,
+per split (``--set`` to choose) and per form:
 
 - **junk removed**: the share of the lines labelled junk that are not in the body paragraphs
   (removed, or moved to metadata);
@@ -17,7 +19,9 @@ before it was studied) and the untouched set of ``benchmarks/devset_untouched/``
   order, in the body paragraphs. Soft hyphens are ignored on both sides.
 
 The pages are re-created from a clone of the public ``scrapinghub/article-extraction-benchmark``
-repository (``--source``, or ``$DEVSET_SOURCE``); without it the script says how to get one.
+repository (``--source``, or ``$DEVSET_SOURCE``), the second fresh split's from a clone of
+``AndyTheFactory/article-extraction-dataset`` (``--source2``, or ``$DEVSET2_SOURCE``); without
+them the script says how to get them.
 """
 
 from __future__ import annotations
@@ -42,8 +46,19 @@ from analysis.corpus import _complete_row, _read_one  # noqa: E402
 from analysis.sentences import split_sentences  # noqa: E402
 
 SHORT = 4  # a junk line of fewer words counts as kept only if it stands as a whole paragraph
-SETS = (HERE / "devset", HERE / "devset_fresh", HERE / "devset_untouched")
-SPLITS = ("tune", "held-out", "fresh", "untouched")
+#: Each set's folder and the public benchmark its pages come from (the index of the source).
+SETS = (
+    (HERE / "devset", 0),
+    (HERE / "devset_fresh", 0),
+    (HERE / "devset_untouched", 0),
+    (HERE / "devset_fresh2", 1),
+)
+SPLITS = ("tune", "held-out", "fresh", "untouched", "fresh2-tune", "fresh2-untouched")
+#: The public benchmarks, as ``git clone`` takes them: the source, the second source.
+SOURCES = (
+    "https://github.com/scrapinghub/article-extraction-benchmark",
+    "https://github.com/AndyTheFactory/article-extraction-dataset",
+)
 
 
 def score(page: dict, paragraphs: list[str]) -> dict[str, int]:
@@ -121,9 +136,15 @@ def loaded_paragraphs(folder: Path, page: dict) -> list[str]:
         return []
 
 
-def run(source: Path, *, splits: Sequence[str] = SPLITS, show: str | None = None) -> None:
+def run(
+    sources: Sequence[Path | None], *, splits: Sequence[str] = SPLITS, show: str | None = None
+) -> None:
     pages = [
-        page for folder in SETS for page in load_pages(source, folder) if page["split"] in splits
+        page
+        for folder, source in SETS
+        if sources[source] is not None  # a source the chosen splits do not need
+        for page in load_pages(sources[source], folder)
+        if page["split"] in splits
     ]
     totals: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     started = time.perf_counter()
@@ -139,7 +160,7 @@ def run(source: Path, *, splits: Sequence[str] = SPLITS, show: str | None = None
                     print("BODY:", p[:160])
     elapsed = time.perf_counter() - started
     print(f"{len(pages)} pages, {len({p['site'] for p in pages})} sites, {elapsed:.1f} s")
-    print("split     form         pages  junk lines  junk removed  body sentences  body kept")
+    print(f"{'split':16} form         pages  junk lines  junk removed  body sentences  body kept")
     counts = defaultdict(int)
     for page in pages:
         counts[(page["split"], page["form"])] += 1
@@ -149,7 +170,7 @@ def run(source: Path, *, splits: Sequence[str] = SPLITS, show: str | None = None
         junk = 1 - t["junk_kept"] / t["junk"] if t["junk"] else float("nan")
         body = t["body_kept"] / t["body"] if t["body"] else float("nan")
         print(
-            f"{key[0]:9} {key[1]:12} {counts[key]:5}  {t['junk']:10}  {junk:12.1%}  "
+            f"{key[0]:16} {key[1]:12} {counts[key]:5}  {t['junk']:10}  {junk:12.1%}  "
             f"{t['body']:14}  {body:9.1%}"
         )
 
@@ -157,6 +178,7 @@ def run(source: Path, *, splits: Sequence[str] = SPLITS, show: str | None = None
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=os.environ.get("DEVSET_SOURCE"))
+    parser.add_argument("--source2", type=Path, default=os.environ.get("DEVSET2_SOURCE"))
     parser.add_argument("--show", help="print the body of the page whose id starts so")
     parser.add_argument(
         "--set",
@@ -165,19 +187,30 @@ def main(argv: list[str] | None = None) -> int:
         help="score only this split (repeatable; default: every split)",
     )
     args = parser.parse_args(argv)
-    if has_source(args.source, "benchmarks/junk.py"):
-        run(Path(args.source), splits=args.set or SPLITS, show=args.show)
+    splits = args.set or SPLITS
+    needs = (  # the second source holds the fresh2 splits only
+        any(not split.startswith("fresh2") for split in splits),
+        any(split.startswith("fresh2") for split in splits),
+    )
+    given = (args.source, args.source2)
+    if all(has_source(given[i], "benchmarks/junk.py", second=bool(i)) for i in (0, 1) if needs[i]):
+        sources = tuple(Path(given[i]) if needs[i] else None for i in (0, 1))
+        run(sources, splits=splits, show=args.show)
     return 0
 
 
-def has_source(source: Path | None, script: str) -> bool:
-    """True when ``source`` is a clone of the public benchmark; else says how to get one."""
-    if source and (Path(source) / "ground-truth.json").is_file():
+def has_source(source: Path | None, script: str, *, second: bool = False) -> bool:
+    """True when ``source`` is a clone of the public benchmark (the second one when told);
+    else says how to get one."""
+    truth = "articles.json" if second else "ground-truth.json"
+    if source and (Path(source) / truth).is_file():
         return True
+    url = SOURCES[second]
+    variable = "DEVSET2_SOURCE" if second else "DEVSET_SOURCE"
     print(
         f"{script}: needs a clone of the public dev-set source:\n"
-        "  git clone https://github.com/scrapinghub/article-extraction-benchmark\n"
-        f"  DEVSET_SOURCE=article-extraction-benchmark python {script}"
+        f"  git clone {url}\n"
+        f"  {variable}={url.rsplit('/', 1)[1]} python {script}"
     )
     return False
 

@@ -188,6 +188,16 @@ def test_collapse_whitespace(text: str, expected: str) -> None:
         ("Protesters do not want Hong Kong to lose its autonomy (Image: getty )", True),
         ("The protests have strengthened in size (Photo: EXPRESS )", True),
         (
+            "The core stage of the first SLS after the installation of its four RS-25 engines. "
+            "(credit: NASA/Jude Guidry)",
+            True,
+        ),  # a lower-case label (dev set, fourth round)
+        (
+            "The vote was close (credit: the party whips, who worked the phones all night and "
+            "into the morning)",
+            False,
+        ),  # too long for a credit
+        (
             "The ministry published a report (Image: a chart of the troop numbers on the border "
             "with Ukraine since the war began)",
             False,
@@ -220,9 +230,54 @@ def test_collapse_whitespace(text: str, expected: str) -> None:
             "Mills/The New York Times",
             True,
         ),
+        (
+            "Manchester City lifted the Club World Cup on Friday. Yasser Bakhsh/FIFA via Getty "
+            "Images",
+            True,
+        ),
         ("The minister spoke on Tuesday. AC/DC played later", False),  # not a credit
         ("Prices rose 5%. Sales/Revenue grew", False),  # no names around the slash
         ("He paid in cash.Credit cards were refused.", False),  # no label
+        # fourth round (second fresh split, 2023 pages): a title with its credit label after it
+        ("iPhone 11 Pro Credit: Apple", True),
+        ("Zlata Ivleva / mashable Credit: Apple", True),
+        ("Cinematic Mode in action Credit: Apple", True),
+        ("The bank cut his Credit: he could no longer borrow from anyone.", False),  # a sentence
+        # a credit glued to the caption's last sentence
+        (
+            "Google engineers huddle under a cooling system designed to chill quantum chips to "
+            "temperatures colder than space.Rocco Ceselin/Google Quantum AI",
+            True,
+        ),
+        ("The hall was packed for the final of the competition.Semifinal", False),  # one word
+        (
+            "Chris Palmstrøm uses a vacuum-sealed apparatus to construct and clean nanowire "
+            "devices that may hold Majorana quasiparticles.Zack Savitsky",
+            True,
+        ),
+        ("Troops left the U.S.Army base on Tuesday.", False),  # no credit at the end
+        # a sharing widget glued to a body sentence is no credit
+        ("Every online business exists in the 'space-time continuum.'Click To Tweet", False),
+        ("He left the room.Then he came back", False),  # not capitalised words
+        ("Now.Google", False),  # too short for a caption
+        # a capitalised label or the AP's 'FILE -' opening the caption
+        (
+            "PHOTO BY FOREST WORGUM Hoquiam’s Nadine Stewart scored nine points to lead the "
+            "Grizzlies during a 64-28 loss to Black Hills on Tuesday in Hoquiam.",
+            True,
+        ),
+        (
+            "SUBMITTED PHOTO Elma’s Xavier Espinoza (1) stands atop the podium after winning the "
+            "113-pound weight class at the HammerHead Invitational on Saturday.",
+            True,
+        ),
+        (
+            "FILE - Medical marijuana prescription vials are filled at a medical marijuana "
+            "dispensary in Venice, Calif., May 14, 2013.",
+            True,
+        ),
+        ("PHOTOGRAPHY BY NIGHT was the name of her first exhibition.", False),  # no label
+        ("FILE-sharing sites were blocked on Tuesday.", False),
     ],
 )
 def test_is_caption(line: str, expected: bool) -> None:
@@ -243,6 +298,15 @@ def test_is_caption(line: str, expected: bool) -> None:
         ("[Related: Salesforce Dreamforce Keynote: AI, Integration And Protestors]", True),
         ("(Read more: Why the talks failed)", True),
         ("(Related talks will continue on Friday.)", False),
+        # fourth round (second fresh split, 2023 pages)
+        (
+            "REQUIRED READING: Michigan basketball's Juwan Howard cleared to return as head "
+            "coach, AD announces",
+            True,
+        ),
+        ("SEE MORE: Hong Kong protests: 800 students under siege in university", True),
+        ("Required reading for every new member of staff, the memo said.", False),
+        ("See more of the city on foot than from the bus.", False),
     ],
 )
 def test_is_related_link(line: str, expected: bool) -> None:
@@ -306,6 +370,29 @@ def test_is_related_link(line: str, expected: bool) -> None:
         ("Supported by his family, he returned to the pitch in March.", False),
         ("Share on: Facebook Twitter Reddit Google+", True),
         ("Advertisers fled the platform after the ruling.", False),
+        # fourth round (second fresh split, 2023 pages): a short line pointing at a lost link
+        ("For Michigan's full 2023-24 schedule, click here.", True),
+        ("To watch the full interview, click here", True),
+        (
+            "Voters who want to check their registration before the deadline can go online or "
+            "call the county office, where staff say they will not just click here and there "
+            "but check every record by hand",
+            False,
+        ),  # too long for a link prompt
+        ("He told them to click here.", True),
+        # page tools, a product box's price line, an author box (fresh2-tune pages)
+        ("Read our review", True),
+        ("Best Prices Today: $4.99 at Dashlane", True),
+        ("Author: Alaina Yee, Senior Editor", True),
+        ("Recent stories by Alaina Yee:", True),
+        ("Turn on desktop notifications for breaking stories about interest?", True),
+        ("Authorities said the author had been released.", False),
+        # a share bar printed as one line
+        ("Facebook Email", True),
+        ("FacebookTwitterEmail", True),
+        ("E-mail Print", True),
+        ("Twitter and Facebook", False),  # 'and' is no label
+        ("Facebook said on Tuesday it would appeal.", False),
     ],
 )
 def test_is_boilerplate(line: str, expected: bool) -> None:
@@ -348,6 +435,11 @@ def test_is_title_like(text: str, expected: bool) -> None:
         ("(Statista/The Independent)", False),
         ("Wait...", True),
         ("Mr", False),
+        # emoji after the full stop (a 2019 theatre page, a 2023 review page)
+        ("Come and experience this spectacular performance today! 🙂", True),
+        ("We loved it. 👍🏽", True),
+        ("Great show! ❤️", True),
+        ("Tickets on sale 🎟️", False),
     ],
 )
 def test_ends_sentence(text: str, expected: bool) -> None:
@@ -368,6 +460,13 @@ def test_ends_sentence(text: str, expected: bool) -> None:
         ("10:02 AM EST Nov 19, 2019 the market opened lower.", False),
         ("February 15, 2022, will go down in history as the day propaganda failed.", False),
         ("February", False),
+        # fourth round: a feed post's time, a comment's time, a day with a clock but no year
+        ("- November 20, 2019, 10:54 am", True),
+        ("September 17, 2014 - 1:01 pm", True),
+        ("Dec 23, 1:21 PM", True),
+        ("Dec 3, 4:30 p.m. ET", True),
+        ("November 20", False),  # a day alone may head a timeline's section
+        ("- Putin said on November 20, 2019", False),
     ],
 )
 def test_is_dateline(text: str, expected: bool) -> None:

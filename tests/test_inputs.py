@@ -22,6 +22,7 @@ from analysis.clean import (
     is_reading_time,
     is_role_line,
     is_teaser,
+    link_runs,
     read_front_matter,
     split_paragraphs,
     teaser_lists,
@@ -32,7 +33,9 @@ from analysis.inputs import (
     extract_html,
     looks_like_html,
     outlet_of,
+    prose_words,
     readability_paragraphs,
+    union_of_extractions,
     unwrap_embedded_posts,
     wrap_bare_text,
 )
@@ -347,6 +350,23 @@ def test_html_page_is_extracted(tmp_path):
     assert "Subscribe to our newsletter for the day's top stories" in left_out
 
 
+def test_html_with_control_characters_loads(tmp_path):
+    # two nytimes.com pages of 2023 carry a backspace in a script: the page was refused whole
+    body = "".join(f"<p>{p}</p>" for p in BODY.splitlines())
+    page = (
+        "<!DOCTYPE html><html><head><title>Scholz in Moscow</title>"
+        '<script>var state = "a\x08b";</script></head>'
+        f"<body><article><h1>Scholz in Moscow</h1>{body}</article></body></html>"
+    )
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.paragraphs["text"].tolist() == BODY.splitlines()
+    (tmp_path / "a.html").unlink()
+    (tmp_path / "b.txt").write_text("Scholz in Moscow\n\nA line with a \x08 in it.\n")
+    with pytest.raises(CorpusError, match="looks binary"):
+        load_corpus(tmp_path)  # a text file with one is still refused
+
+
 def test_html_without_an_article(tmp_path):
     with pytest.raises(CorpusError, match="no extractable article"):
         extract_html("<!doctype html><html><body></body></html>", name="p.html")
@@ -382,6 +402,50 @@ def test_html_without_an_article(tmp_path):
 )
 def test_is_link_like(text, expected):
     assert is_link_like(text) is expected
+
+
+#: Headlines of a story list closing a page, longer than a menu's links (second fresh split).
+_LONG_HEADLINES = [
+    "Pay to breathe? ‘Oxygen bars’ hit New Delhi as India chokes under pollution & declares "
+    "health emergency",
+    "Worst deal ever? S. Korea fumes as US tries to raise price tag for hosting American troops "
+    "by FIVE TIMES",
+    "'A f*cking disgrace of a journalist': Football manager loses job after swearing 58 TIMES in "
+    "spectacular rant at BBC reporters",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *((headline, True) for headline in _LONG_HEADLINES),
+        # a product box's point or a sponsor note: a sentence inside, a fragment after it
+        (
+            "Adjustable fit with comfort-cushioned ear cups made for everyday use. 5 minutes of "
+            "charging gives you 3 hours of playback when battery is low",
+            False,
+        ),
+        (
+            "- This week's Tennis Podcast is sponsored by the Davis Cup Finals, which takes "
+            "place 18-24 November. Ticket details: http://www.example.com/",
+            False,
+        ),
+        (" ".join(["word"] * 26), False),  # too long even for a headline
+    ],
+)
+def test_is_link_like_long_headline(text, expected):
+    assert is_link_like(text, max_words=25) is expected
+    assert not is_link_like(text)  # a menu's links are short
+
+
+def test_link_runs_take_long_headlines_below_the_last_prose_only():
+    prose = (
+        "The Steelers spent Monday trying to distance themselves from Thursday night's fight "
+        "that led to multi-game suspensions for three players on both teams."
+    )
+    texts = [*_LONG_HEADLINES, prose, *_LONG_HEADLINES]
+    assert link_runs(texts) == []
+    assert link_runs(texts, tail_from=3) == [(4, 7)]
 
 
 @pytest.mark.parametrize(
@@ -715,6 +779,41 @@ SIDEBAR = "Night mode is an automatic setting which takes advantage of the new c
 )  # fmt: skip
 def test_add_missed_paragraphs(kept, second, expected):
     assert add_missed_paragraphs(kept, second) == expected
+
+
+_PROSE = [
+    "It’s the most wonderful time of year, and what is more wonderful than a Roger Federer match?",
+    "This week on Tennis Channel’s Plus Classics Channel, we’re winding the clock back to the "
+    "finest Federer finals.",
+    "Quite a lot went on at this fateful French Open, where a rival was knocked out early and "
+    "the champion had yet to win the clay slam.",
+]
+_STORY_LIST = [
+    "Winning Ugly, revisited: Brad Gilbert’s ethos returns with Coco Gauff Slam triumph",
+    "By Sep 30, 2023",
+    "On 50th anniversary of Billie Jean King's 'Battle of the Sexes' win, a push to honor her",
+]
+
+
+@pytest.mark.parametrize(
+    ("kept", "second", "expected"),
+    [
+        # trafilatura took the related-stories list: readability's prose replaces it
+        (_STORY_LIST, _PROSE, _PROSE),
+        # both found the article: trafilatura's stays, with what it missed added
+        (_PROSE[1:], _PROSE, _PROSE),
+        # readability holds more prose, but not twice as much and 50 words more
+        (_PROSE[:2], _PROSE, _PROSE[:2]),
+    ],
+)
+def test_union_of_extractions(kept, second, expected):
+    assert union_of_extractions(kept, second) == expected
+
+
+def test_prose_words():
+    assert prose_words(_PROSE) == sum(len(p.split()) for p in _PROSE)
+    assert prose_words(_STORY_LIST) == 0
+    assert prose_words(["Short one."]) == 0  # under eight words
 
 
 def test_readability_paragraphs_are_the_article_one_per_item():

@@ -36,6 +36,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages.csv"
@@ -149,12 +150,17 @@ def render(form: str, lines: list[str], headline: str, url: str) -> str:
 
 
 def read_source(source: Path) -> tuple[dict[str, dict], callable]:  # type: ignore[valid-type]
-    truth = json.loads((source / "ground-truth.json").read_text(encoding="utf-8"))
-
-    def html(page_id: str) -> bytes:
-        return gzip.decompress((source / "html" / f"{page_id}.html.gz").read_bytes())
-
-    return truth, html
+    """The ground truth (page id -> ``url``, ``articleBody``) and a reader of each page's HTML,
+    from a clone of ``scrapinghub/article-extraction-benchmark`` (``ground-truth.json``,
+    ``html/<id>.html.gz``) or of ``AndyTheFactory/article-extraction-dataset``, which ships the
+    same fields in the same layout (``articles.json``, ``html/<id>.html``)."""
+    if (source / "ground-truth.json").is_file():
+        truth = json.loads((source / "ground-truth.json").read_text(encoding="utf-8"))
+        return truth, lambda page_id: gzip.decompress(
+            (source / "html" / f"{page_id}.html.gz").read_bytes()
+        )
+    truth = json.loads((source / "articles.json").read_text(encoding="utf-8"))
+    return truth, lambda page_id: (source / "html" / f"{page_id}.html").read_bytes()
 
 
 def sha(text: str | bytes) -> str:
@@ -176,6 +182,65 @@ def line_rows(page_id: str, lines: list[str], labels: list[str]) -> list[dict]:
         }
         for i, (line, label) in enumerate(zip(lines, labels, strict=True), start=1)
     ]
+
+
+def candidates_by_site(
+    truth: dict[str, dict],
+    used: set[str],
+    keep,
+    source: Path | None = None,  # noqa: ANN001
+) -> dict[str, list[str]]:
+    """Each site's page ids in order (site: the URL's host without 'www.'), for sites not in
+    ``used`` and pages whose body ``keep`` accepts; with ``source``, only pages whose HTML that
+    clone stores (``html/<id>.html``)."""
+    candidates: dict[str, list[str]] = {}
+    for page_id in sorted(truth):
+        site = urlparse(truth[page_id]["url"]).netloc.removeprefix("www.")
+        stored = source is None or (source / "html" / f"{page_id}.html").is_file()
+        if site not in used and stored and keep(truth[page_id]["articleBody"]):
+            candidates.setdefault(site, []).append(page_id)
+    return candidates
+
+
+def one_page_per_site(
+    candidates: dict[str, list[str]],
+    truth: dict[str, dict],
+    html_of,  # noqa: ANN001 - read_source's reader of a page's HTML
+    *,
+    n_pages: int,
+    forms: tuple[str, ...],
+    split: str,
+) -> tuple[list[dict], list[dict]]:
+    """How the fresh and untouched sets draw their pages: sites of ``candidates`` (site -> its
+    page ids in order) in the order of the sha256 of their host name, each with its first page
+    whose text dump holds three body lines or more (a site with none is skipped), the first
+    ``n_pages``; forms rotate through ``forms``. Returns the ``pages.csv`` rows and the
+    ``lines.csv`` rows (``label_lines``'s labels, before any hand check)."""
+    sites = sorted(candidates, key=lambda s: hashlib.sha256(s.encode()).hexdigest())
+    pages, lines_rows = [], []
+    for site in sites:
+        for page_id in candidates[site]:
+            raw = html_of(page_id)
+            lines, headline = text_lines(raw)
+            labels = label_lines(lines, truth[page_id]["articleBody"], headline)
+            if labels.count("body") >= 3:
+                break
+        else:
+            continue  # no page of this site where the article region holds the article
+        pages.append(
+            {
+                "page_id": page_id,
+                "site": site,
+                "url": truth[page_id]["url"],
+                "html_sha256": sha(raw),
+                "split": split,
+                "form": forms[len(pages) % len(forms)],
+            }
+        )
+        lines_rows.extend(line_rows(page_id, lines, labels))
+        if len(pages) == n_pages:
+            break
+    return pages, lines_rows
 
 
 def write_csv(path: Path, rows: list[dict]) -> None:

@@ -30,10 +30,11 @@ from recreate import read_source, sha  # noqa: E402
 SPLITS = ("studied", "unstudied")
 
 
-def load_pages(source: Path) -> list[dict]:
-    """Each page of ``pages.csv``: its row, HTML bytes and ground-truth body, hash-checked."""
+def load_pages(source: Path, folder: Path = HERE) -> list[dict]:
+    """Each page of ``folder``'s ``pages.csv`` (this set's unless told): its row, HTML bytes
+    and ground-truth body, hash-checked."""
     truth, html_of = read_source(source)
-    with open(HERE / "pages.csv", encoding="utf-8") as f:
+    with open(folder / "pages.csv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     pages = []
     for row in rows:
@@ -44,8 +45,8 @@ def load_pages(source: Path) -> list[dict]:
     return pages
 
 
-def run(source: Path, *, splits: tuple[str, ...], lost: bool) -> None:
-    pages = [page for page in load_pages(source) if page["split"] in splits]
+def run(source: Path, *, splits: tuple[str, ...], lost: bool, folder: Path = HERE) -> None:
+    pages = [page for page in load_pages(source, folder) if page["split"] in splits]
     found, total, pages_losing = Counter(), Counter(), Counter()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,9 +71,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, default=os.environ.get("DEVSET_SOURCE"))
     parser.add_argument("--set", action="append", choices=SPLITS, help="default: both splits")
     parser.add_argument("--lost", action="store_true", help="print the studied pages' losses")
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        default=HERE,
+        help="the set's folder: benchmarks/devset_html2 for the 2023 pages of the second source",
+    )
     args = parser.parse_args(argv)
-    if has_source(args.source, "benchmarks/devset_html/score.py"):
-        run(Path(args.source), splits=tuple(args.set or SPLITS), lost=args.lost)
+    second = args.pages.resolve() != HERE
+    if has_source(args.source, "benchmarks/devset_html/score.py", second=second):
+        run(Path(args.source), splits=tuple(args.set or SPLITS), lost=args.lost, folder=args.pages)
     return 0
 
 

@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "devset"))
 
 from recreate import PAGES as DEV_PAGES  # noqa: E402
-from recreate import label_lines, line_rows, read_source, sha, text_lines, words, write_csv  # noqa: E402
+from recreate import candidates_by_site, one_page_per_site, read_source, words, write_csv  # noqa: E402
 
 FORMS = ("text", "frontmatter", "html")
 N_PAGES = 30
@@ -46,35 +44,10 @@ def main() -> None:
     truth, html_of = read_source(args.source)
     with open(DEV_PAGES, encoding="utf-8") as f:
         dev_sites = {row["site"] for row in csv.DictReader(f)}
-    candidates: dict[str, list[str]] = {}
-    for page_id in sorted(truth):
-        site = urlparse(truth[page_id]["url"]).netloc.removeprefix("www.")
-        if site not in dev_sites and is_english(truth[page_id]["articleBody"]):
-            candidates.setdefault(site, []).append(page_id)
-    sites = sorted(candidates, key=lambda s: hashlib.sha256(s.encode()).hexdigest())
-    pages, lines_rows = [], []
-    for site in sites:
-        for page_id in candidates[site]:
-            raw = html_of(page_id)
-            lines, headline = text_lines(raw)
-            labels = label_lines(lines, truth[page_id]["articleBody"], headline)
-            if labels.count("body") >= 3:
-                break
-        else:
-            continue  # no page of this site where the article region holds the article
-        pages.append(
-            {
-                "page_id": page_id,
-                "site": site,
-                "url": truth[page_id]["url"],
-                "html_sha256": sha(raw),
-                "split": "untouched",
-                "form": FORMS[len(pages) % len(FORMS)],
-            }
-        )
-        lines_rows.extend(line_rows(page_id, lines, labels))
-        if len(pages) == N_PAGES:
-            break
+    candidates = candidates_by_site(truth, dev_sites, is_english)
+    pages, lines_rows = one_page_per_site(
+        candidates, truth, html_of, n_pages=N_PAGES, forms=FORMS, split="untouched"
+    )
     for path, rows in ((HERE / "pages.csv", pages), (HERE / "lines.csv", lines_rows)):
         write_csv(path, rows)
     print(len(pages), "pages", len(lines_rows), "lines")
