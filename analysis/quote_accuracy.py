@@ -191,9 +191,12 @@ DEV2_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_dev2"
 DEV3_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_dev3"
 #: The untouched set (``untouched``): built before any rule change for it, scored, never studied.
 UNTOUCHED_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_untouched"
-EVAL_DIRS = (EVAL_DIR, DEV2_DIR, DEV3_DIR, UNTOUCHED_DIR)
+#: The fresh set (``fresh``): 2023 pages, built when the untouched set began to be studied;
+#: scored, never studied.
+FRESH_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_fresh"
+EVAL_DIRS = (EVAL_DIR, DEV2_DIR, DEV3_DIR, UNTOUCHED_DIR, FRESH_DIR)
 #: The splits of the evaluation sets, in report order.
-SPLITS = ("tune", "holdout", "dev2", "dev3", "dev3_unstudied", "untouched")
+SPLITS = ("tune", "holdout", "dev2", "dev3", "dev3_unstudied", "untouched", "fresh")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|lord|sen|gov|rep)\.?\s+")
 
 
@@ -399,6 +402,7 @@ SETS = {
     "dev3": "other stories, third set, studied part (rules were tuned on it)",
     "dev3_unstudied": "other stories, third set, unstudied part (scored, errors never read)",
     "untouched": "other stories, untouched set (built before the rules changed, never studied)",
+    "fresh": "other stories, fresh set of 2023 pages (built after the rules, never studied)",
 }
 MEASURE_LABELS = {
     "found": "found (of the labelled quotations)",

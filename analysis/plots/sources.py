@@ -384,6 +384,7 @@ def plot_accuracy(table: pd.DataFrame, *, finding: str = ""):
         "dev3": "#CC79A7",
         "dev3_unstudied": "#E69F00",
         "untouched": "#D55E00",
+        "fresh": "#332288",
     }
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 3.0 + 0.6 * len(sets) + SOURCE_SPACE))
     height = 0.8 / len(sets)
