@@ -843,6 +843,8 @@ def _verb_position(para: _Paragraph, start: int) -> bool:
     before_end = _end_before_space(para.text, start)
     if before_end == 0 or para.text[before_end - 1] in '.:;“"”':
         return True  # a sentence's start, or right after a closing mark ('...," says Novak')
+    if para.text[before_end - 1] == "," and _PARENTHETICAL_SUBJECT.match(para.text, start):
+        return True  # "The biggest reason, writes Charlotte Beyer, is ..."
     if before_end in para.candidate_ends:
         return True
     previous = _previous_word(para.text, start)
@@ -1187,12 +1189,14 @@ class _Attributor:
                     found = self.subject_before(para, cue, floor)
                     cue.fallback = found[0] if found is not None else None
             elif _search_before(_PASSIVE_BEFORE, para.text, cue.start):
-                cue.subject = self.by_agent(para, cue)
+                cue.subject = self.by_agent(para, cue) or self.raised_subject(para, cue, floor)
                 if cue.subject is None and cue.lemma in _TOLD_VERBS:
                     # "she was warned that ...": the subject heard it; someone unnamed said it.
                     cue.subject = Speaker(*_UNNAMED)
             elif cue.lemma in self.cues.subject_follows:
                 cue.subject = self.subject_after(para, cue)
+            elif _parenthetical(para, cue):
+                cue.subject = self.subject_after(para, cue)  # ", writes Charlotte Beyer,"
             else:
                 found = self.subject_before(para, cue, floor)
                 if found is not None:
@@ -1200,9 +1204,14 @@ class _Attributor:
                 elif self._inverted(para, cue):
                     cue.subject = self.subject_after(para, cue)
                 else:
-                    # "and said", "but added": a second verb of the same subject.
                     lead = para.text[floor : cue.start].strip(" ,").split()
-                    cue.inherits = not lead or lead[-1].casefold() in {"and", "but", "or", "then"}
+                    # "and said", "but added", "is said to have called": the verb before's.
+                    ending = [w.casefold() for w in lead[-2:]]
+                    cue.inherits = (
+                        not lead
+                        or ending[-1] in {"and", "but", "or", "then"}
+                        or ending == ["to", "have"]
+                    )
             if cue.subject is not None and cue.subject.name:
                 self.remember(cue.subject)
 
@@ -1219,6 +1228,20 @@ class _Attributor:
             and para.text[before - 1] == ","
             and bool(_INVERTED_SUBJECT.match(para.text, cue.end))
         )
+
+    def raised_subject(self, para: _Paragraph, cue: Cue, floor: int) -> Speaker | None:
+        """The subject of a passive cue followed by an infinitive, who holds the view reported:
+        "Michael Gove, who was education secretary, is said to believe that ..." is Gove's
+        view; "Berg was reported to have called it ..." is Berg's. ``None`` for any other cue,
+        and for the told-verbs ("she was told to say": someone else spoke)."""
+        if cue.lemma in _TOLD_VERBS or not _TO_INFINITIVE.match(para.text, cue.end):
+            return None
+        auxiliary = _search_before(_PASSIVE_BEFORE, para.text, cue.start)
+        if auxiliary is None:
+            return None
+        at = dataclasses.replace(cue, start=auxiliary.start(), end=auxiliary.start())
+        found = self.subject_before(para, at, floor)
+        return found[0] if found is not None else None
 
     def quoted_as(self, para: _Paragraph, cue: Cue) -> Speaker | None:
         """Who "had quoted intelligence sources as saying" quotes: the words between "quoted"
@@ -1928,6 +1951,12 @@ def _attribute(
     ):
         return _by_cue(last, p_last, after[0], "after")
 
+    # 2b. "directives from Xi to '...'", "his claim ... that the pair were '...'": a quotation
+    # in the complement of a noun of speech goes to the noun's owner.
+    owner = _speech_owner(first, state, w_start, open_at)
+    if owner is not None:
+        return _Attribution(owner, "", "owner")
+
     # 3. the nearest cue before it in the sentence, this side of a clause break.
     floor = max([w_start] + [m.end() for m in _CLAUSE_BREAK.finditer(first.text, w_start, open_at)])
     lo = bisect.bisect_left(first.cues, floor, key=lambda c: c.start)
@@ -1990,6 +2019,121 @@ def _attribute(
     if asked and ("paragraph", p_first - 2) in memory:
         return _Attribution(memory[("paragraph", p_first - 2)], "", "answer")
     return UNATTRIBUTED
+
+
+# --------------------------------------------------------------------------- people as speakers
+
+#: "is said to believe", "was reported to have called": an infinitive after a passive cue.
+_TO_INFINITIVE = re.compile(r"\s+to\s+(?:have\s+)?[a-z]")
+#: A reporting verb between commas with a name after it, inside a sentence: ", writes Charlotte
+#: Beyer," -- the inverted subject of a parenthetical attribution.
+_PARENTHETICAL_SUBJECT = re.compile(
+    r"[\w’'-]+\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+\s*,"
+)
+#: A person's name for the owner of a noun of speech: up to four capitalised words.
+_OWNER_NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+"
+#: How far before a quotation's opening mark a noun of speech is looked for (characters).
+_OWNER_LOOKBACK = 250
+#: Words at most between a noun of speech and the quotation in its complement (more with
+#: "that": "his claim in the same interview that the pair were '...'").
+_OWNER_GAP_WORDS, _OWNER_THAT_GAP_WORDS = 6, 14
+
+
+def _parenthetical(para: _Paragraph, cue: Cue) -> bool:
+    """Whether ``cue`` stands between commas with its subject's name after it, inside a
+    sentence: "The biggest reason, writes Charlotte Beyer, is ..." (not after a quotation's
+    closing mark, which rule ``after`` reads)."""
+    before = _end_before_space(para.text, cue.start)
+    return (
+        before > 1
+        and para.text[before - 1] == ","
+        and para.text[before - 2] not in DOUBLE_MARKS
+        and bool(_PARENTHETICAL_SUBJECT.match(para.text, cue.start))
+    )
+
+
+@functools.cache
+def load_speech_nouns(path: str | Path | None = None) -> frozenset[str]:
+    """The nouns of speech a person can own (``speech_nouns`` of ``cues.yml``), folded."""
+    data = read_lexicon(lexicon_path(path, "cues.yml"))
+    return frozenset(str(w).casefold() for w in data.get("speech_nouns") or ())
+
+
+@functools.cache
+def _speech_owner_patterns() -> tuple[re.Pattern[str], ...]:
+    """Three shapes of a noun of speech with its owner: "Berg's claim" / "his claim",
+    "directives from Xi", "a comment Paltrow previously made"; groups ``owner`` and ``noun``."""
+    nouns = "|".join(sorted(map(re.escape, load_speech_nouns()), key=len, reverse=True))
+    name = _OWNER_NAME
+    return (
+        re.compile(
+            rf"(?<![\w’'-])(?P<owner>{name}(?:’s|'s|’|')|[Hh]is|[Hh]er)\s+"
+            rf"(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>{nouns})(?![\w’'-])"
+        ),
+        re.compile(rf"(?<![\w’'-])(?P<noun>{nouns})\s+(?:from|by)\s+(?P<owner>{name})"),
+        re.compile(
+            rf"(?<![\w’'-])(?P<noun>{nouns})\s+(?:that\s+)?(?P<owner>{name})\s+"
+            r"(?:[a-z]+ly\s+)?(?:had\s+)?(?:made|gave|offered|issued|posted|wrote|delivered"
+            r"|tweeted|sent)(?![\w’'-])"
+        ),
+    )
+
+
+def _speech_owner(
+    para: _Paragraph, state: _Attributor, window_start: int, open_at: int
+) -> Speaker | None:
+    """The owner of a noun of speech whose complement holds the quotation opening at
+    ``open_at`` (``speech_nouns`` of ``cues.yml``): "directives from Xi to '...'" is Xi's, "a
+    comment Paltrow previously made about Affleck -- specifically, '...'" Paltrow's, "his
+    claim in the same interview that the pair were '...'" that of the person "his" stands for.
+    No reporting verb may stand between the noun and the quotation (it would attribute it);
+    a person or a body only. ``None`` when there is no such noun."""
+    lo = max(window_start, open_at - _OWNER_LOOKBACK)
+    masked = _mask(para, lo, open_at)
+    best = None
+    for pattern in _speech_owner_patterns():
+        for match in pattern.finditer(masked):
+            if best is None or match.end() > best.end():
+                best = match
+    if best is None:
+        return None
+    owner = best.group("owner")
+    if owner.casefold() not in ("his", "her") and _is_function_word(owner.split()[0]):
+        return None  # "The company's statement", "This claim": no name
+    if not _in_complement(masked[best.end() :]):
+        return None
+    after_noun = lo + best.end()
+    cue = bisect.bisect_left(para.cues, after_noun, key=lambda c: c.start)
+    if cue < len(para.cues) and para.cues[cue].start < open_at:
+        return None
+    return _owner_speaker(para, state, lo + best.start("owner"), owner)
+
+
+def _in_complement(gap: str) -> bool:
+    """Whether ``gap``, the words between a noun of speech and a quotation, puts the quotation
+    in the noun's complement: a "that" clause ("claim in the same interview that the pair were
+    '...'"), an infinitive ("directives from Xi to '...'") or a dash, colon or comma right before
+    the mark ("a comment ... about Affleck -- specifically, '...'"); a few words at most. Not a
+    topic ("a response from Moscow on '...'") nor a predicate ("demands 'didn't answer ...'")."""
+    words = gap.split()
+    if "that" in words:
+        return len(words) <= _OWNER_THAT_GAP_WORDS
+    if len(words) > _OWNER_GAP_WORDS:
+        return False
+    return (bool(words) and words[0] == "to") or gap.rstrip().endswith(("—", "–", ":", ","))
+
+
+def _owner_speaker(para: _Paragraph, state: _Attributor, start: int, owner: str) -> Speaker | None:
+    """Who the owner of a noun of speech at ``start`` is: the person "his"/"her" stands for,
+    the person named there, or a name the text gives (a person or a body); else ``None``."""
+    folded = owner.casefold()
+    if folded in ("his", "her"):
+        return state.antecedent(para, start, "m" if folded == "his" else "f")
+    index = para.people_before_index(start + len(owner))
+    if index and para.people[index - 1][1] > start:
+        return para.people[index - 1][2]
+    speaker = state.unknown(re.sub(r"(?:’s|'s|’|')$", "", owner))
+    return speaker if speaker.type in ("person", "institution") else None
 
 
 def _names_no_one(para: _Paragraph, span: Span, open_at: int) -> bool:

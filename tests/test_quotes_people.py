@@ -1,0 +1,142 @@
+"""People as speakers (issue 15): which person a quotation goes to when the text names one or
+two people near it, read with no actor lexicon (as a user's own story is). One table row per
+failure class the studied development sets showed; the sentences are made up, in the shapes of
+real pages (tests/fixtures/quotes_dev2, quotes_dev3, quotes_eval)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import quotes as Q
+from analysis.actors import load_generic_actors
+
+
+def quote_row(paragraphs: tuple[str, ...], begins: str) -> pd.Series:
+    """The one quotation of ``paragraphs`` whose text begins with ``begins``."""
+    table = pd.DataFrame(
+        {"article_id": "a", "paragraph": range(1, len(paragraphs) + 1), "text": paragraphs}
+    )
+    found = Q.find_quotes(table, actors=load_generic_actors())
+    row = found[found["text"].str.startswith(begins)]
+    assert len(row) == 1, found[["text", "speaker"]]
+    return row.iloc[0]
+
+
+CASES = [
+    # A noun of speech owned by a person: the quotation in its complement is the owner's.
+    (
+        "directives from X to",
+        (
+            "The detentions began with directives from Xi Jinping to “show absolutely no mercy” "
+            "in the “struggle against terrorism”.",
+        ),
+        "show absolutely",
+        "Xi Jinping",
+    ),
+    (
+        "a second quotation in the same complement",
+        (
+            "The detentions began with directives from Xi Jinping to “show absolutely no mercy” "
+            "in the “struggle against terrorism”.",
+        ),
+        "struggle against",
+        "Xi Jinping",
+    ),
+    (
+        "a name's claim that",
+        ("Analysts doubted Anna Berg’s claim that the talks were “going well”.",),
+        "going well",
+        "Anna Berg",
+    ),
+    (
+        "a comment X made, after another person's verb",
+        (
+            "When Stern asked about a comment Paltrow previously made about Affleck—specifically, "
+            "“He would be better off alone”—Paltrow laughed.",
+        ),
+        "He would be",
+        "Paltrow",
+    ),
+    (
+        "his claim in an earlier paragraph's person",
+        (
+            "Tom Hale spoke to the BBC on Monday.",
+            "That contradicts his claim in the same interview that the pair were “not close”.",
+        ),
+        "not close",
+        "Tom Hale",
+    ),
+    (
+        "a verb between the noun and the quotation attributes it",
+        ("Anna Berg’s statement was read out, and Tom Hale said it was “a lie”.",),
+        "a lie",
+        "Tom Hale",
+    ),
+    (
+        "a topic of the noun is not its owner's",
+        (
+            "Blinken said the US hoped for a written response from Moscow on “concrete areas for "
+            "discussion” sent last month.",
+        ),
+        "concrete areas",
+        "Blinken",
+    ),
+    (
+        "a predicate of the noun is not its owner's",
+        ("Putin said that Nato’s demands “didn’t answer Russia’s concerns,” in the end.",),
+        "didn’t answer",
+        "Putin",
+    ),
+    (
+        "a claim nobody owns gives nobody",
+        ("Tom Hale rejected the claim that the vote was “rigged”.",),
+        "rigged",
+        "",
+    ),
+    # A passive cue followed by an infinitive: the view is its subject's.
+    (
+        "is said to believe",
+        (
+            "Michael Gove, who was education secretary, is said to believe that the exam was a "
+            "“historic mistake” for the country.",
+        ),
+        "historic mistake",
+        "Michael Gove",
+    ),
+    (
+        "is said to have called",
+        ("Anna Berg is said to have called the plan “a disaster”.",),
+        "a disaster",
+        "Anna Berg",
+    ),
+    (
+        "was told to say is someone else's",
+        ("Anna Berg was told to say the plan was “a disaster” for the city.",),
+        "a disaster",
+        "an unnamed source",
+    ),
+    # A reporting verb between commas inside a sentence, its subject's name after it.
+    (
+        "parenthetical writes X",
+        (
+            "The biggest reason advisors get fired, writes Charlotte Beyer, is “it is always "
+            "about communication, every time.”",
+        ),
+        "it is always",
+        "Charlotte Beyer",
+    ),
+    (
+        "parenthetical says X",
+        ("The real test, says Tom Hale, will be “whether anyone turns up at all”.",),
+        "whether anyone",
+        "Tom Hale",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "paragraphs", "begins", "speaker"), CASES, ids=[c[0] for c in CASES]
+)
+def test_speaker(case, paragraphs, begins, speaker):
+    assert quote_row(paragraphs, begins)["speaker"] == speaker
