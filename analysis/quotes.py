@@ -1324,8 +1324,7 @@ class _Attributor:
                 if (
                     actor.type == "person"
                     and not _possessive_after(para.text, end)
-                    and _previous_word(para.text, start).casefold() not in prepositions
-                    and not _object_of_verb(para.text, start)
+                    and _subject_position(para.text, start, prepositions)
                 ):
                     speaker = Speaker(actor.name, actor.side, actor.type, what.surface)
                     found.append((start, end, speaker))
@@ -1352,8 +1351,7 @@ class _Attributor:
             if (
                 person is not None
                 and not _possessive_after(para.text, end)
-                and _previous_word(para.text, start).casefold() not in prepositions
-                and not _object_of_verb(para.text, start)
+                and _subject_position(para.text, start, prepositions)
             ):
                 found.append((start, end, person))
         para.people = sorted(found, key=lambda item: item[0])
@@ -2037,6 +2035,59 @@ _OWNER_LOOKBACK = 250
 #: Words at most between a noun of speech and the quotation in its complement (more with
 #: "that": "his claim in the same interview that the pair were '...'").
 _OWNER_GAP_WORDS, _OWNER_THAT_GAP_WORDS = 6, 14
+
+
+#: How many words of a title or a possessive may stand between a preposition and a name
+#: ("belonging to Epstein's madame-procurer Ghislaine Maxwell").
+_OBJECT_TITLE_WORDS = 4
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+
+
+def _subject_position(text: str, start: int, prepositions: frozenset[str]) -> bool:
+    """Whether a name at ``start`` can be what a later pronoun stands for: a passive's agent
+    ("was later denied by Andrew") is the doer; otherwise no object of a preposition
+    (:func:`_prepositional_object`) or of a verb (:func:`_object_of_verb`)."""
+    if _previous_word(text, start).casefold() == "by":
+        by = _end_before_space(text, start) - 2
+        if _passive_before(text, by):
+            return True
+    return not _prepositional_object(text, start, prepositions) and not _object_of_verb(text, start)
+
+
+def _prepositional_object(text: str, start: int, prepositions: frozenset[str]) -> bool:
+    """Whether the name at ``start`` is the object of a preposition, no subject a pronoun can
+    stand for: the preposition right before it ("after Putin") or before its title and
+    possessive words ("belonging to Epstein's madame-procurer Ghislaine Maxwell", "at the home
+    of the party leader John Smith")."""
+    position = start
+    for _ in range(_OBJECT_TITLE_WORDS + 1):
+        word = _previous_word(text, position)
+        folded = word.casefold()
+        if folded in prepositions:
+            return True
+        possessive = word[:1].isupper() and word.endswith(("’s", "'s", "’"))
+        title = word.islower() and word[-1:].isalpha()
+        if (
+            not word
+            or not (possessive or folded in _ARTICLES or title)
+            or folded in _POSSESSIVES  # "in an annotation to his letter Mrs Thatcher said"
+            or _past(folded)
+        ):
+            return False
+        position = _end_before_space(text, position) - len(word)
+    return False
+
+
+def _passive_before(text: str, position: int) -> bool:
+    """Whether a passive participle ends just before ``position`` ("was denied | by", "was
+    later denied | by")."""
+    participle = _previous_word(text, position)
+    before = _end_before_space(text, position) - len(participle)
+    auxiliary = _previous_word(text, before).casefold()
+    if auxiliary.endswith("ly") or auxiliary in ("later", "also", "then", "since"):
+        auxiliary = _previous_word(text, _end_before_space(text, before) - len(auxiliary))
+        auxiliary = auxiliary.casefold()
+    return _past(participle.casefold()) and auxiliary in _PASSIVE_AUXILIARIES
 
 
 def _parenthetical(para: _Paragraph, cue: Cue) -> bool:

@@ -116,6 +116,37 @@ CASES = [
         "a disaster",
         "an unnamed source",
     ),
+    # A name after a preposition is no subject a pronoun stands for, with a possessive and a
+    # title between them too; a passive's agent ("was denied by X") is the doer, a subject.
+    (
+        "preposition before a possessive and a title",
+        (
+            "Tom Hale spoke to the press at a house belonging to Epstein’s madame-procurer Ghislaine "
+            "Maxwell.",
+            "He told the interviewer: “I took the judgement call.”",
+        ),
+        "I took",
+        "Tom Hale",
+    ),
+    (
+        "a passive's agent is a subject",
+        (
+            "Anna Berg spoke first. The photo was later denied by Tom Hale, who called it fake.",
+            "He told the interviewer: “It never happened.”",
+        ),
+        "It never",
+        "Tom Hale",
+    ),
+    (
+        "a possessive pronoun ends the prepositional phrase",
+        (
+            "Tom Hale wrote a long letter.",
+            "But in a note to his letter Mrs Thatcher said: “This is not a correct judgement.” "
+            "“We were taught to think,” she added.",
+        ),
+        "We were taught",
+        "Thatcher",
+    ),
     # A reporting verb between commas inside a sentence, its subject's name after it.
     (
         "parenthetical writes X",
