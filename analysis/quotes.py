@@ -944,7 +944,9 @@ class _Attributor:
                 return dataclasses.replace(person, text="who")
         window = para.windows[para.window_of(start)][0]
         found = _np_before(para.text, window, start)
-        return self.unknown(found[0] if found is not None else "who")
+        if found is None:
+            return Speaker("", "", "", "who")  # "first learned who had written it": nobody
+        return self.unknown(found[0])
 
     def antecedent(self, para: _Paragraph, position: int, gender: str) -> Speaker | None:
         """The person "he" or "she" at ``position`` stands for: the nearest person named before
@@ -1389,6 +1391,8 @@ class _Attributor:
             and not _HONORIFIC_START.match(tokens[0] + " ")
         ):
             tokens.pop(0)  # "But Doherty", "At Reuters": a sentence opening, not a name
+        if len(tokens) >= 3 and _opens_a_question(tokens[0]):
+            tokens.pop(0)  # "Would Adam Schiff" ("Will Smith" stays a name)
         if not tokens:
             return None
         if len(tokens) < len(words.split()):
@@ -1812,7 +1816,9 @@ def _noun_phrase(start: int, chunk: str) -> tuple[str, int] | None:
         if spans[i][1].casefold() in _words("clause_words"):
             spans = spans[i + 1 :]
             break
-    if not 1 <= len(spans) <= _NP_MAX_WORDS:
+    while spans and _opens_a_question(spans[0][1]):
+        spans = spans[1:]  # "Would Adam Schiff have called": the name, not "Would"
+    if not 1 <= len(spans) <= _NP_MAX_WORDS or _is_clause([w for _, w in spans]):
         return None
     first = spans[0][1]
     if not (first[:1].isupper() or first.casefold() in _DESCRIPTION_START | _POSSESSIVES):
@@ -1821,6 +1827,26 @@ def _noun_phrase(start: int, chunk: str) -> tuple[str, int] | None:
     if first.casefold() in prepositions or spans[-1][1].casefold() in prepositions:
         return None
     return " ".join(w for _, w in spans), spans[0][0]
+
+
+def _opens_a_question(word: str) -> bool:
+    """A capitalised auxiliary opening a question before a name ("Would", "Did", "Has"): no
+    part of the subject's name."""
+    return word[:1].isupper() and word.casefold() in _words("auxiliaries")
+
+
+def _is_clause(words: list[str]) -> bool:
+    """Whether words taken for a subject are a clause: a capitalised name, then adverbs at
+    most, then a verb in the past ("Buckley first learned", "Harper quickly realized")."""
+    for i, word in enumerate(words[1:], start=1):
+        folded = word.casefold()
+        if word.islower() and _past(folded):
+            return words[i - 1][:1].isupper() or all(
+                w.islower() and (w.endswith("ly") or w in _words("auxiliaries")) for w in words[1:i]
+            )
+        if word.islower() and not (folded.endswith("ly") or folded in _words("auxiliaries")):
+            return False
+    return False
 
 
 def _is_name(words: str) -> bool:

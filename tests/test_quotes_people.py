@@ -147,6 +147,28 @@ CASES = [
         "We were taught",
         "Thatcher",
     ),
+    # A non-name is not taken for a name: a verb or a question word glued to it.
+    (
+        "a name and its verb are no subject for 'who'",
+        (
+            "That’s when Harper and Buckley first learned who had written it, and found "
+            "themselves blindsided by “the Mary Steenburgen of it all.”",
+        ),
+        "the Mary",
+        "",
+    ),
+    (
+        "a question's auxiliary is no part of the name",
+        ("Would Adam Schiff have called the “whistleblower’s” account hearsay?",),
+        "whistleblower",
+        "Adam Schiff",
+    ),
+    (
+        "a two-word name opening with an auxiliary's spelling stays whole",
+        ("“I will be there,” Will Smith said.",),
+        "I will",
+        "Will Smith",
+    ),
     # A reporting verb between commas inside a sentence, its subject's name after it.
     (
         "parenthetical writes X",
