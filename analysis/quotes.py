@@ -1029,7 +1029,7 @@ class _Attributor:
         bare = _HONORIFIC_START.sub("", words)
         if _is_surname(bare, self.actors):
             person = self.people.get(_surname(bare))
-            if person is not None:
+            if person is not None and _genders_agree(person.gender, _gender_of(words)):
                 return dataclasses.replace(person, text=words)
             person = Speaker(bare, side, "person", words, gender=_gender_of(words))
             self.know(person)
@@ -1416,8 +1416,8 @@ class _Attributor:
         if not _is_surname(bare, self.actors):
             return None
         known = self.people.get(_surname(bare))
-        if known is not None:
-            return self._with_gender(known, gender)
+        if known is not None and _genders_agree(known.gender, gender):
+            return self._with_gender(known, gender)  # "Mrs Blair" is not Tony Blair, a man
         before = _previous_word(para.text, start).casefold()
         after = _next_word(para.text, end).casefold().strip(",.")
         inverted = before in self.cues.lemma_of and not para.text[end : end + 2].strip(" ,.;:")
@@ -2430,7 +2430,69 @@ def _read_with_headline(
         head = _as_written(_read_article(marked, spans, actors, cues), [headline])
     marked = [_paired_marks(text) for text in texts]
     spans = quote_spans(marked) + subhead_spans(marked)
-    return head, _as_written(_read_article(marked, spans, actors, cues), texts)
+    body = _as_written(_read_article(marked, spans, actors, cues), texts)
+    return _one_name_per_person(head, body)
+
+
+def _one_name_per_person(*articles: _Article) -> tuple[_Article, ...]:
+    """The articles (one story's headline and body) with each person under one name: a short
+    form ("Blair", from "Mr Blair") that fits exactly one fuller name of the same article
+    ("Tony Blair") takes it, whichever came first, so that the tables count one speaker. A
+    short form that fits two ("Tony Blair" and "Cherie Blair") stays as it is."""
+    people = [s for a in articles for s in _speakers_of(a) if s.is_person and s.name]
+    fuller: dict[str, dict[str, Speaker]] = {}
+    for person in people:
+        fuller.setdefault(_surname(person.name), {})[person.name] = person
+    renamed: dict[str, str] = {}
+    for person in people:
+        group = fuller[_surname(person.name)]
+        fits = [name for name, other in group.items() if _shortens(person, other)]
+        # "Blair" fits "Tony Blair" and "Anthony Charles Blair": the fullest, if one.
+        longest = [n for n in fits if not any(_shortens(group[n], group[m]) for m in fits)]
+        if len(longest) == 1:
+            renamed[person.name] = longest[0]
+    if not renamed:
+        return articles
+    return tuple(_renamed(article, renamed) for article in articles)
+
+
+def _speakers_of(article: _Article) -> list[Speaker]:
+    quoted = [f.attribution.speaker for f in article.quotes if f.attribution.speaker]
+    return quoted + [speaker for _, _, speaker, _ in article.reported]
+
+
+def _shortens(short: Speaker, full: Speaker) -> bool:
+    """Whether ``short`` is a shorter form of ``full``'s name: its words end ``full``'s, or an
+    initial stands for a given name ("T. Blair"), and no gender the text gave disagrees."""
+    if not _genders_agree(short.gender, full.gender):
+        return False
+    words, whole = short.name.split(), full.name.split()
+    if len(words) >= len(whole) or not words:
+        return False
+    tail = whole[len(whole) - len(words) :]
+    return all(
+        w == t or (re.fullmatch(r"[A-Z]\.", w) is not None and t.startswith(w[0]))
+        for w, t in zip(words, tail, strict=True)
+    )
+
+
+def _genders_agree(one: str, other: str) -> bool:
+    return not (one and other and one != other)
+
+
+def _renamed(article: _Article, renamed: dict[str, str]) -> _Article:
+    """``article`` with its speakers' names replaced as ``renamed`` says."""
+
+    def rename(speaker: Speaker | None) -> Speaker | None:
+        if speaker is None or speaker.name not in renamed:
+            return speaker
+        return dataclasses.replace(speaker, name=renamed[speaker.name])
+
+    for found in article.quotes:
+        speaker = rename(found.attribution.speaker)
+        found.attribution = dataclasses.replace(found.attribution, speaker=speaker)
+    reported = [(p, cue, rename(s), quoted) for p, cue, s, quoted in article.reported]
+    return _Article(article.quotes, reported)
 
 
 def _as_written(article: _Article, texts: Sequence[str]) -> _Article:

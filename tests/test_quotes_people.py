@@ -193,3 +193,51 @@ CASES = [
 )
 def test_speaker(case, paragraphs, begins, speaker):
     assert quote_row(paragraphs, begins)["speaker"] == speaker
+
+
+def speakers(*paragraphs: str) -> list[str]:
+    table = pd.DataFrame(
+        {"article_id": "a", "paragraph": range(1, len(paragraphs) + 1), "text": paragraphs}
+    )
+    return Q.find_quotes(table, actors=load_generic_actors())["speaker"].tolist()
+
+
+#: One person, one speaker key per article: a surname (with a title) and the full name.
+SAME_PERSON = [
+    (
+        "title first, full name later",
+        ("“We will win,” Mr Blair said.", "Tony Blair, the former leader, said: “It was right.”"),
+        ["Tony Blair", "Tony Blair"],
+    ),
+    (
+        "full name first, title later",
+        ("“It was right,” Tony Blair said.", "“We will win,” Mr Blair said."),
+        ["Tony Blair", "Tony Blair"],
+    ),
+    (
+        "a title of the other gender is someone else",
+        (
+            "“It was wrong,” said Cherie Blair.",
+            "“We will win,” Tony Blair said.",
+            "“We must win,” Mr Blair said.",
+            "“We did win,” Mrs Blair said.",
+        ),
+        ["Cherie Blair", "Tony Blair", "Tony Blair", "Cherie Blair"],
+    ),
+    (
+        "two full names of one surname keep a bare surname apart",
+        (
+            "“We will win,” Blair said.",
+            "“It was wrong,” said Cherie Blair.",
+            "“It was right,” said Tony Blair.",
+        ),
+        ["Blair", "Cherie Blair", "Tony Blair"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "paragraphs", "expected"), SAME_PERSON, ids=[c[0] for c in SAME_PERSON]
+)
+def test_one_speaker_key_per_person(case, paragraphs, expected):
+    assert speakers(*paragraphs) == expected
