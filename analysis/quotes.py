@@ -2116,6 +2116,39 @@ def _passive_before(text: str, position: int) -> bool:
     return _past(participle.casefold()) and auxiliary in _PASSIVE_AUXILIARIES
 
 
+#: A speaker naming themselves: "I'm Tom Hale", "my name is Tom Hale", "I, Tom Hale, ...".
+_SELF_NAMING = r"(?i:\bI[’']m|\bI am|\bname is|\bname[’']s|\bI,|\bme,)\s+"
+
+
+def _not_named_inside(
+    attribution: _Attribution, span: Span, para: _Paragraph, texts: Sequence[str]
+) -> _Attribution:
+    """A pronoun's person is not the speaker of a quotation that names them in the third person
+    ("McDowell still laughs ... '... for Mary Steenburgen to just put her name on it,' she
+    said"): the speaker is then the nearest other person named as a subject before the
+    quotation in its paragraph, if there is one (the pronoun's gender set aside: the text
+    contradicts itself); otherwise the attribution stands."""
+    speaker = attribution.speaker
+    if speaker is None or not speaker.is_person or speaker.text.casefold() not in ("he", "she"):
+        return attribution
+    quoted = " ".join(texts[q][s:e] for q, s, e in span.pieces)
+    if len(speaker.name.split()) < 2 or speaker.name not in quoted:
+        return attribution
+    if re.search(_SELF_NAMING + re.escape(speaker.name), quoted):
+        return attribution  # "My name is Tom Hale," he said
+    for i in range(para.people_before_index(span.start) - 1, -1, -1):
+        other = para.people[i][2]
+        if (
+            other.name
+            and other.name != speaker.name
+            and _surname(other.name) not in quoted.casefold()
+        ):
+            return dataclasses.replace(
+                attribution, speaker=dataclasses.replace(other, text=speaker.text)
+            )
+    return attribution
+
+
 def _parenthetical(para: _Paragraph, cue: Cue) -> bool:
     """Whether ``cue`` stands between commas with its subject's name after it, inside a
     sentence: "The biggest reason, writes Charlotte Beyer, is ..." (not after a quotation's
@@ -2285,6 +2318,7 @@ def _read_article(
             span = queue.pop(0)
             subhead = (span.single or _quoted_heading(span, texts)) and len(texts) > 1
             attribution = UNATTRIBUTED if subhead else _attribute(span, paras, state, memory)
+            attribution = _not_named_inside(attribution, span, para, texts)
             quoted = PARAGRAPH_JOIN.join(texts[q][s:e] for q, s, e in span.pieces)
             if not span.single and names_a_work(quoted, attribution.rule):
                 continue  # a title, a sign, a name: quoted text, but nobody's words

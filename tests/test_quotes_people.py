@@ -241,3 +241,38 @@ SAME_PERSON = [
 )
 def test_one_speaker_key_per_person(case, paragraphs, expected):
     assert speakers(*paragraphs) == expected
+
+
+#: A pronoun's person is not the speaker of a quotation naming them in the third person.
+NAMED_INSIDE = [
+    (
+        "named inside, the paragraph's subject speaks",
+        (
+            "Her son, the filmmaker Charlie McDowell, was there. “It was great,” he said.",
+            "Mary Steenburgen bought a house in Nashville.",
+            "McDowell still laughs at it. “It could have been easy for Mary Steenburgen to put "
+            "her name on something, but she didn’t do that,” she said. “She put in the time.”",
+        ),
+        ["Charlie McDowell", "Charlie McDowell", "Charlie McDowell"],
+    ),
+    (
+        "a speaker naming themselves keeps the quotation",
+        ("Tom Hale came to the door.", "“My name is Tom Hale, and I live here,” he said."),
+        ["Tom Hale"],
+    ),
+    (
+        "named inside with no one else in the paragraph: the pronoun stands",
+        (
+            "Mary Steenburgen bought a house in Nashville.",
+            "“It could have been easy for Mary Steenburgen,” she said.",
+        ),
+        ["Mary Steenburgen"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "paragraphs", "expected"), NAMED_INSIDE, ids=[c[0] for c in NAMED_INSIDE]
+)
+def test_a_quotation_naming_its_pronouns_person(case, paragraphs, expected):
+    assert speakers(*paragraphs) == expected
