@@ -2333,7 +2333,9 @@ def _read_article(
             resumes = bool(found) and _resumes(found[-1], span, para, p)
             found.append(_describe(span, texts, paras, attribution, resumes=resumes))
         last = _latest(memory, p, len(para.windows))
-        if last is not None:
+        if last is not None and not _is_question(para):
+            # "What did Suh say after the play?" reports nobody: the answer below it is the
+            # interviewee's (rule 7), not carried on from the question's verb.
             memory[("paragraph", p)] = last
         state.close_paragraph(para)
     # A subhead quotes the speaker of the first quotation after it.

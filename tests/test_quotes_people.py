@@ -147,6 +147,19 @@ CASES = [
         "We were taught",
         "Thatcher",
     ),
+    # A writer's question naming someone with a verb reports nobody: the answer below it is
+    # the interviewee's, the speaker before the question.
+    (
+        "question naming another person",
+        (
+            "Rodgers shoved Suh in the back of the leg after the play.",
+            "“He’ll probably say it was an accident,” Rodgers said after the game.",
+            "What did Suh say after the play?",
+            "“He was running off the field. My calf was getting stepped on.”",
+        ),
+        "He was running",
+        "Rodgers",
+    ),
     # A non-name is not taken for a name: a verb or a question word glued to it.
     (
         "a name and its verb are no subject for 'who'",
