@@ -811,7 +811,8 @@ def _cue_matches(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
             continue
         found.append(Cue(start, end, lemma, para.window_of(start), form=form))
     if cues.after_quotation:
-        found = sorted(found + _after_quotation_cues(text, para, cues), key=lambda c: c.start)
+        more = _after_quotation_cues(text, para, cues) + _reports_that_cues(text, para, cues)
+        found = sorted(found + more, key=lambda c: c.start)
     return found
 
 
@@ -825,6 +826,33 @@ def _after_quotation_cues(text: str, para: _Paragraph, cues: CueLexicon) -> list
             lemma = cues.after_quotation[match.group(1).casefold()]
             found.append(Cue(start, end, lemma, para.window_of(start), form=match.group(1)))
     return found
+
+
+def _reports_that_cues(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
+    """The ``after_quotation`` forms of ``cues.yml`` as verbs after a name inside a sentence and
+    before "that": "Wee of the Times reports that censors had ...". Not after a nationality
+    ("Russian reports that") or a sentence's first word ("Local reports that")."""
+    found = []
+    for match in _REPORTS_THAT.finditer(text):
+        start, end = match.span(1)
+        form = match.group(1).casefold()
+        if form not in cues.after_quotation or not para.outside(start, end):
+            continue
+        previous = _previous_word(text, start)
+        opening = _end_before_space(text, start) - len(previous)
+        before = _end_before_space(text, opening)
+        if (
+            not previous[:1].isupper()
+            or _DEMONYM.match(previous)
+            or before == 0
+            or text[before - 1] in '.!?“"'
+        ):
+            continue
+        found.append(Cue(start, end, cues.after_quotation[form], para.window_of(start), form=form))
+    return found
+
+
+_REPORTS_THAT = re.compile(r"(?<=\w)\s+([a-z]+)\s+that\b")
 
 
 #: Adjectives of nationality: "Western claims", "Russian reports" are nouns after them.

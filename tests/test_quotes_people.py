@@ -160,6 +160,23 @@ CASES = [
         "He was running",
         "Rodgers",
     ),
+    # "reports" is a verb after a name and before "that" (a noun elsewhere).
+    (
+        "a name reports that",
+        (
+            "Li Jifeng explained that the news cannot be “transmitted casually.” But her post "
+            "was taken down. Sui-Lee Wee of the Times reports that censors had instructed "
+            "aggregators to “block and control” discussions.",
+        ),
+        "block and",
+        "Sui-Lee Wee",
+    ),
+    (
+        "a nationality's reports that are a noun",
+        ("Tom Hale spoke first. Russian reports that troops were “moving” are false.",),
+        "moving",
+        "",
+    ),
     # A non-name is not taken for a name: a verb or a question word glued to it.
     (
         "a name and its verb are no subject for 'who'",
