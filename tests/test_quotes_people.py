@@ -129,6 +129,16 @@ CASES = [
         "Tom Hale",
     ),
     (
+        "an opening adverbial with title words leaves the subject",
+        (
+            "Tom Hale spoke first.",
+            "At the briefing spokeswoman Anna Berg said the talks had failed. “We tried,” she "
+            "said.",
+        ),
+        "We tried",
+        "Anna Berg",
+    ),
+    (
         "a passive's agent is a subject",
         (
             "Anna Berg spoke first. The photo was later denied by Tom Hale, who called it fake.",
