@@ -970,6 +970,12 @@ class _Attributor:
             _, end, person = para.people[index]
             if re.fullmatch(r"(?:,[^,.;:“”\"]{0,30})*,?\s*", para.text[end:start]):
                 return dataclasses.replace(person, text="who")
+        named = _NAME_BEFORE_WHO.search(para.text, max(0, start - _LOOKBACK), start)
+        if named is not None and not _is_function_word(named.group(1).split()[0]):
+            # "he had visited Pullman, who had told him": a name an object, still "who"'s.
+            speaker = self.unknown(named.group(1))
+            if speaker.is_person:
+                return dataclasses.replace(speaker, text="who")
         window = para.windows[para.window_of(start)][0]
         found = _np_before(para.text, window, start)
         if found is None:
@@ -1358,8 +1364,7 @@ class _Attributor:
                 ):
                     speaker = Speaker(actor.name, actor.side, actor.type, what.surface)
                     found.append((start, end, speaker))
-        for match in _NAME_RUN.finditer(para.text):
-            start, end = match.span()
+        for start, end in _name_runs(para.text):
             for s, e in named:  # "US President Donald Trump": the name after the role
                 if s <= start < e < end:
                     start = e + len(para.text[e:end]) - len(para.text[e:end].lstrip())
@@ -1432,7 +1437,8 @@ class _Attributor:
             return None  # "San Francisco", "Fort Worth": a place
         if _previous_word(para.text, start).casefold() in _ARTICLES:
             return None  # "the Upper Midwest", "the Justice League": a place or a body
-        name = self.actors.trailing_name(words)
+        # "Sir Digby Jones", "Dr Jane Doe": the title is no part of the name.
+        name = _HONORIFIC_START.sub("", self.actors.trailing_name(words))
         if name and not _names_a_body(name, self.actors):
             known = self.people.get(_surname(name))
             if known is not None and known.name.endswith(name):
@@ -1629,6 +1635,45 @@ _SPEAKING_NAME = re.compile(
 )
 #: Words after which a name is compared with, not the subject a pronoun stands for.
 _COMPARISON = frozenset({"than", "like", "unlike"})
+#: A name right before a relative "who": "Pullman, who".
+_NAME_BEFORE_WHO = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),?\s*$")
+
+
+def _name_runs(text: str):
+    """The runs of capitalised words of ``text`` (:data:`_NAME_RUN`) as ``(start, end)``, each
+    cut after a possessive inside it: "Britain's Jason Gardener" is "Britain's" and "Jason
+    Gardener"; after a person's possessive what follows is a thing, no name: "Mr Brown's
+    Budget" and "Graham Norton's Strictly Dance Fever" are "Mr Brown's", "Graham Norton's"."""
+    for match in _NAME_RUN.finditer(text):
+        start, end = match.span()
+        for owner in _POSSESSIVE_INSIDE.finditer(text, start, end):
+            yield start, owner.end()
+            possessor, start = text[start : owner.end()], owner.end()
+            while start < end and text[start].isspace():
+                start += 1
+            if _persons_possession(possessor, text[start:end]):
+                break  # "Graham Norton's Strictly Dance Fever": a thing, no one
+        else:
+            yield start, end
+
+
+def _persons_possession(possessor: str, following: str) -> bool:
+    """Whether capitalised words after a possessive name a person's possession, no one: the
+    possessor looks like a person's name (two words or more, articles aside: "Graham
+    Norton's", "Mr Brown's"), not a body's ("The LCF's", "Flight International's Mr
+    Learmount"), and no honorific opens what follows."""
+    words = [w for w in possessor.split() if w.casefold() not in _ARTICLES]
+    bare = re.sub(r"[’']s?$", "", " ".join(words))
+    return (
+        len(words) > 1
+        and not _is_body_name(bare)
+        and not _HONORIFIC_START.match(following)
+        and not bare.isupper()
+    )
+
+
+#: A possessive inside a run of capitalised words ("Mr Brown's Budget"): the name ends there.
+_POSSESSIVE_INSIDE = re.compile(r"[’']s(?=\s)")
 #: A run of capitalised words (initials, honorifics and name particles allowed).
 _NAME_RUN = re.compile(
     r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+)?"
@@ -1844,7 +1889,7 @@ def _noun_phrase(start: int, chunk: str) -> tuple[str, int] | None:
         if spans[i][1].casefold() in _words("clause_words"):
             spans = spans[i + 1 :]
             break
-    while spans and _opens_a_question(spans[0][1]):
+    while len(spans) > 1 and _opens_a_question(spans[0][1]) and spans[1][1][:1].isupper():
         spans = spans[1:]  # "Would Adam Schiff have called": the name, not "Would"
     if not 1 <= len(spans) <= _NP_MAX_WORDS or _is_clause([w for _, w in spans]):
         return None

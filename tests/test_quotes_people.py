@@ -209,6 +209,49 @@ CASES = [
         "I will",
         "Will Smith",
     ),
+    (
+        "an adverb opening a sentence before a description stays with it",
+        (
+            "Earlier this year the Royal College of Physicians said there was already an "
+            "“epidemic” of binge drinking.",
+        ),
+        "epidemic",
+        "Earlier this year the Royal College of Physicians",
+    ),
+    (
+        "a title before a full name is no part of it",
+        (
+            "Tom Hale spoke first.",
+            "His assurances came after Sir Digby Jones said stability mattered. “Please don’t,” "
+            "he said.",
+        ),
+        "Please don",
+        "Digby Jones",
+    ),
+    (
+        "a possessive ends a name: what a person owns is no one",
+        (
+            "Mr Balls said he was sure Mr Brown's Budget would not put the economy at risk. "
+            "“I don’t think so,” he said.",
+        ),
+        "I don’t think",
+        "Balls",
+    ),
+    (
+        "a possessive ends a name: a body's or a place's person is a person",
+        ("“We are bullish,” said Microsoft's Mike Coleman.",),
+        "We are bullish",
+        "Mike Coleman",
+    ),
+    (
+        "a name right before who, an object, is who's",
+        (
+            "Weitz said he had visited Pullman, who had told him the Authority could “represent "
+            "any arbitrary establishment”.",
+        ),
+        "represent any",
+        "Pullman",
+    ),
     # A reporting verb between commas inside a sentence, its subject's name after it.
     (
         "parenthetical writes X",
