@@ -1270,8 +1270,12 @@ class _Attributor:
         "Michael Gove, who was education secretary, is said to believe that ..." is Gove's
         view; "Berg was reported to have called it ..." is Berg's. ``None`` for any other cue,
         and for the told-verbs ("she was told to say": someone else spoke)."""
-        if cue.lemma in _TOLD_VERBS or not _TO_INFINITIVE.match(para.text, cue.end):
+        infinitive = _TO_INFINITIVE.match(para.text, cue.end)
+        if cue.lemma in _TOLD_VERBS or infinitive is None:
             return None
+        verb = infinitive.group(1).casefold()
+        if verb not in self.cues.lemma_of and verb not in _VIEW_VERBS:
+            return None  # "Activision is said to be one firm on its list": no view
         auxiliary = _search_before(_PASSIVE_BEFORE, para.text, cue.start)
         if auxiliary is None:
             return None
@@ -1364,7 +1368,9 @@ class _Attributor:
                 ):
                     speaker = Speaker(actor.name, actor.side, actor.type, what.surface)
                     found.append((start, end, speaker))
-        for start, end in _name_runs(para.text):
+        for start, end, affiliation in _name_runs(para.text):
+            if affiliation:
+                continue  # "Aston Villa's" in "Aston Villa's Carlton Cole": no person
             for s, e in named:  # "US President Donald Trump": the name after the role
                 if s <= start < e < end:
                     start = e + len(para.text[e:end]) - len(para.text[e:end].lstrip())
@@ -1640,36 +1646,41 @@ _NAME_BEFORE_WHO = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][
 
 
 def _name_runs(text: str):
-    """The runs of capitalised words of ``text`` (:data:`_NAME_RUN`) as ``(start, end)``, each
-    cut after a possessive inside it: "Britain's Jason Gardener" is "Britain's" and "Jason
-    Gardener"; after a person's possessive what follows is a thing, no name: "Mr Brown's
-    Budget" and "Graham Norton's Strictly Dance Fever" are "Mr Brown's", "Graham Norton's"."""
+    """The runs of capitalised words of ``text`` (:data:`_NAME_RUN`) as ``(start, end,
+    affiliation)``, cut after a possessive inside one when a full name follows it ("Aston
+    Villa's Carlton Cole" is "Aston Villa's", an affiliation, and "Carlton Cole") or a person's
+    possessive ("Mr Brown's Budget" is "Mr Brown's" and "Budget", a thing). Otherwise the run
+    stays whole ("People's Daily", "Arsenal's Edu")."""
     for match in _NAME_RUN.finditer(text):
         start, end = match.span()
         for owner in _POSSESSIVE_INSIDE.finditer(text, start, end):
-            yield start, owner.end()
-            possessor, start = text[start : owner.end()], owner.end()
+            rest = text[owner.end() : end].split()
+            if len(rest) < 2 and not _HONORIFIC_START.match(text[start:end]):
+                break
+            yield start, owner.end(), True
+            start = owner.end()
             while start < end and text[start].isspace():
                 start += 1
-            if _persons_possession(possessor, text[start:end]):
-                break  # "Graham Norton's Strictly Dance Fever": a thing, no one
-        else:
-            yield start, end
+        yield start, end, False
 
 
-def _persons_possession(possessor: str, following: str) -> bool:
-    """Whether capitalised words after a possessive name a person's possession, no one: the
-    possessor looks like a person's name (two words or more, articles aside: "Graham
-    Norton's", "Mr Brown's"), not a body's ("The LCF's", "Flight International's Mr
-    Learmount"), and no honorific opens what follows."""
-    words = [w for w in possessor.split() if w.casefold() not in _ARTICLES]
-    bare = re.sub(r"[’']s?$", "", " ".join(words))
-    return (
-        len(words) > 1
-        and not _is_body_name(bare)
-        and not _HONORIFIC_START.match(following)
-        and not bare.isupper()
-    )
+#: A name right before a relative "who": "Pullman, who".
+_NAME_BEFORE_WHO = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),?\s*$")
+
+
+def _name_runs(text: str):
+    """The runs of capitalised words of ``text`` (:data:`_NAME_RUN`) as ``(start, end,
+    affiliation)``, each cut after a possessive inside it: "Aston Villa's Carlton Cole" is
+    "Aston Villa's" (an affiliation: ``True``) and "Carlton Cole"; "Mr Brown's Budget" is "Mr
+    Brown's" and "Budget" (one word, no name unless it is a surname the article uses)."""
+    for match in _NAME_RUN.finditer(text):
+        start, end = match.span()
+        for owner in _POSSESSIVE_INSIDE.finditer(text, start, end):
+            yield start, owner.end(), True
+            start = owner.end()
+            while start < end and text[start].isspace():
+                start += 1
+        yield start, end, False
 
 
 #: A possessive inside a run of capitalised words ("Mr Brown's Budget"): the name ends there.
@@ -1759,7 +1770,12 @@ def _gender_of(words: str) -> str:
 
 
 def _possessive_after(text: str, end: int) -> bool:
-    return text[end : end + 2] in ("’s", "'s") or text[end - 2 : end] in ("’s", "'s")
+    """Whether a name ending at ``end`` is a possessive: "Putin's", "Wright-Phillips' form"."""
+    return (
+        text[end : end + 2] in ("’s", "'s")
+        or text[end - 2 : end] in ("’s", "'s")
+        or (text[end - 1 : end] == "s" and text[end : end + 1] in ("’", "'"))
+    )
 
 
 def _possessive_owner(words: str) -> str:
@@ -1993,7 +2009,9 @@ def _resolve_cue(para: _Paragraph, index: int) -> tuple[Speaker | None, str, int
     if earlier and cue.subject_start is not None:
         outer = para.cues[earlier[-1]]
         between = para.text[outer.end : cue.subject_start]
-        if outer.subject is not None and _COMPLEMENT.fullmatch(between):
+        # "Reuters reported that Putin told reporters ...": a source that reports keeps no
+        # speaker from the one it reports.
+        if outer.subject is not None and outer.lemma != "report" and _COMPLEMENT.fullmatch(between):
             return _resolve_cue(para, earlier[-1])
     return cue.subject, cue.lemma, index
 
@@ -2121,7 +2139,38 @@ def _attribute(
 # --------------------------------------------------------------------------- people as speakers
 
 #: "is said to believe", "was reported to have called": an infinitive after a passive cue.
-_TO_INFINITIVE = re.compile(r"\s+to\s+(?:have\s+)?[a-z]")
+_TO_INFINITIVE = re.compile(r"\s+to\s+(?:have\s+)?([a-z]+)")
+#: Verbs of holding a view, besides the reporting verbs: "is said to believe that ...".
+_VIEW_VERBS = frozenset(
+    {
+        "believe",
+        "believed",
+        "think",
+        "thought",
+        "feel",
+        "felt",
+        "regard",
+        "regarded",
+        "consider",
+        "considered",
+        "view",
+        "viewed",
+        "want",
+        "wanted",
+        "favour",
+        "favor",
+        "oppose",
+        "opposed",
+        "support",
+        "supported",
+        "prefer",
+        "preferred",
+        "fear",
+        "feared",
+        "see",
+        "seen",
+    }
+)
 #: A reporting verb between commas with a name after it, inside a sentence: ", writes Charlotte
 #: Beyer," -- the inverted subject of a parenthetical attribution.
 _PARENTHETICAL_SUBJECT = re.compile(
@@ -2178,15 +2227,23 @@ def _prepositional_object(text: str, start: int, prepositions: frozenset[str]) -
 
 
 def _passive_before(text: str, position: int) -> bool:
-    """Whether a passive participle ends just before ``position`` ("was denied | by", "was
-    later denied | by")."""
+    """Whether a passive whose subject names no one ends just before ``position``: "A photo
+    of the meeting was (later) denied | by" -- not "She was suspended | by", "he had been
+    impressed | by", whose subject is the person a later pronoun stands for."""
     participle = _previous_word(text, position)
-    before = _end_before_space(text, position) - len(participle)
-    auxiliary = _previous_word(text, before).casefold()
+    at = _end_before_space(text, position) - len(participle)
+    auxiliary = _previous_word(text, at)
     if auxiliary.endswith("ly") or auxiliary in ("later", "also", "then", "since"):
-        auxiliary = _previous_word(text, _end_before_space(text, before) - len(auxiliary))
-        auxiliary = auxiliary.casefold()
-    return _past(participle.casefold()) and auxiliary in _PASSIVE_AUXILIARIES
+        at = _end_before_space(text, at) - len(auxiliary)
+        auxiliary = _previous_word(text, at)
+    if not _past(participle.casefold()) or auxiliary.casefold() not in _PASSIVE_AUXILIARIES:
+        return False
+    subject = _previous_word(text, _end_before_space(text, at) - len(auxiliary))
+    while subject.casefold() in _words("auxiliaries"):  # "had been", "has been"
+        at = _end_before_space(text, at) - len(auxiliary)
+        auxiliary = subject
+        subject = _previous_word(text, _end_before_space(text, at) - len(auxiliary))
+    return subject.islower() and subject.casefold() not in _PRONOUNS | _REPORTER
 
 
 #: A speaker naming themselves: "I'm Tom Hale", "my name is Tom Hale", "I, Tom Hale, ...".
@@ -2283,7 +2340,9 @@ def _speech_owner(
     owner = best.group("owner")
     if owner.casefold() not in ("his", "her") and _is_function_word(owner.split()[0]):
         return None  # "The company's statement", "This claim": no name
-    if not _in_complement(masked[best.end() :]):
+    if not _in_complement(masked[best.end() :]) or _clause_after_quotation(
+        para, lo + best.end(), open_at
+    ):
         return None
     after_noun = lo + best.end()
     cue = bisect.bisect_left(para.cues, after_noun, key=lambda c: c.start)
@@ -2304,6 +2363,21 @@ def _in_complement(gap: str) -> bool:
     if len(words) > _OWNER_GAP_WORDS:
         return False
     return (bool(words) and words[0] == "to") or gap.rstrip().endswith(("—", "–", ":", ","))
+
+
+def _clause_after_quotation(para: _Paragraph, start: int, open_at: int) -> bool:
+    """Whether, between ``start`` and ``open_at``, a quotation is followed by a verb of the
+    main clause: "a claim by Peter Hain that the Tory leader is acting like an 'attack
+    mongrel' shows Labour is 'rattled'" -- the noun's complement ended with the first
+    quotation ("directives from Xi to '...' in the '...'" has no verb after it)."""
+    i = bisect.bisect_right(para.covered_ends, start)
+    last = None
+    while i < len(para.covered) and para.covered[i][1] < open_at:
+        last = para.covered[i][1]
+        i += 1
+    if last is None:
+        return False
+    return any(w.casefold() in _words("auxiliaries") for w in para.text[last:open_at].split())
 
 
 def _owner_speaker(para: _Paragraph, state: _Attributor, start: int, owner: str) -> Speaker | None:

@@ -252,6 +252,53 @@ CASES = [
         "represent any",
         "Pullman",
     ),
+    (
+        "a passive whose subject is a person keeps that person",
+        (
+            "Ellen Simonetti wrote an account. She was suspended by Tom Hale in September. In a "
+            "statement, she said she was taking action for “wrongful termination”.",
+        ),
+        "wrongful",
+        "Ellen Simonetti",
+    ),
+    (
+        "a plural possessive is no subject either",
+        (
+            "Sven-Goran Eriksson named his team. The England coach said that he had been "
+            "impressed by Shaun Wright-Phillips' form. And he added that “he deserves his "
+            "chance”.",
+        ),
+        "he deserves",
+        "Sven-Goran Eriksson",
+    ),
+    (
+        "a club's possessive before a full name",
+        (
+            "Aston Villa's Carlton Cole could be out for six weeks. “It was a bad challenge,” "
+            "said Villa boss David O'Leary.",
+        ),
+        "It was a bad",
+        "David O'Leary",
+    ),
+    (
+        "a source that reports keeps no speaker from the one it reports",
+        (
+            "The News of the World reports that Anelka told a French magazine: “I either decide "
+            "to win titles or to have an easy life.”",
+        ),
+        "I either",
+        "Anelka",
+    ),
+    (
+        "is said to be is no view",
+        (
+            "Peter Chernin said News Corp was “kicking the tires” of games companies. Red Swoosh "
+            "is said to be one firm on its list. Video games are “big business”, the paper "
+            "quoted Mr Chernin as saying.",
+        ),
+        "big business",
+        "Peter Chernin",
+    ),
     # A reporting verb between commas inside a sentence, its subject's name after it.
     (
         "parenthetical writes X",
