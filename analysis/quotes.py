@@ -1664,25 +1664,6 @@ def _name_runs(text: str):
         yield start, end, False
 
 
-#: A name right before a relative "who": "Pullman, who".
-_NAME_BEFORE_WHO = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),?\s*$")
-
-
-def _name_runs(text: str):
-    """The runs of capitalised words of ``text`` (:data:`_NAME_RUN`) as ``(start, end,
-    affiliation)``, each cut after a possessive inside it: "Aston Villa's Carlton Cole" is
-    "Aston Villa's" (an affiliation: ``True``) and "Carlton Cole"; "Mr Brown's Budget" is "Mr
-    Brown's" and "Budget" (one word, no name unless it is a surname the article uses)."""
-    for match in _NAME_RUN.finditer(text):
-        start, end = match.span()
-        for owner in _POSSESSIVE_INSIDE.finditer(text, start, end):
-            yield start, owner.end(), True
-            start = owner.end()
-            while start < end and text[start].isspace():
-                start += 1
-        yield start, end, False
-
-
 #: A possessive inside a run of capitalised words ("Mr Brown's Budget"): the name ends there.
 _POSSESSIVE_INSIDE = re.compile(r"[’']s(?=\s)")
 #: A run of capitalised words (initials, honorifics and name particles allowed).

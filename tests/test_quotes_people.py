@@ -281,6 +281,16 @@ CASES = [
         "David O'Leary",
     ),
     (
+        "a club's possessive before a one-word name stays whole",
+        (
+            "Arsenal's Edu has lifted the lid on the scenes after the win.",
+            "The Brazilian confirmed tempers had flared. “I saw people pushing,” he told "
+            "Uefa's official website.",
+        ),
+        "I saw people",
+        "Arsenal's Edu",
+    ),
+    (
         "a source that reports keeps no speaker from the one it reports",
         (
             "The News of the World reports that Anelka told a French magazine: “I either decide "
