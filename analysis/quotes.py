@@ -1445,7 +1445,7 @@ class _Attributor:
             return None  # "the Upper Midwest", "the Justice League": a place or a body
         # "Sir Digby Jones", "Dr Jane Doe": the title is no part of the name.
         name = _HONORIFIC_START.sub("", self.actors.trailing_name(words))
-        if name and not _names_a_body(name, self.actors):
+        if len(name.split()) > 1 and not _names_a_body(name, self.actors):
             known = self.people.get(_surname(name))
             if known is not None and known.name.endswith(name):
                 return self._with_gender(known, gender)

@@ -229,6 +229,15 @@ CASES = [
         "Digby Jones",
     ),
     (
+        "a title after an honorific's spelling is no person",
+        (
+            "Mr Leslie said it did not matter whether the post was called Secretary of State or "
+            "Lord Chancellor. He said: “What matters most is reform.”",
+        ),
+        "What matters",
+        "Leslie",
+    ),
+    (
         "a possessive ends a name: what a person owns is no one",
         (
             "Mr Balls said he was sure Mr Brown's Budget would not put the economy at risk. "
