@@ -19,6 +19,9 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
 0. ``so-called``: a quotation after "so-called" is the writer's distance, nobody's words;
 1. ``in-quote``: a subject just before the quote whose first word is a cue (he "stressed ...");
 2. ``after``: a cue right after the closing mark ("..., the chancellor said" / "said Mr Kuleba");
+   ``owner``: a quotation in the complement of a noun of speech (``speech_nouns`` of
+   ``cues.yml``) is its owner's ("directives from Xi to '...'", "his claim ... that the pair
+   were '...'", "a comment Paltrow made -- specifically, '...'"), unless a verb comes between;
 3. ``before``: the nearest cue before it in the sentence ("Scholz said ... 'not on the agenda'"),
    where a cue without a subject (", adding", "and said") inherits the previous cue's, a passive
    cue ("was welcomed as ... by Mr Scholz") takes its "by" agent, and a cue inside another's
@@ -56,7 +59,19 @@ means the full name the article gave; "the <noun>" the person named earlier with
 their title or appositive, else the unnamed speaker last quoted with it ("one legal expert ...
 the expert"), never whoever was last named for a noun for anyone ("the man"); a name after a
 lexicon role, an abbreviated title or a few title words is the
-name ("US President Donald Trump"). Every speaker gets a type (:func:`speaker_type`: state
+name ("US President Donald Trump"). People as speakers (issue 15): a name after a
+preposition is no subject with a possessive and title words between ("belonging to Epstein's
+madame-procurer Ghislaine Maxwell"), a passive's agent is one when the passive's own subject
+names no one ("was later denied by Andrew"); a pronoun's person does not speak a quotation that
+names them in full ("'... for Mary Steenburgen ...,' she said" goes to the paragraph's other
+subject); "is said to believe/have called" is its subject's view; ", writes Charlotte Beyer,"
+and "Wee of the Times reports that" are cues whose subject is that name, and a source that
+reports keeps no speaker from the one it reports; a writer's question ("What did Suh say?")
+reports nobody; a title ("Sir Digby Jones"), a question's auxiliary ("Would Adam Schiff") or a
+possessive before a full name ("Aston Villa's Carlton Cole") is no part of a name, a name
+followed by a verb ("Buckley first learned") is no subject, and a person's possession ("Mr
+Brown's Budget") is no one; one person has one name per article ("Mr Blair" and "Tony Blair"
+are Tony Blair, unless two fuller names fit). Every speaker gets a type (:func:`speaker_type`: state
 official, politician, military, expert or analyst, journalist, citizen or witness, organisation,
 anonymous, other) and citizens and witnesses the side ``civilians``.
 
