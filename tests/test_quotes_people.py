@@ -7,21 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from test_quotes_other_stories import no_lexicon_row as quote_row
 
 from analysis import quotes as Q
 from analysis.actors import load_generic_actors
-
-
-def quote_row(paragraphs: tuple[str, ...], begins: str) -> pd.Series:
-    """The one quotation of ``paragraphs`` whose text begins with ``begins``."""
-    table = pd.DataFrame(
-        {"article_id": "a", "paragraph": range(1, len(paragraphs) + 1), "text": paragraphs}
-    )
-    found = Q.find_quotes(table, actors=load_generic_actors())
-    row = found[found["text"].str.startswith(begins)]
-    assert len(row) == 1, found[["text", "speaker"]]
-    return row.iloc[0]
-
 
 CASES = [
     # A noun of speech owned by a person: the quotation in its complement is the owner's.
