@@ -1185,9 +1185,12 @@ class _Attributor:
     def subject_after(self, para: _Paragraph, cue: Cue) -> Speaker | None:
         """An inverted subject right after the cue ("said Igor Konashenkov", "warned the prime
         minister", "according to Russia's foreign ministry")."""
-        rest = para.text[cue.end :]
+        rest = para.text[cue.end : cue.end + _AFTER_CUE]  # a bounded look-ahead: linear
         skip = len(rest) - len(rest.lstrip())
-        for candidate in para.candidates:
+        first = bisect.bisect_left(para.candidates, cue.end, key=lambda c: c[0])
+        for candidate in itertools.islice(para.candidates, first, None):
+            if candidate[0] > cue.end + _AFTER_CUE:
+                break
             if candidate[0] == cue.end + skip or (
                 candidate[0] > cue.end
                 and _HONORIFIC_OR_ARTICLE.fullmatch(para.text[cue.end : candidate[0]])
@@ -1348,10 +1351,11 @@ class _Attributor:
     def by_agent(self, para: _Paragraph, cue: Cue) -> Speaker | None:
         """The agent of a passive cue: "was welcomed as a 'good signal' by Mr Scholz"."""
         window_end = para.windows[cue.window][1]
-        for candidate in para.candidates:
-            if cue.end <= candidate[0] < window_end and _BY_AGENT.match(
-                _mask(para, cue.end, candidate[0])
-            ):
+        first = bisect.bisect_left(para.candidates, cue.end, key=lambda c: c[0])
+        for candidate in itertools.islice(para.candidates, first, None):
+            if candidate[0] >= window_end:
+                break  # candidates are sorted: only this sentence's, so linear in a paragraph
+            if _BY_AGENT.match(_mask(para, cue.end, candidate[0])):
                 return self.speaker_of(para, candidate)
         agent = _AGENT_PHRASE.match(_mask(para, cue.end, window_end))
         return self.unknown(agent.group(1)) if agent else None
@@ -1679,6 +1683,8 @@ def _name_runs(text: str):
         yield start, end, False
 
 
+#: How far after a cue its inverted subject is looked for (characters).
+_AFTER_CUE = 300
 #: A possessive inside a run of capitalised words ("Mr Brown's Budget"): the name ends there.
 _POSSESSIVE_INSIDE = re.compile(r"[’']s(?=\s)")
 #: A run of capitalised words (initials, honorifics and name particles allowed).
@@ -2262,7 +2268,8 @@ def _not_named_inside(
         return attribution
     if re.search(_SELF_NAMING + re.escape(speaker.name), quoted):
         return attribution  # "My name is Tom Hale," he said
-    for i in range(para.people_before_index(span.start) - 1, -1, -1):
+    nearest = para.people_before_index(span.start) - 1
+    for i in range(nearest, max(-1, nearest - 20), -1):  # the 20 nearest: linear in a paragraph
         other = para.people[i][2]
         if (
             other.name
