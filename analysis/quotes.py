@@ -19,6 +19,9 @@ those the words the text uses ("a senior official"). A quotation then takes, in 
 0. ``so-called``: a quotation after "so-called" is the writer's distance, nobody's words;
 1. ``in-quote``: a subject just before the quote whose first word is a cue (he "stressed ...");
 2. ``after``: a cue right after the closing mark ("..., the chancellor said" / "said Mr Kuleba");
+   ``owner``: a quotation in the complement of a noun of speech (``speech_nouns`` of
+   ``cues.yml``) is its owner's ("directives from Xi to '...'", "his claim ... that the pair
+   were '...'", "a comment Paltrow made -- specifically, '...'"), unless a verb comes between;
 3. ``before``: the nearest cue before it in the sentence ("Scholz said ... 'not on the agenda'"),
    where a cue without a subject (", adding", "and said") inherits the previous cue's, a passive
    cue ("was welcomed as ... by Mr Scholz") takes its "by" agent, and a cue inside another's
@@ -64,7 +67,19 @@ means the full name the article gave; "the <noun>" the person named earlier with
 their title or appositive, else the unnamed speaker last quoted with it ("one legal expert ...
 the expert"), never whoever was last named for a noun for anyone ("the man"); a name after a
 lexicon role, an abbreviated title or a few title words is the
-name ("US President Donald Trump"). Every speaker gets a type (:func:`speaker_type`: state
+name ("US President Donald Trump"). People as speakers (issue 15): a name after a
+preposition is no subject with a possessive and title words between ("belonging to Epstein's
+madame-procurer Ghislaine Maxwell"), a passive's agent is one when the passive's own subject
+names no one ("was later denied by Andrew"); a pronoun's person does not speak a quotation that
+names them in full ("'... for Mary Steenburgen ...,' she said" goes to the paragraph's other
+subject); "is said to believe/have called" is its subject's view; ", writes Charlotte Beyer,"
+and "Wee of the Times reports that" are cues whose subject is that name, and a source that
+reports keeps no speaker from the one it reports; a writer's question ("What did Suh say?")
+reports nobody; a title ("Sir Digby Jones"), a question's auxiliary ("Would Adam Schiff") or a
+possessive before a full name ("Aston Villa's Carlton Cole") is no part of a name, a name
+followed by a verb ("Buckley first learned") is no subject, and a person's possession ("Mr
+Brown's Budget") is no one; one person has one name per article ("Mr Blair" and "Tony Blair"
+are Tony Blair, unless two fuller names fit). Every speaker gets a type (:func:`speaker_type`: state
 official, politician, military, expert or analyst, journalist, citizen or witness, organisation,
 anonymous, other) and citizens and witnesses the side ``civilians``.
 
@@ -830,7 +845,8 @@ def _cue_matches(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
             continue
         found.append(Cue(start, end, lemma, para.window_of(start), form=form))
     if cues.after_quotation:
-        found = sorted(found + _after_quotation_cues(text, para, cues), key=lambda c: c.start)
+        more = _after_quotation_cues(text, para, cues) + _reports_that_cues(text, para, cues)
+        found = sorted(found + more, key=lambda c: c.start)
     return found
 
 
@@ -844,6 +860,33 @@ def _after_quotation_cues(text: str, para: _Paragraph, cues: CueLexicon) -> list
             lemma = cues.after_quotation[match.group(1).casefold()]
             found.append(Cue(start, end, lemma, para.window_of(start), form=match.group(1)))
     return found
+
+
+def _reports_that_cues(text: str, para: _Paragraph, cues: CueLexicon) -> list[Cue]:
+    """The ``after_quotation`` forms of ``cues.yml`` as verbs after a name inside a sentence and
+    before "that": "Wee of the Times reports that censors had ...". Not after a nationality
+    ("Russian reports that") or a sentence's first word ("Local reports that")."""
+    found = []
+    for match in _REPORTS_THAT.finditer(text):
+        start, end = match.span(1)
+        form = match.group(1).casefold()
+        if form not in cues.after_quotation or not para.outside(start, end):
+            continue
+        previous = _previous_word(text, start)
+        opening = _end_before_space(text, start) - len(previous)
+        before = _end_before_space(text, opening)
+        if (
+            not previous[:1].isupper()
+            or _DEMONYM.match(previous)
+            or before == 0
+            or text[before - 1] in '.!?“"'
+        ):
+            continue
+        found.append(Cue(start, end, cues.after_quotation[form], para.window_of(start), form=form))
+    return found
+
+
+_REPORTS_THAT = re.compile(r"(?<=\w)\s+([a-z]+)\s+that\b")
 
 
 #: Adjectives of nationality: "Western claims", "Russian reports" are nouns after them.
@@ -862,6 +905,8 @@ def _verb_position(para: _Paragraph, start: int) -> bool:
     before_end = _end_before_space(para.text, start)
     if before_end == 0 or para.text[before_end - 1] in '.:;“"”':
         return True  # a sentence's start, or right after a closing mark ('...," says Novak')
+    if para.text[before_end - 1] == "," and _PARENTHETICAL_SUBJECT.match(para.text, start):
+        return True  # "The biggest reason, writes Charlotte Beyer, is ..."
     if before_end in para.candidate_ends:
         return True
     previous = _previous_word(para.text, start)
@@ -962,9 +1007,17 @@ class _Attributor:
             _, end, person = para.people[index]
             if re.fullmatch(r"(?:,[^,.;:“”\"]{0,30})*,?\s*", para.text[end:start]):
                 return dataclasses.replace(person, text="who")
+        named = _NAME_BEFORE_WHO.search(para.text, max(0, start - _LOOKBACK), start)
+        if named is not None and not _is_function_word(named.group(1).split()[0]):
+            # "he had visited Pullman, who had told him": a name an object, still "who"'s.
+            speaker = self.unknown(named.group(1))
+            if speaker.is_person:
+                return dataclasses.replace(speaker, text="who")
         window = para.windows[para.window_of(start)][0]
         found = _np_before(para.text, window, start)
-        return self.unknown(found[0] if found is not None else "who")
+        if found is None:
+            return Speaker("", "", "", "who")  # "first learned who had written it": nobody
+        return self.unknown(found[0])
 
     def antecedent(self, para: _Paragraph, position: int, gender: str) -> Speaker | None:
         """The person "he" or "she" at ``position`` stands for: the nearest person named before
@@ -1050,7 +1103,7 @@ class _Attributor:
         bare = _HONORIFIC_START.sub("", words)
         if _is_surname(bare, self.actors):
             person = self.people.get(_surname(bare))
-            if person is not None:
+            if person is not None and _genders_agree(person.gender, _gender_of(words)):
                 return dataclasses.replace(person, text=words)
             person = Speaker(bare, side, "person", words, gender=_gender_of(words))
             self.know(person)
@@ -1165,9 +1218,12 @@ class _Attributor:
     def subject_after(self, para: _Paragraph, cue: Cue) -> Speaker | None:
         """An inverted subject right after the cue ("said Igor Konashenkov", "warned the prime
         minister", "according to Russia's foreign ministry")."""
-        rest = para.text[cue.end :]
+        rest = para.text[cue.end : cue.end + _AFTER_CUE]  # a bounded look-ahead: linear
         skip = len(rest) - len(rest.lstrip())
-        for candidate in para.candidates:
+        first = bisect.bisect_left(para.candidates, cue.end, key=lambda c: c[0])
+        for candidate in itertools.islice(para.candidates, first, None):
+            if candidate[0] > cue.end + _AFTER_CUE:
+                break
             if candidate[0] == cue.end + skip or (
                 candidate[0] > cue.end
                 and _HONORIFIC_OR_ARTICLE.fullmatch(para.text[cue.end : candidate[0]])
@@ -1220,12 +1276,14 @@ class _Attributor:
                     found = self.subject_before(para, cue, floor)
                     cue.fallback = found[0] if found is not None else None
             elif _search_before(_PASSIVE_BEFORE, para.text, cue.start):
-                cue.subject = self.by_agent(para, cue)
+                cue.subject = self.by_agent(para, cue) or self.raised_subject(para, cue, floor)
                 if cue.subject is None and cue.lemma in _TOLD_VERBS:
                     # "she was warned that ...": the subject heard it; someone unnamed said it.
                     cue.subject = Speaker(*_UNNAMED)
             elif cue.lemma in self.cues.subject_follows:
                 cue.subject = self.subject_after(para, cue)
+            elif _parenthetical(para, cue):
+                cue.subject = self.subject_after(para, cue)  # ", writes Charlotte Beyer,"
             else:
                 found = self.subject_before(para, cue, floor)
                 if found is not None:
@@ -1233,9 +1291,14 @@ class _Attributor:
                 elif self._inverted(para, cue):
                     cue.subject = self.subject_after(para, cue)
                 else:
-                    # "and said", "but added": a second verb of the same subject.
                     lead = para.text[floor : cue.start].strip(" ,").split()
-                    cue.inherits = not lead or lead[-1].casefold() in {"and", "but", "or", "then"}
+                    # "and said", "but added", "is said to have called": the verb before's.
+                    ending = [w.casefold() for w in lead[-2:]]
+                    cue.inherits = (
+                        not lead
+                        or ending[-1] in {"and", "but", "or", "then"}
+                        or ending == ["to", "have"]
+                    )
             if cue.subject is not None and cue.subject.name:
                 self.remember(cue.subject)
 
@@ -1252,6 +1315,24 @@ class _Attributor:
             and para.text[before - 1] == ","
             and bool(_INVERTED_SUBJECT.match(para.text, cue.end))
         )
+
+    def raised_subject(self, para: _Paragraph, cue: Cue, floor: int) -> Speaker | None:
+        """The subject of a passive cue followed by an infinitive, who holds the view reported:
+        "Michael Gove, who was education secretary, is said to believe that ..." is Gove's
+        view; "Berg was reported to have called it ..." is Berg's. ``None`` for any other cue,
+        and for the told-verbs ("she was told to say": someone else spoke)."""
+        infinitive = _TO_INFINITIVE.match(para.text, cue.end)
+        if cue.lemma in _TOLD_VERBS or infinitive is None:
+            return None
+        verb = infinitive.group(1).casefold()
+        if verb not in self.cues.lemma_of and verb not in _VIEW_VERBS:
+            return None  # "Activision is said to be one firm on its list": no view
+        auxiliary = _search_before(_PASSIVE_BEFORE, para.text, cue.start)
+        if auxiliary is None:
+            return None
+        at = dataclasses.replace(cue, start=auxiliary.start(), end=auxiliary.start())
+        found = self.subject_before(para, at, floor)
+        return found[0] if found is not None else None
 
     def quoted_as(self, para: _Paragraph, cue: Cue) -> Speaker | None:
         """Who "had quoted intelligence sources as saying" quotes: the words between "quoted"
@@ -1312,10 +1393,11 @@ class _Attributor:
     def by_agent(self, para: _Paragraph, cue: Cue) -> Speaker | None:
         """The agent of a passive cue: "was welcomed as a 'good signal' by Mr Scholz"."""
         window_end = para.windows[cue.window][1]
-        for candidate in para.candidates:
-            if cue.end <= candidate[0] < window_end and _BY_AGENT.match(
-                _mask(para, cue.end, candidate[0])
-            ):
+        first = bisect.bisect_left(para.candidates, cue.end, key=lambda c: c[0])
+        for candidate in itertools.islice(para.candidates, first, None):
+            if candidate[0] >= window_end:
+                break  # candidates are sorted: only this sentence's, so linear in a paragraph
+            if _BY_AGENT.match(_mask(para, cue.end, candidate[0])):
                 return self.speaker_of(para, candidate)
         agent = _AGENT_PHRASE.match(_mask(para, cue.end, window_end))
         return self.unknown(agent.group(1)) if agent else None
@@ -1343,15 +1425,15 @@ class _Attributor:
                 if (
                     actor.type == "person"
                     and not _possessive_after(para.text, end)
-                    and _previous_word(para.text, start).casefold() not in prepositions
-                    and not _object_of_verb(para.text, start)
+                    and _subject_position(para.text, start, prepositions)
                 ):
                     speaker = Speaker(actor.name, actor.side, actor.type, what.surface)
                     found.append((start, end, speaker))
         bodies = self.note_body_names(para)
         self.note_statements(para)
-        for match in _NAME_RUN.finditer(para.text):
-            start, end = match.span()
+        for start, end, affiliation in _name_runs(para.text):
+            if affiliation:
+                continue  # "Aston Villa's" in "Aston Villa's Carlton Cole": no person
             if _inside(bodies, start, end) or _spoken_for(para.text, start):
                 continue  # "Doctors for Camp Closure", "a spokesperson for Home Depot": no person
             for s, e in named:  # "US President Donald Trump": the name after the role
@@ -1375,8 +1457,7 @@ class _Attributor:
             if (
                 person is not None
                 and not _possessive_after(para.text, end)
-                and _previous_word(para.text, start).casefold() not in prepositions
-                and not _object_of_verb(para.text, start)
+                and _subject_position(para.text, start, prepositions)
             ):
                 found.append((start, end, person))
                 if len(person.name.split()) == 1:
@@ -1565,6 +1646,8 @@ class _Attributor:
             and not _HONORIFIC_START.match(tokens[0] + " ")
         ):
             tokens.pop(0)  # "But Doherty", "At Reuters": a sentence opening, not a name
+        if len(tokens) >= 3 and _opens_a_question(tokens[0]):
+            tokens.pop(0)  # "Would Adam Schiff" ("Will Smith" stays a name)
         if not tokens:
             return None
         if len(tokens) < len(words.split()):
@@ -1576,8 +1659,9 @@ class _Attributor:
             return None  # "San Francisco", "Fort Worth": a place
         if _previous_word(para.text, start).casefold() in _ARTICLES:
             return None  # "the Upper Midwest", "the Justice League": a place or a body
-        name = self.actors.trailing_name(words)
-        if name and not _names_a_body(name, self.actors):
+        # "Sir Digby Jones", "Dr Jane Doe": the title is no part of the name.
+        name = _HONORIFIC_START.sub("", self.actors.trailing_name(words))
+        if len(name.split()) > 1 and not _names_a_body(name, self.actors):
             known = self.people.get(_surname(name))
             if known is not None and known.name.endswith(name):
                 return self._with_gender(known, gender)
@@ -1588,8 +1672,8 @@ class _Attributor:
         if not _is_surname(bare, self.actors):
             return None
         known = self.people.get(_surname(bare))
-        if known is not None:
-            return self._with_gender(known, gender)
+        if known is not None and _genders_agree(known.gender, gender):
+            return self._with_gender(known, gender)  # "Mrs Blair" is not Tony Blair, a man
         before = _previous_word(para.text, start).casefold()
         after = _next_word(para.text, end).casefold().strip(",.")
         inverted = before in self.cues.lemma_of and not para.text[end : end + 2].strip(" ,.;:")
@@ -1773,6 +1857,33 @@ _SPEAKING_NAME = re.compile(
 )
 #: Words after which a name is compared with, not the subject a pronoun stands for.
 _COMPARISON = frozenset({"than", "like", "unlike"})
+#: A name right before a relative "who": "Pullman, who".
+_NAME_BEFORE_WHO = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),?\s*$")
+
+
+def _name_runs(text: str):
+    """The runs of capitalised words of ``text`` (:data:`_NAME_RUN`) as ``(start, end,
+    affiliation)``, cut after a possessive inside one when a full name follows it ("Aston
+    Villa's Carlton Cole" is "Aston Villa's", an affiliation, and "Carlton Cole") or a person's
+    possessive ("Mr Brown's Budget" is "Mr Brown's" and "Budget", a thing). Otherwise the run
+    stays whole ("People's Daily", "Arsenal's Edu")."""
+    for match in _NAME_RUN.finditer(text):
+        start, end = match.span()
+        for owner in _POSSESSIVE_INSIDE.finditer(text, start, end):
+            rest = text[owner.end() : end].split()
+            if len(rest) < 2 and not _HONORIFIC_START.match(text[start:end]):
+                break
+            yield start, owner.end(), True
+            start = owner.end()
+            while start < end and text[start].isspace():
+                start += 1
+        yield start, end, False
+
+
+#: How far after a cue its inverted subject is looked for (characters).
+_AFTER_CUE = 300
+#: A possessive inside a run of capitalised words ("Mr Brown's Budget"): the name ends there.
+_POSSESSIVE_INSIDE = re.compile(r"[’']s(?=\s)")
 #: A run of capitalised words (initials, honorifics and name particles allowed).
 _NAME_RUN = re.compile(
     r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady|Sen|Gov|Rep|Gen)\.?\s+)?"
@@ -1858,7 +1969,12 @@ def _gender_of(words: str) -> str:
 
 
 def _possessive_after(text: str, end: int) -> bool:
-    return text[end : end + 2] in ("’s", "'s") or text[end - 2 : end] in ("’s", "'s")
+    """Whether a name ending at ``end`` is a possessive: "Putin's", "Wright-Phillips' form"."""
+    return (
+        text[end : end + 2] in ("’s", "'s")
+        or text[end - 2 : end] in ("’s", "'s")
+        or (text[end - 1 : end] == "s" and text[end : end + 1] in ("’", "'"))
+    )
 
 
 def _possessive_owner(words: str) -> str:
@@ -2117,7 +2233,9 @@ def _noun_phrase(start: int, chunk: str) -> tuple[str, int] | None:
         if spans[i][1].casefold() in _words("clause_words"):
             spans = spans[i + 1 :]
             break
-    if not 1 <= len(spans) <= _NP_MAX_WORDS:
+    while len(spans) > 1 and _opens_a_question(spans[0][1]) and spans[1][1][:1].isupper():
+        spans = spans[1:]  # "Would Adam Schiff have called": the name, not "Would"
+    if not 1 <= len(spans) <= _NP_MAX_WORDS or _is_clause([w for _, w in spans]):
         return None
     first = spans[0][1]
     if not (first[:1].isupper() or first.casefold() in _DESCRIPTION_START | _POSSESSIVES):
@@ -2126,6 +2244,26 @@ def _noun_phrase(start: int, chunk: str) -> tuple[str, int] | None:
     if first.casefold() in prepositions or spans[-1][1].casefold() in prepositions:
         return None
     return " ".join(w for _, w in spans), spans[0][0]
+
+
+def _opens_a_question(word: str) -> bool:
+    """A capitalised auxiliary opening a question before a name ("Would", "Did", "Has"): no
+    part of the subject's name."""
+    return word[:1].isupper() and word.casefold() in _words("auxiliaries")
+
+
+def _is_clause(words: list[str]) -> bool:
+    """Whether words taken for a subject are a clause: a capitalised name, then adverbs at
+    most, then a verb in the past ("Buckley first learned", "Harper quickly realized")."""
+    for i, word in enumerate(words[1:], start=1):
+        folded = word.casefold()
+        if word.islower() and _past(folded):
+            return words[i - 1][:1].isupper() or all(
+                w.islower() and (w.endswith("ly") or w in _words("auxiliaries")) for w in words[1:i]
+            )
+        if word.islower() and not (folded.endswith("ly") or folded in _words("auxiliaries")):
+            return False
+    return False
 
 
 def _is_name(words: str) -> bool:
@@ -2199,7 +2337,9 @@ def _resolve_cue(para: _Paragraph, index: int) -> tuple[Speaker | None, str, int
     if earlier and cue.subject_start is not None:
         outer = para.cues[earlier[-1]]
         between = para.text[outer.end : cue.subject_start]
-        if outer.subject is not None and _COMPLEMENT.fullmatch(between):
+        # "Reuters reported that Putin told reporters ...": a source that reports keeps no
+        # speaker from the one it reports.
+        if outer.subject is not None and outer.lemma != "report" and _COMPLEMENT.fullmatch(between):
             return _resolve_cue(para, earlier[-1])
     return cue.subject, cue.lemma, index
 
@@ -2255,6 +2395,12 @@ def _attribute(
         and _follows_directly(last.text, close_at + 1, last.cues[after[0]])
     ):
         return _by_cue(last, p_last, after[0], "after")
+
+    # 2b. "directives from Xi to '...'", "his claim ... that the pair were '...'": a quotation
+    # in the complement of a noun of speech goes to the noun's owner.
+    owner = _speech_owner(first, state, w_start, open_at)
+    if owner is not None:
+        return _Attribution(owner, "", "owner")
 
     # 3. the nearest cue before it in the sentence, this side of a clause break.
     floor = max([w_start] + [m.end() for m in _CLAUSE_BREAK.finditer(first.text, w_start, open_at)])
@@ -2407,6 +2553,264 @@ def _is_said_text(quoted: str) -> bool:
     return not first.islower() or spoken_words(quoted) > SCARE_MAX_WORDS
 
 
+# --------------------------------------------------------------------------- people as speakers
+
+#: "is said to believe", "was reported to have called": an infinitive after a passive cue.
+_TO_INFINITIVE = re.compile(r"\s+to\s+(?:have\s+)?([a-z]+)")
+#: Verbs of holding a view, besides the reporting verbs: "is said to believe that ...".
+_VIEW_VERBS = frozenset(
+    {
+        "believe",
+        "believed",
+        "think",
+        "thought",
+        "feel",
+        "felt",
+        "regard",
+        "regarded",
+        "consider",
+        "considered",
+        "view",
+        "viewed",
+        "want",
+        "wanted",
+        "favour",
+        "favor",
+        "oppose",
+        "opposed",
+        "support",
+        "supported",
+        "prefer",
+        "preferred",
+        "fear",
+        "feared",
+        "see",
+        "seen",
+    }
+)
+#: A reporting verb between commas with a name after it, inside a sentence: ", writes Charlotte
+#: Beyer," -- the inverted subject of a parenthetical attribution.
+_PARENTHETICAL_SUBJECT = re.compile(
+    r"[\w’'-]+\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+\s*,"
+)
+#: A person's name for the owner of a noun of speech: up to four capitalised words.
+_OWNER_NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+"
+#: How far before a quotation's opening mark a noun of speech is looked for (characters).
+_OWNER_LOOKBACK = 250
+#: Words at most between a noun of speech and the quotation in its complement (more with
+#: "that": "his claim in the same interview that the pair were '...'").
+_OWNER_GAP_WORDS, _OWNER_THAT_GAP_WORDS = 6, 14
+
+
+#: How many words of a title or a possessive may stand between a preposition and a name
+#: ("belonging to Epstein's madame-procurer Ghislaine Maxwell").
+_OBJECT_TITLE_WORDS = 4
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+
+
+def _subject_position(text: str, start: int, prepositions: frozenset[str]) -> bool:
+    """Whether a name at ``start`` can be what a later pronoun stands for: a passive's agent
+    ("was later denied by Andrew") is the doer; otherwise no object of a preposition
+    (:func:`_prepositional_object`) or of a verb (:func:`_object_of_verb`)."""
+    if _previous_word(text, start).casefold() == "by":
+        by = _end_before_space(text, start) - 2
+        if _passive_before(text, by):
+            return True
+    return not _prepositional_object(text, start, prepositions) and not _object_of_verb(text, start)
+
+
+def _prepositional_object(text: str, start: int, prepositions: frozenset[str]) -> bool:
+    """Whether the name at ``start`` is the object of a preposition, no subject a pronoun can
+    stand for: the preposition right before it ("after Putin"), or before a possessive name
+    and a few title words ("belonging to Epstein's madame-procurer Ghislaine Maxwell"). Title
+    words alone do not make it one: "At the briefing spokeswoman Anna Berg said" opens with an
+    adverbial, and Berg is its subject."""
+    word = _previous_word(text, start)
+    if word.casefold() in prepositions:
+        return True
+    position, owned = start, False
+    for _ in range(_OBJECT_TITLE_WORDS):
+        if owned and word.casefold() in prepositions:
+            return True
+        if not owned and word.islower() and word[-1:].isalpha() and not _past(word.casefold()):
+            pass  # a title word: "madame-procurer"
+        elif not owned and word[:1].isupper() and word.endswith(("’s", "'s", "’")):
+            owned = True  # "Epstein's"
+        elif not (owned and word.casefold() in _ARTICLES):
+            return False
+        position = _end_before_space(text, position) - len(word)
+        word = _previous_word(text, position)
+    return False
+
+
+def _passive_before(text: str, position: int) -> bool:
+    """Whether a passive whose subject names no one ends just before ``position``: "A photo
+    of the meeting was (later) denied | by" -- not "She was suspended | by", "he had been
+    impressed | by", whose subject is the person a later pronoun stands for."""
+    participle = _previous_word(text, position)
+    at = _end_before_space(text, position) - len(participle)
+    auxiliary = _previous_word(text, at)
+    if auxiliary.endswith("ly") or auxiliary in ("later", "also", "then", "since"):
+        at = _end_before_space(text, at) - len(auxiliary)
+        auxiliary = _previous_word(text, at)
+    if not _past(participle.casefold()) or auxiliary.casefold() not in _PASSIVE_AUXILIARIES:
+        return False
+    subject = _previous_word(text, _end_before_space(text, at) - len(auxiliary))
+    while subject.casefold() in _words("auxiliaries"):  # "had been", "has been"
+        at = _end_before_space(text, at) - len(auxiliary)
+        auxiliary = subject
+        subject = _previous_word(text, _end_before_space(text, at) - len(auxiliary))
+    return subject.islower() and subject.casefold() not in _PRONOUNS | _REPORTER
+
+
+#: A speaker naming themselves: "I'm Tom Hale", "my name is Tom Hale", "I, Tom Hale, ...".
+_SELF_NAMING = r"(?i:\bI[’']m|\bI am|\bname is|\bname[’']s|\bI,|\bme,)\s+"
+
+
+def _not_named_inside(
+    attribution: _Attribution, span: Span, para: _Paragraph, texts: Sequence[str]
+) -> _Attribution:
+    """A pronoun's person is not the speaker of a quotation that names them in the third person
+    ("McDowell still laughs ... '... for Mary Steenburgen to just put her name on it,' she
+    said"): the speaker is then the nearest other person named as a subject before the
+    quotation in its paragraph, if there is one (the pronoun's gender set aside: the text
+    contradicts itself); otherwise the attribution stands."""
+    speaker = attribution.speaker
+    if speaker is None or not speaker.is_person or speaker.text.casefold() not in ("he", "she"):
+        return attribution
+    quoted = " ".join(texts[q][s:e] for q, s, e in span.pieces)
+    if len(speaker.name.split()) < 2 or speaker.name not in quoted:
+        return attribution
+    if re.search(_SELF_NAMING + re.escape(speaker.name), quoted):
+        return attribution  # "My name is Tom Hale," he said
+    nearest = para.people_before_index(span.start) - 1
+    for i in range(nearest, max(-1, nearest - 20), -1):  # the 20 nearest: linear in a paragraph
+        other = para.people[i][2]
+        if (
+            other.name
+            and other.name != speaker.name
+            and _surname(other.name) not in quoted.casefold()
+        ):
+            return dataclasses.replace(
+                attribution, speaker=dataclasses.replace(other, text=speaker.text)
+            )
+    return attribution
+
+
+def _parenthetical(para: _Paragraph, cue: Cue) -> bool:
+    """Whether ``cue`` stands between commas with its subject's name after it, inside a
+    sentence: "The biggest reason, writes Charlotte Beyer, is ..." (not after a quotation's
+    closing mark, which rule ``after`` reads)."""
+    before = _end_before_space(para.text, cue.start)
+    return (
+        before > 1
+        and para.text[before - 1] == ","
+        and para.text[before - 2] not in DOUBLE_MARKS
+        and bool(_PARENTHETICAL_SUBJECT.match(para.text, cue.start))
+    )
+
+
+@functools.cache
+def load_speech_nouns(path: str | Path | None = None) -> frozenset[str]:
+    """The nouns of speech a person can own (``speech_nouns`` of ``cues.yml``), folded."""
+    data = read_lexicon(lexicon_path(path, "cues.yml"))
+    return frozenset(str(w).casefold() for w in data.get("speech_nouns") or ())
+
+
+@functools.cache
+def _speech_owner_patterns() -> tuple[re.Pattern[str], ...]:
+    """Three shapes of a noun of speech with its owner: "Berg's claim" / "his claim",
+    "directives from Xi", "a comment Paltrow previously made"; groups ``owner`` and ``noun``."""
+    nouns = "|".join(sorted(map(re.escape, load_speech_nouns()), key=len, reverse=True))
+    name = _OWNER_NAME
+    return (
+        re.compile(
+            rf"(?<![\w’'-])(?P<owner>{name}(?:’s|'s|’|')|[Hh]is|[Hh]er)\s+"
+            rf"(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>{nouns})(?![\w’'-])"
+        ),
+        re.compile(rf"(?<![\w’'-])(?P<noun>{nouns})\s+(?:from|by)\s+(?P<owner>{name})"),
+        re.compile(
+            rf"(?<![\w’'-])(?P<noun>{nouns})\s+(?:that\s+)?(?P<owner>{name})\s+"
+            r"(?:[a-z]+ly\s+)?(?:had\s+)?(?:made|gave|offered|issued|posted|wrote|delivered"
+            r"|tweeted|sent)(?![\w’'-])"
+        ),
+    )
+
+
+def _speech_owner(
+    para: _Paragraph, state: _Attributor, window_start: int, open_at: int
+) -> Speaker | None:
+    """The owner of a noun of speech whose complement holds the quotation opening at
+    ``open_at`` (``speech_nouns`` of ``cues.yml``): "directives from Xi to '...'" is Xi's, "a
+    comment Paltrow previously made about Affleck -- specifically, '...'" Paltrow's, "his
+    claim in the same interview that the pair were '...'" that of the person "his" stands for.
+    No reporting verb may stand between the noun and the quotation (it would attribute it);
+    a person or a body only. ``None`` when there is no such noun."""
+    lo = max(window_start, open_at - _OWNER_LOOKBACK)
+    masked = _mask(para, lo, open_at)
+    best = None
+    for pattern in _speech_owner_patterns():
+        for match in pattern.finditer(masked):
+            if best is None or match.end() > best.end():
+                best = match
+    if best is None:
+        return None
+    owner = best.group("owner")
+    if owner.casefold() not in ("his", "her") and _is_function_word(owner.split()[0]):
+        return None  # "The company's statement", "This claim": no name
+    if not _in_complement(masked[best.end() :]) or _clause_after_quotation(
+        para, lo + best.end(), open_at
+    ):
+        return None
+    after_noun = lo + best.end()
+    cue = bisect.bisect_left(para.cues, after_noun, key=lambda c: c.start)
+    if cue < len(para.cues) and para.cues[cue].start < open_at:
+        return None
+    return _owner_speaker(para, state, lo + best.start("owner"), owner)
+
+
+def _in_complement(gap: str) -> bool:
+    """Whether ``gap``, the words between a noun of speech and a quotation, puts the quotation
+    in the noun's complement: a "that" clause ("claim in the same interview that the pair were
+    '...'"), an infinitive ("directives from Xi to '...'") or a dash, colon or comma right before
+    the mark ("a comment ... about Affleck -- specifically, '...'"); a few words at most. Not a
+    topic ("a response from Moscow on '...'") nor a predicate ("demands 'didn't answer ...'")."""
+    words = gap.split()
+    if "that" in words:
+        return len(words) <= _OWNER_THAT_GAP_WORDS
+    if len(words) > _OWNER_GAP_WORDS:
+        return False
+    return (bool(words) and words[0] == "to") or gap.rstrip().endswith(("—", "–", ":", ","))
+
+
+def _clause_after_quotation(para: _Paragraph, start: int, open_at: int) -> bool:
+    """Whether, between ``start`` and ``open_at``, a quotation is followed by a verb of the
+    main clause: "a claim by Peter Hain that the Tory leader is acting like an 'attack
+    mongrel' shows Labour is 'rattled'" -- the noun's complement ended with the first
+    quotation ("directives from Xi to '...' in the '...'" has no verb after it)."""
+    i = bisect.bisect_right(para.covered_ends, start)
+    last = None
+    while i < len(para.covered) and para.covered[i][1] < open_at:
+        last = para.covered[i][1]
+        i += 1
+    if last is None:
+        return False
+    return any(w.casefold() in _words("auxiliaries") for w in para.text[last:open_at].split())
+
+
+def _owner_speaker(para: _Paragraph, state: _Attributor, start: int, owner: str) -> Speaker | None:
+    """Who the owner of a noun of speech at ``start`` is: the person "his"/"her" stands for,
+    the person named there, or a name the text gives (a person or a body); else ``None``."""
+    folded = owner.casefold()
+    if folded in ("his", "her"):
+        return state.antecedent(para, start, "m" if folded == "his" else "f")
+    index = para.people_before_index(start + len(owner))
+    if index and para.people[index - 1][1] > start:
+        return para.people[index - 1][2]
+    speaker = state.unknown(re.sub(r"(?:’s|'s|’|')$", "", owner))
+    return speaker if speaker.type in ("person", "institution") else None
+
+
 def _names_no_one(para: _Paragraph, span: Span, open_at: int) -> bool:
     """Whether the quotation is a sentence of its own (more than :data:`SCARE_MAX_WORDS` words,
     opening with a capital) in a paragraph with no person, actor or pronoun before it outside
@@ -2490,6 +2894,7 @@ def _read_article(
             span = queue.pop(0)
             subhead = (span.single or _quoted_heading(span, texts)) and len(texts) > 1
             attribution = UNATTRIBUTED if subhead else _attribute(span, paras, state, memory)
+            attribution = _not_named_inside(attribution, span, para, texts)
             quoted = PARAGRAPH_JOIN.join(texts[q][s:e] for q, s, e in span.pieces)
             if not span.single and names_a_work(quoted, attribution.rule):
                 continue  # a title, a sign, a name: quoted text, but nobody's words
@@ -2504,7 +2909,9 @@ def _read_article(
             resumes = bool(found) and _resumes(found[-1], span, para, p)
             found.append(_describe(span, texts, paras, attribution, resumes=resumes))
         last = _latest(memory, p, len(para.windows))
-        if last is not None:
+        if last is not None and not _is_question(para):
+            # "What did Suh say after the play?" reports nobody: the answer below it is the
+            # interviewee's (rule 7), not carried on from the question's verb.
             memory[("paragraph", p)] = last
         state.close_paragraph(para)
     # A subhead quotes the speaker of the first quotation after it.
@@ -2656,7 +3063,69 @@ def _read_with_headline(
         head = _as_written(_read_article(marked, spans, actors, cues), [headline])
     marked = [_paired_marks(text) for text in texts]
     spans = quote_spans(marked) + subhead_spans(marked)
-    return head, _as_written(_read_article(marked, spans, actors, cues), texts)
+    body = _as_written(_read_article(marked, spans, actors, cues), texts)
+    return _one_name_per_person(head, body)
+
+
+def _one_name_per_person(*articles: _Article) -> tuple[_Article, ...]:
+    """The articles (one story's headline and body) with each person under one name: a short
+    form ("Blair", from "Mr Blair") that fits exactly one fuller name of the same article
+    ("Tony Blair") takes it, whichever came first, so that the tables count one speaker. A
+    short form that fits two ("Tony Blair" and "Cherie Blair") stays as it is."""
+    people = [s for a in articles for s in _speakers_of(a) if s.is_person and s.name]
+    fuller: dict[str, dict[str, Speaker]] = {}
+    for person in people:
+        fuller.setdefault(_surname(person.name), {})[person.name] = person
+    renamed: dict[str, str] = {}
+    for person in people:
+        group = fuller[_surname(person.name)]
+        fits = [name for name, other in group.items() if _shortens(person, other)]
+        # "Blair" fits "Tony Blair" and "Anthony Charles Blair": the fullest, if one.
+        longest = [n for n in fits if not any(_shortens(group[n], group[m]) for m in fits)]
+        if len(longest) == 1:
+            renamed[person.name] = longest[0]
+    if not renamed:
+        return articles
+    return tuple(_renamed(article, renamed) for article in articles)
+
+
+def _speakers_of(article: _Article) -> list[Speaker]:
+    quoted = [f.attribution.speaker for f in article.quotes if f.attribution.speaker]
+    return quoted + [speaker for _, _, speaker, _ in article.reported]
+
+
+def _shortens(short: Speaker, full: Speaker) -> bool:
+    """Whether ``short`` is a shorter form of ``full``'s name: its words end ``full``'s, or an
+    initial stands for a given name ("T. Blair"), and no gender the text gave disagrees."""
+    if not _genders_agree(short.gender, full.gender):
+        return False
+    words, whole = short.name.split(), full.name.split()
+    if len(words) >= len(whole) or not words:
+        return False
+    tail = whole[len(whole) - len(words) :]
+    return all(
+        w == t or (re.fullmatch(r"[A-Z]\.", w) is not None and t.startswith(w[0]))
+        for w, t in zip(words, tail, strict=True)
+    )
+
+
+def _genders_agree(one: str, other: str) -> bool:
+    return not (one and other and one != other)
+
+
+def _renamed(article: _Article, renamed: dict[str, str]) -> _Article:
+    """``article`` with its speakers' names replaced as ``renamed`` says."""
+
+    def rename(speaker: Speaker | None) -> Speaker | None:
+        if speaker is None or speaker.name not in renamed:
+            return speaker
+        return dataclasses.replace(speaker, name=renamed[speaker.name])
+
+    for found in article.quotes:
+        speaker = rename(found.attribution.speaker)
+        found.attribution = dataclasses.replace(found.attribution, speaker=speaker)
+    reported = [(p, cue, rename(s), quoted) for p, cue, s, quoted in article.reported]
+    return _Article(article.quotes, reported)
 
 
 def _as_written(article: _Article, texts: Sequence[str]) -> _Article:

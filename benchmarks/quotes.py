@@ -23,6 +23,7 @@ import pandas as pd
 
 import analysis
 from analysis import quote_accuracy, quotes
+from analysis.actors import load_generic_actors
 
 SEED = 20220215
 N_ARTICLES = 10_000
@@ -104,6 +105,28 @@ def long_paragraph() -> None:
         cpu = time.process_time()
         quotes.find_quotes(table, workers=1)
         print(f"one paragraph of {3 * n:,} sentences: {time.process_time() - cpu:.2f} s CPU")
+    people_paragraph()
+
+
+def people_paragraph() -> None:
+    """The same with the shapes of the people-as-speakers rules (nouns of speech, a
+    parenthetical cue, a passive's agent, "is said to believe", a name inside a quotation),
+    read with no actor lexicon: linear too."""
+    unit = (
+        "Judge Anna Berg{i} met Tom Hale{i} on Monday. “It went well for Anna Berg{i},” she "
+        "said. Analysts doubted Hale{i}’s claim that it was “fine”, writes Mary Jones{i}, in the "
+        "“end”. It was denied by Sir Tom Hale{i}, who said “no”. Mr Hale{i} is said to believe "
+        "it was “over”. "
+    )
+    for n in (500, 1000, 2000):
+        text = "".join(unit.format(i=i) for i in range(n))
+        table = pd.DataFrame({"article_id": ["a"], "paragraph": [1], "text": [text]})
+        cpu = time.process_time()
+        quotes.find_quotes(table, workers=1, actors=load_generic_actors())
+        print(
+            f"one paragraph of {7 * n:,} sentences, people shapes, no actor lexicon: "
+            f"{time.process_time() - cpu:.2f} s CPU"
+        )
 
 
 if __name__ == "__main__":

@@ -411,13 +411,15 @@ def test_the_sets_share_no_article():
 #: The figures on the evaluation sets of other stories, found with no actor lexicon (correct,
 #: total), 2 Dec 2026. ``untouched`` and ``dev3_unstudied`` were built before any rule changed
 #: for them and are scored, never studied; the untouched set's first figure (the code before these rules) was 184 of 255 right speakers.
-#: See each set's README for the history.
+#: The fourth round (people as speakers, tests/test_quotes_people.py) took it from 197 to 195:
+#: its rules, written on the studied sets and checked on the BBC News corpus, did not carry
+#: over to it (the two it lost were not read). See each set's README for the history.
 OTHER_STORIES = {
     ("tune", "found"): (113, 114),
     ("tune", "speaker_right"): (111, 113),
     ("tune", "precision"): (113, 116),
     ("holdout", "found"): (117, 120),
-    ("holdout", "speaker_right"): (102, 117),
+    ("holdout", "speaker_right"): (104, 117),
     ("holdout", "precision"): (117, 119),
     ("dev2", "found"): (210, 211),
     ("dev2", "speaker_right"): (190, 210),
@@ -429,7 +431,7 @@ OTHER_STORIES = {
     ("dev3_unstudied", "speaker_right"): (35, 38),
     ("dev3_unstudied", "precision"): (38, 39),
     ("untouched", "found"): (255, 258),
-    ("untouched", "speaker_right"): (197, 255),
+    ("untouched", "speaker_right"): (195, 255),
     ("untouched", "precision"): (255, 261),
     # The fresh set, first scored on main 4a65901 (its README): built, scored once, never studied.
     ("fresh", "found"): (191, 194),
