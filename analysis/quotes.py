@@ -1922,6 +1922,16 @@ def _is_body_head(word: str, connector: str, alone: bool) -> bool:
     return alone and plural and connector.strip().casefold() in ("for", "against")
 
 
+def _names_office(words: list[str], tail: list[str], name: str, actors: ActorLexicon) -> bool:
+    """Whether a title joined to its portfolio by "for" names an office that speaks with no
+    holder named ("the United Nations High Commissioner for Human Rights said"; "CEO of
+    Take-Two" stays the person's title): the word before the connector is a title word and no person's name ends the portfolio after other words of it
+    ("Minister of Foreign Affairs Jan Nowak" is Nowak's title; "Human Rights" alone is the
+    portfolio, not a person)."""
+    holder = bool(name) and len(name.split()) < len(tail)
+    return words[-1].casefold() in actors.title_words and not holder and len(tail) <= 4
+
+
 def body_names(text: str, actors: ActorLexicon) -> list[tuple[int, int, str]]:
     """The bodies ``text`` names with a connecting word inside the name, as ``(start, end,
     name)``: "the Centre for Economic Policy Research" -> "Centre for Economic Policy
@@ -1939,10 +1949,15 @@ def body_names(text: str, actors: ActorLexicon) -> list[tuple[int, int, str]]:
         words = left.group(0).split()
         while words and words[0].casefold() in _ARTICLES | _words("prepositions"):
             words.pop(0)
-        if not words or not _is_body_head(words[-1], connector.group(0), len(words) == 1):
+        if not words:
             continue
         tail = right.group(0).split()
         name = actors.trailing_name(" ".join(tail))
+        if not (
+            _is_body_head(words[-1], connector.group(0), len(words) == 1)
+            or (connector.group(0).split()[0] == "for" and _names_office(words, tail, name, actors))
+        ):
+            continue
         if name and len(name.split()) < len(tail):  # "England Governor | Andrew Bailey"
             tail = tail[: len(tail) - len(name.split())]
         while tail and tail[-1].casefold() in actors.title_words and len(tail) > 1:

@@ -1,8 +1,9 @@
 """Classes of wrong speakers on the untouched set (``tests/fixtures/quotes_untouched``, studied
 since session 7), with no actor lexicon, as a user's story is read. Each row is a made-up
 sentence in a shape that failed there, with the speaker and type a reader gives it: a state's
-own body (the White House, a ministry) is a state official, never an organisation; a group named
-by its trade alone ("Federal prosecutors said", "Teachers chanted") is anonymous."""
+own body (the White House, a ministry) is a state official, never an organisation; a title joined
+to its portfolio by "for" is the office that speaks; a group named by its trade alone ("Federal
+prosecutors said", "Teachers chanted") is anonymous."""
 
 from __future__ import annotations
 
@@ -79,13 +80,36 @@ CASES = [
         "a ministry official",
         "anonymous",
     ),
+    # A title joined to its portfolio by "for", with no holder named, is the office that speaks.
+    (
+        "an office named by its title and portfolio",
+        (
+            "The United Nations High Commissioner for Human Rights said the decision did “not "
+            "modify existing international law”.",
+        ),
+        "not modify",
+        "United Nations High Commissioner for Human Rights",
+        "state official",
+    ),
+    (
+        "a minister's portfolio is no person",
+        ("The Minister for Human Rights said the camps were “full beyond capacity”.",),
+        "full beyond",
+        "Minister for Human Rights",
+        "politician",
+    ),
+    # ... but a holder named after the portfolio speaks, and "CEO of" is a person's title.
+    (
+        "a holder named after the portfolio",
+        ("Minister for Foreign Affairs Jan Nowak said it was “a grave mistake”.",),
+        "a grave mistake",
+        "Jan Nowak",
+        "politician",
+    ),
     # A group named by its trade alone, no determiner, is an unnamed source.
     (
         "a plural trade opening the sentence",
-        (
-            "Federal prosecutors said the guards “browsed the Internet” instead of checking "
-            "on him.",
-        ),
+        ("Federal prosecutors said the guards “browsed the Internet” instead of checking on him.",),
         "browsed the Internet",
         "Federal prosecutors",
         "anonymous",
