@@ -1,6 +1,7 @@
 """Classes of wrong speakers on the untouched set (``tests/fixtures/quotes_untouched``, studied
 since session 7), with no actor lexicon, as a user's story is read. Each row is a made-up
-sentence in a shape that failed there, with the speaker and type a reader gives it: a state's
+sentence in a shape that failed there, with the speaker and type a reader gives it: verbs of
+conceding and testimony report speech ("acknowledged", "testified"); a state's
 own body (the White House, a ministry) is a state official, never an organisation; a title joined
 to its portfolio by "for" is the office that speaks; a group named by its trade alone ("Federal
 prosecutors said", "Teachers chanted") is anonymous."""
@@ -26,6 +27,31 @@ def row_of(paragraphs: tuple[str, ...], begins: str) -> pd.Series:
 
 #: (case, paragraphs, the quotation's first words, speaker, speaker type).
 CASES = [
+    # Verbs of conceding and of testimony report speech.
+    (
+        "acknowledged",
+        ("“It’s hard not to, though,” Suter acknowledged after the game.",),
+        "It’s hard not to",
+        "Suter",
+        "other",
+    ),
+    (
+        "testified, and the next sentence goes on",
+        (
+            "“I then heard the president ask about it,” Holmes testified. “The ambassador "
+            "replied that he would.”",
+        ),
+        "The ambassador replied",
+        "Holmes",
+        "other",
+    ),
+    (
+        "admitted before a quoted phrase",
+        ("Smith admitted the plan was “a costly mistake”.",),
+        "a costly mistake",
+        "Smith",
+        "other",
+    ),
     # A state's own body speaks for the state: a state official, however it is quoted.
     (
         "the White House",
