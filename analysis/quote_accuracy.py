@@ -189,7 +189,7 @@ DEV2_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_dev2"
 #: The third development set: ``dev3`` (rules were tuned on it) and ``dev3_unstudied`` (labelled
 #: with it, scored, its errors never read).
 DEV3_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_dev3"
-#: The untouched set (``untouched``): built before any rule change for it, scored, never studied.
+#: The untouched set (``untouched``): built before any rule change for it; studied since session 7.
 UNTOUCHED_DIR = paths.ROOT / "tests" / "fixtures" / "quotes_untouched"
 #: The fresh set (``fresh``): 2023 pages, built when the untouched set began to be studied;
 #: scored, never studied.
@@ -401,7 +401,7 @@ SETS = {
     "dev2": "other stories, second set (rules were tuned on it)",
     "dev3": "other stories, third set, studied part (rules were tuned on it)",
     "dev3_unstudied": "other stories, third set, unstudied part (scored, errors never read)",
-    "untouched": "other stories, untouched set (built before the rules changed, never studied)",
+    "untouched": "other stories, untouched set (studied since session 7)",
     "fresh": "other stories, fresh set of 2023 pages (built after the rules, never studied)",
 }
 MEASURE_LABELS = {

@@ -404,6 +404,7 @@ class ReferenceLexicon:
     source: str
     generic_people: frozenset[str] = frozenset()
     speaks_for: frozenset[str] = frozenset()
+    state_bodies: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -423,6 +424,7 @@ def load_references(path: str | Path | None = None) -> ReferenceLexicon:
         str(data.get("source") or "").strip(),
         words("generic_people"),
         words("speaks_for"),
+        words("state_bodies"),
     )
 
 
@@ -1796,6 +1798,23 @@ def _after_opening_adverbial(text: str, start: int, limit: int) -> int:
     return start
 
 
+def names_unnamed_group(words: str, actors: ActorLexicon) -> bool:
+    """Whether a subject with no determiner is a group of people named by their trade or
+    station only ("Prosecutors said", "Federal prosecutors alleged", "Teachers chanted"): one
+    to three words ending in a plural noun the speaker-type words (a body's excepted) or the
+    person nouns of ``references.yml`` hold, no word but the first capitalised. Such a group
+    is anonymous, never a person called "Teachers" nor a body."""
+    tokens = [t.strip(",.") for t in words.split()]
+    if not 1 <= len(tokens) <= 3 or any(t[:1].isupper() for t in tokens[1:]):
+        return False
+    head = tokens[-1].casefold()
+    if not head.endswith("s") or (len(tokens) > 1 and not tokens[-1].islower()):
+        return False
+    people = load_references().person_back_references
+    listed = {w for kind, ws in actors.type_words if kind != "organisation" for w in ws}
+    return head in listed or head[:-1] in people | listed
+
+
 def _is_unnamed_description(tokens: list[str]) -> bool:
     """Whether words describe someone without naming them: two to four words opened by "a",
     "the", "one", "his" ..., ending in a lower-case noun, with no capitalised word between
@@ -2019,6 +2038,16 @@ def _is_body_head(word: str, connector: str, alone: bool) -> bool:
     return alone and plural and connector.strip().casefold() in ("for", "against")
 
 
+def _names_office(words: list[str], tail: list[str], name: str, actors: ActorLexicon) -> bool:
+    """Whether a title joined to its portfolio by "for" names an office that speaks with no
+    holder named ("the United Nations High Commissioner for Human Rights said"; "CEO of
+    Take-Two" stays the person's title): the word before the connector is a title word and no person's name ends the portfolio after other words of it
+    ("Minister of Foreign Affairs Jan Nowak" is Nowak's title; "Human Rights" alone is the
+    portfolio, not a person)."""
+    holder = bool(name) and len(name.split()) < len(tail)
+    return words[-1].casefold() in actors.title_words and not holder and len(tail) <= 4
+
+
 def body_names(text: str, actors: ActorLexicon) -> list[tuple[int, int, str]]:
     """The bodies ``text`` names with a connecting word inside the name, as ``(start, end,
     name)``: "the Centre for Economic Policy Research" -> "Centre for Economic Policy
@@ -2036,10 +2065,15 @@ def body_names(text: str, actors: ActorLexicon) -> list[tuple[int, int, str]]:
         words = left.group(0).split()
         while words and words[0].casefold() in _ARTICLES | _words("prepositions"):
             words.pop(0)
-        if not words or not _is_body_head(words[-1], connector.group(0), len(words) == 1):
+        if not words:
             continue
         tail = right.group(0).split()
         name = actors.trailing_name(" ".join(tail))
+        if not (
+            _is_body_head(words[-1], connector.group(0), len(words) == 1)
+            or (connector.group(0).split()[0] == "for" and _names_office(words, tail, name, actors))
+        ):
+            continue
         if name and len(name.split()) < len(tail):  # "England Governor | Andrew Bailey"
             tail = tail[: len(tail) - len(name.split())]
         while tail and tail[-1].casefold() in actors.title_words and len(tail) > 1:
@@ -3179,6 +3213,10 @@ def speaker_type(speaker: Speaker, actors: ActorLexicon | None = None) -> str:
     actor = actors.get(speaker.name)
     if actor is not None:
         return actor.speaker_type
+    if _state_body_speaks(speaker):
+        return "state official"
+    if speaker.type != "institution" and names_unnamed_group(speaker.name, actors):
+        return "anonymous"  # "Federal prosecutors said", "Teachers chanted"
     if speaker.type == "anonymous":
         return "anonymous"
     if speaker.role:
@@ -3191,6 +3229,25 @@ def speaker_type(speaker: Speaker, actors: ActorLexicon | None = None) -> str:
     if described:
         return described
     return "organisation" if speaker.type == "institution" else "other"
+
+
+def names_state_body(name: str) -> bool:
+    """Whether a speaker's name ends with the name of a state's own body ("the White House",
+    "the Pentagon", "the Jordanian foreign ministry"; ``state_bodies`` of ``references.yml``):
+    such a body is a state official, not an organisation, however it is quoted (a spokesperson
+    for it included). "A ministry official" ends with its person and is not one."""
+    words = " ".join(re.findall(r"[\w'-]+", fold_typography(name).casefold()))
+    return any(
+        words == body or words.endswith(" " + body) for body in load_references().state_bodies
+    )
+
+
+def _state_body_speaks(speaker: Speaker) -> bool:
+    """Whether the speaker is a state's body itself (:func:`names_state_body`), not an unnamed
+    person speaking for one ("a spokesperson for the British Foreign Office" stays anonymous)."""
+    if speaker.type == "anonymous":
+        return names_state_body(_OF_PHRASE.split(speaker.name, maxsplit=1)[0])
+    return names_state_body(speaker.name)
 
 
 def speaker_side(speaker: Speaker, kind: str) -> str:
