@@ -416,27 +416,28 @@ def test_the_sets_share_no_article():
 #: See each set's README for the history.
 OTHER_STORIES = {
     ("tune", "found"): (113, 114),
-    ("tune", "speaker_right"): (111, 113),
+    ("tune", "speaker_right"): (113, 113),
     ("tune", "precision"): (113, 116),
     ("holdout", "found"): (117, 120),
     ("holdout", "speaker_right"): (104, 117),
     ("holdout", "precision"): (117, 119),
     ("dev2", "found"): (210, 211),
-    ("dev2", "speaker_right"): (190, 210),
+    ("dev2", "speaker_right"): (191, 210),
     ("dev2", "precision"): (210, 212),
     ("dev3", "found"): (171, 173),
-    ("dev3", "speaker_right"): (154, 171),
+    ("dev3", "speaker_right"): (161, 171),
     ("dev3", "precision"): (171, 177),
     ("dev3_unstudied", "found"): (38, 39),
     ("dev3_unstudied", "speaker_right"): (35, 38),
     ("dev3_unstudied", "precision"): (38, 39),
     ("untouched", "found"): (255, 258),
-    ("untouched", "speaker_right"): (207, 255),
+    ("untouched", "speaker_right"): (205, 255),
     ("untouched", "precision"): (255, 261),
-    # The fresh set, first scored on main 4a65901 (its README): built, scored once, never studied.
+    # The fresh set, first scored on main 4a65901 (its README: 155/191 right, precision
+    # 191/202): built, then scored once more after session 7's rules, never studied.
     ("fresh", "found"): (191, 194),
-    ("fresh", "speaker_right"): (155, 191),
-    ("fresh", "precision"): (191, 202),
+    ("fresh", "speaker_right"): (156, 191),
+    ("fresh", "precision"): (191, 203),
 }
 
 
