@@ -76,7 +76,7 @@ from analysis.findings import findings_table
 from analysis.lexicon import lexicon_path, read_lexicon
 from analysis.numbers import numeric_claims
 from analysis.stats import wilson_interval
-from analysis.terms import match_terms, pattern_regex, terms_regex
+from analysis.terms import contains_terms, count_terms, match_terms
 from analysis.text import WORD_PATTERN, WORD_RE, fold_typography, key_part
 from analysis.voices import check_voice
 
@@ -297,8 +297,8 @@ def _folded(texts: pd.Series) -> pd.Series:
 
 def _count_frames(texts: list[str], frames: tuple[Frame, ...]) -> np.ndarray:
     """Cue matches of each frame in each (folded) text: an int array, texts x frames."""
-    folded = pd.Series(texts, dtype=object).map(fold_typography)
-    columns = [folded.str.count(terms_regex(f.terms)).to_numpy(dtype=np.int64) for f in frames]
+    folded = [fold_typography(text) for text in texts]
+    columns = [count_terms(folded, f.terms) for f in frames]
     return np.column_stack(columns) if columns else np.zeros((len(texts), 0), dtype=np.int64)
 
 
@@ -799,15 +799,15 @@ def _match_facts(texts: list[str], facts: tuple[Fact, ...]) -> np.ndarray:
 
     One vectorised search over all texts for the fact's first parts together; each further
     part runs only on the texts still in question, so rare names make later searches cheap."""
-    folded = pd.Series(texts, dtype=object).map(fold_typography)
+    folded = pd.Series([fold_typography(text) for text in texts], dtype=object)
     columns = []
     for fact in facts:
         found = np.zeros(len(folded), dtype=bool)
-        maybe = folded[folded.str.contains(terms_regex(tuple(p[0] for p in fact.patterns)))]
+        maybe = folded[contains_terms(folded, tuple(p[0] for p in fact.patterns))]
         for parts in fact.patterns:
             candidates = maybe[~found[maybe.index]]
             for part in parts:
-                candidates = candidates[candidates.str.contains(pattern_regex(part))]
+                candidates = candidates[contains_terms(candidates, (part,))]
             found[candidates.index] = True
         columns.append(found)
     return np.column_stack(columns) if columns else np.zeros((len(texts), 0), dtype=bool)
