@@ -552,6 +552,7 @@ def _load(
         min_items=parallel.MIN_ARTICLES,
         workers=workers,
         scheduler=scheduler,
+        sizes=[len(raw) for _, _, raw in jobs],
         desc="clean, split and quote",
     )
     fresh = parallel.flatten([cleaned for cleaned, _, _ in results])

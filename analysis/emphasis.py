@@ -76,7 +76,7 @@ from analysis.findings import findings_table
 from analysis.lexicon import lexicon_path, read_lexicon
 from analysis.numbers import numeric_claims
 from analysis.stats import wilson_interval
-from analysis.terms import match_terms, pattern_regex, terms_regex
+from analysis.terms import contains_terms, count_terms, match_terms
 from analysis.text import WORD_PATTERN, WORD_RE, fold_typography, key_part
 from analysis.voices import check_voice
 
@@ -296,10 +296,16 @@ def _folded(texts: pd.Series) -> pd.Series:
 
 
 def _count_frames(texts: list[str], frames: tuple[Frame, ...]) -> np.ndarray:
-    """Cue matches of each frame in each (folded) text: an int array, texts x frames."""
-    folded = pd.Series(texts, dtype=object).map(fold_typography)
-    columns = [folded.str.count(terms_regex(f.terms)).to_numpy(dtype=np.int64) for f in frames]
-    return np.column_stack(columns) if columns else np.zeros((len(texts), 0), dtype=np.int64)
+    """Cue matches of each frame in each (folded) text: an int array, texts x frames. Counted
+    frame by frame only in the texts that have a cue of any frame (one search for all)."""
+    counts = np.zeros((len(texts), len(frames)), dtype=np.int64)
+    if not frames:
+        return counts
+    folded = np.array([fold_typography(text) for text in texts], dtype=object)
+    cued = np.flatnonzero(contains_terms(folded, tuple(t for f in frames for t in f.terms)))
+    for column, frame in enumerate(frames):
+        counts[cued, column] = count_terms(folded[cued], frame.terms)
+    return counts
 
 
 def _in_chunks(func, texts: list[str], *args, workers: int | None = None) -> np.ndarray:
@@ -797,20 +803,25 @@ def headline_terms(units: pd.DataFrame, *, stop_words: bool = True) -> pd.DataFr
 def _match_facts(texts: list[str], facts: tuple[Fact, ...]) -> np.ndarray:
     """Whether each text matches each fact's patterns: a bool array, texts x facts.
 
-    One vectorised search over all texts for the fact's first parts together; each further
-    part runs only on the texts still in question, so rare names make later searches cheap."""
-    folded = pd.Series(texts, dtype=object).map(fold_typography)
+    One search over all texts for every fact's first parts together, then one per fact for its
+    first parts over the texts that have any; each further part runs only on the texts still in
+    question, so rare names make later searches cheap."""
+    if not facts:
+        return np.zeros((len(texts), 0), dtype=bool)
+    folded = pd.Series([fold_typography(text) for text in texts], dtype=object)
+    firsts = [tuple(p[0] for p in fact.patterns) for fact in facts]
+    folded = folded[contains_terms(folded, tuple(t for terms in firsts for t in terms))]
     columns = []
-    for fact in facts:
-        found = np.zeros(len(folded), dtype=bool)
-        maybe = folded[folded.str.contains(terms_regex(tuple(p[0] for p in fact.patterns)))]
+    for fact, first in zip(facts, firsts, strict=True):
+        found = np.zeros(len(texts), dtype=bool)
+        maybe = folded[contains_terms(folded, first)]
         for parts in fact.patterns:
             candidates = maybe[~found[maybe.index]]
             for part in parts:
-                candidates = candidates[candidates.str.contains(pattern_regex(part))]
+                candidates = candidates[contains_terms(candidates, (part,))]
             found[candidates.index] = True
         columns.append(found)
-    return np.column_stack(columns) if columns else np.zeros((len(texts), 0), dtype=bool)
+    return np.column_stack(columns)
 
 
 def fact_hits(

@@ -136,10 +136,22 @@ def n_chunks(
     return min(n_items, available * per_worker)
 
 
-def split(items: Sequence, parts: int) -> list[Sequence]:
-    """``items`` cut into ``parts`` consecutive slices of near-equal size (none empty)."""
-    size = math.ceil(len(items) / max(parts, 1)) or 1
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def split(items: Sequence, parts: int, sizes: Sequence[int] | None = None) -> list[Sequence]:
+    """``items`` cut into ``parts`` consecutive slices (none empty): of near-equal length, or,
+    given each item's ``sizes`` (its bytes, say), of near-equal total size, so that no chunk of
+    long articles keeps one core busy after the others are done."""
+    total = sum(sizes) if sizes is not None else 0
+    if not total or len(items) <= parts:
+        size = math.ceil(len(items) / max(parts, 1)) or 1
+        return [items[i : i + size] for i in range(0, len(items), size)]
+    cuts, reached = [0], 0
+    for i, item_size in enumerate(sizes):
+        reached += item_size
+        # cut after the item that takes the running total past the next part's share
+        if reached * parts >= total * len(cuts) and i + 1 < len(items) and len(cuts) < parts:
+            cuts.append(i + 1)
+    cuts.append(len(items))
+    return [items[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
 def map_chunks(
@@ -150,6 +162,7 @@ def map_chunks(
     workers: int | None = None,
     scheduler: object = None,
     per_worker: int = CHUNKS_PER_WORKER,
+    sizes: Sequence[int] | None = None,
     desc: str = "",
 ) -> list:
     """``[func(chunk, *args) for chunk in chunks of items]``, run where :func:`n_chunks` says.
@@ -157,6 +170,8 @@ def map_chunks(
     ``func`` must be a module-level function (workers import it by name) and pure: a chunk's
     result depends only on the chunk and ``args``. Results come back in chunk order; below the
     threshold the list has one element, ``func(items, *args)``, computed in this process.
+    ``sizes`` (one per item, e.g. its bytes) makes chunks of near-equal total size
+    (:func:`split`) rather than of near-equal numbers of items.
     """
     parts = n_chunks(
         len(items), min_items=min_items, workers=workers, scheduler=scheduler, per_worker=per_worker
@@ -164,7 +179,7 @@ def map_chunks(
     if parts == 1:
         return [func(items, *args)]
     return run_chunks(
-        func, split(items, parts), *args, workers=workers, scheduler=scheduler, desc=desc
+        func, split(items, parts, sizes), *args, workers=workers, scheduler=scheduler, desc=desc
     )
 
 
@@ -197,6 +212,7 @@ def _progress(total: int, desc: str):
 
 def _on_local_cores(func, chunks, args, workers: int, desc: str) -> list:
     import dask
+    import dask.multiprocessing
     from dask.callbacks import Callback
 
     # Each chunk goes into the graph as one opaque value: Dask would otherwise walk every job
@@ -228,7 +244,9 @@ def _on_local_cores(func, chunks, args, workers: int, desc: str) -> list:
         _progress(len(tasks), desc) as bar,
         _Bar(bar),
     ):
-        return list(dask.compute(*tasks, scheduler="processes", num_workers=workers))
+        # The scheduler's function, not its name: a name makes Dask import distributed to look
+        # for a client first (0.6 s of this process's time, once).
+        return list(dask.compute(*tasks, scheduler=dask.multiprocessing.get, num_workers=workers))
 
 
 #: Environment variables a cluster worker gets from the process that hands it work (local

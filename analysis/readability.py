@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from analysis.text import folded_words
 
@@ -210,7 +209,8 @@ def mattr(tokens: Sequence[str], *, window: int = 50) -> float:
         return math.nan
     if n < window:
         return len(set(tokens)) / n
-    codes = pd.factorize(pd.Series(list(tokens), dtype=object))[0]
+    first_seen: dict[str, int] = {}  # codes in order of first appearance, as pd.factorize
+    codes = np.fromiter((first_seen.setdefault(t, len(first_seen)) for t in tokens), np.int64, n)
     order = np.argsort(codes, kind="stable")
     same = codes[order[1:]] == codes[order[:-1]]
     current, previous = order[1:][same], order[:-1][same]

@@ -12,8 +12,9 @@ Term syntax
     (:func:`find_matches` says exactly what matches): ``*`` continues a word across inner hyphens
     and apostrophes, ``?`` is one letter or digit, ``a | b`` is either, matches start and end on
     word boundaries, straight and curly apostrophes match each other. One syntax serves naming
-    choices and KWIC (:func:`find_matches`), frames and facts (:func:`terms_regex`) and the stance
-    and escalation markers (:func:`match_terms`). Where several terms are sought at once, the one
+    choices and KWIC (:func:`find_matches`), frames and facts (:func:`count_terms` and
+    :func:`contains_terms`, the counts of :func:`terms_regex`) and the stance and escalation
+    markers (:func:`match_terms`). Where several terms are sought at once, the one
     with the most words (then the most characters) is tried first at each place, so a phrase
     counts once, not as its words.
 """
@@ -188,8 +189,15 @@ def _terms_regex(terms: tuple[str, ...]) -> re.Pattern:
 
 @cache
 def _labelled_regex(terms: tuple[str, ...]) -> re.Pattern:
-    """:func:`terms_regex` with a named group per term (``t<i>_<k>``: term ``i`` of ``terms``),
-    so a match says which term it is.
+    """:func:`terms_regex` for lower-cased text, with a named group per term (``t<i>_<k>``: term
+    ``i`` of ``terms``), so a match says which term it is (see :func:`_grouped_regex`)."""
+    return _grouped_regex(terms, labelled=True)
+
+
+@cache
+def _grouped_regex(terms: tuple[str, ...], *, labelled: bool = False) -> re.Pattern:
+    """:func:`terms_regex` for lower-cased text, with the terms grouped by their first letter;
+    ``labelled``: a named group per term (``t<i>_<k>``: term ``i`` of ``terms``).
 
     The alternatives are grouped by the letter they start with, each group behind a look-ahead
     for its letter: at a word start only the terms that can begin there are tried, not all of
@@ -204,10 +212,10 @@ def _labelled_regex(terms: tuple[str, ...]) -> re.Pattern:
     letters = sorted({letter for found in leads.values() if found for letter in found})
 
     def group(k: int, members: list[str]) -> str:
-        return "|".join(
-            f"(?P<t{index[term]}_{k}>{_pattern_body(term.lower(), False).pattern})"
-            for term in members
-        )
+        bodies = [_pattern_body(term.lower(), False).pattern for term in members]
+        if labelled:
+            bodies = [f"(?P<t{index[t]}_{k}>{b})" for t, b in zip(members, bodies, strict=True)]
+        return "|".join(bodies)
 
     groups = [
         f"(?={re.escape(letter)})(?:"
@@ -231,6 +239,34 @@ def _lead_letters(term: str) -> set[str] | None:
             return None
         letters.add(alternative[0])
     return letters
+
+
+def count_terms(texts: Iterable[str], terms: tuple[str, ...]) -> np.ndarray:
+    """How many times :func:`terms_regex` of ``terms`` matches in each of ``texts`` (an int
+    array): the same counts, found faster. An ASCII text is lower-cased and searched with the
+    terms grouped by their first letter (as :func:`match_terms` does; the seeds' frames on
+    24,708 synthetic sentences: 1.6 s CPU against 2.1 s by one case-insensitive alternation per
+    frame); any other text with :func:`terms_regex` itself, because
+    case-insensitive matching pairs a few non-ASCII letters with ASCII ones ("K" with the
+    Kelvin sign) that lower-casing does not."""
+    grouped, plain = _grouped_regex(tuple(terms)), terms_regex(terms)
+    return np.fromiter(
+        (len(grouped.findall(t.lower())) if t.isascii() else len(plain.findall(t)) for t in texts),
+        dtype=np.int64,
+    )
+
+
+def contains_terms(texts: Iterable[str], terms: tuple[str, ...]) -> np.ndarray:
+    """Whether :func:`terms_regex` of ``terms`` matches in each of ``texts`` (a bool array),
+    found as :func:`count_terms` finds them."""
+    grouped, plain = _grouped_regex(tuple(terms)), terms_regex(terms)
+    return np.fromiter(
+        (
+            (grouped.search(t.lower()) if t.isascii() else plain.search(t)) is not None
+            for t in texts
+        ),
+        dtype=bool,
+    )
 
 
 def match_terms(text: str, terms: Mapping[str, str]) -> list[tuple[str, str]]:

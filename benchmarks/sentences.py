@@ -1,6 +1,9 @@
 """Sentence splitters compared: syntok (the suite's) against pysbd, ``python benchmarks/sentences.py``.
 
-Both are rule-based English segmenters that need no model. For the seed paragraphs and for the
+Both are rule-based English segmenters that need no model. syntok is timed twice: as
+:func:`analysis.sentences.split_sentences` calls it (one tokenizer, paragraphs with nowhere to
+cut not tokenized) and as ``syntok.segmenter.analyze`` on every paragraph (the suite's call
+before), which must split every paragraph the same way. For the seed paragraphs and for the
 paragraphs of a sample of a BBC-style folder tree (``--bbc DIR``, files split at blank lines;
 skipped when the folder is missing), it reports:
 
@@ -47,6 +50,20 @@ def pysbd_splitter() -> Callable[[str], list[tuple[int, int]]]:
     return split
 
 
+def syntok_analyze(paragraph: str) -> list[tuple[int, int]]:
+    """syntok as the suite called it before: ``analyze`` on every paragraph (a tokenizer built
+    and blank lines looked for on each call, every paragraph tokenized)."""
+    import syntok.segmenter as segmenter
+
+    spans = []
+    for para in segmenter.analyze(paragraph):
+        for sentence in para:
+            start, last = sentence[0].offset, sentence[-1]
+            if paragraph[start : last.offset + len(last.value)].strip():
+                spans.append((start, last.offset + len(last.value)))
+    return spans
+
+
 def boundaries(spans: list[tuple[int, int]]) -> set[int]:
     """Where sentences end inside the paragraph (the last sentence's end is not a boundary)."""
     return {end for _, end in spans[:-1]}
@@ -72,7 +89,11 @@ def timed(split, paragraphs: list[str], repeat: int) -> tuple[float, list]:
 
 
 def compare(name: str, paragraphs: list[str], repeat: int, examples: int) -> list[str]:
-    splitters = {"syntok": split_sentences, "pysbd": pysbd_splitter()}
+    splitters = {
+        "syntok": split_sentences,
+        "analyze": syntok_analyze,
+        "pysbd": pysbd_splitter(),
+    }
     chars = sum(len(p) for p in paragraphs)
     lines = [f"{name}: {len(paragraphs):,} paragraphs, {chars:,} characters"]
     results = {}
@@ -85,6 +106,11 @@ def compare(name: str, paragraphs: list[str], repeat: int, examples: int) -> lis
             f"{chars / seconds / 1e6:5.2f} M chars/s  {n:,} sentences"
         )
     ours, theirs = results["syntok"], results["pysbd"]
+    same_as_analyze = sum(x == y for x, y in zip(ours, results["analyze"], strict=True))
+    lines.append(
+        f"  syntok as called now against analyze on each paragraph: {same_as_analyze:,} of "
+        f"{len(paragraphs):,} paragraphs split identically"
+    )
     a = [boundaries(s) for s in ours]
     b = [boundaries(s) for s in theirs]
     both = sum(len(x & y) for x, y in zip(a, b, strict=True))

@@ -31,6 +31,23 @@ def test_split_keeps_order_and_every_item():
 
 
 @pytest.mark.parametrize(
+    ("sizes", "parts", "expected"),
+    [
+        ([1] * 6, 3, [[0, 1], [2, 3], [4, 5]]),
+        ([9, 1, 1, 1, 1, 1, 1, 1, 1, 1], 2, [[0], [1, 2, 3, 4, 5, 6, 7, 8, 9]]),
+        ([1, 1, 1, 1, 4, 4], 3, [[0, 1, 2, 3], [4], [5]]),
+        ([1, 1, 1, 1, 1, 1, 1, 5], 2, [[0, 1, 2, 3, 4, 5], [6, 7]]),  # 6 and 6
+        ([0, 0, 0, 0], 2, [[0, 1], [2, 3]]),  # no sizes to go by: equal numbers of items
+        ([5, 5], 4, [[0], [1]]),
+    ],
+)
+def test_split_by_size_cuts_near_equal_totals(sizes, parts, expected):
+    # worked out by hand: a cut falls after the item that takes the running total to the next
+    # part's share of the total (12 in 3 parts: after 4, then after 8)
+    assert parallel.split(list(range(len(sizes))), parts, sizes) == expected
+
+
+@pytest.mark.parametrize(
     ("n_items", "workers", "expected"),
     [(5, 2, 1), (199, 2, 1), (200, 2, 8), (200, 1, 1), (3, 2, 1)],
 )

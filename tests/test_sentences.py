@@ -63,3 +63,40 @@ def test_the_seed_boundaries_stay_where_they_are(seed_corpus):
     ]
     got = pd.DataFrame(rows, columns=["article_id", "paragraph", "start", "end"])
     pd.testing.assert_frame_equal(got, expected.drop(columns="sentence"))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "One sentence without a full stop",
+        "A sentence that ends well.",
+        "“A quotation that ends with its mark.”",
+        "Ends with brackets and quotes!)”",
+        "Two sentences. Here",
+        "A cut at a bracket (here",
+        "no![]?",
+        "WordThe no…\t[",
+        "A semicolon; then more",
+        "Trailing white space ",
+        " leading white space",
+        "Zero\u200bwidth space\u200b",
+        "! ",
+        "...",
+        "Line one\n\nLine two",
+        "   ",
+    ],
+)
+def test_split_sentences_gives_syntoks_analyze_spans(paragraph):
+    """The shortcuts of :func:`split_sentences` (one tokenizer for the process; no tokenizing
+    where syntok has nowhere to cut) give what ``syntok.segmenter.analyze`` gives, including
+    its quirks: trailing white space kept with the last sentence, a cut before a last opening
+    bracket, a zero-width space as white space."""
+    import syntok.segmenter as segmenter
+
+    expected = [
+        (sentence[0].offset, sentence[-1].offset + len(sentence[-1].value))
+        for para in segmenter.analyze(paragraph)
+        for sentence in para
+    ]
+    expected = [(a, b) for a, b in expected if paragraph[a:b].strip()]
+    assert split_sentences(paragraph) == expected

@@ -68,3 +68,39 @@ def test_grouped_terms_find_what_one_alternation_finds(lexicon):
         assert terms.match_terms(text, found) == expected, text
         matched += len(expected)
     assert matched > 0
+
+
+@pytest.mark.parametrize("lexicon", ["frames", "facts", "tricky"])
+def test_count_and_contains_terms_agree_with_terms_regex(lexicon):
+    """count_terms / contains_terms (ASCII texts lower-cased and searched by first letter) count
+    and find what terms_regex (one case-insensitive alternation) counts and finds, on every seed
+    sentence and headline, the tricky terms, and texts that lower-casing would get wrong."""
+    from analysis import emphasis
+
+    if lexicon == "frames":
+        groups = [f.terms for f in emphasis.load_frames()]
+    elif lexicon == "facts":
+        groups = [tuple(p[0] for p in f.patterns) for f in emphasis.load_facts()]
+        groups += [(part,) for f in emphasis.load_facts() for p in f.patterns for part in p]
+    else:
+        groups = [tuple(TRICKY)]
+    corpus = analysis.load_corpus()
+    texts = [
+        fold_typography(t)
+        for t in corpus.sentences["text"].tolist() + corpus.articles["headline"].tolist()
+    ]
+    texts += list(TRICKY) + ["'em gay zz more mo", "ſanctions and Sanctions", "MAY BE İt may"]
+    counted = 0
+    for group in groups:
+        regex = terms.terms_regex(group)
+        expected = [len(regex.findall(t)) for t in texts]
+        assert terms.count_terms(texts, group).tolist() == expected, group
+        assert terms.contains_terms(texts, group).tolist() == [n > 0 for n in expected], group
+        counted += sum(expected)
+    assert counted > 0
+
+
+def test_count_terms_keeps_case_insensitive_matches_lower_casing_misses():
+    # "ſ" (long s) matches "s" case-insensitively but lower-cases to itself
+    assert terms.count_terms(["ſanctions and Sanctions"], ("sanctions",)).tolist() == [2]
+    assert terms.contains_terms(["ſanctions"], ("sanctions",)).tolist() == [True]
