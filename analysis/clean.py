@@ -728,7 +728,8 @@ def is_reader_prompt(text: str) -> bool:
 
 
 _BIO = re.compile(
-    r"(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}?)(?:\([^()]{0,80}\)\s+)?(?:is|was)\s+(?:a|an|the)\s"
+    r"(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}?)(?:\([^()]{0,80}\)\s+)?(?:is|was)\s+"
+    r"(?:a|an|the|[A-Z][\w.&-]*['’]s)\s"  # 'is a …', 'is PCWorld's resident …'
 )
 
 
@@ -736,7 +737,9 @@ def is_author_bio(text: str) -> bool:
     """True for an author bio: 'Jane Doe is a freelance writer based in Toronto.', 'Jeff Foust
     (jeff@example.com) is the editor of …': a name of up to four capitalised words, an
     optional bracket, 'is/was a/an/the', and a job from ``author_roles`` in the first 25
-    words; at most ``2 * PROMPT_MAX_WORDS`` words. Where it stands decides whether it goes
+    words; at most ``2 * PROMPT_MAX_WORDS`` words. The job may follow the site's name in the
+    possessive ('Alaina Yee is PCWorld's resident bargain hunter—when she's not covering
+    software, …'). Where it stands decides whether it goes
     (see ``_drop_prose_furniture``)."""
     line = collapse_whitespace(text)
     if len(line.split()) > 2 * PROMPT_MAX_WORDS or _BIO.match(line) is None:
