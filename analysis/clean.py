@@ -738,8 +738,8 @@ def is_author_bio(text: str) -> bool:
     (jeff@example.com) is the editor of …': a name of up to four capitalised words, an
     optional bracket, 'is/was a/an/the', and a job from ``author_roles`` in the first 25
     words; at most ``2 * PROMPT_MAX_WORDS`` words. The job may follow the site's name in the
-    possessive ('Alaina Yee is PCWorld's resident bargain hunter—when she's not covering
-    software, …'). Where it stands decides whether it goes
+    possessive ('Jane Doe is PCWorld's senior editor, covering laptops'). A verb such as
+    'covers' is no job: 'Medicare is a program that covers …' is prose. Where it stands decides whether it goes
     (see ``_drop_prose_furniture``)."""
     line = collapse_whitespace(text)
     if len(line.split()) > 2 * PROMPT_MAX_WORDS or _BIO.match(line) is None:
