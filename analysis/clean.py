@@ -728,7 +728,8 @@ def is_reader_prompt(text: str) -> bool:
 
 
 _BIO = re.compile(
-    r"(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}?)(?:\([^()]{0,80}\)\s+)?(?:is|was)\s+(?:a|an|the)\s"
+    r"(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}?)(?:\([^()]{0,80}\)\s+)?(?:is|was)\s+"
+    r"(?:a|an|the|[A-Z][\w.&-]*['’]s)\s"  # 'is a …', 'is PCWorld's resident …'
 )
 
 
@@ -736,7 +737,9 @@ def is_author_bio(text: str) -> bool:
     """True for an author bio: 'Jane Doe is a freelance writer based in Toronto.', 'Jeff Foust
     (jeff@example.com) is the editor of …': a name of up to four capitalised words, an
     optional bracket, 'is/was a/an/the', and a job from ``author_roles`` in the first 25
-    words; at most ``2 * PROMPT_MAX_WORDS`` words. Where it stands decides whether it goes
+    words; at most ``2 * PROMPT_MAX_WORDS`` words. The job may follow the site's name in the
+    possessive ('Jane Doe is PCWorld's senior editor, covering laptops'). A verb such as
+    'covers' is no job: 'Medicare is a program that covers …' is prose. Where it stands decides whether it goes
     (see ``_drop_prose_furniture``)."""
     line = collapse_whitespace(text)
     if len(line.split()) > 2 * PROMPT_MAX_WORDS or _BIO.match(line) is None:
@@ -852,6 +855,31 @@ def is_relative_date(text: str) -> bool:
     perhaps with a clock time ('Today 12:01 AM')."""
     line = collapse_whitespace(text).rstrip(" .")
     return len(line) <= 40 and lexicon().relative_date.fullmatch(line) is not None
+
+
+_COMMENT_COUNT = re.compile(r"(?:view\s+)?\d{1,5}\s+(?:comments?|repl(?:y|ies)|likes?)", re.I)
+#: A commenter's name before the date of the comment: up to three capitalised words or a handle.
+COMMENTER_MAX_WORDS = 3
+_HANDLE = re.compile(r"@?\w{2,30}")
+
+
+def is_comment_furniture(text: str) -> bool:
+    """True for a comment thread's furniture line: a count ('12 Comments', '2 replies',
+    'View 3 replies') or a commenter's name with the date of the comment ('Stephanie September
+    17, 2014 - 1:01 pm', 'jdoe42 3 hours ago'): one to ``COMMENTER_MAX_WORDS`` capitalised
+    words or one handle, then only a date (``is_dateline``, ``is_relative_date``)."""
+    line = collapse_whitespace(text)
+    if _COMMENT_COUNT.fullmatch(line.rstrip(" .")):
+        return True
+    words = line.split()
+    for n in range(1, min(COMMENTER_MAX_WORDS, len(words) - 1) + 1):
+        name, rest = words[:n], " ".join(words[n:])
+        handle = n == 1 and _HANDLE.fullmatch(name[0]) is not None
+        if (handle or all(map(_capitalised, name))) and (
+            is_dateline(rest) or is_relative_date(rest)
+        ):
+            return True
+    return False
 
 
 def _capitalised(word: str) -> bool:
@@ -1745,7 +1773,8 @@ def _join_once(draft: _Draft) -> _Draft:
 def _drop_furniture(draft: _Draft) -> _Draft:
     """Remove the page furniture left in the body once paragraphs are joined: a short line the
     page printed before (``repeated-line``; the first copy stays), a glued teaser
-    (``is_glued_teaser``), a line that is only a date (``stray-date``), a copyright notice with
+    (``is_glued_teaser``), a line that is only a date (``stray-date``), a comment count or a
+    commenter's name and date (``is_comment_furniture``), a copyright notice with
     body text after it (``copyright``; one that ends the article is a credit), and a short line
     without letters (``no-words``). Run before joining (so that a paragraph broken around a
     date line is rejoined) and again after it (a join can make a repeat), so that cleaning the
@@ -1767,6 +1796,8 @@ def _drop_furniture(draft: _Draft) -> _Draft:
             drop[k] = "glued-teaser"
         elif is_dateline(unit.text) or is_relative_date(unit.text):
             drop[k] = "stray-date"
+        elif is_comment_furniture(unit.text):
+            drop[k] = "comment-furniture"
         elif k < last_body and is_copyright_line(unit.text):
             drop[k] = "copyright"
         elif len(unit.text) <= 20 and not any(c.isalpha() for c in unit.text):

@@ -393,6 +393,12 @@ def test_is_related_link(line: str, expected: bool) -> None:
         ("E-mail Print", True),
         ("Twitter and Facebook", False),  # 'and' is no label
         ("Facebook said on Tuesday it would appeal.", False),
+        # sixth round: support appeals
+        ("Support our journalism. Become a member today.", True),
+        ("Become a subscriber and get unlimited access", True),
+        ("Donate now", True),
+        ("Members of the union voted to support our journalism school's strike.", False),
+        ("Support users say the outage lasted an hour.", False),
     ],
 )
 def test_is_boilerplate(line: str, expected: bool) -> None:

@@ -14,6 +14,7 @@ from analysis.clean import (
     clean_text,
     ends_sentence,
     is_author_bio,
+    is_comment_furniture,
     is_contact_line,
     is_glued_teaser,
     is_link_like,
@@ -635,6 +636,14 @@ def test_is_reader_prompt(text, expected):
             True,
         ),
         (is_author_bio, "Smith is a former mayor of the city and a candidate for governor.", False),
+        (is_author_bio, "Jane Doe is PCWorld's senior editor, covering laptops.", True),
+        (is_author_bio, "Jane Doe is a reporter at the Herald covering city hall.", True),
+        (
+            is_author_bio,
+            "Medicare is a program that covers most hospital costs for older Americans.",
+            False,
+        ),  # a verb, no job
+        (is_author_bio, "Apple is Europe's largest buyer of chips from the plant.", False),
         (is_author_bio, "The report is a blow to the editor of the paper.", False),  # no name
         (is_photo_credit, "Sanjeev Verma/Hindustan Times/Getty Images", True),
         (is_photo_credit, "Natalie Naccache | Bloomberg | Getty Images", True),
@@ -718,6 +727,30 @@ def test_prose_furniture_goes_with_its_reason_body_kept():
         "author-bio": 1,
         "reader-prompt": 1,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stephanie September 17, 2014 - 1:01 pm", True),  # held-out page
+        ("Mary Smith November 20, 2019 at 10:54 am", True),
+        ("jdoe42 3 hours ago", True),
+        ("12 Comments", True),
+        ("View 3 replies", True),
+        ("2 replies", True),
+        ("Stephanie met him on September 17, 2014.", False),  # a dated sentence
+        ("The Mayor of the City November 20, 2019", False),  # four words before the date
+        ("12 comments were removed by moderators overnight.", False),
+    ],
+)
+def test_is_comment_furniture(text, expected):
+    assert is_comment_furniture(text) is expected
+
+
+def test_a_comment_thread_loses_its_furniture_and_keeps_the_article():
+    thread = ["2 Comments", "Mary Smith November 20, 2019 at 10:54 am"]  # too short for a menu
+    cleaned = clean_text("\n".join(["Browns player on fight: He asked for it", *STORY, *thread]))
+    assert list(cleaned.paragraphs) == STORY
 
 
 def test_an_author_bio_high_in_the_article_stays_unless_it_names_the_byline():
