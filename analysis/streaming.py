@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -258,7 +257,7 @@ def add_totals(a: Totals, b: Totals) -> Totals:
     for name, groups in b.items():
         table = out.setdefault(name, {})
         for key, values in groups.items():
-            row = table.setdefault(key, defaultdict(int))
+            row = table.setdefault(key, {})
             for column, value in values.items():
                 row[column] = row.get(column, 0) + value
     return out
