@@ -386,7 +386,7 @@ def load_corpus(
 
     ``articles`` loads only those article ids (in the corpus's order; :func:`list_articles`
     gives them all): one chunk of a corpus too large to hold at once
-    (:func:`analysis.stage.run_stage`).
+    (:func:`analysis.streaming.run_stage`).
     """
     if label_figures or lexicons is not None:  # (an evaluation set keeps the current folder)
         lexicon.use_story_lexicons(lexicon.story_folder(corpus_dir, lexicons))
