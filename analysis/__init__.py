@@ -23,6 +23,7 @@ _LAZY = {
     "save_plot": "analysis.plots",
     "record_finding": "analysis.findings",
     "record_findings": "analysis.findings",
+    "run_stage": "analysis.streaming",
     "show_table": "analysis.tables",
 }
 
@@ -35,6 +36,7 @@ __all__ = [
     "read_article",
     "record_finding",
     "record_findings",
+    "run_stage",
     "save_figure",
     "save_plot",
     "show_table",
@@ -44,6 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from analysis.corpus import Corpus, CorpusWarning, load_corpus, read_article
     from analysis.findings import record_finding, record_findings
     from analysis.plots import save_figure, save_plot
+    from analysis.streaming import run_stage
     from analysis.tables import show_table
 
 

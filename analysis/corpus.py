@@ -346,6 +346,7 @@ def load_corpus(
     outlet_from: inputs.OutletRule = "folder",
     label_figures: bool = True,
     lexicons: str | os.PathLike | None = None,
+    articles: Iterable[str] | None = None,
 ) -> Corpus:
     """Load every article at ``corpus_dir`` (default: the project's ``seeds/``).
 
@@ -382,33 +383,19 @@ def load_corpus(
     Figures saved afterwards name this corpus in their source line and colour its outlets
     (:func:`last_loaded_label`); ``label_figures=False`` loads a corpus on the side (an
     evaluation set) without changing that.
+
+    ``articles`` loads only those article ids (in the corpus's order; :func:`list_articles`
+    gives them all): one chunk of a corpus too large to hold at once
+    (:func:`analysis.streaming.run_stage`).
     """
     if label_figures or lexicons is not None:  # (an evaluation set keeps the current folder)
         lexicon.use_story_lexicons(lexicon.story_folder(corpus_dir, lexicons))
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else paths.SEEDS
-    inferred = None
-    if corpus_dir.is_file():
-        if corpus_dir.suffix.casefold() in inputs.TABLE_SUFFIXES:
-            rows = [_complete_row(r) for r in inputs.read_table(corpus_dir, columns=columns)]
-        else:
-            rows = [
-                _complete_row(
-                    {
-                        "article_id": corpus_dir.stem,
-                        "file": corpus_dir.name,
-                        "outlet": UNKNOWN_OUTLET,
-                    }
-                )
-            ]
-        base = corpus_dir.parent
-    elif corpus_dir.is_dir():
-        rows, inferred = _folder_rows(
-            corpus_dir, allow_unlisted=allow_unlisted, outlet_from=outlet_from
-        )
-        base = corpus_dir
-    else:
-        raise CorpusError(f"{corpus_dir}: corpus folder not found")
-
+    rows, base, inferred = _corpus_rows(
+        corpus_dir, allow_unlisted=allow_unlisted, columns=columns, outlet_from=outlet_from
+    )
+    if articles is not None:
+        rows = _only(rows, articles, source=corpus_dir)
     jobs = [_job(row, corpus_dir=corpus_dir, base=base) for row in rows]
     key = cache.content_key(
         "corpus",
@@ -437,6 +424,62 @@ def load_corpus(
         _LAST_LABEL = corpus_label(corpus)
         _LAST_OUTLETS = tuple(sorted(set(corpus.articles["outlet"].astype(str))))
     return corpus
+
+
+def list_articles(
+    corpus_dir: str | os.PathLike,
+    *,
+    allow_unlisted: bool = False,
+    columns: Mapping[str, str] | None = None,
+    outlet_from: inputs.OutletRule = "folder",
+) -> list[str]:
+    """The ids of the articles :func:`load_corpus` would load from ``corpus_dir`` with the same
+    options, in its order, without reading or cleaning any article file."""
+    rows, _, _ = _corpus_rows(
+        Path(corpus_dir), allow_unlisted=allow_unlisted, columns=columns, outlet_from=outlet_from
+    )
+    return [str(row["article_id"]) for row in rows]
+
+
+def _corpus_rows(
+    corpus_dir: Path,
+    *,
+    allow_unlisted: bool,
+    columns: Mapping[str, str] | None,
+    outlet_from: inputs.OutletRule,
+) -> tuple[list[dict[str, object]], Path, pd.DataFrame | None]:
+    """The manifest rows of ``corpus_dir`` (see :func:`load_corpus`), the folder their files are
+    relative to, and the manifest inferred from a folder tree (None when one was given)."""
+    if corpus_dir.is_file():
+        if corpus_dir.suffix.casefold() in inputs.TABLE_SUFFIXES:
+            rows = [_complete_row(r) for r in inputs.read_table(corpus_dir, columns=columns)]
+        else:
+            rows = [
+                _complete_row(
+                    {
+                        "article_id": corpus_dir.stem,
+                        "file": corpus_dir.name,
+                        "outlet": UNKNOWN_OUTLET,
+                    }
+                )
+            ]
+        return rows, corpus_dir.parent, None
+    if corpus_dir.is_dir():
+        rows, inferred = _folder_rows(
+            corpus_dir, allow_unlisted=allow_unlisted, outlet_from=outlet_from
+        )
+        return rows, corpus_dir, inferred
+    raise CorpusError(f"{corpus_dir}: corpus folder not found")
+
+
+def _only(rows: list[dict[str, object]], articles: Iterable[str], *, source: Path) -> list[dict]:
+    """The ``rows`` whose ``article_id`` is one of ``articles`` (an unknown id is an error)."""
+    wanted = {str(a) for a in articles}
+    kept = [row for row in rows if str(row["article_id"]) in wanted]
+    if len(kept) < len(wanted):
+        unknown = sorted(wanted - {str(row["article_id"]) for row in kept})
+        raise CorpusError(f"{source}: unknown article_id(s) {unknown[:10]}")
+    return kept
 
 
 def _job(

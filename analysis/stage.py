@@ -23,6 +23,10 @@ runs the first stage for any such measure, :func:`per_article`:
   are grouped by article, as every measure run here guarantees (a test checks each against a
   direct call).
 
+A corpus too large to hold in one process goes through the same measures chunk by chunk:
+:func:`analysis.streaming.run_stage` loads a few thousand articles at a time, calls the measures
+(through this store) and keeps only the outlet-level totals in memory.
+
 Store layout: ``build/cache/stage/<measure>/``, one *batch* per computation, two files of the
 same name: ``rows/`` (the measure's rows plus ``_key``) and ``keys/`` (every key computed,
 written last, so an article with no rows is known to have none). ``FRAMING_CACHE=0`` turns the

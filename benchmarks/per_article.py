@@ -3,41 +3,40 @@
 
 The corpus is written as raw ``.txt`` files (with a manifest) to a temporary folder: each
 article is 8-30 paragraphs drawn at random, by a fixed seed, from the seed articles, and the
-seeds' story lexicons go with it. The suite's
-per-article stage, every step that looks at one article (or one of its sentences) at a time:
+seeds' story lexicons go with it. The suite's per-article stage runs on it chunk by chunk
+(:func:`analysis.streaming.run_stage`, ``--chunk`` articles at a time): load (decode, clean,
+split, quotations, voice), VADER per sentence, readability per article, hedge, booster and
+escalation matches, term counts, frame and fact tags; each chunk's article-level tables are
+written as Parquet and added into the outlet-level tables, then dropped. Every key of the
+suite's per-article caches includes the article's id or manifest row, so the synthetic corpus's
+repeated paragraphs are computed every time they occur, as a real corpus's texts are. The
+content cache is cold (a folder of the run's own).
 
-1. ``load_corpus``: decode, clean, split into paragraphs and sentences (Parquet article store,
-   cold), quotations and each sentence's voice;
-2. ``tone.sentence_sentiment``: VADER on every sentence;
-3. ``tone.readability``: textstat's readability, MTLD and MATTR per article, body and writer;
-4. ``tone.marker_matches``: hedge, booster and escalation terms of every sentence;
-5. ``vocabulary.count_matrix``: term counts (outlet x term);
-6. ``emphasis``: frame and fact tags of every text unit.
+After each chunk a line says the articles done, the wall and CPU seconds so far (this process
+and its finished workers), the resident memory of this process and its workers now and at its
+peak (sampled every 0.2 s): a run stopped early is still evidence.
 
-Steps 2-4 run through :mod:`analysis.stage` (per article, kept as Parquet). Every key of the
-suite's per-article caches includes the article's id or manifest row, so the synthetic
-corpus's repeated paragraphs are computed every time they occur, as a real corpus's texts are.
-``--cluster`` runs the same steps again on a Dask ``LocalCluster`` of two worker processes (with
-a cache of its own, so that they compute) and says whether every table is the same.
+The floor is what a user would write with the same libraries and no suite: per article, in one
+process, textstat's eight readability functions on the article text, VADER on each of its
+sentences and a CountVectorizer on the article. It is timed first, on the first
+``--floor-sample`` articles of the same corpus in the same run (loaded by the suite with the
+cache off, untimed), and each progress line compares the stage's CPU time so far with the
+floor's for as many articles (the work is per article, so linear).
+The floor does less than the suite (no cleaning, quotations, stance markers, frames or facts).
 
-runs with its default scheduler (all local cores, :mod:`analysis.parallel`), with a cold
-content cache. The floor is what a user would write with the same libraries and no suite: per
-article, in one process, textstat's eight readability functions on the article text, VADER on
-each of its sentences and a CountVectorizer on the article. It is timed on ``--floor-sample``
-articles of the same corpus in the same run and scaled to the whole (the work is per article,
-so linear). The floor does less than the suite (no cleaning, quotations, frames or facts).
-
-Reported: wall and CPU time per step, articles per second and per second per core, and the peak
-resident memory of this process and its workers (sampled every 0.2 s). The lines printed are
-meant for the README.
+``--cluster`` runs the stage again on a Dask ``LocalCluster`` of two worker processes (with a
+cache of its own, so that they compute) and says whether every outlet-level and article-level
+table is the same.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -47,7 +46,8 @@ import numpy as np
 from memory import TreeMemory
 
 import analysis
-from analysis import emphasis, lexicon, parallel, tone, vocabulary
+from analysis import corpus as corpus_module
+from analysis import lexicon, streaming
 
 SEED = 20220215
 PARAGRAPHS_PER_ARTICLE = (8, 30)
@@ -75,8 +75,23 @@ def write_corpus(folder: Path, n_articles: int) -> int:
     return words
 
 
-def floor(corpus, sample: int) -> float:
-    """CPU seconds for the naive per-library floor on the first ``sample`` articles."""
+@contextlib.contextmanager
+def cache_off():
+    """The content cache switched off within the block (``FRAMING_CACHE=0``)."""
+    previous = os.environ.get("FRAMING_CACHE")
+    os.environ["FRAMING_CACHE"] = "0"
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["FRAMING_CACHE"]
+        else:
+            os.environ["FRAMING_CACHE"] = previous
+
+
+def floor(corpus_dir: Path, sample: int) -> float:
+    """CPU seconds for the naive per-library floor on the first ``sample`` articles (loaded by
+    the suite, untimed, for their cleaned text and sentences)."""
     import textstat
     from sklearn.feature_extraction.text import CountVectorizer
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -91,10 +106,14 @@ def floor(corpus, sample: int) -> float:
         textstat.words_per_sentence,
         textstat.avg_syllables_per_word,
     )
-    ids = corpus.article_ids[:sample]
+    ids = corpus_module.list_articles(corpus_dir)[:sample]
+    with cache_off():  # timed first: leave the stage's cache cold
+        corpus = analysis.load_corpus(corpus_dir, articles=ids, label_figures=False)
     texts = corpus.paragraphs.groupby("article_id", sort=False)["text"].agg("\n\n".join)
     sentences = corpus.sentences.groupby("article_id", sort=False)["text"].agg(list)
     analyzer = SentimentIntensityAnalyzer()
+    for metric in metrics:  # textstat reads its pronouncing dictionary on first use: not timed
+        metric(texts[ids[0]])
     start = time.process_time()
     for article_id in ids:
         text = texts[article_id]
@@ -106,65 +125,47 @@ def floor(corpus, sample: int) -> float:
     return time.process_time() - start
 
 
-def stage_steps(corpus_dir: Path) -> dict:
-    """The per-article stage as named steps; each takes the results so far."""
-    load = "load_corpus (clean, split, quotations, voice)"
+def run(
+    corpus_dir: Path,
+    memory: TreeMemory,
+    *,
+    chunk: int,
+    out: Path,
+    scheduler=None,
+    floor_rate: float | None = None,
+):
+    """The per-article stage of ``corpus_dir``, its tables written to ``out``, a progress line
+    per chunk (with the CPU time against the floor's, at ``floor_rate`` articles per CPU second);
+    the :class:`~analysis.streaming.StageResult`, wall and CPU seconds."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
 
-    def units(done: dict):
-        return emphasis.text_units(done[load])
-
-    return {
-        load: lambda done: analysis.load_corpus(corpus_dir),
-        "VADER per sentence": lambda done: tone.sentence_sentiment(done[load]),
-        "readability per article": lambda done: tone.readability(done[load]),
-        "hedges, boosters, escalation": lambda done: tone.marker_matches(
-            done[load], ("hedges", "boosters", "escalation")
-        ),
-        "term counts": lambda done: vocabulary.count_matrix(done[load]),
-        "frame and fact tags": lambda done: emphasis.fact_hits(
-            u := units(done), claims=emphasis.numeric_claims(u)
-        ).join(emphasis.frame_hits(u["text"])),
-    }
-
-
-def run_steps(steps: dict, memory: TreeMemory) -> tuple[dict, float, float]:
-    """Run ``steps`` in order, printing each one's wall and CPU time; return the results and the
-    total wall and CPU seconds."""
-    done: dict = {}
-    total_wall = total_cpu = 0.0
-    for name, step in steps.items():
-        wall, cpu = time.perf_counter(), cpu_seconds()
-        done[name] = step(done)
-        wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
-        total_wall += wall
-        total_cpu += cpu
+    def report(done: int, total: int) -> None:
+        used = cpu_seconds() - cpu
+        against = f"  {used * floor_rate / done:.2f}x the floor" if floor_rate else ""
         print(
-            f"  {name:<46} {wall:7.1f} s wall {cpu:7.1f} s CPU  "
-            f"peak so far {memory.peak / 2**20:6,.0f} MiB",
+            f"  {done:>9,} / {total:,} articles  {time.perf_counter() - wall:8.1f} s wall "
+            f"{used:8.1f} s CPU ({done / used:5.1f} articles per CPU second{against})  "
+            f"now {memory.sample() / 2**20:6,.0f} MiB  peak {memory.peak / 2**20:6,.0f} MiB",
             flush=True,
         )
-    return done, total_wall, total_cpu
+
+    result = streaming.run_stage(
+        corpus_dir, chunk_articles=chunk, folder=out, scheduler=scheduler, on_chunk=report
+    )
+    return result, time.perf_counter() - wall, cpu_seconds() - cpu
 
 
-def same_tables(default: dict, other: dict) -> list[str]:
-    """The steps whose results differ between two runs ([] when every table is the same)."""
-    differ = []
-    for name, a in default.items():
-        b = other[name]
-        if isinstance(a, analysis.Corpus):
-            a, b = a.tables(), b.tables()
-            same = a.keys() == b.keys() and all(a[k].equals(b[k]) for k in a)
-        elif isinstance(a, tuple):  # count_matrix: (sparse counts, groups, terms)
-            same = (a[0] != b[0]).nnz == 0 and a[1:] == b[1:]
-        else:
-            same = a.equals(b)
-        if not same:
-            differ.append(name)
+def same_tables(a: streaming.StageResult, b: streaming.StageResult) -> list[str]:
+    """The tables (outlet-level, then article-level) that differ between two runs."""
+    differ = [name for name in a.tables if not a.tables[name].equals(b.tables[name])]
+    for name in streaming.ARTICLE_TABLES:
+        if not a.read(name).equals(b.read(name)):
+            differ.append(f"{name} (article level)")
     return differ
 
 
-def on_local_cluster(corpus_dir: Path, cache_dir: Path, default: dict) -> None:
-    """The same steps on a ``LocalCluster`` of 2 worker processes, with a cache of their own (so
+def on_local_cluster(corpus_dir: Path, cache_dir: Path, default, chunk: int) -> None:
+    """The same stage on a ``LocalCluster`` of 2 worker processes, with a cache of their own (so
     that they compute, not read the default run's store); print whether every table is the same."""
     from distributed import Client, LocalCluster
 
@@ -173,11 +174,12 @@ def on_local_cluster(corpus_dir: Path, cache_dir: Path, default: dict) -> None:
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
         Client(cluster, set_as_default=False) as client,
-        parallel.using(client),
         TreeMemory() as memory,
     ):
-        results, wall, cpu = run_steps(stage_steps(corpus_dir), memory)
-    differ = same_tables(default, results)
+        result, wall, cpu = run(
+            corpus_dir, memory, chunk=chunk, out=cache_dir / "tables", scheduler=client
+        )
+    differ = same_tables(default, result)
     print(
         f"  LocalCluster: {wall:.1f} s wall, {cpu:.1f} s CPU of this process (the workers' CPU "
         f"is not counted), peak {memory.peak / 2**20:,.0f} MiB; "
@@ -194,11 +196,13 @@ def cpu_seconds() -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--chunk", type=int, default=streaming.CHUNK_ARTICLES)
     parser.add_argument("--floor-sample", type=int, default=1_000)
     parser.add_argument(
         "--cluster", action="store_true", help="run again on a LocalCluster of 2 workers, compare"
     )
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped: still remove the folder
     folder = Path(tempfile.mkdtemp(prefix="bench-per-article-"))
     os.environ["FRAMING_CACHE_DIR"] = str(folder / "cache")  # cold: nothing computed before
     try:
@@ -206,37 +210,36 @@ def main(argv: list[str] | None = None) -> int:
         corpus_dir.mkdir()
         words = write_corpus(corpus_dir, args.articles)
         cores = os.cpu_count() or 1
-        print(
-            f"per-article stage: {args.articles:,} synthetic articles, {words / 1e6:.2f} M words, "
-            f"{cores} cores, load average {os.getloadavg()[0]:.1f} at the start"
-        )
-        steps = stage_steps(corpus_dir)
-        with TreeMemory() as memory:
-            results, total_wall, total_cpu = run_steps(steps, memory)
-        corpus = results["load_corpus (clean, split, quotations, voice)"]
         n = args.articles
         print(
-            f"  {'whole stage':<46} {total_wall:7.1f} s wall {total_cpu:7.1f} s CPU  "
-            f"peak {memory.peak / 2**20:6,.0f} MiB (this process and its workers)"
-        )
-        print(
-            f"  throughput: {n / total_wall:,.1f} articles/s, {n / total_wall / cores:,.1f} "
-            f"articles/s per core (wall); {n / total_cpu:,.1f} articles per CPU second"
+            f"per-article stage: {n:,} synthetic articles, {words / 1e6:.2f} M words, "
+            f"chunks of {args.chunk:,}, {cores} cores, load average {os.getloadavg()[0]:.1f} "
+            "at the start",
+            flush=True,
         )
         sample = min(args.floor_sample, n)
-        seconds = floor(corpus, sample)
-        scaled = seconds * n / sample
+        seconds = floor(corpus_dir, sample)
+        rate = sample / seconds
         print(
             f"  naive floor (textstat x 8 + VADER per sentence + CountVectorizer, per article, one "
-            f"process): {seconds:.1f} s CPU for {sample:,} articles, {scaled:,.1f} s scaled to "
-            f"{n:,} ({n / scaled:,.1f} articles/s)"
+            f"process): {seconds:.1f} s CPU for the first {sample:,} articles, {rate:,.1f} "
+            f"articles per CPU second, {n / rate:,.1f} s scaled to {n:,}",
+            flush=True,
         )
+        with TreeMemory() as memory:
+            result, wall, cpu = run(
+                corpus_dir, memory, chunk=args.chunk, out=folder / "tables", floor_rate=rate
+            )
         print(
-            f"  suite / floor: {total_wall / scaled:.2f}x in wall time, "
-            f"{total_cpu / scaled:.2f}x in CPU time"
+            f"  whole stage: {wall:.1f} s wall, {cpu:.1f} s CPU, peak {memory.peak / 2**20:,.0f} "
+            f"MiB (this process and its workers); {n / cpu:,.1f} articles per CPU second, "
+            f"{n / wall:,.1f} articles/s wall ({n / wall / cores:,.1f} per core); "
+            f"load average {os.getloadavg()[0]:.1f} at the end; suite / floor "
+            f"{cpu * rate / n:.2f}x in CPU time",
+            flush=True,
         )
         if args.cluster:
-            on_local_cluster(corpus_dir, folder / "cache-cluster", results)
+            on_local_cluster(corpus_dir, folder / "cache-cluster", result, args.chunk)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import actors, parallel, stage, tone
+from analysis import actors, parallel, stage, streaming, tone
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +28,7 @@ MEASURES = {
     "sentiment": (tone._sentence_sentiment, (True,)),
     "readability": (tone._readability, ()),
     "mentions": (actors._mentions, (actors.load_actors(),)),
+    "units": (streaming.unit_tags, ()),
 }
 
 
