@@ -558,7 +558,7 @@ def corpus_label(corpus: Corpus) -> str:
         digest.update(f"{article_id}\t{sha}\n".encode())
     name = Path(corpus.source).name if corpus.source else "corpus"
     n = len(articles)
-    return f"{name}, {n} article{'s' if n != 1 else ''}, sha256 {digest.hexdigest()[:10]}"
+    return f"{name}, {n:,} article{'s' if n != 1 else ''}, sha256 {digest.hexdigest()[:10]}"
 
 
 def last_loaded_outlets() -> tuple[str, ...]:

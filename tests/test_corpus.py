@@ -262,3 +262,15 @@ def test_missing_folder_and_unreadable_manifest(tmp_path):
     (tmp_path / "articles.csv").write_bytes(b'article_id,file,outlet\n"a,b\n')
     with pytest.raises(CorpusError, match="articles.csv: not a readable CSV"):
         load_corpus(tmp_path)
+
+
+def test_corpus_label_groups_the_article_count():
+    """The source line under every figure said "bbc, 2225 articles"; counts are grouped as in
+    the titles and findings."""
+    from types import SimpleNamespace
+
+    from analysis.corpus import corpus_label
+
+    articles = pd.DataFrame({"article_id": [f"a{i:04d}" for i in range(2225)], "sha256": "0" * 64})
+    label = corpus_label(SimpleNamespace(articles=articles, source="/data/bbc"))
+    assert label.startswith("bbc, 2,225 articles, sha256 ")
