@@ -201,3 +201,31 @@ def test_counts_in_titles_have_thousands_separators():
     assert style.capped(1200, 3400, "outlets") == "1,200 of 3,400 outlets shown (all in the CSV)"
     units = pd.DataFrame({"article_id": [f"a{i}" for i in range(1500)], "zone": "body"})
     assert emphasis._n_label(units) == "N = 1,500 articles, 1,500 body sentences"
+
+
+def test_words_by_type_with_every_type_stays_within_seven_inches(tmp_path):
+    """With all ten speaker types in the legend (the BBC run) the legend's five columns made
+    02_words_by_type 7.29 in wide when saved tight; four columns keep it within the page."""
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    from analysis.plots import sources as source_plots
+
+    rows = [
+        {
+            "outlet": outlet,
+            "type": kind,
+            "share_of_words": 0.1,
+            "quoted_words": 1000,
+            "quotes": 10,
+            "articles": 500,
+        }
+        for outlet in ("business", "entertainment", "politics")
+        for kind in source_plots.TYPE_ORDER
+    ]
+    fig = source_plots.plot_words_by_type(pd.DataFrame(rows))
+    fig = fig[0] if isinstance(fig, tuple) else fig
+    path = tmp_path / "by_type.png"
+    fig.savefig(path, dpi=100, bbox_inches="tight")
+    plt.close(fig)
+    assert Image.open(path).size[0] <= 7.0 * 100 + 1

@@ -36,7 +36,7 @@ from analysis.sources import SIDE_ORDER, TYPE_ORDER, one_row_per_speaker
 def _title_n(table: pd.DataFrame) -> str:
     """ "4 articles": the articles behind a per-outlet table (its ``articles`` column)."""
     articles = int(table.drop_duplicates("outlet")["articles"].sum())
-    return f"{articles} article{'s' if articles != 1 else ''}"
+    return f"{articles:,} article{'s' if articles != 1 else ''}"
 
 
 @described(
@@ -82,7 +82,7 @@ def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side", finding: 
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
     ax.set_xlabel("share of the outlet's quoted words")
-    ax.legend(ncol=min(len(order), 5), loc="lower left", bbox_to_anchor=(0, 1.0))
+    ax.legend(ncol=min(len(order), 4), loc="lower left", bbox_to_anchor=(0, 1.0))
     ax.grid(axis="y", visible=False)
     quotes, words = int(by_side["quotes"].sum()), int(by_side["quoted_words"].sum())
     suptitle(
@@ -90,7 +90,7 @@ def plot_words_by_side(by_side: pd.DataFrame, *, column: str = "side", finding: 
         headed(
             finding,
             f"Whose words each outlet quotes, by {'side' if column == 'side' else 'speaker type'}"
-            f"\nN = {quotes} quotations, {words} quoted words, {_title_n(by_side)}",
+            f"\nN = {quotes:,} quotations, {words:,} quoted words, {_title_n(by_side)}",
         ),
     )
     finish(fig)
@@ -148,7 +148,7 @@ def plot_words_by_speaker(by_speaker: pd.DataFrame, *, top: int = 8, finding: st
         headed(
             finding,
             f"Who is quoted, and at what length: the {top} most quoted speakers per outlet\n"
-            f"N = {quotes} quotations, {_title_n(by_speaker)} (every speaker in the CSV)",
+            f"N = {quotes:,} quotations, {_title_n(by_speaker)} (every speaker in the CSV)",
         ),
     )
     fig.legend(
@@ -194,7 +194,7 @@ def plot_anonymous(anonymous: pd.DataFrame, *, finding: str = ""):
         values = anonymous[share].fillna(0.0)
         ax.barh(y + offset, values, height=0.38, color=colour, label=label)
         for yy, value, kk, nn in zip(y + offset, values, anonymous[k], anonymous[n], strict=True):
-            ax.text(value, yy, f" {kk} of {nn}", va="center", fontsize=7)
+            ax.text(value, yy, f" {kk:,} of {nn:,}", va="center", fontsize=7)
     ax.set_yticks(y, outlets)
     ax.invert_yaxis()
     top = max(0.1, float(anonymous[["share_quotes", "share_attributions"]].max().max()) * 1.4)
@@ -207,7 +207,7 @@ def plot_anonymous(anonymous: pd.DataFrame, *, finding: str = ""):
         fig,
         headed(
             finding,
-            f"Anonymous sourcing\nN = {quotes} quotations, {attributions} attributions, "
+            f"Anonymous sourcing\nN = {quotes:,} quotations, {attributions:,} attributions, "
             f"{_title_n(anonymous)}",
         ),
     )
