@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from test_quotes_other_stories import no_lexicon_row as row_of
 
 from analysis import quotes as Q
 from analysis.actors import load_generic_actors
@@ -17,13 +18,6 @@ def quotes_of(*paragraphs: str) -> pd.DataFrame:
         {"article_id": "a", "paragraph": range(1, len(paragraphs) + 1), "text": paragraphs}
     )
     return Q.find_quotes(table, actors=load_generic_actors())
-
-
-def row_of(paragraphs: tuple[str, ...], begins: str) -> pd.Series:
-    found = quotes_of(*paragraphs)
-    row = found[found["text"].str.startswith(begins)]
-    assert len(row) == 1, found[["text", "speaker"]]
-    return row.iloc[0]
 
 
 #: (case, paragraphs, the quotation's first words, speaker, speaker type).

@@ -8,22 +8,8 @@ prosecutors said", "Teachers chanted") is anonymous."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-
-from analysis import quotes as Q
-from analysis.actors import load_generic_actors
-
-
-def row_of(paragraphs: tuple[str, ...], begins: str) -> pd.Series:
-    table = pd.DataFrame(
-        {"article_id": "a", "paragraph": range(1, len(paragraphs) + 1), "text": paragraphs}
-    )
-    found = Q.find_quotes(table, actors=load_generic_actors())
-    row = found[found["text"].str.startswith(begins)]
-    assert len(row) == 1, found[["text", "speaker"]]
-    return row.iloc[0]
-
+from test_quotes_other_stories import no_lexicon_row as row_of
 
 #: (case, paragraphs, the quotation's first words, speaker, speaker type).
 CASES = [
